@@ -1,0 +1,80 @@
+// The one interface every marketplace implements (unstorage-style factories in a literal registry).
+// The core branches on `capabilities`, never on an adapter's name.
+import type { z } from "zod";
+import type { Logger } from "pino";
+import type { Change, ChangeOutcome, Listing } from "../plan/types.js";
+import type { MarketplaceRules } from "../rules.js";
+
+export type { MarketplaceRules } from "../rules.js";
+
+export interface AdapterCapabilities {
+  /** Can read the live listings (false for file exports such as the bulk-upload workbook). */
+  canList: boolean;
+  /** Can fetch a category tree (so names/paths in the category column can be resolved). */
+  canListCategories: boolean;
+  /** Items per write request, by operation (informational; the adapter batches itself). */
+  maxBatch: { create: number; update: number; price: number; stock: number; status: number };
+  /** Fields updated through cheap dedicated endpoints when they are the only change. */
+  cheapFields: readonly ("price" | "stock")[];
+}
+
+export interface Category {
+  id: string;
+  name: string;
+  /** Names from the root to this node, e.g. ["Makanan & Minuman", "Minuman", "Jamu"]. */
+  path: string[];
+  isLeaf: boolean;
+}
+
+export interface ApplyOptions {
+  signal?: AbortSignal;
+  /** Called as each item's outcome becomes known (for journals and progress). */
+  onOutcome?: (outcome: ChangeOutcome) => void;
+  /** Called just before an item's write is sent (for the journal's "intent" line). */
+  onIntent?: (change: Change) => void;
+}
+
+export interface MarketplaceAdapter {
+  readonly name: string;
+  /** What the target is, for every output line that names it, e.g. "Tokopedia shop 480829". */
+  readonly label: string;
+  readonly capabilities: AdapterCapabilities;
+  readonly rules: MarketplaceRules;
+  listListings(opts?: { signal?: AbortSignal }): Promise<Listing[]>;
+  listCategories?(opts?: { signal?: AbortSignal }): Promise<Category[]>;
+  /**
+   * Apply changes, batching and pacing as the marketplace allows. Never throws for a per-item
+   * failure (that is a `failed` outcome); throws AdapterError only when the run cannot continue
+   * (auth refused, marketplace unreachable after retries). Returns one outcome per change.
+   * When `signal` aborts: no new requests start; in-flight ones finish and are reported;
+   * changes never sent are `skipped`.
+   */
+  apply(changes: readonly Change[], opts?: ApplyOptions): Promise<ChangeOutcome[]>;
+  /** Counters for reports and benchmarks. */
+  stats?(): AdapterStats;
+  close(): Promise<void>;
+}
+
+export interface AdapterStats {
+  requests: number;
+  writeRequests: number;
+  retries: number;
+  rateLimited: number;
+}
+
+export interface AdapterContext {
+  log: Logger;
+  /** Where secrets come from (never from config files or flags). */
+  env: NodeJS.ProcessEnv;
+  /** For adapters that write files. */
+  cwd: string;
+}
+
+export interface AdapterDefinition<Options = unknown> {
+  name: string;
+  description: string;
+  /** Validates the adapter's block in desbumi.config.json / the matching flags. */
+  optionsSchema: z.ZodType<Options>;
+  rules: MarketplaceRules;
+  create(options: Options, ctx: AdapterContext): MarketplaceAdapter | Promise<MarketplaceAdapter>;
+}

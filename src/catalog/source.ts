@@ -1,0 +1,39 @@
+// What a file reader hands to the catalogue pipeline: raw rows with their physical location.
+// CSV (read-csv.ts) and XLSX (read-xlsx.ts) both produce this; header detection, column mapping,
+// normalizing and rules are shared and do not care where the rows came from.
+import type { Issue } from "../issues.js";
+
+/** A cell as read: text from CSV; text, number, boolean or date from a spreadsheet; null if empty. */
+export type RawCell = string | number | boolean | Date | null;
+
+export interface RawRow {
+  /** CSV: 1-based physical line where the record starts. XLSX: the spreadsheet row number. */
+  line: number;
+  /** Cells by 0-based column index (XLSX column A = 0). */
+  cells: RawCell[];
+}
+
+export interface RowSource {
+  format: "csv" | "xlsx";
+  /** XLSX: the sheet being read (issue locations become `Sheet!D14`). */
+  sheet?: string;
+  /** Streamed rows, in file order. Blank rows may be included; the pipeline skips them. */
+  rows: AsyncIterable<RawRow>;
+  /**
+   * Reading problems (ENCODING_GUESSED, MALFORMED_CSV ...). The reader may push to this array
+   * while `rows` is being iterated; the pipeline reads it after iteration ends.
+   */
+  issues: Issue[];
+}
+
+/** A1-style column letters for a 0-based index: 0 -> A, 25 -> Z, 26 -> AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}

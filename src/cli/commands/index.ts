@@ -1,0 +1,23 @@
+// The literal list of commands, in the order `desbumi --help` shows them.
+import type { RegisterCommand } from "./types.js";
+import { registerValidate } from "./validate.js";
+import { registerNormalize } from "./normalize.js";
+import { registerSync } from "./sync.js";
+import { registerApply } from "./apply.js";
+import { registerCategories } from "./categories.js";
+import { registerInit } from "./init.js";
+import { registerGroups } from "./groups.js";
+import { registerTemplate } from "./template.js";
+import { registerMockServer } from "./mock-server.js";
+
+export const commands: readonly RegisterCommand[] = [
+  registerValidate,
+  registerNormalize,
+  registerSync,
+  registerApply,
+  registerCategories,
+  registerInit,
+  registerGroups,
+  registerTemplate,
+  registerMockServer,
+];

@@ -1,0 +1,94 @@
+// argv -> command -> exit code. The only place that maps errors to exit codes.
+// Exit codes: 0 OK; 1 ran but found catalogue errors or failed items; 2 could not run.
+import { Command, CommanderError, Option } from "commander";
+import { AdapterError, ConfigError, InternalError, UsageError, errorMessage } from "../errors.js";
+import { pick, resolveLang, type Lang } from "../i18n.js";
+import { createLogger, LOG_LEVELS, type LogLevel } from "../log.js";
+import { processIo, type CommandContext, type Io } from "./io.js";
+import { commands } from "./commands/index.js";
+import { VERSION } from "../version.js";
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_CANNOT_RUN = 2;
+
+interface GlobalOptions {
+  logLevel?: LogLevel;
+  logFile?: string;
+  lang?: string;
+  color?: boolean;
+}
+
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  let exitCode = EXIT_OK;
+  let context: CommandContext | undefined;
+  const getContext = (cmd: Command): CommandContext => {
+    if (context) return context;
+    const opts = cmd.optsWithGlobals<GlobalOptions>();
+    const lang = resolveLang(opts.lang, io.env);
+    const log = createLogger({ level: opts.logLevel ?? "warn", ...(opts.logFile ? { file: opts.logFile } : {}) });
+    const color = opts.color !== false && !io.env.NO_COLOR && io.stdout.isTTY === true;
+    context = { io, lang, log, color };
+    return context;
+  };
+
+  const program = new Command("desbumi")
+    .description("Get village product catalogues onto online marketplaces / Unggah katalog produk desa ke marketplace")
+    .version(VERSION, "-V, --version")
+    .addOption(new Option("--log-level <level>", "log level on stderr").choices(LOG_LEVELS).default("warn"))
+    .option("--log-file <file>", "also write JSON log lines to this file")
+    .addOption(new Option("--lang <lang>", "message language (default from LC_ALL/LANG)").choices(["id", "en"]))
+    .option("--no-color", "no colours in output")
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => void io.stdout.write(s),
+      writeErr: (s) => void io.stderr.write(s),
+    });
+
+  for (const register of commands) {
+    register(program, {
+      context: getContext,
+      exit: (code: number) => {
+        exitCode = Math.max(exitCode, code);
+      },
+    });
+  }
+  for (const cmd of program.commands) cmd.exitOverride();
+
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return exitCode;
+  } catch (error) {
+    return reportError(error, context?.lang ?? resolveLang(undefined, io.env), io, context);
+  }
+}
+
+function reportError(error: unknown, lang: Lang, io: Io, context: CommandContext | undefined): number {
+  if (error instanceof CommanderError) {
+    if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") {
+      return EXIT_OK;
+    }
+    // commander already printed the message and the help hint.
+    return EXIT_CANNOT_RUN;
+  }
+  if (error instanceof UsageError || error instanceof AdapterError) {
+    io.stderr.write(`${pick(error.text, lang)}\n`);
+    context?.log.debug({ err: error }, "run stopped");
+    return EXIT_CANNOT_RUN;
+  }
+  if (error instanceof ConfigError) {
+    io.stderr.write(`${pick(error.text, lang)}\n`);
+    for (const issue of error.issues) io.stderr.write(`  - ${pick(issue, lang)}\n`);
+    return EXIT_CANNOT_RUN;
+  }
+  // A bug: say so plainly, no stack trace on the terminal (it goes to the log at debug level).
+  context?.log.error({ err: error }, "internal error");
+  const what = error instanceof InternalError ? error.message : errorMessage(error);
+  io.stderr.write(
+    lang === "id"
+      ? `desbumi mengalami kesalahan internal: ${what}\nMohon laporkan ke pengembang (jalankan ulang dengan --log-level debug untuk detail).\n`
+      : `desbumi hit an internal error: ${what}\nPlease report it (rerun with --log-level debug for details).\n`,
+  );
+  return EXIT_CANNOT_RUN;
+}

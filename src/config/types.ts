@@ -1,0 +1,36 @@
+// The loaded, validated desbumi.config.json (see src/config/schema.ts for the file's shape).
+
+/**
+ * A marketplace block: `adapter` names a registered adapter; the other keys are that adapter's
+ * options (validated by its optionsSchema), e.g. tokopedia: baseUrl, tokenUrl, fsId, shopId,
+ * clientIdEnv, clientSecretEnv (names of env variables; secrets never live in the file).
+ */
+export interface MarketplaceConfig {
+  adapter: string;
+  [option: string]: unknown;
+}
+
+export interface GroupConfig {
+  id: string;
+  name: string;
+  /** Absolute path (the file holds it relative to the config file). */
+  catalog: string;
+  /** The default marketplace block merged with the group's own (the group's keys win). */
+  marketplace?: MarketplaceConfig;
+  /** Category used for rows whose category cell is empty. */
+  defaultCategory?: string;
+  /** XLSX sheet to read. */
+  sheet?: string;
+}
+
+export interface LoadedConfig {
+  /** Absolute path of the config file. */
+  path: string;
+  /** Its folder (paths in the file are relative to it). */
+  dir: string;
+  marketplace?: MarketplaceConfig;
+  defaultCategory?: string;
+  groups: GroupConfig[];
+  /** process.env overlaid on the .env file next to the config (process.env wins). */
+  env: NodeJS.ProcessEnv;
+}

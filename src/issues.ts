@@ -1,0 +1,64 @@
+// Catalogue diagnostics as data: stable codes, a location, and the facts the formatter needs.
+// Wording lives only in src/report/messages.ts (bilingual); tests assert codes, lines and columns.
+
+export const ISSUE_CODES = [
+  // reading
+  "MALFORMED_CSV",
+  "ENCODING_GUESSED",
+  "EMPTY_FILE",
+  "FILE_TYPE_MISMATCH",
+  "SHEET_NOT_FOUND",
+  // columns
+  "MISSING_COLUMN",
+  "UNKNOWN_COLUMN",
+  "DUPLICATE_COLUMN",
+  // values
+  "REQUIRED_VALUE_MISSING",
+  "INVALID_PRICE",
+  "AMBIGUOUS_NUMBER",
+  "PRICE_OUT_OF_RANGE",
+  "INVALID_WEIGHT",
+  "WEIGHT_OUT_OF_RANGE",
+  "INVALID_STOCK",
+  "STOCK_OUT_OF_RANGE",
+  "INVALID_MIN_ORDER",
+  "INVALID_CONDITION",
+  "INVALID_STATUS",
+  "INVALID_SKU",
+  "NAME_TOO_LONG",
+  "DESCRIPTION_TOO_LONG",
+  "HTML_IN_DESCRIPTION",
+  "INVALID_IMAGE_URL",
+  "TOO_MANY_IMAGES",
+  "NO_IMAGES",
+  // cross-row
+  "DUPLICATE_SKU",
+  "DUPLICATE_NAME",
+  // marketplace categories (resolved against the marketplace's tree)
+  "CATEGORY_MISSING",
+  "CATEGORY_NOT_FOUND",
+  "CATEGORY_AMBIGUOUS",
+] as const;
+
+export type IssueCode = (typeof ISSUE_CODES)[number];
+export type Severity = "error" | "warning";
+
+export interface Issue {
+  code: IssueCode;
+  severity: Severity;
+  /** The file as the user named it (relative path kept as given). */
+  file: string;
+  /** 1-based physical line where the row starts (CSV), or the spreadsheet row number (XLSX). */
+  line?: number;
+  /** The header text as written in the file (not the canonical field name). */
+  column?: string;
+  /** XLSX only: sheet name and A1 cell reference, e.g. `Sheet1` and `D14`. */
+  sheet?: string;
+  cell?: string;
+  /** The offending raw value, as found in the cell (may be truncated for very long cells). */
+  value?: string;
+  /** Facts for the message template, e.g. `{ length: 83, max: 70 }` or `{ suggestion: "harga" }`. */
+  args?: Record<string, string | number>;
+}
+
+export const isError = (issue: Issue): boolean => issue.severity === "error";

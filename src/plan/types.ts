@@ -1,0 +1,106 @@
+// What a sync intends to do, and what happened to each item. Pure data: computed by diff, saved in
+// plan files and journals, applied by adapters. Never holds secrets.
+import type { CatalogProduct, Condition, ProductStatus } from "../catalog/types.js";
+
+/** Fields a plan can change on a listing. `status` changes are expressed by the change kind. */
+export type ListingField =
+  | "name"
+  | "description"
+  | "price"
+  | "stock"
+  | "weight"
+  | "category"
+  | "condition"
+  | "min_order"
+  | "etalase"
+  | "images";
+
+/** A live listing on a marketplace, in catalogue terms. */
+export interface Listing {
+  /** The marketplace's listing id, as a string (Tokopedia product_id). */
+  id: string;
+  sku: string;
+  name: string;
+  description: string;
+  price: number;
+  stock: number;
+  weight: number;
+  /** Marketplace category id ("" when unknown). */
+  categoryId: string;
+  condition: Condition;
+  status: ProductStatus;
+  min_order: number;
+  /** Etalase id as a string ("" when none). */
+  etalase: string;
+  images: string[];
+}
+
+/** A catalogue product whose category has been resolved to a marketplace category id. */
+export interface DesiredProduct extends CatalogProduct {
+  categoryId: string;
+}
+
+export interface FieldChange {
+  field: ListingField;
+  from: unknown;
+  to: unknown;
+}
+
+export type Change =
+  | { kind: "create"; sku: string; product: DesiredProduct }
+  | { kind: "update"; sku: string; listingId: string; fields: FieldChange[]; product: DesiredProduct }
+  | {
+      kind: "reactivate";
+      sku: string;
+      listingId: string;
+      /** Other fields to change as well (may be empty). */
+      fields: FieldChange[];
+      product: DesiredProduct;
+    }
+  | {
+      kind: "deactivate";
+      sku: string;
+      listingId: string;
+      /** `pruned`: not in the catalogue (only with --prune); `catalog-inactive`: its row says inactive. */
+      reason: "pruned" | "catalog-inactive";
+      fields: FieldChange[];
+      product?: DesiredProduct;
+    };
+
+export type ChangeKind = Change["kind"];
+
+export interface ChangeError {
+  /** Stable code: the marketplace's (e.g. `PRD_DLV_042`) or desbumi's (`OUTCOME_UNKNOWN`, `TIMEOUT`). */
+  code: string;
+  message: string;
+  /** True when running sync again may succeed (network, 5xx, rate limit, interrupted). */
+  retryable: boolean;
+}
+
+export type ChangeOutcome =
+  | { status: "applied"; sku: string; kind: ChangeKind; listingId: string }
+  | { status: "failed"; sku: string; kind: ChangeKind; listingId?: string; error: ChangeError }
+  | { status: "skipped"; sku: string; kind: ChangeKind; reason: string };
+
+/** A listing the plan will not touch, with why (shown as "left alone"). */
+export interface LeftAlone {
+  sku: string;
+  listingId: string;
+  reason: "not-in-catalog" | "invalid-row";
+}
+
+export interface Plan {
+  version: 1;
+  /** Adapter name, e.g. `tokopedia`. */
+  marketplace: string;
+  /** Human label of the target shop, e.g. "practice shop (mock marketplace)". */
+  target: string;
+  createdAt: string;
+  catalog: { file: string; sha256: string };
+  /** Sorted by SKU. */
+  changes: Change[];
+  unchanged: number;
+  leftAlone: LeftAlone[];
+  /** listingId -> fingerprint of the listing as seen when planning; `apply` refuses if any changed. */
+  fingerprints: Record<string, string>;
+}

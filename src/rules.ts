@@ -1,0 +1,44 @@
+// A marketplace's listing rules, used by validation offline (before any credentials exist).
+// Each adapter definition carries its own; Tokopedia's are the default.
+
+export interface MarketplaceRules {
+  nameMaxLength: number;
+  descriptionMaxLength: number;
+  priceMin: number;
+  priceMax: number;
+  stockMin: number;
+  stockMax: number;
+  minOrderMin: number;
+  minOrderMax: number;
+  weightMinGrams: number;
+  weightMaxGrams: number;
+  imagesMin: number;
+  imagesMax: number;
+  skuMaxLength: number;
+  /** Names must be unique within a shop. */
+  uniqueNames: boolean;
+}
+
+/**
+ * Tokopedia seller API rules (shared/reference/tokopedia-seller-api.md section 6).
+ * NOTE: stock max is not settled in the docs (1000 in the API text, 999,999 in the bulk template);
+ * we take the template's, which the API accepts in practice for "0 = always available" shops too.
+ */
+export const TOKOPEDIA_RULES: MarketplaceRules = {
+  nameMaxLength: 70,
+  descriptionMaxLength: 2000,
+  priceMin: 100,
+  priceMax: 100_000_000,
+  stockMin: 0,
+  stockMax: 999_999,
+  minOrderMin: 1,
+  minOrderMax: 9_999,
+  weightMinGrams: 1,
+  weightMaxGrams: 500_000,
+  imagesMin: 1,
+  imagesMax: 5,
+  skuMaxLength: 50,
+  uniqueNames: true,
+};
+
+export const DEFAULT_RULES = TOKOPEDIA_RULES;
