@@ -86,7 +86,19 @@ export type ChangeOutcome =
 export interface LeftAlone {
   sku: string;
   listingId: string;
-  reason: "not-in-catalog" | "invalid-row";
+  /**
+   * `not-in-catalog`: no row has its SKU (deactivated only with --prune); `invalid-row`: its row has
+   * errors; `duplicate-sku`: another listing with the same SKU is the one kept in sync; `no-sku`: a
+   * listing without a SKU (made by hand), which desbumi can never match, so never prunes.
+   */
+  reason: "not-in-catalog" | "invalid-row" | "duplicate-sku" | "no-sku";
+}
+
+/** Several live listings carry the same SKU (made by earlier tools); reported, never guessed at. */
+export interface DuplicateListings {
+  sku: string;
+  /** All of them; the first is the one the plan compares with and changes. */
+  listingIds: string[];
 }
 
 export interface Plan {
@@ -96,11 +108,21 @@ export interface Plan {
   /** Human label of the target shop, e.g. "practice shop (mock marketplace)". */
   target: string;
   createdAt: string;
-  catalog: { file: string; sha256: string };
+  catalog: {
+    file: string;
+    sha256: string;
+    /** Absolute path at planning time, so `apply` can re-hash it from another folder. */
+    path?: string;
+  };
+  /** Config group the plan was made for (`apply` re-opens that group's marketplace). */
+  group?: string;
+  /** The embedded practice shop (mock marketplace), not a real one. */
+  practiceShop?: boolean;
   /** Sorted by SKU. */
   changes: Change[];
   unchanged: number;
   leftAlone: LeftAlone[];
   /** listingId -> fingerprint of the listing as seen when planning; `apply` refuses if any changed. */
   fingerprints: Record<string, string>;
+  duplicates?: DuplicateListings[];
 }

@@ -1,0 +1,135 @@
+// Saved plans (`sync --out plan.json`, read back by `apply plan.json`): versioned, validated.
+import { readFile, writeFile } from "node:fs/promises";
+import { z } from "zod";
+import { UsageError } from "../errors.js";
+import { PLAN_FORMAT, renderPlanJson } from "./render-json.js";
+import type { Plan } from "./types.js";
+
+const listingField = z.enum([
+  "name",
+  "description",
+  "price",
+  "stock",
+  "weight",
+  "category",
+  "condition",
+  "min_order",
+  "etalase",
+  "images",
+]);
+const fieldChange = z.object({ field: listingField, from: z.unknown(), to: z.unknown() });
+
+const desiredProduct = z.object({
+  sku: z.string(),
+  name: z.string(),
+  description: z.string(),
+  price: z.number().int(),
+  stock: z.number().int(),
+  weight: z.number().int(),
+  category: z.string(),
+  categoryId: z.string(),
+  condition: z.enum(["NEW", "USED"]),
+  status: z.enum(["active", "inactive"]),
+  min_order: z.number().int(),
+  etalase: z.string(),
+  images: z.array(z.string()),
+  line: z.number().int(),
+  sheet: z.string().optional(),
+});
+
+const change = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("create"), sku: z.string(), product: desiredProduct }),
+  z.object({
+    kind: z.literal("update"),
+    sku: z.string(),
+    listingId: z.string(),
+    fields: z.array(fieldChange),
+    product: desiredProduct,
+  }),
+  z.object({
+    kind: z.literal("reactivate"),
+    sku: z.string(),
+    listingId: z.string(),
+    fields: z.array(fieldChange),
+    product: desiredProduct,
+  }),
+  z.object({
+    kind: z.literal("deactivate"),
+    sku: z.string(),
+    listingId: z.string(),
+    reason: z.enum(["pruned", "catalog-inactive"]),
+    fields: z.array(fieldChange),
+    product: desiredProduct.optional(),
+  }),
+]);
+
+const planFile = z.object({
+  format: z.literal(PLAN_FORMAT),
+  version: z.literal(1),
+  marketplace: z.string(),
+  target: z.string(),
+  createdAt: z.string(),
+  catalog: z.object({ file: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), path: z.string().optional() }),
+  group: z.string().optional(),
+  practiceShop: z.boolean().optional(),
+  changes: z.array(change),
+  unchanged: z.number().int().nonnegative(),
+  leftAlone: z.array(
+    z.object({
+      sku: z.string(),
+      listingId: z.string(),
+      reason: z.enum(["not-in-catalog", "invalid-row", "duplicate-sku", "no-sku"]),
+    }),
+  ),
+  fingerprints: z.record(z.string(), z.string()),
+  duplicates: z.array(z.object({ sku: z.string(), listingIds: z.array(z.string()) })).optional(),
+  // Counts are recomputed from `changes`; accepted here so the JSON output doubles as a plan file.
+  summary: z.unknown().optional(),
+});
+
+export async function writePlanFile(path: string, plan: Plan): Promise<void> {
+  await writeFile(path, renderPlanJson(plan), "utf8");
+}
+
+/** Read and validate a saved plan. Anything else than a version-1 desbumi plan is a UsageError. */
+export async function readPlanFile(path: string): Promise<Plan> {
+  let raw: string;
+  try {
+    raw = await readFile(path, "utf8");
+  } catch (error) {
+    const why = (error as NodeJS.ErrnoException).code ?? "unreadable";
+    throw new UsageError({
+      id: `File rencana ${path} tidak bisa dibaca (${why}).`,
+      en: `Cannot read the plan file ${path} (${why}).`,
+    });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw notAPlan(path, { id: "bukan JSON", en: "not JSON" });
+  }
+  if (isObject(json) && json.format === PLAN_FORMAT && json.version !== 1) {
+    throw new UsageError({
+      id: `File rencana ${path} berversi ${String(json.version)}; desbumi ini hanya membaca versi 1. Buat ulang dengan \`desbumi sync --dry-run --out ${path}\`.`,
+      en: `The plan file ${path} is version ${String(json.version)}; this desbumi reads version 1 only. Make it again with \`desbumi sync --dry-run --out ${path}\`.`,
+    });
+  }
+  const parsed = planFile.safeParse(json);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first ? `${first.path.join(".") || "(root)"}: ${first.message}` : "";
+    throw notAPlan(path, { id: where, en: where });
+  }
+  const { format: _format, summary: _summary, ...plan } = parsed.data;
+  return plan as Plan;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
+
+function notAPlan(path: string, why: { id: string; en: string }): UsageError {
+  return new UsageError({
+    id: `${path} bukan file rencana desbumi yang sah (${why.id}). Buat dengan \`desbumi sync --dry-run --out ${path}\`.`,
+    en: `${path} is not a valid desbumi plan file (${why.en}). Make one with \`desbumi sync --dry-run --out ${path}\`.`,
+  });
+}

@@ -1,0 +1,135 @@
+// The plan as a facilitator reads it, like `terraform plan`: one line per change, changed fields only.
+import { createColors } from "picocolors";
+import { pick, type Lang, type Text } from "../i18n.js";
+import { formatFieldValue, formatPrice, formatWeight, groupThousands } from "./format-value.js";
+import { summarizePlan, type PlanSummary } from "./summary.js";
+import type { Change, LeftAlone, ListingField, Plan } from "./types.js";
+
+export interface RenderOptions {
+  lang: Lang;
+  color: boolean;
+}
+
+const LISTED_SKUS_MAX = 10;
+
+export const FIELD_LABELS: Record<ListingField, Text> = {
+  name: { id: "nama", en: "name" },
+  description: { id: "deskripsi", en: "description" },
+  price: { id: "harga", en: "price" },
+  stock: { id: "stok", en: "stock" },
+  weight: { id: "berat", en: "weight" },
+  category: { id: "kategori", en: "category" },
+  condition: { id: "kondisi", en: "condition" },
+  min_order: { id: "min. pesan", en: "min order" },
+  etalase: { id: "etalase", en: "etalase" },
+  images: { id: "foto", en: "images" },
+};
+
+const KIND_WORDS: Record<Change["kind"], Text> = {
+  create: { id: "buat", en: "create" },
+  update: { id: "ubah", en: "update" },
+  deactivate: { id: "nonaktifkan", en: "deactivate" },
+  reactivate: { id: "aktifkan lagi", en: "reactivate" },
+};
+
+export function renderPlanText(plan: Plan, opts: RenderOptions): string {
+  const c = createColors(opts.color);
+  const t = (text: Text): string => pick(text, opts.lang);
+  const lines: string[] = [...renderPlanHeader(plan, opts), ""];
+
+  const marks: Record<Change["kind"], string> = {
+    create: c.green("+"),
+    update: c.yellow("~"),
+    deactivate: c.red("-"),
+    reactivate: c.cyan("↻"),
+  };
+  for (const change of plan.changes) {
+    const head = `${marks[change.kind]} ${t(KIND_WORDS[change.kind])} ${c.bold(change.sku)}`;
+    if (change.kind === "create") {
+      const p = change.product;
+      const stock = t({ id: "stok", en: "stock" });
+      lines.push(`${head}  ${p.name}  ${formatPrice(p.price)}  ${formatWeight(p.weight)}  ${stock} ${groupThousands(p.stock)}`);
+      continue;
+    }
+    const why =
+      change.kind === "deactivate"
+        ? change.reason === "pruned"
+          ? t({ id: " (tidak ada di katalog)", en: " (not in catalogue)" })
+          : t({ id: " (baris katalog berstatus nonaktif)", en: " (its row says inactive)" })
+        : "";
+    lines.push(`${head}${why}`);
+    for (const f of change.fields) {
+      const from = formatFieldValue(f.field, f.from, opts.lang);
+      const to = formatFieldValue(f.field, f.to, opts.lang);
+      lines.push(`    ${t(FIELD_LABELS[f.field])}: ${c.dim(from)} -> ${to}`);
+    }
+  }
+  if (plan.changes.length > 0) lines.push("");
+
+  lines.push(...renderLeftAlone(plan.leftAlone, opts.lang));
+  for (const d of plan.duplicates ?? []) {
+    const [kept, ...rest] = d.listingIds;
+    lines.push(
+      t({
+        id: `Perhatian: SKU ${d.sku} dipakai ${d.listingIds.length} produk di marketplace (${d.listingIds.join(", ")}); hanya ${kept} yang disesuaikan, sisanya (${rest.join(", ")}) dibiarkan — hapus duplikatnya di marketplace.`,
+        en: `Warning: SKU ${d.sku} is on ${d.listingIds.length} listings (${d.listingIds.join(", ")}); only ${kept} is kept in sync, the others (${rest.join(", ")}) are left alone — remove the duplicates on the marketplace.`,
+      }),
+    );
+  }
+  if (plan.changes.length === 0) {
+    lines.push(t({ id: "Tidak ada perubahan: toko sudah sesuai katalog.", en: "No changes: the shop already matches the catalogue." }));
+  }
+  lines.push(c.bold(renderPlanSummaryLine(summarizePlan(plan), opts.lang)));
+  return `${lines.join("\n")}\n`;
+}
+
+/** "Target: ..." and "Catalogue: ..." lines; every output names the shop it is about. */
+export function renderPlanHeader(plan: Pick<Plan, "target" | "practiceShop" | "catalog" | "group">, opts: RenderOptions): string[] {
+  const t = (text: Text): string => pick(text, opts.lang);
+  const practice = plan.practiceShop
+    ? t({ id: "  [TOKO LATIHAN — bukan toko sungguhan]", en: "  [PRACTICE SHOP — not a real shop]" })
+    : "";
+  const group = plan.group ? t({ id: ` (kelompok ${plan.group})`, en: ` (group ${plan.group})` }) : "";
+  return [
+    `${t({ id: "Tujuan", en: "Target" })}: ${plan.target}${practice}`,
+    `${t({ id: "Katalog", en: "Catalogue" })}: ${plan.catalog.file}${group}`,
+  ];
+}
+
+export function renderPlanSummaryLine(s: PlanSummary, lang: Lang): string {
+  return lang === "id"
+    ? `Rencana: ${s.create} dibuat, ${s.update} diubah, ${s.deactivate} dinonaktifkan, ${s.reactivate} diaktifkan lagi, ${s.unchanged} tidak berubah.`
+    : `Plan: ${s.create} to create, ${s.update} to update, ${s.deactivate} to deactivate, ${s.reactivate} to reactivate, ${s.unchanged} unchanged.`;
+}
+
+function renderLeftAlone(leftAlone: readonly LeftAlone[], lang: Lang): string[] {
+  const lines: string[] = [];
+  const of = (reason: LeftAlone["reason"]): string[] => leftAlone.filter((l) => l.reason === reason).map((l) => l.sku);
+  const list = (skus: string[]): string =>
+    skus.length > LISTED_SKUS_MAX ? `${skus.slice(0, LISTED_SKUS_MAX).join(", ")}, …` : skus.join(", ");
+  const notInCatalog = of("not-in-catalog");
+  if (notInCatalog.length > 0) {
+    lines.push(
+      lang === "id"
+        ? `Tidak ada di katalog, dibiarkan: ${notInCatalog.length} produk (pakai --prune untuk menonaktifkan): ${list(notInCatalog)}`
+        : `Not in catalogue, left alone: ${notInCatalog.length} listing${notInCatalog.length === 1 ? "" : "s"} (use --prune to deactivate): ${list(notInCatalog)}`,
+    );
+  }
+  const invalid = of("invalid-row");
+  if (invalid.length > 0) {
+    lines.push(
+      lang === "id"
+        ? `Barisnya bermasalah, produknya dibiarkan: ${invalid.length} (${list(invalid)})`
+        : `Rows with errors, their listings left alone: ${invalid.length} (${list(invalid)})`,
+    );
+  }
+  const noSku = leftAlone.filter((l) => l.reason === "no-sku");
+  if (noSku.length > 0) {
+    lines.push(
+      lang === "id"
+        ? `Produk tanpa SKU, dibiarkan: ${noSku.length} (id ${list(noSku.map((l) => l.listingId))})`
+        : `Listings without a SKU, left alone: ${noSku.length} (ids ${list(noSku.map((l) => l.listingId))})`,
+    );
+  }
+  return lines;
+}
