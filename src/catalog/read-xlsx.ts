@@ -1,5 +1,13 @@
-// PLACEHOLDER (owner: xlsx helper). Signature is the contract.
-import type { RowSource } from "./source.js";
+// Reads one sheet of an .xlsx workbook as raw rows for the shared catalogue pipeline.
+// NOTE: read-excel-file (not exceljs) because it is small, streams the zip, parses with a SAX
+// parser and keeps the sheet's geometry: row i of its result is spreadsheet row i+1 and cell j is
+// column j (leading empty rows and columns are kept as nulls, trailing ones are dropped). In Node
+// it parses in-thread (its worker helper is only used in browsers).
+import { open } from "node:fs/promises";
+import readXlsxFile, { InvalidInputError } from "read-excel-file/node";
+import { errorMessage } from "../errors.js";
+import type { Issue } from "../issues.js";
+import type { RawCell, RawRow, RowSource } from "./source.js";
 
 export interface ReadXlsxOptions {
   /** The file name as the user gave it, for issue locations. */
@@ -8,8 +16,102 @@ export interface ReadXlsxOptions {
   sheet?: string;
 }
 
+/**
+ * What a file that is not a readable workbook really is (the `actual` of FILE_TYPE_MISMATCH):
+ * an OpenDocument spreadsheet, an old .xls, text (CSV), another kind of zip, or a damaged .xlsx.
+ */
+export type XlsxMismatch = "ods" | "xls" | "csv" | "zip" | "damaged";
+
 /** Read an .xlsx workbook's sheet as raw rows (numbers stay numbers, formulas give cached values). */
 export async function readXlsx(path: string, opts: ReadXlsxOptions): Promise<RowSource> {
-  void opts;
-  throw new Error(`readXlsx not built yet (${path})`);
+  const issues: Issue[] = [];
+  let sheets: { sheet: string; data: unknown[][] }[];
+  try {
+    // Every sheet is parsed so an unknown --sheet can list the real names; catalogues are small.
+    sheets = await readXlsxFile(path);
+  } catch (error) {
+    // Missing file, no permission, a directory: the caller (loadCatalog) turns these into a
+    // UsageError; they say nothing about the content.
+    if (isSystemError(error)) throw error;
+    issues.push(await unreadableIssue(path, opts.file, error));
+    return { format: "xlsx", rows: emptyRows(), issues };
+  }
+  const wanted = opts.sheet === undefined ? sheets[0] : findSheet(sheets, opts.sheet);
+  if (!wanted) {
+    issues.push({
+      code: "SHEET_NOT_FOUND",
+      severity: "error",
+      file: opts.file,
+      ...(opts.sheet !== undefined ? { value: opts.sheet } : {}),
+      args: { sheet: opts.sheet ?? "", sheets: sheets.map((s) => s.sheet).join(", ") },
+    });
+    return { format: "xlsx", rows: emptyRows(), issues };
+  }
+  return { format: "xlsx", sheet: wanted.sheet, rows: toRows(wanted.data), issues };
+}
+
+/** Exact name first; a facilitator typing `--sheet sheet1` for `Sheet1` still means that sheet. */
+function findSheet<T extends { sheet: string }>(sheets: T[], name: string): T | undefined {
+  const exact = sheets.find((s) => s.sheet === name);
+  if (exact) return exact;
+  const folded = name.trim().toLowerCase();
+  const loose = sheets.filter((s) => s.sheet.trim().toLowerCase() === folded);
+  return loose.length === 1 ? loose[0] : undefined;
+}
+
+async function* toRows(data: unknown[][]): AsyncGenerator<RawRow> {
+  for (let i = 0; i < data.length; i++) {
+    const row = data[i] ?? [];
+    yield { line: i + 1, cells: row.map(toRawCell) };
+  }
+}
+
+async function* emptyRows(): AsyncGenerator<RawRow> {}
+
+function toRawCell(value: unknown): RawCell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
+  return String(value);
+}
+
+const ODS_MIMETYPE = "mimetypeapplication/vnd.oasis.opendocument.spreadsheet";
+const OLE2_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const HEAD_BYTES = 128;
+
+/** Only called after read-excel-file refused the file, to say what it is instead. */
+async function sniffMismatch(path: string, error: unknown): Promise<XlsxMismatch> {
+  const head = await readHead(path);
+  if (head.subarray(0, OLE2_MAGIC.length).equals(OLE2_MAGIC)) return "xls";
+  if (head[0] === 0x50 && head[1] === 0x4b) {
+    // ODF puts an uncompressed `mimetype` entry first, so its type is readable in the header.
+    if (head.toString("latin1").includes(ODS_MIMETYPE)) return "ods";
+    const unzipped = !(error instanceof InvalidInputError && (error as { code?: string }).code === "INVALID_ZIP");
+    // A zip that opens but has no workbook inside (.docx, any archive) is not an xlsx at all.
+    return unzipped && /file not found/i.test(errorMessage(error)) ? "zip" : "damaged";
+  }
+  return head.includes(0) ? "damaged" : "csv";
+}
+
+async function readHead(path: string): Promise<Buffer> {
+  const handle = await open(path, "r");
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+function isSystemError(error: unknown): boolean {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === "string";
+}
+
+async function unreadableIssue(path: string, file: string, error: unknown): Promise<Issue> {
+  if (error instanceof InvalidInputError && (error as { code?: string }).code === "NO_DATA") {
+    return { code: "EMPTY_FILE", severity: "error", file };
+  }
+  const actual = await sniffMismatch(path, error);
+  return { code: "FILE_TYPE_MISMATCH", severity: "error", file, args: { expected: "xlsx", actual } };
 }
