@@ -1,0 +1,78 @@
+// GitHub Actions report: workflow-command annotations (at most 10 per severity, as GitHub shows
+// no more per step), every issue as a plain log line, and a full table in $GITHUB_STEP_SUMMARY.
+import { appendFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import type { Issue } from "../issues.js";
+import type { Reporter } from "./types.js";
+import { countIssues, isFileValid, sortIssues } from "./counts.js";
+import { ERROR_MARK, OK_MARK, formatIssueLine } from "./format-line.js";
+import { formatIssue } from "./messages.js";
+import { describeFile, describeHidden } from "./summary-text.js";
+import { renderStepSummary } from "./step-summary.js";
+
+export const GITHUB_ANNOTATIONS_PER_SEVERITY = 10;
+
+/** Workflow-command data: `%`, CR and LF are encoded (as @actions/core does). */
+export const escapeData = (s: string): string => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+
+/** Workflow-command property values additionally encode `:` and `,`. */
+export const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+
+/** 0-based column index of an A1 cell reference's letters (`D14` -> 3). */
+const cellColumn = (cell: string): number | undefined => {
+  const letters = /^([A-Za-z]+)\d*$/.exec(cell)?.[1]?.toUpperCase();
+  if (!letters) return undefined;
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+};
+
+export function formatAnnotation(issue: Issue, lang: "id" | "en"): string {
+  const { message, hint } = formatIssue(issue, lang);
+  const props = [`file=${escapeProperty(issue.file)}`];
+  if (issue.line !== undefined) props.push(`line=${issue.line}`);
+  const col = issue.cell ? cellColumn(issue.cell) : undefined;
+  if (col !== undefined) props.push(`col=${col}`);
+  props.push(`title=${escapeProperty(issue.code)}`);
+  const where = issue.sheet && issue.cell ? `${issue.sheet}!${issue.cell} ` : "";
+  const column = issue.column ? `${issue.column}: ` : "";
+  return `::${issue.severity} ${props.join(",")}::${escapeData(`${where}${column}${message}\n${hint}`)}`;
+}
+
+export const github: Reporter = async (report, { io, lang }) => {
+  const shown = { error: 0, warning: 0 };
+  const hidden = { errors: 0, warnings: 0 };
+  for (const result of report.results) {
+    for (const issue of sortIssues(result.issues)) {
+      if (shown[issue.severity] < GITHUB_ANNOTATIONS_PER_SEVERITY) {
+        shown[issue.severity]++;
+        io.stdout.write(`${formatAnnotation(issue, lang)}\n`);
+      } else {
+        if (issue.severity === "error") hidden.errors++;
+        else hidden.warnings++;
+        io.stdout.write(`${formatIssueLine(issue, { lang, color: false })}\n`);
+      }
+    }
+  }
+  const summaryPath = io.env.GITHUB_STEP_SUMMARY;
+  if (hidden.errors + hidden.warnings > 0) {
+    io.stdout.write(`::notice title=desbumi::${escapeData(describeHidden(hidden, Boolean(summaryPath), lang))}\n`);
+  }
+  for (const result of report.results) {
+    const valid = isFileValid(result, report.strict);
+    const line = describeFile(result.file, result.rows, countIssues(result.issues), valid, lang);
+    io.stdout.write(`${valid ? OK_MARK : ERROR_MARK} ${line}\n`);
+  }
+  if (summaryPath) {
+    try {
+      await appendFile(resolve(io.cwd, summaryPath), renderStepSummary(report, lang), "utf8");
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      io.stderr.write(
+        lang === "id"
+          ? `Tidak bisa menulis ringkasan job ke GITHUB_STEP_SUMMARY: ${reason}\n`
+          : `Could not write the job summary to GITHUB_STEP_SUMMARY: ${reason}\n`,
+      );
+    }
+  }
+};

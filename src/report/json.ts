@@ -1,0 +1,82 @@
+// Machine report: a versioned JSON document (version 1). Keys are part of the public contract.
+import type { CatalogProduct, CatalogResult } from "../catalog/types.js";
+import { PRODUCT_FIELDS } from "../catalog/types.js";
+import type { Issue } from "../issues.js";
+import type { Lang } from "../i18n.js";
+import type { Reporter, ValidationReport } from "./types.js";
+import { isFileValid, sortIssues } from "./counts.js";
+import { formatIssue } from "./messages.js";
+
+export const JSON_REPORT_VERSION = 1;
+
+export interface JsonIssue {
+  code: string;
+  severity: "error" | "warning";
+  /** null for file-level issues (e.g. MISSING_COLUMN). */
+  line: number | null;
+  column: string | null;
+  value: string | null;
+  message: string;
+  hint: string;
+  sheet?: string;
+  cell?: string;
+}
+
+export type JsonProduct = Record<(typeof PRODUCT_FIELDS)[number], unknown> & { line: number; sheet?: string };
+
+export interface JsonFile {
+  file: string;
+  valid: boolean;
+  rows: number;
+  issues: JsonIssue[];
+  products: JsonProduct[];
+}
+
+export interface JsonReport {
+  version: typeof JSON_REPORT_VERSION;
+  valid: boolean;
+  files: JsonFile[];
+}
+
+export function toJsonIssue(issue: Issue, lang: Lang): JsonIssue {
+  const { message, hint } = formatIssue(issue, lang);
+  const out: JsonIssue = {
+    code: issue.code,
+    severity: issue.severity,
+    line: issue.line ?? null,
+    column: issue.column ?? null,
+    value: issue.value ?? null,
+    message,
+    hint,
+  };
+  if (issue.sheet !== undefined) out.sheet = issue.sheet;
+  if (issue.cell !== undefined) out.cell = issue.cell;
+  return out;
+}
+
+export function toJsonProduct(product: CatalogProduct): JsonProduct {
+  const out = {} as JsonProduct;
+  for (const field of PRODUCT_FIELDS) out[field] = product[field];
+  out.line = product.line;
+  if (product.sheet !== undefined) out.sheet = product.sheet;
+  return out;
+}
+
+function toJsonFile(result: CatalogResult, strict: boolean, lang: Lang): JsonFile {
+  return {
+    file: result.file,
+    valid: isFileValid(result, strict),
+    rows: result.rows,
+    issues: sortIssues(result.issues).map((issue) => toJsonIssue(issue, lang)),
+    products: result.products.map(toJsonProduct),
+  };
+}
+
+export function buildJsonReport({ results, strict, unreadable = [] }: ValidationReport, lang: Lang): JsonReport {
+  const files = results.map((result) => toJsonFile(result, strict, lang));
+  return { version: JSON_REPORT_VERSION, valid: unreadable.length === 0 && files.every((f) => f.valid), files };
+}
+
+export const json: Reporter = async (report, { io, lang }) => {
+  io.stdout.write(`${JSON.stringify(buildJsonReport(report, lang), null, 2)}\n`);
+};

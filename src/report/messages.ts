@@ -1,0 +1,326 @@
+// The one place with the wording of catalogue issues, in Bahasa Indonesia and English.
+// Written for village facilitators, not developers: say what is wrong with the cell and how to
+// write it instead. Every IssueCode must have an entry (the Record type enforces it).
+import type { Issue, IssueCode } from "../issues.js";
+import type { Lang } from "../i18n.js";
+import { groupDigits, listOf, readFacts, rupiah, type Facts, type FieldName } from "./facts.js";
+
+type Say = (f: Facts) => string;
+interface Wording {
+  message: { id: Say; en: Say };
+  hint: { id: Say; en: Say };
+}
+
+/** How each field is usually headed, to suggest a header (Indonesian first, English second). */
+const FIELD_HEADER: Record<FieldName, { id: string; en: string }> = {
+  sku: { id: "kode produk", en: "sku" },
+  name: { id: "nama produk", en: "name" },
+  description: { id: "deskripsi", en: "description" },
+  price: { id: "harga", en: "price" },
+  stock: { id: "stok", en: "stock" },
+  weight: { id: "berat (gram)", en: "weight" },
+  category: { id: "kategori", en: "category" },
+  condition: { id: "kondisi", en: "condition" },
+  status: { id: "status", en: "status" },
+  min_order: { id: "minimum pemesanan", en: "min order" },
+  etalase: { id: "etalase", en: "etalase" },
+  images: { id: "foto", en: "images" },
+};
+
+const FIELD_EXAMPLE: Partial<Record<FieldName, { id: string; en: string }>> = {
+  sku: { id: "misalnya MUIWO-001", en: "e.g. MUIWO-001" },
+  name: { id: "misalnya Masker Kain Batik", en: "e.g. Masker Kain Batik" },
+  price: { id: "dalam rupiah, misalnya 25000 atau Rp 25.000", en: "in rupiah, e.g. 25000 or Rp 25.000" },
+  stock: { id: "misalnya 10", en: "e.g. 10" },
+  weight: { id: "misalnya 250 gr atau 0,5 kg", en: "e.g. 250 gr or 0,5 kg" },
+  images: { id: "dengan tautan https://...", en: "with a https://... link" },
+  category: { id: "dengan nomor atau nama kategori", en: "with a category number or name" },
+};
+
+const PRICE_HINT = {
+  id: "Tulis harga dalam rupiah utuh, misalnya 12500 atau Rp 12.500",
+  en: "Write the price in whole rupiah, e.g. 12500 or Rp 12.500",
+};
+const WEIGHT_HINT = {
+  id: "Tulis berat dengan satuan, misalnya 250 gr, 1500 gram, 0,5 kg atau 2 ons (angka tanpa satuan dibaca sebagai gram)",
+  en: "Write the weight with its unit, e.g. 250 gr, 1500 gram, 0,5 kg or 2 ons (a bare number means grams)",
+};
+const STOCK_HINT = {
+  id: "Tulis stok sebagai angka utuh 0 atau lebih, misalnya 10 atau 1500",
+  en: "Write the stock as a whole number of 0 or more, e.g. 10 or 1500",
+};
+
+const sp = (s: string): string => (s ? ` ${s}` : "");
+const range = (f: Facts, lang: Lang, show: (n: number) => string): string => {
+  const min = f.num("min");
+  const max = f.num("max");
+  if (min !== undefined && max !== undefined) return lang === "id" ? `${show(min)} sampai ${show(max)}` : `${show(min)} to ${show(max)}`;
+  if (max !== undefined) return lang === "id" ? `paling banyak ${show(max)}` : `at most ${show(max)}`;
+  if (min !== undefined) return lang === "id" ? `paling sedikit ${show(min)}` : `at least ${show(min)}`;
+  return "";
+};
+const inBrackets = (s: string): string => (s ? ` (${s})` : "");
+const lengthFacts = (f: Facts, lang: Lang, unit: string): string => {
+  const length = f.num("length") ?? f.num("count");
+  const max = f.num("max");
+  const parts: string[] = [];
+  if (length !== undefined) parts.push(`${groupDigits(length, lang)} ${unit}`);
+  if (max !== undefined) parts.push(lang === "id" ? `maksimal ${groupDigits(max, lang)}` : `at most ${groupDigits(max, lang)}`);
+  return parts.length > 0 ? `: ${parts.join(", ")}` : "";
+};
+const linesFact = (f: Facts, lang: Lang): string => {
+  const lines = listOf(f.text("lines"));
+  const unit = f.issue.sheet === undefined ? "line" : "row";
+  if (lines) return lang === "id" ? ` (baris ${lines})` : ` (${unit}s ${lines})`;
+  const first = f.num("firstLine");
+  if (first !== undefined) return lang === "id" ? ` (pertama di baris ${first})` : ` (first on ${unit} ${first})`;
+  return "";
+};
+const FILE_KIND: Record<string, { id: string; en: string }> = {
+  csv: { id: "teks CSV", en: "CSV text" },
+  xlsx: { id: "buku kerja Excel (.xlsx)", en: "an Excel workbook (.xlsx)" },
+  xls: { id: "buku kerja Excel lama (.xls)", en: "an old Excel workbook (.xls)" },
+  ods: { id: "lembar kerja OpenDocument (.ods)", en: "an OpenDocument spreadsheet (.ods)" },
+};
+const fileKind = (kind: string | undefined, lang: Lang): string =>
+  kind === undefined ? "" : (FILE_KIND[kind.toLowerCase().replace(/^\./, "")]?.[lang] ?? kind);
+const fieldHint = (f: Facts, lang: Lang): string => {
+  if (f.field === "price") return PRICE_HINT[lang];
+  if (f.field === "weight") return WEIGHT_HINT[lang];
+  return STOCK_HINT[lang];
+};
+const sheetName = (f: Facts): string => {
+  const name = f.text("sheet") ?? f.issue.sheet ?? f.issue.value;
+  return name === undefined ? "" : `"${name}"`;
+};
+const categoryCandidates = (f: Facts, lang: Lang): string => {
+  const c = f.text("candidates");
+  if (!c) return "";
+  const list = c.split(/\s*[;|\n]\s*/).filter(Boolean).join("; ");
+  return lang === "id" ? `Mungkin maksudnya: ${list}. ` : `Perhaps you meant: ${list}. `;
+};
+
+export const WORDING: Record<IssueCode, Wording> = {
+  MALFORMED_CSV: {
+    message: {
+      id: (f) => `Susunan CSV rusak di sini${f.text("reason") ? ` (${f.text("reason")})` : ""}`,
+      en: (f) => `The CSV layout is broken here${f.text("reason") ? ` (${f.text("reason")})` : ""}`,
+    },
+    hint: {
+      id: () => 'Cari tanda kutip (") yang tidak ditutup atau sel yang berlebih di baris ini, atau buka berkas di spreadsheet lalu simpan ulang sebagai CSV',
+      en: () => 'Look for an unclosed quote (") or extra cells in this row, or open the file in a spreadsheet and save it again as CSV',
+    },
+  },
+  ENCODING_GUESSED: {
+    message: {
+      id: (f) => `Berkas ini bukan UTF-8; dibaca sebagai ${f.text("encoding") ?? "Windows-1252"}`,
+      en: (f) => `This file is not UTF-8; it was read as ${f.text("encoding") ?? "Windows-1252"}`,
+    },
+    hint: {
+      id: () => 'Periksa huruf khusus (é, “ ”) di hasilnya; sebaiknya simpan sebagai "CSV UTF-8" di Excel',
+      en: () => 'Check special letters (é, “ ”) in the result; better, save the file as "CSV UTF-8" in Excel',
+    },
+  },
+  EMPTY_FILE: {
+    message: { id: () => "Berkas ini kosong: tidak ada baris produk", en: () => "This file is empty: it has no product rows" },
+    hint: {
+      id: () => "Isi baris judul kolom dan minimal satu baris produk di bawahnya (contoh: desbumi template katalog.csv)",
+      en: () => "Add a header row and at least one product row below it (example: desbumi template catalog.csv)",
+    },
+  },
+  FILE_TYPE_MISMATCH: {
+    message: {
+      id: (f) => `Isi berkas ini ${fileKind(f.text("actual"), "id") || "tidak sesuai"}${f.text("expected") ? `, bukan ${fileKind(f.text("expected"), "id")} seperti nama berkasnya` : " dengan akhiran namanya"}`,
+      en: (f) => `This file is really ${fileKind(f.text("actual"), "en") || "something else"}${f.text("expected") ? `, not ${fileKind(f.text("expected"), "en")} as its name says` : ", not what its name says"}`,
+    },
+    hint: {
+      id: () => "Buka berkas di spreadsheet lalu simpan sebagai .xlsx atau CSV UTF-8 (File > Simpan Sebagai), atau perbaiki akhiran namanya",
+      en: () => "Open it in a spreadsheet and save it as .xlsx or CSV UTF-8 (File > Save As), or fix the file name's ending",
+    },
+  },
+  SHEET_NOT_FOUND: {
+    message: {
+      id: (f) => `Lembar${sp(sheetName(f))} tidak ada di buku kerja ini`,
+      en: (f) => `There is no sheet${sp(sheetName(f))} in this workbook`,
+    },
+    hint: {
+      id: (f) => `${f.text("sheets") ?? f.text("available") ? `Lembar yang ada: ${listOf(f.text("sheets") ?? f.text("available"))}. ` : ""}Pilih lembar dengan --sheet NAMA`,
+      en: (f) => `${f.text("sheets") ?? f.text("available") ? `Sheets in the file: ${listOf(f.text("sheets") ?? f.text("available"))}. ` : ""}Choose one with --sheet NAME`,
+    },
+  },
+  MISSING_COLUMN: {
+    message: {
+      id: (f) => `Kolom wajib "${f.field ? FIELD_HEADER[f.field].id : (f.text("field") ?? f.column)}" tidak ada di baris judul`,
+      en: (f) => `The required column "${f.field ? FIELD_HEADER[f.field].en : (f.text("field") ?? f.column)}" is missing from the header row`,
+    },
+    hint: {
+      id: (f) => (f.field ? `Tambahkan kolom berjudul "${FIELD_HEADER[f.field].id}" (atau "${FIELD_HEADER[f.field].en}")` : "Tambahkan kolom itu di baris judul"),
+      en: (f) => (f.field ? `Add a column headed "${FIELD_HEADER[f.field].en}" (or "${FIELD_HEADER[f.field].id}")` : "Add that column to the header row"),
+    },
+  },
+  UNKNOWN_COLUMN: {
+    message: {
+      id: (f) => `Kolom "${f.column}" tidak dikenali dan diabaikan`,
+      en: (f) => `Column "${f.column}" is not recognised and is ignored`,
+    },
+    hint: {
+      id: (f) => (f.text("suggestion") ? `Maksudnya "${f.text("suggestion")}"? Ganti judul kolom menjadi "${f.text("suggestion")}"` : "Hapus kolom ini bila tidak perlu, atau pakai judul yang dikenal (daftar di README)"),
+      en: (f) => (f.text("suggestion") ? `Did you mean "${f.text("suggestion")}"? Rename the column to "${f.text("suggestion")}"` : "Delete the column if you do not need it, or use a known header (listed in the README)"),
+    },
+  },
+  DUPLICATE_COLUMN: {
+    message: {
+      id: (f) => `Kolom "${f.column}" muncul lebih dari sekali; hanya yang pertama dipakai`,
+      en: (f) => `Column "${f.column}" appears more than once; only the first is used`,
+    },
+    hint: { id: () => "Hapus atau ganti judul salah satu kolom", en: () => "Delete or rename one of the columns" },
+  },
+  REQUIRED_VALUE_MISSING: {
+    message: { id: (f) => `"${f.column}" kosong, padahal wajib diisi`, en: (f) => `"${f.column}" is empty but required` },
+    hint: {
+      id: (f) => `Isi sel ini${f.field && FIELD_EXAMPLE[f.field] ? ` ${FIELD_EXAMPLE[f.field]!.id}` : ""}`,
+      en: (f) => `Fill in this cell${f.field && FIELD_EXAMPLE[f.field] ? ` ${FIELD_EXAMPLE[f.field]!.en}` : ""}`,
+    },
+  },
+  INVALID_PRICE: {
+    message: { id: (f) => `Harga${sp(f.quoted)} bukan jumlah rupiah yang dikenali`, en: (f) => `Price${sp(f.quoted)} is not a rupiah amount desbumi understands` },
+    hint: { id: () => PRICE_HINT.id, en: () => PRICE_HINT.en },
+  },
+  AMBIGUOUS_NUMBER: {
+    message: {
+      id: (f) => `${f.field === "price" ? "Harga" : f.field === "weight" ? "Berat" : "Angka"}${sp(f.quoted)} tidak jelas: titik atau koma bisa berarti ribuan atau desimal`,
+      en: (f) => `${f.field === "price" ? "Price" : f.field === "weight" ? "Weight" : "Number"}${sp(f.quoted)} is ambiguous: the dot or comma could mark thousands or decimals`,
+    },
+    hint: { id: (f) => fieldHint(f, "id"), en: (f) => fieldHint(f, "en") },
+  },
+  PRICE_OUT_OF_RANGE: {
+    message: {
+      id: (f) => `Harga${sp(f.quoted)} di luar batas marketplace${inBrackets(range(f, "id", (n) => rupiah(n, "id")))}`,
+      en: (f) => `Price${sp(f.quoted)} is outside the marketplace's limits${inBrackets(range(f, "en", (n) => rupiah(n, "en")))}`,
+    },
+    hint: { id: () => "Periksa apakah ada angka nol yang kurang atau berlebih", en: () => "Check for a missing or extra zero" },
+  },
+  INVALID_WEIGHT: {
+    message: { id: (f) => `Berat${sp(f.quoted)} tidak dikenali`, en: (f) => `Weight${sp(f.quoted)} is not understood` },
+    hint: { id: () => WEIGHT_HINT.id, en: () => WEIGHT_HINT.en },
+  },
+  WEIGHT_OUT_OF_RANGE: {
+    message: {
+      id: (f) => `Berat${sp(f.quoted)} di luar batas marketplace${inBrackets(range(f, "id", (n) => `${groupDigits(n, "id")} gram`))}`,
+      en: (f) => `Weight${sp(f.quoted)} is outside the marketplace's limits${inBrackets(range(f, "en", (n) => `${groupDigits(n, "en")} ${n === 1 ? "gram" : "grams"}`))}`,
+    },
+    hint: { id: () => "Periksa satuannya (gram atau kg) dan jumlah angka nol", en: () => "Check the unit (grams or kg) and the number of zeros" },
+  },
+  INVALID_STOCK: {
+    message: { id: (f) => `Stok${sp(f.quoted)} bukan angka utuh 0 atau lebih`, en: (f) => `Stock${sp(f.quoted)} is not a whole number of 0 or more` },
+    hint: { id: () => STOCK_HINT.id, en: () => STOCK_HINT.en },
+  },
+  STOCK_OUT_OF_RANGE: {
+    message: {
+      id: (f) => `Stok${sp(f.quoted)} di luar batas marketplace${inBrackets(range(f, "id", (n) => groupDigits(n, "id")))}`,
+      en: (f) => `Stock${sp(f.quoted)} is outside the marketplace's limits${inBrackets(range(f, "en", (n) => groupDigits(n, "en")))}`,
+    },
+    hint: { id: () => "Periksa jumlah angka nol; tulis stok yang benar-benar tersedia", en: () => "Check the number of zeros; write the stock you really have" },
+  },
+  INVALID_MIN_ORDER: {
+    message: {
+      id: (f) => `Minimum pemesanan${sp(f.quoted)} tidak sah${inBrackets(range(f, "id", (n) => groupDigits(n, "id")))}`,
+      en: (f) => `Minimum order${sp(f.quoted)} is not valid${inBrackets(range(f, "en", (n) => groupDigits(n, "en")))}`,
+    },
+    hint: { id: () => "Tulis angka utuh mulai dari 1, atau kosongkan (berarti 1)", en: () => "Write a whole number from 1, or leave it empty (means 1)" },
+  },
+  INVALID_CONDITION: {
+    message: { id: (f) => `Kondisi${sp(f.quoted)} tidak dikenali`, en: (f) => `Condition${sp(f.quoted)} is not understood` },
+    hint: { id: () => 'Tulis "baru" atau "bekas" (kosong berarti baru)', en: () => 'Write "new" (baru) or "used" (bekas); empty means new' },
+  },
+  INVALID_STATUS: {
+    message: { id: (f) => `Status${sp(f.quoted)} tidak dikenali`, en: (f) => `Status${sp(f.quoted)} is not understood` },
+    hint: { id: () => 'Tulis "aktif" atau "nonaktif" (kosong berarti aktif)', en: () => 'Write "active" (aktif) or "inactive" (nonaktif); empty means active' },
+  },
+  INVALID_SKU: {
+    message: {
+      id: (f) => `Kode produk (SKU)${sp(f.quoted)} tidak sah${f.num("length") !== undefined && f.num("max") !== undefined ? `: ${f.num("length")} karakter, maksimal ${f.num("max")}` : f.text("reason") ? ` (${f.text("reason")})` : ""}`,
+      en: (f) => `Product code (SKU)${sp(f.quoted)} is not valid${f.num("length") !== undefined && f.num("max") !== undefined ? `: ${f.num("length")} characters, at most ${f.num("max")}` : f.text("reason") ? ` (${f.text("reason")})` : ""}`,
+    },
+    hint: {
+      id: (f) => `Pakai paling banyak ${f.num("max") ?? 50} huruf, angka, "-", "_" atau "." tanpa spasi, misalnya MUIWO-001`,
+      en: (f) => `Use at most ${f.num("max") ?? 50} letters, digits, "-", "_" or "." without spaces, e.g. MUIWO-001`,
+    },
+  },
+  NAME_TOO_LONG: {
+    message: { id: (f) => `Nama produk terlalu panjang${lengthFacts(f, "id", "karakter")}`, en: (f) => `Product name is too long${lengthFacts(f, "en", "characters")}` },
+    hint: { id: () => "Persingkat nama; pindahkan keterangan tambahan ke deskripsi", en: () => "Shorten the name; move the extra details into the description" },
+  },
+  DESCRIPTION_TOO_LONG: {
+    message: { id: (f) => `Deskripsi terlalu panjang${lengthFacts(f, "id", "karakter")}`, en: (f) => `Description is too long${lengthFacts(f, "en", "characters")}` },
+    hint: { id: () => "Persingkat deskripsi; cukup hal yang penting bagi pembeli", en: () => "Shorten the description to what a buyer needs to know" },
+  },
+  HTML_IN_DESCRIPTION: {
+    message: { id: () => "Deskripsi berisi kode HTML (misalnya <b>); marketplace menampilkannya sebagai teks biasa", en: () => "The description contains HTML (such as <b>); the marketplace shows it as plain text" },
+    hint: { id: () => "Hapus tag HTML; tulis teks biasa, baris baru boleh", en: () => "Remove the HTML tags; plain text with line breaks is fine" },
+  },
+  INVALID_IMAGE_URL: {
+    message: { id: (f) => `Alamat foto${sp(f.quoted)} bukan tautan http(s) yang sah`, en: (f) => `Photo address${sp(f.quoted)} is not a valid http(s) link` },
+    hint: {
+      id: () => "Tempel tautan lengkap yang diawali https://; pisahkan beberapa foto dengan |",
+      en: () => "Paste the full link starting with https://; separate several photos with |",
+    },
+  },
+  TOO_MANY_IMAGES: {
+    message: { id: (f) => `Terlalu banyak foto${lengthFacts(f, "id", "foto")}`, en: (f) => `Too many photos${lengthFacts(f, "en", "photos")}` },
+    hint: { id: (f) => `Pilih paling banyak ${f.num("max") ?? 5} foto terbaik dan hapus sisanya`, en: (f) => `Keep at most ${f.num("max") ?? 5} of the best photos and remove the rest` },
+  },
+  NO_IMAGES: {
+    message: { id: () => "Produk ini belum punya foto", en: () => "This product has no photo" },
+    hint: { id: () => "Tambahkan minimal satu tautan foto (https://...) di kolom foto; marketplace mewajibkannya", en: () => "Add at least one photo link (https://...) in the photo column; the marketplace requires one" },
+  },
+  DUPLICATE_SKU: {
+    message: { id: (f) => `Kode produk (SKU)${sp(f.quoted)} dipakai lebih dari sekali${linesFact(f, "id")}`, en: (f) => `Product code (SKU)${sp(f.quoted)} is used more than once${linesFact(f, "en")}` },
+    hint: { id: () => "Setiap produk perlu kode yang berbeda; ganti kode pada baris yang lain", en: () => "Every product needs its own code; change it on the other lines" },
+  },
+  DUPLICATE_NAME: {
+    message: { id: (f) => `Nama produk${sp(f.quoted)} dipakai lebih dari sekali${linesFact(f, "id")}`, en: (f) => `Product name${sp(f.quoted)} is used more than once${linesFact(f, "en")}` },
+    hint: {
+      id: () => "Marketplace meminta nama yang berbeda untuk tiap produk di satu toko: tambahkan ukuran, rasa atau warna",
+      en: () => "The marketplace needs a different name for every product in a shop: add the size, flavour or colour",
+    },
+  },
+  CATEGORY_MISSING: {
+    message: { id: () => "Kategori belum diisi", en: () => "No category given" },
+    hint: {
+      id: () => 'Isi nomor atau nama kategori marketplace (cari dengan: desbumi categories "jamu"), atau atur defaultCategory di desbumi.config.json',
+      en: () => 'Fill in the marketplace category number or name (look it up with: desbumi categories "jamu"), or set defaultCategory in desbumi.config.json',
+    },
+  },
+  CATEGORY_NOT_FOUND: {
+    message: { id: (f) => `Kategori${sp(f.quoted)} tidak ada di marketplace`, en: (f) => `Category${sp(f.quoted)} does not exist on the marketplace` },
+    hint: {
+      id: (f) => `${categoryCandidates(f, "id")}Cari kategori yang benar dengan: desbumi categories "kata"`,
+      en: (f) => `${categoryCandidates(f, "en")}Look up the right one with: desbumi categories "word"`,
+    },
+  },
+  CATEGORY_AMBIGUOUS: {
+    message: { id: (f) => `Kategori${sp(f.quoted)} cocok dengan beberapa kategori`, en: (f) => `Category${sp(f.quoted)} matches several categories` },
+    hint: {
+      id: (f) => `${categoryCandidates(f, "id")}Tulis nomor kategori atau jalur lengkapnya, misalnya "Makanan & Minuman > Minuman > Jamu"`,
+      en: (f) => `${categoryCandidates(f, "en")}Write the category number or its full path, e.g. "Makanan & Minuman > Minuman > Jamu"`,
+    },
+  },
+};
+
+/** The sentence and the fix hint for one issue, in one language. */
+export function formatIssue(issue: Issue, lang: Lang): { message: string; hint: string } {
+  const wording = WORDING[issue.code];
+  const facts = readFacts(issue);
+  return { message: wording.message[lang](facts), hint: wording.hint[lang](facts) };
+}
+
+/** `catalog.csv:14`, `catalog.xlsx Sheet1!D14`, `catalog.xlsx 'Stok Juni'!D14`, or just the file. */
+export function formatLocation(issue: Issue): string {
+  if (issue.sheet !== undefined && (issue.cell !== undefined || issue.line !== undefined)) {
+    const sheet = /^[A-Za-z0-9_]+$/.test(issue.sheet) ? issue.sheet : `'${issue.sheet.replace(/'/g, "''")}'`;
+    const ref = issue.cell ?? `${issue.line}:${issue.line}`;
+    return `${issue.file} ${sheet}!${ref}`;
+  }
+  return issue.line === undefined ? issue.file : `${issue.file}:${issue.line}`;
+}

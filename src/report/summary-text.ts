@@ -1,0 +1,47 @@
+// Wording of the report's own lines (per-file and total summaries, "N more"), both languages.
+// Issue wording is in messages.ts.
+import type { Lang } from "../i18n.js";
+import type { IssueCounts } from "./counts.js";
+
+const count = (n: number, lang: Lang, id: string, en: string, enPlural = `${en}s`): string =>
+  lang === "id" ? `${n} ${id}` : `${n} ${n === 1 ? en : enPlural}`;
+
+const issueParts = (c: IssueCounts, lang: Lang): string[] => {
+  const parts: string[] = [];
+  if (c.errors > 0) parts.push(count(c.errors, lang, "kesalahan", "error"));
+  if (c.warnings > 0) parts.push(count(c.warnings, lang, "peringatan", "warning"));
+  return parts;
+};
+
+/** `muiwo.csv: 24 products, 2 warnings` or `muiwo.csv: 24 rows, 3 errors`. */
+export function describeFile(file: string, rows: number, c: IssueCounts, valid: boolean, lang: Lang): string {
+  const what = valid ? count(rows, lang, "produk", "product") : count(rows, lang, "baris", "row");
+  return `${file}: ${[what, ...issueParts(c, lang)].join(", ")}`;
+}
+
+/** The closing line over all files. */
+export function describeTotal(files: number, invalidFiles: number, rows: number, c: IssueCounts, strict: boolean, lang: Lang): string {
+  const parts = [count(rows, lang, "baris", "row"), ...issueParts(c, lang)].join(", ");
+  const head =
+    invalidFiles === 0
+      ? lang === "id"
+        ? `Semua ${count(files, lang, "berkas", "file")} baik`
+        : `All ${count(files, lang, "berkas", "file")} are fine`
+      : lang === "id"
+        ? `${invalidFiles} dari ${count(files, lang, "berkas", "file")} perlu diperbaiki`
+        : `${invalidFiles} of ${count(files, lang, "berkas", "file")} need fixing`;
+  const strictNote = strict && c.warnings > 0 ? (lang === "id" ? " (--strict: peringatan dihitung sebagai kesalahan)" : " (--strict: warnings count as errors)") : "";
+  return `${head}: ${parts}${strictNote}`;
+}
+
+/** After the GitHub annotation cap. */
+export function describeHidden(hidden: IssueCounts, hasStepSummary: boolean, lang: Lang): string {
+  if (lang === "id") {
+    const what = issueParts(hidden, lang).join(" dan ");
+    return `${what} lagi tidak ditampilkan sebagai anotasi (GitHub hanya menampilkan 10 per jenis); daftar lengkap ada di log${hasStepSummary ? " dan di ringkasan job" : ""}`;
+  }
+  const what: string[] = [];
+  if (hidden.errors > 0) what.push(count(hidden.errors, lang, "", "more error"));
+  if (hidden.warnings > 0) what.push(count(hidden.warnings, lang, "", "more warning"));
+  return `${what.join(" and ")} not shown as annotations (GitHub shows only 10 of each kind); the full list is in the log${hasStepSummary ? " and the job summary" : ""}`;
+}

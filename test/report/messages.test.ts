@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { ISSUE_CODES } from "../../src/issues.js";
+import { LANGS } from "../../src/i18n.js";
+import { formatIssue, formatLocation } from "../../src/report/messages.js";
+import { FULL_ARGS, makeIssue } from "./builders.js";
+
+const BROKEN = /undefined|NaN|null|\[object|\$\{/;
+
+describe("formatIssue wording", () => {
+  for (const code of ISSUE_CODES) {
+    for (const lang of LANGS) {
+      it(`${code} (${lang}) has a message and a hint, with and without facts`, () => {
+        const bare = formatIssue({ code, severity: "error", file: "x.csv" }, lang);
+        const full = formatIssue(makeIssue({ code, value: "12,5", args: FULL_ARGS }), lang);
+        for (const { message, hint } of [bare, full]) {
+          expect(message.trim().length).toBeGreaterThan(5);
+          expect(hint.trim().length).toBeGreaterThan(5);
+          expect(message).not.toMatch(BROKEN);
+          expect(hint).not.toMatch(BROKEN);
+          expect(message).not.toMatch(/\s{2}|\s$/);
+        }
+      });
+    }
+    it(`${code} is worded differently in Indonesian and English`, () => {
+      const issue = makeIssue({ code, args: FULL_ARGS });
+      expect(formatIssue(issue, "id").message).not.toBe(formatIssue(issue, "en").message);
+    });
+  }
+
+  it("names the value and says how to write a price", () => {
+    const issue = makeIssue({ code: "AMBIGUOUS_NUMBER", value: "12,5", column: "harga" });
+    expect(formatIssue(issue, "id").message).toContain('Harga "12,5"');
+    expect(formatIssue(issue, "id").hint).toContain("12500");
+    expect(formatIssue(issue, "en").message).toContain('Price "12,5"');
+  });
+
+  it("uses the weight hint for an ambiguous weight (field told by args or by header)", () => {
+    expect(formatIssue(makeIssue({ code: "AMBIGUOUS_NUMBER", column: "berat (kg)" }), "en").hint).toMatch(/kg/);
+    expect(formatIssue(makeIssue({ code: "AMBIGUOUS_NUMBER", column: "x", args: { field: "weight" } }), "id").hint).toMatch(/gram/);
+  });
+
+  it("puts lengths, ranges, suggestions and lines into the sentence", () => {
+    expect(formatIssue(makeIssue({ code: "NAME_TOO_LONG", args: { length: 83, max: 70 } }), "en").message).toMatch(/83 characters, at most 70/);
+    expect(formatIssue(makeIssue({ code: "PRICE_OUT_OF_RANGE", value: "50", args: { min: 100, max: 100_000_000 } }), "id").message).toContain("Rp 100 sampai Rp 100.000.000");
+    expect(formatIssue(makeIssue({ code: "UNKNOWN_COLUMN", column: "hraga", args: { suggestion: "harga" } }), "en").hint).toContain('"harga"');
+    expect(formatIssue(makeIssue({ code: "DUPLICATE_SKU", value: "A1", args: { lines: "4,9" } }), "en").message).toContain("lines 4, 9");
+    expect(formatIssue(makeIssue({ code: "MISSING_COLUMN", line: undefined, column: undefined, args: { field: "price" } }), "id").message).toContain('"harga"');
+  });
+
+  it("shortens a very long value", () => {
+    const { message } = formatIssue(makeIssue({ code: "INVALID_PRICE", value: "9".repeat(500) }), "en");
+    expect(message.length).toBeLessThan(150);
+  });
+});
+
+describe("formatLocation", () => {
+  it.each([
+    [{ file: "catalog.csv", line: 14 }, "catalog.csv:14"],
+    [{ file: "catalog.csv", line: undefined }, "catalog.csv"],
+    [{ file: "catalog.xlsx", line: 14, sheet: "Sheet1", cell: "D14" }, "catalog.xlsx Sheet1!D14"],
+    [{ file: "catalog.xlsx", line: 14, sheet: "Stok Juni", cell: "D14" }, "catalog.xlsx 'Stok Juni'!D14"],
+    [{ file: "catalog.xlsx", line: 7, sheet: "Sheet1" }, "catalog.xlsx Sheet1!7:7"],
+  ])("%o -> %s", (where, expected) => {
+    expect(formatLocation(makeIssue(where))).toBe(expected);
+  });
+});
