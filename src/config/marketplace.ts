@@ -1,0 +1,133 @@
+// Marketplace blocks: the top-level default merged with each group's own block, secrets refused,
+// the adapter named checked against the registry and its options against the adapter's schema.
+import { z } from "zod";
+import type { AdapterDefinition } from "../adapters/types.js";
+import type { MarketplaceConfig } from "./types.js";
+import { suggestKey } from "./did-you-mean.js";
+import { isPlainObject, joinPath } from "./key-path.js";
+import { configMessages as m } from "./messages.js";
+import { isSecretKey } from "./secret-keys.js";
+import { describeZodIssues, type ConfigIssue } from "./zod-issues.js";
+
+/** The adapter registry as config validation sees it (injectable so tests need no real adapters). */
+export interface AdapterLookup {
+  names(): string[];
+  find(name: string): AdapterDefinition<unknown> | undefined;
+}
+
+type Block = Record<string, unknown>;
+
+const DEFAULT_PATH = "marketplace";
+const groupPath = (index: number) => `groups[${index}].marketplace`;
+
+/**
+ * Merge rule: a group's block is laid over the default block, the group's keys winning. When the
+ * group names a different adapter than the default, the default's options belong to another
+ * marketplace and are dropped (only the group's block counts).
+ */
+export function mergeMarketplace(defaults: Block | undefined, own: Block | undefined): Block | undefined {
+  if (!defaults && !own) return undefined;
+  if (!own) return { ...defaults };
+  if (!defaults) return { ...own };
+  const ownAdapter = own.adapter;
+  if (ownAdapter !== undefined && ownAdapter !== defaults.adapter) return { ...own };
+  return { ...defaults, ...own };
+}
+
+/** Secret-looking keys in a block: one issue each; returns the block without them. */
+function stripSecrets(block: Block, prefix: string, issues: ConfigIssue[]): Block {
+  const kept: Block = {};
+  for (const [key, value] of Object.entries(block)) {
+    if (isSecretKey(key)) {
+      const path = joinPath(prefix, [key]);
+      issues.push({ path, text: m.secretKey(path) });
+    } else kept[key] = value;
+  }
+  return kept;
+}
+
+/**
+ * Check every marketplace block in the raw config data and return the merged block per group
+ * (undefined: the practice shop). Works on raw data so that its issues come out in the same run as
+ * the schema's; blocks that are not objects are left to the schema's messages.
+ */
+export function resolveMarketplaces(
+  data: unknown,
+  adapters: AdapterLookup,
+): { blocks: (MarketplaceConfig | undefined)[]; issues: ConfigIssue[] } {
+  const issues: ConfigIssue[] = [];
+  const root = isPlainObject(data) ? data : {};
+  const defaults = isPlainObject(root.marketplace) ? stripSecrets(root.marketplace, DEFAULT_PATH, issues) : undefined;
+  if (defaults && typeof defaults.adapter === "string") checkAdapterName(defaults.adapter, DEFAULT_PATH, adapters, issues);
+
+  const groups = Array.isArray(root.groups) ? root.groups : [];
+  const blocks = groups.map((group, index) => {
+    const rawOwn = isPlainObject(group) && isPlainObject(group.marketplace) ? group.marketplace : undefined;
+    const own = rawOwn ? stripSecrets(rawOwn, groupPath(index), issues) : undefined;
+    const merged = mergeMarketplace(defaults, own);
+    if (!merged) return undefined;
+    const sourceOf = (key: string) => (own && key in own ? groupPath(index) : defaults && key in defaults ? DEFAULT_PATH : groupPath(index));
+
+    const adapter = merged.adapter;
+    if (adapter === undefined) {
+      issues.push({ path: joinPath(groupPath(index), ["adapter"]), text: m.adapterMissing(joinPath(groupPath(index), ["adapter"])) });
+      return undefined;
+    }
+    if (typeof adapter !== "string") return undefined; // the schema reports the wrong type
+    const definition = checkAdapterName(adapter, sourceOf("adapter"), adapters, issues);
+    if (definition) checkOptions(definition, merged, sourceOf, issues);
+    return { ...merged, adapter } satisfies MarketplaceConfig;
+  });
+  return { blocks, issues };
+}
+
+function checkAdapterName(
+  name: string,
+  prefix: string,
+  adapters: AdapterLookup,
+  issues: ConfigIssue[],
+): AdapterDefinition<unknown> | undefined {
+  const definition = adapters.find(name);
+  if (!definition) {
+    const path = joinPath(prefix, ["adapter"]);
+    const known = adapters.names();
+    issues.push({ path, text: m.unknownAdapter(path, name, suggestKey(name, known), known) });
+  }
+  return definition;
+}
+
+function checkOptions(
+  definition: AdapterDefinition<unknown>,
+  merged: Block,
+  sourceOf: (key: string) => string,
+  issues: ConfigIssue[],
+): void {
+  const schema = definition.optionsSchema;
+  const shapeKeys = schema instanceof z.ZodObject ? Object.keys(schema.shape as object) : undefined;
+  // The adapter's schema may or may not list `adapter` itself; pass it only when it does.
+  const { adapter, ...options } = merged;
+  const input: Block = shapeKeys?.includes("adapter") ? { adapter, ...options } : options;
+
+  const typos = new Set<string>();
+  if (shapeKeys) {
+    const allowed = ["adapter", ...shapeKeys.filter((k) => k !== "adapter")];
+    for (const key of Object.keys(input)) {
+      if (allowed.includes(key)) continue;
+      const path = joinPath(sourceOf(key), [key]);
+      const meant = suggestKey(key, allowed);
+      issues.push({ path, text: m.unknownKey(path, key, meant, allowed) });
+      if (meant) typos.add(meant);
+      delete input[key];
+    }
+  }
+
+  const result = schema.safeParse(input);
+  if (result.success) return;
+  for (const issue of result.error.issues) {
+    const first = issue.path[0];
+    // A required option missing because it was misspelt is the typo's message, not a second one.
+    if (typeof first === "string" && typos.has(first) && !(first in input)) continue;
+    const prefix = sourceOf(typeof first === "string" ? first : "");
+    issues.push(...describeZodIssues([issue], { prefix, data: input, allowedKeys: () => shapeKeys ?? [] }));
+  }
+}

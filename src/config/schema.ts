@@ -1,0 +1,88 @@
+// The shape of desbumi.config.json: strict (unknown keys are errors), a description on every key
+// and the default named where there is one. Adapter-specific marketplace keys are checked after
+// merging, against the adapter's own optionsSchema (see ./marketplace.ts).
+import { z } from "zod";
+
+export const CONFIG_FILE_NAME = "desbumi.config.json";
+
+/** Group ids: lowercase letters, digits and single hyphens (`muiwo`, `bumi-adikusuma`). */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const adapterKey = z.string().min(1);
+
+/** A marketplace block: `adapter` plus that adapter's options (checked later, by the adapter). */
+const marketplaceBlock = z
+  .object({
+    adapter: adapterKey.meta({
+      description:
+        "Which marketplace adapter to use, e.g. \"tokopedia\". The other keys in this block are that adapter's options. — Adapter marketplace yang dipakai; kunci lain di blok ini adalah opsi adapter tersebut.",
+    }),
+  })
+  .catchall(z.unknown());
+
+const groupMarketplaceBlock = z
+  .object({
+    adapter: adapterKey.optional().meta({
+      description:
+        "Adapter for this group. Default: the top-level marketplace.adapter. Naming a different adapter drops the top-level block's other keys. — Adapter untuk kelompok ini (bawaan: marketplace.adapter di tingkat atas).",
+    }),
+  })
+  .catchall(z.unknown());
+
+export const groupSchema = z.strictObject({
+  id: z.string().regex(SLUG_PATTERN).meta({
+    description:
+      "Short unique id: lowercase letters, digits and -, e.g. \"muiwo\". Used by --group and in journals. — Id singkat dan unik: huruf kecil, angka dan -.",
+    examples: ["muiwo", "bumi-adikusuma"],
+  }),
+  name: z.string().trim().min(1).meta({
+    description: "The group's name as people know it. — Nama kelompok.",
+    examples: ["MUIWO Lipursari"],
+  }),
+  catalog: z.string().trim().min(1).meta({
+    description:
+      "The group's catalogue (CSV or XLSX), relative to this file. — File katalog kelompok (CSV atau XLSX), relatif terhadap file ini.",
+    examples: ["catalogs/muiwo.csv"],
+  }),
+  marketplace: groupMarketplaceBlock.optional().meta({
+    description:
+      "This group's marketplace options, merged over the top-level marketplace block (this group's keys win). Default: the top-level block; with neither, the practice shop. — Opsi marketplace kelompok ini, menimpa blok marketplace tingkat atas.",
+  }),
+  defaultCategory: z.string().trim().min(1).optional().meta({
+    description:
+      "Category for rows whose category cell is empty. Default: the top-level defaultCategory. — Kategori untuk baris yang kolom kategorinya kosong.",
+  }),
+  sheet: z.string().trim().min(1).optional().meta({
+    description: "XLSX only: the sheet to read. Default: the first sheet. — Khusus XLSX: nama sheet yang dibaca (bawaan: sheet pertama).",
+  }),
+});
+
+export const configFileSchema = z.strictObject({
+  $schema: z.string().optional().meta({
+    description: "Where editors find this file's JSON Schema (completion and checks). Ignored by desbumi.",
+    default: "./node_modules/desbumi/schema/desbumi.config.schema.json",
+  }),
+  marketplace: marketplaceBlock.optional().meta({
+    description:
+      "Default marketplace for every group: {\"adapter\": \"tokopedia\", ...options}. Default: none, i.e. the practice shop. Secrets never go here: name the environment variables in clientIdEnv/clientSecretEnv. — Marketplace bawaan untuk semua kelompok; rahasia tidak boleh ditulis di sini.",
+  }),
+  defaultCategory: z.string().trim().min(1).optional().meta({
+    description:
+      "Category for rows whose category cell is empty, for every group. Default: none (an empty cell is then an error). — Kategori bawaan untuk baris yang kolom kategorinya kosong.",
+  }),
+  // NOTE: unique ids are checked in ./validate.ts on the raw data, so a duplicate is reported
+  // even when other groups have mistakes (zod skips refinements after an issue).
+  groups: z
+    .array(groupSchema)
+    .min(1)
+    .meta({
+      description: "The groups (kelompok) this folder looks after, each with its own catalogue and shop. — Daftar kelompok, masing-masing dengan katalog dan tokonya.",
+    }),
+});
+
+export type ConfigFile = z.infer<typeof configFileSchema>;
+export type GroupEntry = z.infer<typeof groupSchema>;
+
+/** Keys allowed at each level, for "did you mean". */
+export const TOP_LEVEL_KEYS = Object.keys(configFileSchema.shape);
+export const GROUP_KEYS = Object.keys(groupSchema.shape);
