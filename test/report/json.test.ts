@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { json } from "../../src/report/json.js";
+import { captureIo, makeIssue, makeProduct, makeResult } from "./builders.js";
+
+const run = async (...args: Parameters<typeof json>) => {
+  const { io, out } = captureIo();
+  await json(args[0], { ...args[1], io });
+  return JSON.parse(out.stdout) as Record<string, unknown> & { files: Record<string, unknown>[] };
+};
+
+describe("json reporter", () => {
+  it("writes the version-1 document with issues and normalized products", async () => {
+    const doc = await run(
+      {
+        results: [
+          makeResult({
+            file: "muiwo.csv",
+            rows: 2,
+            products: [makeProduct({ line: 3 })],
+            issues: [makeIssue({ file: "muiwo.csv", line: 4, code: "AMBIGUOUS_NUMBER", value: "12,5" })],
+          }),
+        ],
+        strict: false,
+      },
+      { io: captureIo().io, lang: "id", color: false },
+    );
+    expect(Object.keys(doc)).toEqual(["version", "valid", "files"]);
+    expect(doc.version).toBe(1);
+    expect(doc.valid).toBe(false);
+    const [file] = doc.files;
+    expect(Object.keys(file!)).toEqual(["file", "valid", "rows", "issues", "products"]);
+    expect(file).toMatchObject({ file: "muiwo.csv", valid: false, rows: 2 });
+    const issues = file!.issues as Record<string, unknown>[];
+    expect(issues[0]).toMatchObject({ code: "AMBIGUOUS_NUMBER", severity: "error", line: 4, column: "harga", value: "12,5" });
+    expect(issues[0]!.message).toMatch(/tidak jelas/);
+    expect(typeof issues[0]!.hint).toBe("string");
+    const products = file!.products as Record<string, unknown>[];
+    expect(Object.keys(products[0]!)).toEqual(["sku", "name", "description", "price", "stock", "weight", "category", "condition", "status", "min_order", "etalase", "images", "line"]);
+    expect(products[0]).toMatchObject({ sku: "MUIWO-001", price: 25000, line: 3 });
+  });
+
+  it("carries sheet and cell for spreadsheets and null line for file-level issues", async () => {
+    const doc = await run(
+      {
+        results: [
+          makeResult({
+            file: "k.xlsx",
+            format: "xlsx",
+            products: [makeProduct({ line: 5, sheet: "Produk" })],
+            issues: [
+              makeIssue({ file: "k.xlsx", sheet: "Produk", cell: "D14", line: 14, severity: "warning" }),
+              makeIssue({ file: "k.xlsx", code: "UNKNOWN_COLUMN", severity: "warning", line: undefined, value: undefined }),
+            ],
+          }),
+        ],
+        strict: false,
+      },
+      { io: captureIo().io, lang: "en", color: false },
+    );
+    const file = doc.files[0]!;
+    const issues = file.issues as Record<string, unknown>[];
+    expect(issues[0]).toMatchObject({ code: "UNKNOWN_COLUMN", line: null, value: null });
+    expect(issues[1]).toMatchObject({ sheet: "Produk", cell: "D14", line: 14 });
+    expect((file.products as Record<string, unknown>[])[0]).toMatchObject({ line: 5, sheet: "Produk" });
+    expect(doc.valid).toBe(true);
+  });
+
+  it("counts warnings as invalid under --strict, and an unreadable file makes the run invalid", async () => {
+    const warned = makeResult({ issues: [makeIssue({ severity: "warning" })] });
+    expect((await run({ results: [warned], strict: true }, { io: captureIo().io, lang: "en", color: false })).valid).toBe(false);
+    expect((await run({ results: [makeResult()], strict: false, unreadable: ["gone.csv"] }, { io: captureIo().io, lang: "en", color: false })).valid).toBe(false);
+  });
+});
