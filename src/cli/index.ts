@@ -11,6 +11,8 @@ import { VERSION } from "../version.js";
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_CANNOT_RUN = 2;
+/** `sync --dry-run --detailed-exitcode`: changes are pending (like terraform's, moved off 2). */
+export const EXIT_CHANGES_PENDING = 3;
 
 interface GlobalOptions {
   logLevel?: LogLevel;
