@@ -1,0 +1,172 @@
+// `tokopedia-bulk`: instead of calling an API, writes the Seller Center bulk-upload workbooks
+// ("Tambah Produk Sekaligus") for shops without API access. Optionally plans against a previous
+// export, so only new and changed rows are written.
+import { isAbsolute, relative, resolve } from "node:path";
+import { z } from "zod";
+import { errorMessage, UsageError } from "../../errors.js";
+import { text } from "../../i18n.js";
+import type { Change, ChangeOutcome, Listing } from "../../plan/types.js";
+import { TOKOPEDIA_RULES, type MarketplaceRules } from "../../rules.js";
+import type { AdapterContext, AdapterDefinition, ApplyOptions, Category, MarketplaceAdapter } from "../types.js";
+import { INSURANCE_WORDS, MAX_PRODUCTS_PER_WORKBOOK, workbookName } from "./layout.js";
+import { readExport } from "./read-export.js";
+import { foldName, toBulkRow, type BulkRow, type BulkSource, type RowSettings } from "./to-row.js";
+import { buildWorkbook, removeStaleWorkbooks, writeFileAtomic } from "./write-workbook.js";
+
+const categoryCode = z.union([z.string().regex(/^\d+$/), z.number().int().positive()]).transform(String);
+
+export const tokopediaBulkOptionsSchema = z.strictObject({
+  outDir: z.string().min(1).describe("Folder the upload workbooks are written to (relative to the config's folder)"),
+  previous: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("A previous complete export (workbook or folder of workbooks) to plan against; @default none: every row is new"),
+  categories: z
+    .record(z.string(), categoryCode)
+    .optional()
+    .describe('Category names as written in the catalogue -> Tokopedia category codes, e.g. {"Kopi": 1760}'),
+  couriers: z
+    .string()
+    .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, "comma-separated courier ids, e.g. 1,2,6")
+    .transform((s) => s.replace(/\s+/g, ""))
+    .optional()
+    .describe("Kurir Pengiriman: courier ids from Seller Center; @default empty (fill in before uploading)"),
+  insurance: z.enum(INSURANCE_WORDS).default("Ya").describe("Asuransi Pengiriman: Ya or Opsional"),
+});
+
+export type TokopediaBulkOptions = z.output<typeof tokopediaBulkOptionsSchema>;
+
+/** The template's own limits (its instruction row): stock 1..999,999 where the API allows 0. */
+export const TOKOPEDIA_BULK_RULES: MarketplaceRules = { ...TOKOPEDIA_RULES, stockMin: 1 };
+
+export function createTokopediaBulkAdapter(options: TokopediaBulkOptions, ctx: AdapterContext): MarketplaceAdapter {
+  const outDir = resolve(ctx.cwd, options.outDir);
+  const previous = options.previous === undefined ? undefined : resolve(ctx.cwd, options.previous);
+  if (previous !== undefined && isInside(outDir, previous)) {
+    throw new UsageError(
+      text(
+        `--previous (${options.previous}) ada di dalam --out-dir (${options.outDir}): berkas baru akan menggantikannya. Pilih folder keluaran lain.`,
+        `--previous (${options.previous}) is inside --out-dir (${options.outDir}): the new files would replace it. Choose another output folder.`,
+      ),
+    );
+  }
+  const categoryCodes = new Map(Object.entries(options.categories ?? {}).map(([name, code]) => [foldName(name), code]));
+  const settings: RowSettings = { categoryCodes, couriers: options.couriers ?? "", insurance: options.insurance };
+  const counters = { requests: 0, writeRequests: 0, retries: 0, rateLimited: 0 };
+  /** Listings read from `previous`, for writing rows of pruned SKUs (they have no catalogue row). */
+  const previousBySku = new Map<string, Listing>();
+
+  const listListings = async (): Promise<Listing[]> => {
+    if (previous === undefined) return [];
+    counters.requests += 1;
+    let read: Awaited<ReturnType<typeof readExport>>;
+    try {
+      read = await readExport(previous);
+    } catch (error) {
+      throw new UsageError(
+        text(
+          `Ekspor sebelumnya ${options.previous} tidak bisa dibaca: ${errorMessage(error)}`,
+          `Cannot read the previous export ${options.previous}: ${errorMessage(error)}`,
+        ),
+      );
+    }
+    if (read.rowsWithoutSku > 0) {
+      ctx.log.warn({ previous, rows: read.rowsWithoutSku }, "previous export rows without SKU Name cannot be matched and are ignored");
+    }
+    for (const listing of read.listings) previousBySku.set(listing.sku, listing);
+    return read.listings;
+  };
+
+  /** The row a change writes, or why it cannot be written. */
+  const rowFor = (change: Change): { row: BulkRow } | { outcome: ChangeOutcome } => {
+    const base = { sku: change.sku, kind: change.kind };
+    const source: BulkSource | undefined = change.kind === "deactivate" ? (change.product ?? previousBySku.get(change.sku)) : change.product;
+    if (!source) {
+      return {
+        outcome: {
+          ...base,
+          status: "skipped",
+          reason: "not in the catalogue and not in the previous export: hide it in Seller Center by hand",
+        },
+      };
+    }
+    const result = toBulkRow(source, change.kind === "deactivate" ? "inactive" : "active", settings);
+    if (result.ok) return { row: result.row };
+    return { outcome: { ...base, status: "failed", ...(change.kind === "create" ? {} : { listingId: change.listingId }), error: result.error } };
+  };
+
+  const apply = async (changes: readonly Change[], opts: ApplyOptions = {}): Promise<ChangeOutcome[]> => {
+    const outcomes = new Map<Change, ChangeOutcome>();
+    const written: { change: Change; row: BulkRow }[] = [];
+    for (const change of changes) {
+      if (opts.signal?.aborted) {
+        outcomes.set(change, { sku: change.sku, kind: change.kind, status: "skipped", reason: "interrupted before writing" });
+        continue;
+      }
+      const r = rowFor(change);
+      if ("outcome" in r) outcomes.set(change, r.outcome);
+      else written.push({ change, row: r.row });
+    }
+    if (written.length > 0 && settings.couriers === "") {
+      ctx.log.warn("Kurir Pengiriman is empty: set `couriers` in the marketplace block, or fill the column before uploading");
+    }
+    const names = new Set<string>();
+    for (let start = 0, index = 1; start < written.length; start += MAX_PRODUCTS_PER_WORKBOOK, index += 1) {
+      const chunk = written.slice(start, start + MAX_PRODUCTS_PER_WORKBOOK);
+      for (const item of chunk) opts.onIntent?.(item.change);
+      const name = workbookName(index);
+      const bytes = await buildWorkbook(chunk.map((item) => item.row));
+      const path = await writeFileAtomic(outDir, name, bytes);
+      counters.writeRequests += 1;
+      names.add(name);
+      ctx.log.info({ path, rows: chunk.length }, "wrote bulk-upload workbook");
+      for (const { change } of chunk) {
+        const outcome: ChangeOutcome = { sku: change.sku, kind: change.kind, status: "applied", listingId: change.sku };
+        outcomes.set(change, outcome);
+        opts.onOutcome?.(outcome);
+      }
+    }
+    const stale = await removeStaleWorkbooks(outDir, names);
+    if (stale.length > 0) ctx.log.info({ outDir, removed: stale }, "removed upload workbooks left from an earlier run");
+    for (const [change, outcome] of outcomes) if (outcome.status !== "applied") opts.onOutcome?.(outcome);
+    return changes.map((c) => outcomes.get(c) ?? { sku: c.sku, kind: c.kind, status: "skipped", reason: "not written" });
+  };
+
+  const listCategories = async (): Promise<Category[]> =>
+    Object.entries(options.categories ?? {}).map(([name, code]) => ({ id: code, name, path: [name], isLeaf: true }));
+
+  return {
+    name: "tokopedia-bulk",
+    label: `Tokopedia bulk-upload files in ${options.outDir}`,
+    capabilities: {
+      canList: previous !== undefined,
+      // Names can be resolved only through the configured name -> code map; otherwise category
+      // cells must already hold numeric codes.
+      canListCategories: options.categories !== undefined,
+      maxBatch: { create: MAX_PRODUCTS_PER_WORKBOOK, update: MAX_PRODUCTS_PER_WORKBOOK, price: MAX_PRODUCTS_PER_WORKBOOK, stock: MAX_PRODUCTS_PER_WORKBOOK, status: MAX_PRODUCTS_PER_WORKBOOK },
+      cheapFields: [],
+    },
+    rules: TOKOPEDIA_BULK_RULES,
+    listListings,
+    ...(options.categories !== undefined ? { listCategories } : {}),
+    apply,
+    stats: () => ({ ...counters }),
+    close: async () => {},
+  };
+}
+
+function isInside(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+}
+
+export const tokopediaBulk: AdapterDefinition<TokopediaBulkOptions> = {
+  name: "tokopedia-bulk",
+  description: "Writes Tokopedia Seller Center bulk-upload workbooks (no API access needed)",
+  optionsSchema: tokopediaBulkOptionsSchema,
+  rules: TOKOPEDIA_BULK_RULES,
+  create: createTokopediaBulkAdapter,
+};
+
+export default tokopediaBulk;

@@ -1,0 +1,224 @@
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import readXlsxFile from "read-excel-file/node";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  createTokopediaBulkAdapter,
+  tokopediaBulk,
+  tokopediaBulkOptionsSchema,
+  type TokopediaBulkOptions,
+} from "../../src/adapters/tokopedia-bulk/index.js";
+import { BULK_COLUMNS, BULK_SHEET_NAME } from "../../src/adapters/tokopedia-bulk/layout.js";
+import type { MarketplaceAdapter } from "../../src/adapters/types.js";
+import { UsageError } from "../../src/errors.js";
+import { silentLogger } from "../../src/log.js";
+import { diffCatalog } from "../../src/plan/diff.js";
+import type { Change, DesiredProduct } from "../../src/plan/types.js";
+import { makeDesired } from "../builders.js";
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "desbumi-bulk-"));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const open = (input: Record<string, unknown>): MarketplaceAdapter =>
+  createTokopediaBulkAdapter(tokopediaBulkOptionsSchema.parse(input) as TokopediaBulkOptions, {
+    log: silentLogger(),
+    env: {},
+    cwd: dir,
+  });
+
+const creates = (products: DesiredProduct[]): Change[] => products.map((product) => ({ kind: "create", sku: product.sku, product }));
+
+/** The sheet's rows as an independent reader (read-excel-file, not the exceljs writer) sees them. */
+async function readSheet(path: string): Promise<{ name: string; rows: unknown[][] }> {
+  const sheets = await readXlsxFile(path);
+  expect(sheets).toHaveLength(1);
+  const [sheet] = sheets;
+  return { name: sheet!.sheet, rows: sheet!.data };
+}
+
+const HEADERS = BULK_COLUMNS.map((c) => c.header);
+
+/** The row the template should hold for a product, in the template's forms. */
+function expectedRow(p: DesiredProduct, status = "Aktif", couriers: string | null = null): unknown[] {
+  const images = [...p.images, null, null, null, null, null].slice(0, 5);
+  return [
+    null,
+    p.name,
+    p.description,
+    Number(p.categoryId),
+    p.weight,
+    p.min_order,
+    /^\d+$/.test(p.etalase) ? Number(p.etalase) : null,
+    null,
+    p.condition === "NEW" ? "Baru" : "Bekas",
+    ...images,
+    p.sku,
+    status,
+    p.stock,
+    p.price,
+    couriers,
+    "Ya",
+  ];
+}
+
+describe("tokopedia-bulk adapter", () => {
+  it("is a definition with strict options and the template's rules", () => {
+    expect(tokopediaBulk.name).toBe("tokopedia-bulk");
+    expect(tokopediaBulk.rules).toMatchObject({ nameMaxLength: 70, descriptionMaxLength: 2000, priceMin: 100, stockMin: 1, stockMax: 999_999, minOrderMin: 1, minOrderMax: 9_999, imagesMin: 1, imagesMax: 5, skuMaxLength: 50 });
+    expect(tokopediaBulkOptionsSchema.safeParse({ outDir: "x", shopId: "1" }).success).toBe(false);
+    expect(tokopediaBulkOptionsSchema.safeParse({}).success).toBe(false);
+    expect(tokopediaBulkOptionsSchema.safeParse({ outDir: "x", couriers: "kurir" }).success).toBe(false);
+    const adapter = open({ outDir: "out" });
+    expect(adapter.capabilities).toMatchObject({ canList: false, canListCategories: false });
+    expect(adapter.capabilities.maxBatch.create).toBe(1000);
+    expect(open({ outDir: "out", previous: "prev" }).capabilities.canList).toBe(true);
+  });
+
+  it("writes the template sheet; an independent reader gets back every product in the template's forms", async () => {
+    const products = [
+      makeDesired({ sku: "MW-001", name: "Kopi Robusta 250 g", price: 25_000, stock: 40, weight: 250, categoryId: "1760" }),
+      makeDesired({
+        sku: "007",
+        name: "Carica Dieng",
+        condition: "USED",
+        min_order: 3,
+        etalase: "12",
+        weight: 1500,
+        categoryId: "1761",
+        images: ["https://example.com/a.jpg", "https://example.com/b.jpg", "https://example.com/c.jpg"],
+      }),
+      makeDesired({ sku: "MW-003", description: "Baris 1\nBaris 2, dengan koma; dan \"kutip\"", etalase: "Minuman" }),
+    ];
+    const adapter = open({ outDir: "upload", couriers: "1, 2,6" });
+    const outcomes = await adapter.apply(creates(products));
+    expect(outcomes).toEqual(products.map((p) => ({ sku: p.sku, kind: "create", status: "applied", listingId: p.sku })));
+
+    expect(await readdir(join(dir, "upload"))).toEqual(["tokopedia-upload-001.xlsx"]);
+    const sheet = await readSheet(join(dir, "upload", "tokopedia-upload-001.xlsx"));
+    expect(sheet.name).toBe(BULK_SHEET_NAME);
+    expect(sheet.rows[0]).toEqual([null, "Informasi Produk", ...Array(12).fill(null), "Informasi SKU", ...Array(5).fill(null)]);
+    expect(sheet.rows[1]).toEqual(HEADERS);
+    expect(HEADERS).toHaveLength(20);
+    expect(HEADERS.slice(14, 18)).toEqual(["SKU Name", "Status*", "Jumlah Stok*", "Harga (Rp)*"]);
+    expect(sheet.rows[2]?.every((c) => typeof c === "string" && c.length > 0)).toBe(true);
+    expect(sheet.rows.slice(3)).toEqual(products.map((p) => expectedRow(p, "Aktif", "1,2,6")));
+  });
+
+  it("writes one workbook per 1,000 products", async () => {
+    const products = Array.from({ length: 2345 }, (_, i) => makeDesired({ sku: `SKU-${String(i).padStart(4, "0")}` }));
+    const seen: string[] = [];
+    const outcomes = await open({ outDir: "upload" }).apply(creates(products), { onOutcome: (o) => seen.push(o.sku) });
+    expect(outcomes.every((o) => o.status === "applied")).toBe(true);
+    expect(seen).toHaveLength(2345);
+    const files = (await readdir(join(dir, "upload"))).sort();
+    expect(files).toEqual(["tokopedia-upload-001.xlsx", "tokopedia-upload-002.xlsx", "tokopedia-upload-003.xlsx"]);
+    const counts = [];
+    for (const f of files) counts.push((await readSheet(join(dir, "upload", f))).rows.length - 3);
+    expect(counts).toEqual([1000, 1000, 345]);
+    const last = await readSheet(join(dir, "upload", "tokopedia-upload-003.xlsx"));
+    expect(last.rows[3]?.[14]).toBe("SKU-2000");
+    expect(last.rows.at(-1)?.[14]).toBe("SKU-2344");
+  });
+
+  it("plans against a previous export: unchanged rows are not written again", async () => {
+    const before = ["A-1", "A-2", "A-3", "A-4"].map((sku) => makeDesired({ sku, categoryId: "1760" }));
+    await open({ outDir: "first" }).apply(creates(before));
+
+    const adapter = open({ outDir: "second", previous: "first" });
+    const listings = await adapter.listListings();
+    expect(listings.map((l) => l.id).sort()).toEqual(["A-1", "A-2", "A-3", "A-4"]);
+    // Reading the export back gives the same listings the products describe: nothing to change.
+    expect(diffCatalog({ products: before, listings }).changes).toEqual([]);
+
+    const after = [
+      before[0]!,
+      { ...before[1]!, price: 30_000 },
+      { ...before[2]!, status: "inactive" as const },
+      before[3]!,
+      makeDesired({ sku: "B-1", categoryId: "1761" }),
+    ];
+    const plan = diffCatalog({ products: after, listings });
+    expect(plan.changes.map((c) => [c.kind, c.sku])).toEqual([
+      ["update", "A-2"],
+      ["deactivate", "A-3"],
+      ["create", "B-1"],
+    ]);
+    const outcomes = await adapter.apply(plan.changes);
+    expect(outcomes.map((o) => [o.status, o.sku, o.status === "applied" ? o.listingId : ""])).toEqual([
+      ["applied", "A-2", "A-2"],
+      ["applied", "A-3", "A-3"],
+      ["applied", "B-1", "B-1"],
+    ]);
+    const sheet = await readSheet(join(dir, "second", "tokopedia-upload-001.xlsx"));
+    expect(sheet.rows.slice(3)).toEqual([expectedRow(after[1]!), expectedRow(after[2]!, "Nonaktif"), expectedRow(after[4]!)]);
+  });
+
+  it("a pruned SKU is written from the previous export as Nonaktif; without it, skipped", async () => {
+    const gone = makeDesired({ sku: "OLD-1", name: "Produk lama", price: 12_000 });
+    await open({ outDir: "first" }).apply(creates([gone]));
+    const adapter = open({ outDir: "second", previous: "first" });
+    await adapter.listListings();
+    const outcomes = await adapter.apply([
+      { kind: "deactivate", sku: "OLD-1", listingId: "OLD-1", reason: "pruned", fields: [] },
+      { kind: "deactivate", sku: "NOWHERE", listingId: "NOWHERE", reason: "pruned", fields: [] },
+    ]);
+    expect(outcomes[0]).toEqual({ sku: "OLD-1", kind: "deactivate", status: "applied", listingId: "OLD-1" });
+    expect(outcomes[1]).toMatchObject({ sku: "NOWHERE", status: "skipped" });
+    const sheet = await readSheet(join(dir, "second", "tokopedia-upload-001.xlsx"));
+    expect(sheet.rows.slice(3)).toEqual([expectedRow(gone, "Nonaktif")]);
+  });
+
+  it("a category that is not a numeric code fails that item; a configured name map resolves it", async () => {
+    const named = makeDesired({ sku: "N-1", category: "Kopi", categoryId: "" });
+    const fine = makeDesired({ sku: "N-2" });
+    const outcomes = await open({ outDir: "upload" }).apply(creates([named, fine]));
+    expect(outcomes[0]).toMatchObject({ sku: "N-1", status: "failed", error: { code: "CATEGORY_CODE_REQUIRED", retryable: false } });
+    expect(outcomes[1]).toMatchObject({ sku: "N-2", status: "applied" });
+    const sheet = await readSheet(join(dir, "upload", "tokopedia-upload-001.xlsx"));
+    expect(sheet.rows.slice(3).map((r) => r[14])).toEqual(["N-2"]);
+
+    const mapped = open({ outDir: "mapped", categories: { kopi: 1760 } });
+    expect(mapped.capabilities.canListCategories).toBe(true);
+    expect(await mapped.listCategories?.()).toEqual([{ id: "1760", name: "kopi", path: ["kopi"], isLeaf: true }]);
+    expect((await mapped.apply(creates([named])))[0]).toMatchObject({ status: "applied" });
+    const mappedSheet = await readSheet(join(dir, "mapped", "tokopedia-upload-001.xlsx"));
+    expect(mappedSheet.rows[3]?.[3]).toBe(1760);
+  });
+
+  it("an empty description fails the item: the template requires one", async () => {
+    const [outcome] = await open({ outDir: "upload" }).apply(creates([makeDesired({ description: "" })]));
+    expect(outcome).toMatchObject({ status: "failed", error: { code: "DESCRIPTION_REQUIRED" } });
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it("replaces workbooks left from an earlier, larger run and leaves other files alone", async () => {
+    const adapter = open({ outDir: "upload" });
+    await adapter.apply(creates(Array.from({ length: 1001 }, (_, i) => makeDesired({ sku: `S-${i}` }))));
+    await writeFile(join(dir, "upload", "catatan.txt"), "punya pengguna");
+    await adapter.apply(creates([makeDesired({ sku: "ONLY" })]));
+    expect((await readdir(join(dir, "upload"))).sort()).toEqual(["catatan.txt", "tokopedia-upload-001.xlsx"]);
+  });
+
+  it("refuses a previous export inside the output folder (it would be replaced)", () => {
+    expect(() => open({ outDir: "upload", previous: "upload" })).toThrow(UsageError);
+    expect(() => open({ outDir: "upload", previous: "upload/tokopedia-upload-001.xlsx" })).toThrow(UsageError);
+    expect(() => open({ outDir: "upload", previous: "upload-lama" })).not.toThrow();
+  });
+
+  it("a missing previous export stops the run with a usage error", async () => {
+    await expect(open({ outDir: "upload", previous: "nope" }).listListings()).rejects.toThrow(UsageError);
+  });
+
+  it("changes not yet written when the signal aborts are skipped", async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const outcomes = await open({ outDir: "upload" }).apply(creates([makeDesired()]), { signal: controller.signal });
+    expect(outcomes).toEqual([{ sku: "MSK-001", kind: "create", status: "skipped", reason: "interrupted before writing" }]);
+  });
+});
