@@ -1,0 +1,50 @@
+// POST /v3/products/fs/{fs_id}/create?shop_id= — synchronous create (reference §5.2).
+import { ok, type Reply } from "../envelope.js";
+import { decodeProduct } from "../product-input.js";
+import { buildListing, checkCreate } from "../product-rules.js";
+import { allocateProductId, putProduct } from "../state.js";
+import { ERR_TOO_MANY_REQUEST, countOf, listInObject, requireList } from "./bulk-body.js";
+import { FS, type Route, type RouteContext } from "./types.js";
+
+/** The reference leaves v3's cap open; v2 documents 25, so the mock uses that. */
+export const CREATE_MAX = 25;
+
+function createProducts(ctx: RouteContext): Reply {
+  const list = requireList(listInObject(ctx.body, "products"), "products", CREATE_MAX, ctx.body);
+  const decoded = list.map((raw, i) => decodeProduct(raw, i));
+  const succeeded: { product_id: number }[] = [];
+  const failed: Record<string, unknown>[] = [];
+  decoded.forEach((fields, i) => {
+    const row = { product_name: fields.name ?? "", product_price: fields.price ?? 0, sku: fields.sku ?? "" };
+    if (i >= ctx.granted) {
+      failed.push({ ...row, error: [ERR_TOO_MANY_REQUEST], message: ERR_TOO_MANY_REQUEST });
+      return;
+    }
+    const errors = checkCreate(fields, ctx);
+    if (errors.length > 0) {
+      failed.push({ ...row, error: errors });
+      return;
+    }
+    const listing = buildListing(fields, allocateProductId(ctx.shop), ctx.shop.shopId, ctx.nowUnix);
+    putProduct(ctx.shop, listing);
+    succeeded.push({ product_id: listing.productId });
+  });
+  return ok({
+    total_data: decoded.length,
+    success_data: succeeded.length,
+    fail_data: failed.length,
+    success_rows_data: succeeded,
+    failed_rows_data: failed,
+  });
+}
+
+export const productCreateRoute: Route = {
+  key: "POST /v3/products/fs/:fs_id/create",
+  methods: ["POST"],
+  pattern: new RegExp(`^/v3/products/fs/${FS}/create$`),
+  isWrite: true,
+  needsShopId: true,
+  hasBody: true,
+  countItems: (body) => countOf(listInObject(body, "products")),
+  handle: createProducts,
+};

@@ -1,0 +1,282 @@
+// The HTTP edge: node:http server, request pipeline (auth → fs/shop binding → faults → rate limit
+// → handler), graceful close. Handlers do the shop work; this file decides who gets to them.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { silentLogger } from "../log.js";
+import { createTokenAuthority, randomToken } from "./auth.js";
+import { DEFAULT_CATEGORIES, indexCategories } from "./categories.js";
+import { fail, malformed, MSG_FORBIDDEN, MSG_METHOD, MSG_NOT_FOUND, MSG_TOO_MANY, renderEnvelope, RequestRejected, type Reply } from "./envelope.js";
+import { createFaultPicker, type FaultKind } from "./faults.js";
+import { readBody } from "./http-body.js";
+import { createPersister, loadStateFile, type Persister } from "./persistence.js";
+import { DEFAULT_MAX_STOCK } from "./product-rules.js";
+import { createRateLimiter } from "./rate-limit.js";
+import { ROUTES, type Route } from "./routes/index.js";
+import { applySeed, readSeedFile } from "./seed.js";
+import { clearProducts, cloneListing, createShop, restoreShop, snapshotShop, type ShopState } from "./state.js";
+import type { MockServer, MockServerOptions, MockServerStats } from "./types.js";
+
+export const DEFAULT_FS_ID = 13004;
+export const DEFAULT_SHOP_ID = 480829;
+export const DEFAULT_TOKEN_TTL_SECONDS = 1_209_600;
+export const DEFAULT_RATE_LIMIT = 5;
+export const DEFAULT_BURST = 5;
+export const DEFAULT_ETALASE = ["Makanan Ringan", "Minuman & Jamu", "Kerajinan", "Batik", "Kesehatan"];
+const CLOSE_GRACE_MS = 10_000;
+
+const emptyStats = (): MockServerStats => ({ requests: 0, rateLimited: 0, writes: 0, byRoute: {}, faultsInjected: 0 });
+
+async function loadShop(options: MockServerOptions, shopId: number, ctx: { categories: ReturnType<typeof indexCategories>; maxStock: number; nowUnix: number }): Promise<ShopState> {
+  const saved = options.stateFile ? await loadStateFile(options.stateFile) : undefined;
+  if (saved) {
+    const shop = restoreShop(saved);
+    shop.shopId = shopId;
+    return shop;
+  }
+  const shop = createShop(shopId, options.shopName ?? "Toko Desa Mock", options.etalase ?? DEFAULT_ETALASE);
+  if (options.seedFile) applySeed(options.seedFile, await readSeedFile(options.seedFile), { shop, ...ctx }, ctx.nowUnix);
+  return shop;
+}
+
+function matchRoute(path: string): { route: Route; fsRaw: string } | undefined {
+  for (const route of ROUTES) {
+    const m = route.pattern.exec(path);
+    if (m?.[1] !== undefined) return { route, fsRaw: decodeURIComponent(m[1]) };
+  }
+  return undefined;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const clock = options.clock ?? Date.now;
+  const log = options.log ?? silentLogger();
+  const fsId = options.fsId ?? DEFAULT_FS_ID;
+  const shopId = options.shopId ?? DEFAULT_SHOP_ID;
+  const credentials = { clientId: options.clientId ?? randomToken(12), clientSecret: options.clientSecret ?? randomToken(24) };
+  const categories = indexCategories(options.categories ?? DEFAULT_CATEGORIES);
+  const maxStock = options.maxStock ?? DEFAULT_MAX_STOCK;
+  const shop = await loadShop(options, shopId, { categories, maxStock, nowUnix: Math.floor(clock() / 1000) });
+  const persister: Persister | undefined = options.stateFile
+    ? createPersister({ file: options.stateFile, snapshot: () => snapshotShop(shop), debounceMs: options.persistDebounceMs ?? 50, log })
+    : undefined;
+  const auth = createTokenAuthority({ ...credentials, ttlSeconds: options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS, clock });
+  const limiter = createRateLimiter({ rate: options.rateLimit ?? DEFAULT_RATE_LIMIT, burst: options.burst ?? DEFAULT_BURST }, clock);
+  let faults = createFaultPicker(options.faults);
+  let stats = emptyStats();
+  let baseUrl = "";
+  let isClosing = false;
+
+  const send = (res: ServerResponse, reply: Reply, started: bigint, headers: Record<string, string> = {}): void => {
+    const body = renderEnvelope(reply, started);
+    res.writeHead(reply.status, {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Length": Buffer.byteLength(body),
+      ...headers,
+      ...(isClosing ? { Connection: "close" } : {}),
+    });
+    res.end(body);
+  };
+
+  const dropConnection = (req: IncomingMessage): void => {
+    const socket = req.socket as IncomingMessage["socket"] & { resetAndDestroy?: () => void };
+    if (typeof socket.resetAndDestroy === "function") socket.resetAndDestroy();
+    else socket.destroy();
+  };
+
+  const handleToken = async (req: IncomingMessage, res: ServerResponse, url: URL, started: bigint): Promise<void> => {
+    const key = "token";
+    const bump = (): void => void (stats.byRoute["POST /token"] = (stats.byRoute["POST /token"] ?? 0) + 1);
+    bump();
+    if (req.method !== "POST") return send(res, fail(405, "", "use POST", MSG_METHOD), started, { Allow: "POST", ...limiter.peek(key) });
+    const body = await readBody(req);
+    if (!body.ok) return body.reason === "aborted" ? undefined : send(res, malformed("PRD_DLV_015", "request body too large"), started);
+    const grant = url.searchParams.get("grant_type") ?? new URLSearchParams(body.text).get("grant_type");
+    if (!auth.checkBasic(req.headers.authorization)) {
+      return send(res, fail(401, "", "invalid client credentials"), started, { "WWW-Authenticate": 'Basic realm="mock"', ...limiter.peek(key) });
+    }
+    if (grant !== "client_credentials") {
+      return send(res, malformed("PRD_DLV_038", `Value [${grant ?? ""}] of field [grant_type] is not allowed, use client_credentials`), started, limiter.peek(key));
+    }
+    if (faults.includeToken && (await injectFault(req, res, started, key, faults.pick(), false)) !== "none") return;
+    const taken = limiter.take(key, 1);
+    if (taken.granted === 0) {
+      stats.rateLimited += 1;
+      return send(res, fail(429, "", "rate limit exceeded", MSG_TOO_MANY), started, taken.headers);
+    }
+    const { token, expiresInSeconds } = auth.issue();
+    const json = JSON.stringify({
+      access_token: token.accessToken,
+      event_code: "",
+      expires_in: expiresInSeconds,
+      last_login_type: "",
+      sq_check: false,
+      token_type: "Bearer",
+    });
+    res.writeHead(200, { "Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(json), ...taken.headers });
+    res.end(json);
+  };
+
+  /** Answers or drops the request for an injected fault; "commitThenDrop" is left to the caller. */
+  const injectFault = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    started: bigint,
+    bucketKey: string,
+    fault: FaultKind,
+    isWrite: boolean,
+  ): Promise<FaultKind> => {
+    if (faults.latencyMs > 0) await sleep(faults.latencyMs);
+    if (fault === "none") return fault;
+    stats.faultsInjected += 1;
+    if (fault === "reset" || (fault === "commitThenDrop" && !isWrite)) dropConnection(req);
+    else if (fault === "error500") send(res, fail(500, "PRD_GRPC_001", "injected fault"), started, limiter.peek(bucketKey));
+    else if (fault === "error429") {
+      stats.rateLimited += 1;
+      send(res, fail(429, "", "rate limit exceeded", MSG_TOO_MANY), started, limiter.peek(bucketKey));
+    }
+    return fault;
+  };
+
+  const handleProduct = async (req: IncomingMessage, res: ServerResponse, url: URL, started: bigint): Promise<void> => {
+    const matched = matchRoute(url.pathname);
+    if (!matched) return send(res, fail(404, "", `no route for ${url.pathname}`, MSG_NOT_FOUND), started);
+    const { route, fsRaw } = matched;
+    stats.byRoute[route.key] = (stats.byRoute[route.key] ?? 0) + 1;
+    const bucketKey = `${fsRaw}|${route.key}`;
+    const body = await readBody(req);
+    if (!body.ok) {
+      if (body.reason === "aborted") return;
+      return send(res, malformed("PRD_DLV_015", "request body too large"), started, { Connection: "close" });
+    }
+    const method = req.method ?? "GET";
+    if (!route.methods.includes(method)) {
+      return send(res, fail(405, "", `use ${route.methods.join(" or ")}`, MSG_METHOD), started, { Allow: route.methods.join(", "), ...limiter.peek(bucketKey) });
+    }
+    if (!auth.checkBearer(req.headers.authorization)) {
+      return send(res, fail(401, "", "missing, unknown or expired access token"), started, { "WWW-Authenticate": "Bearer", ...limiter.peek(bucketKey) });
+    }
+    if (!/^\d+$/.test(fsRaw)) {
+      return send(res, malformed("PRD_DLV_002", `Invalid field [fs_id] format, value [${fsRaw}] should be int`), started, limiter.peek(bucketKey));
+    }
+    const shopRaw = url.searchParams.get("shop_id");
+    if (Number(fsRaw) !== fsId) {
+      return send(res, fail(403, "RBAC_MDLW_001", `FS ID [${fsRaw}] is not associated with Shop ID [${shopRaw ?? ""}]`, MSG_FORBIDDEN), started, limiter.peek(bucketKey));
+    }
+    if (shopRaw === null || shopRaw.trim() === "") {
+      if (route.needsShopId) return send(res, malformed("PRD_DLV_016", "shop_id cannot be empty"), started, limiter.peek(bucketKey));
+    } else if (!/^\d+$/.test(shopRaw.trim())) {
+      return send(res, malformed("PRD_DLV_003", `Invalid field [shop_id] format, value [${shopRaw}] should be int`), started, limiter.peek(bucketKey));
+    } else if (Number(shopRaw) !== shop.shopId) {
+      return send(res, fail(403, "RBAC_MDLW_001", `FS ID [${fsRaw}] is not associated with Shop ID [${shopRaw}]`, MSG_FORBIDDEN), started, limiter.peek(bucketKey));
+    }
+
+    // The draw happens before any await, in arrival order, so a seed replays the same faults.
+    const fault = await injectFault(req, res, started, bucketKey, faults.pick(), route.isWrite);
+    if (fault !== "none" && fault !== "commitThenDrop") return;
+    if (fault === "commitThenDrop" && !route.isWrite) return;
+
+    let parsed: unknown;
+    let isUnreadable = false;
+    if (route.hasBody) {
+      try {
+        parsed = JSON.parse(body.text);
+      } catch {
+        isUnreadable = true;
+      }
+    }
+    const taken = limiter.take(bucketKey, isUnreadable ? 1 : (route.countItems?.(parsed) ?? 1));
+    if (taken.granted === 0) {
+      stats.rateLimited += 1;
+      return send(res, fail(429, "", "rate limit exceeded", MSG_TOO_MANY), started, taken.headers);
+    }
+    if (isUnreadable) {
+      return send(res, malformed("PRD_DLV_015", "Failed to read request body: it is not valid JSON"), started, taken.headers);
+    }
+    let reply: Reply;
+    try {
+      reply = route.handle({
+        shop,
+        categories,
+        maxStock,
+        query: url.searchParams,
+        body: parsed,
+        granted: taken.granted,
+        nowUnix: Math.floor(clock() / 1000),
+        baseUrl,
+      });
+    } catch (error) {
+      if (!(error instanceof RequestRejected)) throw error;
+      reply = error.reply;
+    }
+    if (route.isWrite && reply.status === 200) {
+      stats.writes += 1;
+      persister?.schedule();
+    }
+    if (fault === "commitThenDrop") return dropConnection(req);
+    send(res, reply, started, taken.headers);
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const started = process.hrtime.bigint();
+    stats.requests += 1;
+    const url = new URL(req.url ?? "/", "http://mock.invalid");
+    try {
+      if (url.pathname === "/token") await handleToken(req, res, url, started);
+      else await handleProduct(req, res, url, started);
+    } catch (error) {
+      log.error({ err: error, path: url.pathname }, "mock server handler failed");
+      if (!res.headersSent && !res.destroyed) send(res, fail(500, "PRD_GRPC_001", "internal mock error"), started);
+    } finally {
+      log.debug({ method: req.method, path: url.pathname, status: res.statusCode }, "mock request");
+      if (isClosing) server.closeIdleConnections();
+    }
+  };
+
+  const server = createServer((req, res) => void handle(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  baseUrl = `http://${host}:${address.port}`;
+
+  let closed: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closed ??= (async () => {
+      isClosing = true;
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const force = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+      await stopped;
+      clearTimeout(force);
+      await persister?.flush();
+    })();
+    return closed;
+  };
+
+  return {
+    url: baseUrl,
+    tokenUrl: `${baseUrl}/token`,
+    fsId,
+    shopId: shop.shopId,
+    credentials,
+    stats: () => structuredClone(stats),
+    listings: () => [...shop.products.values()].sort((a, b) => a.productId - b.productId).map(cloneListing),
+    reset() {
+      clearProducts(shop);
+      auth.reset();
+      limiter.reset();
+      stats = emptyStats();
+      persister?.schedule();
+    },
+    setFaults(next) {
+      faults = createFaultPicker(next);
+    },
+    close,
+  };
+}
