@@ -1,13 +1,23 @@
-// Placeholder until the owning helper replaces it.
+// `desbumi normalize FILE [-o clean.csv]`: write the catalogue as canonical, formula-safe CSV.
+import type { Command } from "commander";
 import type { RegisterCommand } from "./types.js";
-import { UsageError } from "../../errors.js";
+import type { NormalizeFlags } from "../../validate/normalize.js";
 
 export const registerNormalize: RegisterCommand = (program, host) => {
   program
     .command("normalize")
-    .description("(not built yet)")
-    .action(() => {
-      host.exit(2);
-      throw new UsageError("desbumi normalize is not built yet");
+    .description("write a catalogue as clean canonical CSV / tulis katalog sebagai CSV baku")
+    .argument("<file>", "catalogue file (CSV or XLSX)")
+    .option("-o, --output <file>", "write here (atomically) instead of stdout")
+    .option("--marketplace <name>", "check this marketplace's rules first")
+    .option("--sheet <name>", "XLSX: the sheet to read (default: the first)")
+    .addHelpText(
+      "after",
+      "\nRefuses (exit 1) when the catalogue has errors. Cells starting with = + - @ are written with a leading ' so spreadsheets do not run them as formulas.",
+    )
+    .action(async (file: string, opts: NormalizeFlags, cmd: Command) => {
+      const ctx = host.context(cmd);
+      const { runNormalize } = await import("../../validate/normalize.js");
+      host.exit(await runNormalize(file, opts, ctx));
     });
 };

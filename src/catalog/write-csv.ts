@@ -1,0 +1,63 @@
+// The canonical catalogue as CSV: UTF-8, comma-separated, LF line ends, canonical headers, one
+// product per row, images joined by `|`. What `desbumi normalize` writes.
+import { randomBytes } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { rename, unlink } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { once } from "node:events";
+import { PRODUCT_FIELDS, type Product } from "./types.js";
+
+export const CANONICAL_HEADERS: readonly string[] = PRODUCT_FIELDS;
+export const IMAGE_SEPARATOR = "|";
+
+/**
+ * Spreadsheet formula injection (CWE-1236): a cell starting with one of these is run as a formula
+ * by Excel/LibreOffice/Sheets when the CSV is opened. Such cells get a leading `'`, which
+ * spreadsheets show as a plain-text marker. NOTE: the `'` is part of the written text; see the
+ * README for how reading a normalized file treats it.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export const protectFormula = (cell: string): string => (FORMULA_START.test(cell) ? `'${cell}` : cell);
+
+/** RFC 4180 quoting: only when the cell holds a comma, a quote or a line break. */
+export const quoteCsvCell = (cell: string): string => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+
+const cellText = (product: Product, field: (typeof PRODUCT_FIELDS)[number]): string => {
+  const value = product[field];
+  return Array.isArray(value) ? value.join(IMAGE_SEPARATOR) : String(value);
+};
+
+export function formatCsvRow(product: Product): string {
+  return `${PRODUCT_FIELDS.map((field) => quoteCsvCell(protectFormula(cellText(product, field)))).join(",")}\n`;
+}
+
+/** The header line, then one line per product; each ends with "\n". Lazy, so memory stays flat. */
+export function* canonicalCsvLines(products: Iterable<Product>): Generator<string> {
+  yield `${CANONICAL_HEADERS.join(",")}\n`;
+  for (const product of products) yield formatCsvRow(product);
+}
+
+export const formatCanonicalCsv = (products: Iterable<Product>): string => [...canonicalCsvLines(products)].join("");
+
+/**
+ * Write atomically: into a temporary file next to `path`, then rename over it, so a crash or a
+ * full disk never leaves a half-written catalogue where the old one was.
+ */
+export async function writeCanonicalCsv(products: Iterable<Product>, path: string): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
+  const out = createWriteStream(temp, { encoding: "utf8", flags: "wx" });
+  try {
+    await once(out, "open");
+    for (const line of canonicalCsvLines(products)) {
+      if (!out.write(line)) await once(out, "drain");
+    }
+    out.end();
+    await once(out, "finish");
+    await rename(temp, path);
+  } catch (error) {
+    out.destroy();
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+}

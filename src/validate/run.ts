@@ -1,0 +1,60 @@
+// `desbumi validate`: load each catalogue, report in the chosen format, return the exit code.
+import { loadCatalog } from "../catalog/index.js";
+import type { CatalogResult } from "../catalog/types.js";
+import type { CommandContext } from "../cli/io.js";
+import { UsageError } from "../errors.js";
+import { pick } from "../i18n.js";
+import { countIssues, needsProducts, reporters, type ReportFormat } from "../report/index.js";
+import { targetsFromConfig, targetsFromFiles, type TargetFlags } from "./targets.js";
+
+export const EXIT_OK = 0;
+export const EXIT_INVALID = 1;
+export const EXIT_CANNOT_RUN = 2;
+
+export interface ValidateFlags extends TargetFlags {
+  format?: ReportFormat;
+  strict?: boolean;
+}
+
+/**
+ * Exit 0 when every file is free of errors (warnings allowed unless --strict), 1 when a file has
+ * errors (or warnings under --strict), 2 when a file could not be read at all.
+ * NOTE: with several files, an unreadable one does not stop the others: they are validated and
+ * reported, the unreadable one is named on stderr, and the run still exits 2.
+ */
+export async function runValidate(files: readonly string[], flags: ValidateFlags, ctx: CommandContext): Promise<number> {
+  const format = flags.format ?? "pretty";
+  const strict = flags.strict === true;
+  const targets = files.length > 0 ? await targetsFromFiles(files, flags, ctx.io.cwd) : await targetsFromConfig(flags, ctx.io);
+
+  const results: CatalogResult[] = [];
+  const unreadable: string[] = [];
+  for (const target of targets) {
+    try {
+      results.push(
+        await loadCatalog(target.file, {
+          rules: target.rules,
+          cwd: ctx.io.cwd,
+          collectProducts: needsProducts(format),
+          ...(target.sheet ? { sheet: target.sheet } : {}),
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      unreadable.push(target.file);
+      ctx.io.stderr.write(`${pick(error.text, ctx.lang)}\n`);
+    }
+  }
+
+  await reporters[format]({ results, strict, unreadable }, { io: ctx.io, lang: ctx.lang, color: ctx.color });
+  return exitCodeFor(results, strict, unreadable.length);
+}
+
+export function exitCodeFor(results: readonly CatalogResult[], strict: boolean, unreadable = 0): number {
+  if (unreadable > 0) return EXIT_CANNOT_RUN;
+  const failed = results.some((result) => {
+    const { errors, warnings } = countIssues(result.issues);
+    return !result.valid || errors > 0 || (strict && warnings > 0);
+  });
+  return failed ? EXIT_INVALID : EXIT_OK;
+}

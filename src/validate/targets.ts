@@ -1,0 +1,106 @@
+// Which catalogue files one `validate` run checks, each with the rules and sheet that apply:
+// the file arguments (globs expanded), or every group in desbumi.config.json.
+import { stat } from "node:fs/promises";
+import { isAbsolute, relative } from "node:path";
+import { glob, isDynamicPattern } from "tinyglobby";
+import { adapterNames, findAdapter } from "../adapters/index.js";
+import { UsageError } from "../errors.js";
+import { DEFAULT_RULES, type MarketplaceRules } from "../rules.js";
+import { loadConfig } from "../config/load.js";
+import { text } from "../i18n.js";
+
+export interface CatalogTarget {
+  /** As shown in the report: the argument as given, or the group's catalogue relative to cwd. */
+  file: string;
+  rules: MarketplaceRules;
+  sheet?: string;
+}
+
+export interface TargetFlags {
+  marketplace?: string;
+  sheet?: string;
+  config?: string;
+}
+
+/** A marketplace's offline rules; an unknown name is a usage error listing the known ones. */
+export function rulesForMarketplace(name: string): MarketplaceRules {
+  const adapter = findAdapter(name);
+  if (adapter) return adapter.rules;
+  const known = adapterNames().join(", ") || "-";
+  throw new UsageError(
+    text(`Marketplace "${name}" tidak dikenal. Pilihan: ${known}`, `Unknown marketplace "${name}". Choose one of: ${known}`),
+  );
+}
+
+/**
+ * An argument that exists as a path is taken as is (a file may well be named `[2024].csv`);
+ * otherwise one with glob characters is expanded relative to cwd, sorted. A glob that matches
+ * nothing is a usage error; a plain missing file is left for the reader to report.
+ */
+export async function expandFileArgs(args: readonly string[], cwd: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const arg of args) {
+    if ((await exists(arg, cwd)) || !isDynamicPattern(arg)) {
+      out.push(arg);
+      continue;
+    }
+    const matches = (await glob(arg, { cwd, onlyFiles: true, absolute: isAbsolute(arg), expandDirectories: false })).sort();
+    if (matches.length === 0) {
+      throw new UsageError(text(`Tidak ada berkas yang cocok dengan "${arg}"`, `No files match "${arg}"`));
+    }
+    out.push(...matches);
+  }
+  return [...new Set(out)];
+}
+
+export async function targetsFromFiles(args: readonly string[], flags: TargetFlags, cwd: string): Promise<CatalogTarget[]> {
+  const rules = flags.marketplace ? rulesForMarketplace(flags.marketplace) : DEFAULT_RULES;
+  const files = await expandFileArgs(args, cwd);
+  return files.map((file) => ({ file, rules, ...(flags.sheet ? { sheet: flags.sheet } : {}) }));
+}
+
+const NO_FILES = text(
+  "Tidak ada berkas katalog yang diberikan, dan tidak ada desbumi.config.json di folder ini atau di atasnya.\n" +
+    "Contoh: desbumi validate katalog.csv (atau: desbumi validate katalog/*.csv)\n" +
+    "Atau buat konfigurasi untuk semua kelompok dengan: desbumi init",
+  "No catalogue file given, and no desbumi.config.json in this folder or above it.\n" +
+    "Example: desbumi validate catalog.csv (or: desbumi validate catalogs/*.csv)\n" +
+    "Or create a config for all your groups with: desbumi init",
+);
+
+/** Every group's catalogue from the config (the CI case: `desbumi validate` with no file). */
+export async function targetsFromConfig(flags: TargetFlags, io: { cwd: string; env: NodeJS.ProcessEnv }): Promise<CatalogTarget[]> {
+  const config = await loadConfig({ cwd: io.cwd, env: io.env, ...(flags.config ? { configPath: flags.config } : {}) });
+  if (!config) throw new UsageError(NO_FILES);
+  if (config.groups.length === 0) {
+    throw new UsageError(text(`${config.path} belum punya kelompok (groups)`, `${config.path} has no groups`));
+  }
+  const flagRules = flags.marketplace ? rulesForMarketplace(flags.marketplace) : undefined;
+  return config.groups.map((group) => {
+    const sheet = flags.sheet ?? group.sheet;
+    return {
+      file: displayPath(group.catalog, io.cwd),
+      rules: flagRules ?? groupRules(group.marketplace?.adapter ?? config.marketplace?.adapter),
+      ...(sheet ? { sheet } : {}),
+    };
+  });
+}
+
+// NOTE: the config loader has already checked adapter names against the registry.
+const groupRules = (adapter: string | undefined): MarketplaceRules =>
+  adapter === undefined ? DEFAULT_RULES : rulesForMarketplace(adapter);
+
+function displayPath(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return rel === "" || isAbsolute(rel) ? file : rel;
+}
+
+async function exists(file: string, cwd: string): Promise<boolean> {
+  try {
+    await stat(isAbsolute(file) ? file : `${cwd}/${file}`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
