@@ -1,5 +1,13 @@
-// PLACEHOLDER (owner: catalog helper). Signature is the contract.
+// The catalogue's front door: a file in, a validated, normalized CatalogResult out.
+import { stat } from "node:fs/promises";
+import { extname, resolve } from "node:path";
+import { UsageError } from "../errors.js";
+import type { Issue } from "../issues.js";
 import type { MarketplaceRules } from "../rules.js";
+import { normalizeRows } from "./pipeline.js";
+import { readCsv, readHead } from "./read-csv.js";
+import { readXlsx } from "./read-xlsx.js";
+import { sniffFile } from "./sniff.js";
 import type { CatalogResult } from "./types.js";
 
 export interface LoadCatalogOptions {
@@ -19,6 +27,67 @@ export interface LoadCatalogOptions {
  * at all (missing, a directory, no permission).
  */
 export async function loadCatalog(file: string, opts: LoadCatalogOptions = {}): Promise<CatalogResult> {
-  void opts;
-  throw new Error(`loadCatalog not built yet (${file})`);
+  const path = resolve(opts.cwd ?? process.cwd(), file);
+  const pipelineOpts = {
+    file,
+    ...(opts.rules ? { rules: opts.rules } : {}),
+    ...(opts.collectProducts !== undefined ? { collectProducts: opts.collectProducts } : {}),
+  };
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) {
+      throw new UsageError({ id: `${file} adalah folder, bukan berkas katalog`, en: `${file} is a folder, not a catalogue file` });
+    }
+    const head = await readHead(path);
+    const kind = sniffFile(head);
+    const ext = extname(file).toLowerCase();
+    const isSpreadsheetName = ext === ".xlsx" || ext === ".xls" || ext === ".xlsm";
+    if (kind.kind === "zip") {
+      if (ext === ".csv" || ext === ".tsv" || ext === ".txt") return mismatch(file, "xlsx", { expected: "csv" });
+      const source = await readXlsx(path, opts.sheet === undefined ? { file } : { file, sheet: opts.sheet });
+      return await normalizeRows(source, pipelineOpts);
+    }
+    if (kind.kind === "ole2") return mismatch(file, "xls", {});
+    if (kind.kind === "binary") return mismatch(file, kind.actual, {});
+    if (isSpreadsheetName && head.length > 0) return mismatch(file, "csv", { expected: "xlsx" });
+    return await normalizeRows(await readCsv(path, { file }), pipelineOpts);
+  } catch (error) {
+    throw toUsageError(error, file);
+  }
 }
+
+function mismatch(file: string, actual: string, extra: Record<string, string>): CatalogResult {
+  const issue: Issue = { code: "FILE_TYPE_MISMATCH", severity: "error", file, line: 1, args: { actual, ...extra } };
+  return { file, format: actual === "xlsx" ? "xlsx" : "csv", valid: false, rows: 0, products: [], invalidSkus: [], issues: [issue] };
+}
+
+/** File-system failures become a bilingual UsageError; anything else is not ours to hide. */
+function toUsageError(error: unknown, file: string): unknown {
+  if (error instanceof UsageError) return error;
+  const code = error instanceof Error && "code" in error ? String((error as NodeJS.ErrnoException).code) : "";
+  switch (code) {
+    case "ENOENT":
+    case "ENOTDIR":
+      return new UsageError({ id: `Berkas tidak ditemukan: ${file}`, en: `File not found: ${file}` });
+    case "EISDIR":
+      return new UsageError({ id: `${file} adalah folder, bukan berkas katalog`, en: `${file} is a folder, not a catalogue file` });
+    case "EACCES":
+    case "EPERM":
+      return new UsageError({ id: `Tidak ada izin membaca ${file}`, en: `No permission to read ${file}` });
+    case "EIO":
+    case "EMFILE":
+    case "ENFILE":
+      return new UsageError({ id: `Berkas ${file} tidak bisa dibaca (${code})`, en: `Cannot read ${file} (${code})` });
+    default:
+      return error;
+  }
+}
+
+export { normalizeRows, type NormalizeRowsOptions } from "./pipeline.js";
+export { readCsv } from "./read-csv.js";
+export { formatRupiah, parsePrice } from "./money.js";
+export { formatGrams, parseWeight } from "./weight.js";
+export { parseCount } from "./stock.js";
+export { lookupHeader, ALIAS_NAMES } from "./header-aliases.js";
+export { REQUIRED_FIELDS } from "./columns.js";
+export { productSchema, catalogProductSchema } from "./schema.js";

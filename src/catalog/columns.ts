@@ -1,0 +1,54 @@
+// Header row -> which column holds which canonical field.
+import type { RawCell } from "./source.js";
+import { cellText } from "./cell.js";
+import { lookupHeader, type Field } from "./header-aliases.js";
+import type { PriceUnit } from "./money.js";
+import type { WeightUnit } from "./weight.js";
+import { suggestHeader } from "./suggest.js";
+
+/** Fields a marketplace listing cannot do without; a header row must map all of them. */
+export const REQUIRED_FIELDS = ["sku", "name", "price", "stock", "weight", "images"] as const satisfies readonly Field[];
+
+export interface ColumnSpec {
+  index: number;
+  /** The header text as written (issue `column`). */
+  header: string;
+  field: Field;
+  unit?: WeightUnit | PriceUnit;
+}
+
+export interface HeaderMap {
+  /** First column per field (image columns: see `images`). */
+  byField: Partial<Record<Field, ColumnSpec>>;
+  /** Every image column, in order (`foto 1` .. `foto 5`, or one `foto` column). */
+  images: ColumnSpec[];
+  unknown: { index: number; header: string; suggestion?: string }[];
+  duplicates: { spec: ColumnSpec; first: ColumnSpec }[];
+  missing: Field[];
+  width: number;
+}
+
+export function mapHeader(cells: readonly RawCell[]): HeaderMap {
+  const map: HeaderMap = { byField: {}, images: [], unknown: [], duplicates: [], missing: [], width: cells.length };
+  cells.forEach((cell, index) => {
+    const header = cellText(cell).trim();
+    if (header === "") return;
+    const alias = lookupHeader(header);
+    if (!alias) {
+      const suggestion = suggestHeader(header);
+      map.unknown.push(suggestion === undefined ? { index, header } : { index, header, suggestion });
+      return;
+    }
+    const spec: ColumnSpec = alias.unit === undefined ? { index, header, field: alias.field } : { index, header, field: alias.field, unit: alias.unit };
+    if (alias.field === "images") map.images.push(spec);
+    const first = map.byField[alias.field];
+    if (first === undefined) map.byField[alias.field] = spec;
+    else if (alias.field !== "images") map.duplicates.push({ spec, first });
+  });
+  map.missing = REQUIRED_FIELDS.filter((field) => map.byField[field] === undefined);
+  return map;
+}
+
+/** How header-like a row is: mapped required fields first, then any mapped field. */
+export const headerScore = (map: HeaderMap): number =>
+  (REQUIRED_FIELDS.length - map.missing.length) * 100 + Object.keys(map.byField).length;

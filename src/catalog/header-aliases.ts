@@ -1,0 +1,67 @@
+// Header names people use for each canonical field, Indonesian and English, including the
+// Tokopedia bulk-upload template (`Nama Produk*`, `Harga (Rp)*`, `Berat* (Gram)` ...).
+// Matching is on a key: lower case, accents and everything but letters and digits removed,
+// so `Harga (Rp)*`, `harga rp` and `HARGA_RP` are the same header.
+import type { Product } from "./types.js";
+import type { PriceUnit } from "./money.js";
+import type { WeightUnit } from "./weight.js";
+
+export type Field = keyof Product;
+
+export interface HeaderAlias {
+  field: Field;
+  /** Unit a bare number in this column is in. */
+  unit?: WeightUnit | PriceUnit;
+}
+
+/** Written the way a user would type them; the first of each field is the suggestion shown. */
+const ALIASES: Record<Field, readonly string[]> = {
+  sku: ["sku", "kode produk", "kode", "kode barang", "sku name", "sku produk", "kode sku", "product code", "item code", "product sku"],
+  name: ["nama produk", "name", "nama", "nama barang", "product name", "judul produk", "judul", "title"],
+  description: ["deskripsi", "description", "deskripsi produk", "keterangan", "product description", "desc", "uraian"],
+  price: ["harga", "price", "harga (rp)", "harga rupiah", "harga jual", "harga satuan", "harga idr", "price (rp)", "price idr", "product price"],
+  stock: ["stok", "stock", "jumlah stok", "stok produk", "qty", "quantity", "jumlah"],
+  weight: ["berat", "weight", "berat (gram)", "berat (gr)", "berat (g)", "berat produk", "weight (g)", "weight (gram)", "weight (grams)"],
+  category: ["kategori", "category", "kode kategori", "kategori produk", "category id", "id kategori"],
+  condition: ["kondisi", "condition", "kondisi produk"],
+  status: ["status", "status produk", "product status"],
+  min_order: ["minimum pemesanan", "min order", "minimum order", "min pemesanan", "min pesan", "minimal pembelian", "min beli", "minimum beli"],
+  etalase: ["etalase", "nomor etalase", "nama etalase", "showcase", "etalase id"],
+  images: ["foto", "gambar", "foto produk", "gambar produk", "image", "images", "image url", "image urls", "photo", "photos", "picture", "url foto", "url gambar", "link foto", "link gambar", "foto url"],
+};
+
+/** Headers whose unit differs from the field's default (grams, rupiah). */
+const UNIT_ALIASES: Record<string, HeaderAlias> = {
+  "berat (kg)": { field: "weight", unit: "kg" },
+  "berat kg": { field: "weight", unit: "kg" },
+  "weight (kg)": { field: "weight", unit: "kg" },
+  "berat (ons)": { field: "weight", unit: "ons" },
+  "harga (ribu)": { field: "price", unit: "ribu" },
+  "harga (rb)": { field: "price", unit: "ribu" },
+  "harga (ribu rupiah)": { field: "price", unit: "ribu" },
+};
+
+export const headerKey = (header: string): string =>
+  header.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]/g, "");
+
+const BY_KEY = new Map<string, HeaderAlias>();
+for (const [field, names] of Object.entries(ALIASES) as [Field, readonly string[]][]) {
+  for (const name of names) BY_KEY.set(headerKey(name), { field });
+}
+for (const [name, alias] of Object.entries(UNIT_ALIASES)) BY_KEY.set(headerKey(name), alias);
+
+const IMAGE_KEYS = new Set(ALIASES.images.map(headerKey));
+
+/** All alias spellings, for "did you mean" suggestions. */
+export const ALIAS_NAMES: readonly string[] = [...Object.values(ALIASES).flat(), ...Object.keys(UNIT_ALIASES)];
+
+export function lookupHeader(header: string): HeaderAlias | undefined {
+  const key = headerKey(header);
+  if (key === "") return undefined;
+  const direct = BY_KEY.get(key);
+  if (direct) return direct;
+  // `Foto Produk 1*` .. `5`, `gambar 3`, `image_url_2`: numbered image columns.
+  const numbered = /^(.*?)(\d{1,2})$/.exec(key);
+  if (numbered && IMAGE_KEYS.has(numbered[1]!)) return { field: "images" };
+  return undefined;
+}

@@ -1,0 +1,8 @@
+// Severity per code: the few warnings; everything else stops a row or a file from syncing.
+import type { IssueCode, Severity } from "../issues.js";
+
+const WARNING_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>(["ENCODING_GUESSED", "UNKNOWN_COLUMN", "HTML_IN_DESCRIPTION"]);
+
+export const severityOf = (code: IssueCode): Severity => (WARNING_CODES.has(code) ? "warning" : "error");
+
+export type IssueArgs = Record<string, string | number>;

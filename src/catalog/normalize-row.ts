@@ -1,0 +1,149 @@
+// One data row -> a normalized Product, or the reasons it cannot be one. Pure.
+import type { IssueCode } from "../issues.js";
+import type { MarketplaceRules } from "../rules.js";
+import type { RawCell } from "./source.js";
+import type { Product } from "./types.js";
+import type { ColumnSpec, HeaderMap } from "./columns.js";
+import type { IssueArgs } from "./issue.js";
+import { cellText, isBlankCell } from "./cell.js";
+import { parseCondition, parseStatus } from "./enums.js";
+import { isImageUrl, splitImageCell } from "./images.js";
+import { parsePrice, type PriceUnit } from "./money.js";
+import { parseSku, skuText } from "./sku.js";
+import { parseCount } from "./stock.js";
+import { cleanLine, cleanMultiline, countChars, hasHtml } from "./text.js";
+import { parseWeight, type WeightUnit } from "./weight.js";
+
+/** Where a finding goes; the pipeline adds file, line, sheet and cell. */
+export type ReportCell = (code: IssueCode, column: ColumnSpec | undefined, value?: string, args?: IssueArgs) => void;
+
+export interface NormalizedRow {
+  /** Present when the row had no errors of its own. */
+  product?: Product;
+  /** The SKU cell text when readable, valid or not (for invalidSkus and duplicate checks). */
+  sku?: string;
+  /** The cleaned name, when present (for the duplicate-name rule). */
+  name?: string;
+}
+
+export function normalizeRow(cells: readonly RawCell[], header: HeaderMap, rules: MarketplaceRules, report: ReportCell): NormalizedRow {
+  let hasError = false;
+  const fail: ReportCell = (code, column, value, args) => {
+    if (code !== "HTML_IN_DESCRIPTION") hasError = true;
+    report(code, column, value, args);
+  };
+  const col = header.byField;
+  const cellOf = (spec: ColumnSpec | undefined): RawCell => (spec === undefined ? null : (cells[spec.index] ?? null));
+  /** A required cell that is empty: one REQUIRED_VALUE_MISSING (a missing column was reported once). */
+  const present = (spec: ColumnSpec | undefined): spec is ColumnSpec => {
+    if (spec === undefined) return false;
+    if (!isBlankCell(cellOf(spec))) return true;
+    fail("REQUIRED_VALUE_MISSING", spec, undefined, { field: spec.field });
+    return false;
+  };
+  const raw = (spec: ColumnSpec): string => cellText(cellOf(spec));
+
+  let sku = "";
+  const skuCell = skuText(cellOf(col.sku));
+  if (present(col.sku)) {
+    const r = parseSku(cellOf(col.sku), rules.skuMaxLength);
+    if (r.ok) sku = r.value;
+    else if (r.code === "INVALID_SKU") fail(r.code, col.sku, r.value, r.args);
+  }
+
+  let name = "";
+  if (present(col.name)) {
+    name = cleanLine(raw(col.name));
+    const length = countChars(name);
+    if (name === "") fail("REQUIRED_VALUE_MISSING", col.name, raw(col.name), { field: "name" });
+    else if (length > rules.nameMaxLength) fail("NAME_TOO_LONG", col.name, raw(col.name), { length, max: rules.nameMaxLength });
+  }
+
+  let description = "";
+  if (col.description) {
+    description = cleanMultiline(raw(col.description));
+    const length = countChars(description);
+    if (length > rules.descriptionMaxLength) {
+      fail("DESCRIPTION_TOO_LONG", col.description, raw(col.description), { length, max: rules.descriptionMaxLength });
+    }
+    if (hasHtml(description)) report("HTML_IN_DESCRIPTION", col.description, raw(col.description));
+  }
+
+  let price = 0;
+  if (present(col.price)) {
+    const cell = cellOf(col.price);
+    const r = typeof cell === "number" || typeof cell === "string" ? parsePrice(cell, col.price.unit as PriceUnit | undefined) : null;
+    if (r === null) fail("INVALID_PRICE", col.price, raw(col.price), { reason: "format" });
+    else if (!r.ok) fail(r.code, col.price, raw(col.price), { field: "price", ...r.args });
+    else if (r.value < rules.priceMin || r.value > rules.priceMax) {
+      fail("PRICE_OUT_OF_RANGE", col.price, raw(col.price), { min: rules.priceMin, max: rules.priceMax, price: r.value });
+    } else price = r.value;
+  }
+
+  let stock = 0;
+  if (present(col.stock)) {
+    const cell = cellOf(col.stock);
+    const r = typeof cell === "number" || typeof cell === "string" ? parseCount(cell) : { ok: false as const, ambiguous: false };
+    if (!r.ok) fail(r.ambiguous ? "AMBIGUOUS_NUMBER" : "INVALID_STOCK", col.stock, raw(col.stock), { field: "stock" });
+    else if (r.value < rules.stockMin || r.value > rules.stockMax) {
+      fail("STOCK_OUT_OF_RANGE", col.stock, raw(col.stock), { min: rules.stockMin, max: rules.stockMax });
+    } else stock = r.value;
+  }
+
+  let weight = 0;
+  if (present(col.weight)) {
+    const cell = cellOf(col.weight);
+    const r = typeof cell === "number" || typeof cell === "string" ? parseWeight(cell, col.weight.unit as WeightUnit | undefined) : null;
+    if (r === null) fail("INVALID_WEIGHT", col.weight, raw(col.weight), { reason: "format" });
+    else if (!r.ok) fail(r.code, col.weight, raw(col.weight), { field: "weight", ...r.args });
+    else if (r.value < rules.weightMinGrams || r.value > rules.weightMaxGrams) {
+      fail("WEIGHT_OUT_OF_RANGE", col.weight, raw(col.weight), { min: rules.weightMinGrams, max: rules.weightMaxGrams, grams: r.value });
+    } else weight = r.value;
+  }
+
+  const category = col.category ? cleanLine(raw(col.category)) : "";
+  const etalase = col.etalase ? cleanLine(raw(col.etalase)) : "";
+
+  const condition = col.condition ? parseCondition(raw(col.condition)) : "NEW";
+  if (condition === undefined) fail("INVALID_CONDITION", col.condition, raw(col.condition!));
+
+  const statusCell = cellOf(col.status);
+  const status = col.status ? parseStatus(statusCell instanceof Date || statusCell === null ? raw(col.status) : statusCell) : "active";
+  if (status === undefined) fail("INVALID_STATUS", col.status, raw(col.status!));
+
+  let minOrder = 1;
+  if (col.min_order && !isBlankCell(cellOf(col.min_order))) {
+    const cell = cellOf(col.min_order);
+    const r = typeof cell === "number" || typeof cell === "string" ? parseCount(cell) : { ok: false as const, ambiguous: false };
+    if (!r.ok) fail(r.ambiguous ? "AMBIGUOUS_NUMBER" : "INVALID_MIN_ORDER", col.min_order, raw(col.min_order), { field: "min_order" });
+    else if (r.value < rules.minOrderMin || r.value > rules.minOrderMax) {
+      fail("INVALID_MIN_ORDER", col.min_order, raw(col.min_order), { min: rules.minOrderMin, max: rules.minOrderMax });
+    } else minOrder = r.value;
+  }
+
+  const images = readImages(cells, header.images, rules, fail);
+
+  const out: NormalizedRow = {};
+  if (skuCell !== "") out.sku = skuCell;
+  if (name !== "") out.name = name;
+  if (!hasError && condition !== undefined && status !== undefined) {
+    out.product = { sku, name, description, price, stock, weight, category, condition, status, min_order: minOrder, etalase, images };
+  }
+  return out;
+}
+
+function readImages(cells: readonly RawCell[], columns: ColumnSpec[], rules: MarketplaceRules, fail: ReportCell): string[] {
+  if (columns.length === 0) return [];
+  const images: string[] = [];
+  let tokens = 0;
+  for (const spec of columns) {
+    for (const token of splitImageCell(cellText(cells[spec.index] ?? null))) {
+      tokens++;
+      if (isImageUrl(token)) images.push(token);
+      else fail("INVALID_IMAGE_URL", spec, token);
+    }
+  }
+  if (tokens === 0 && rules.imagesMin > 0) fail("NO_IMAGES", columns[0], undefined, { min: rules.imagesMin });
+  if (images.length > rules.imagesMax) fail("TOO_MANY_IMAGES", columns[0], undefined, { count: images.length, max: rules.imagesMax });
+  return images;
+}

@@ -1,0 +1,162 @@
+// The shared catalogue pipeline: raw rows (CSV or XLSX) -> header -> normalized rows -> rules.
+// Streams: per row it keeps nothing but compact rule state (and products when asked for).
+import { InternalError } from "../errors.js";
+import type { Issue, IssueCode } from "../issues.js";
+import { DEFAULT_RULES, type MarketplaceRules } from "../rules.js";
+import { cellText, isBlankRow, truncateValue } from "./cell.js";
+import { headerScore, mapHeader, REQUIRED_FIELDS, type ColumnSpec, type HeaderMap } from "./columns.js";
+import { severityOf, type IssueArgs } from "./issue.js";
+import { normalizeRow } from "./normalize-row.js";
+import { createRules } from "./rules.js";
+import { productSchema } from "./schema.js";
+import { columnLetter, type RawRow, type RowSource } from "./source.js";
+import type { CatalogProduct, CatalogResult } from "./types.js";
+
+export interface NormalizeRowsOptions {
+  /** The file name as the user gave it (issue `file`). */
+  file: string;
+  rules?: MarketplaceRules;
+  /** Keep normalized products (default true). */
+  collectProducts?: boolean;
+}
+
+/** The header must be within this many non-blank rows (title rows above it are skipped). */
+const HEADER_SEARCH_ROWS = 10;
+
+export async function normalizeRows(source: RowSource, opts: NormalizeRowsOptions): Promise<CatalogResult> {
+  const rules = opts.rules ?? DEFAULT_RULES;
+  const collect = opts.collectProducts ?? true;
+  const { file } = opts;
+  const { format, sheet } = source;
+  const issues: Issue[] = [];
+  const products: CatalogProduct[] = [];
+  const invalidSkus = new Set<string>();
+  const crossRules = createRules(rules);
+  let header: HeaderMap | undefined;
+  let headerLine = 1;
+  let rows = 0;
+
+  const push = (code: IssueCode, line: number, spec?: { index: number; header: string }, value?: string, args?: IssueArgs): void => {
+    const issue: Issue = { code, severity: severityOf(code), file, line };
+    if (spec) issue.column = spec.header;
+    if (sheet !== undefined) issue.sheet = sheet;
+    if (sheet !== undefined && spec) issue.cell = `${columnLetter(spec.index)}${line}`;
+    if (value !== undefined) issue.value = truncateValue(value);
+    if (args !== undefined && Object.keys(args).length > 0) issue.args = args;
+    issues.push(issue);
+  };
+
+  const useHeader = (row: RawRow, map: HeaderMap): void => {
+    header = map;
+    headerLine = row.line;
+    for (const u of map.unknown) push("UNKNOWN_COLUMN", row.line, u, u.header, u.suggestion ? { suggestion: u.suggestion } : undefined);
+    for (const d of map.duplicates) push("DUPLICATE_COLUMN", row.line, d.spec, d.spec.header, { field: d.spec.field, first: d.first.header });
+    for (const field of map.missing) push("MISSING_COLUMN", row.line, undefined, undefined, { field });
+  };
+
+  const processRow = (row: RawRow, map: HeaderMap): void => {
+    rows++;
+    let hasError = false;
+    const skuCellText = map.byField.sku ? cellText(row.cells[map.byField.sku.index] ?? null).trim() : "";
+    if (format === "csv" && row.cells.length > map.width && row.cells.slice(map.width).some((c) => cellText(c).trim() !== "")) {
+      // NOTE: more cells than headers means the row is shifted (an unquoted comma or `;`),
+      // so its values cannot be trusted field by field: one located issue, then keep going.
+      push("MALFORMED_CSV", row.line, undefined, undefined, { reason: "extra_cells", expected: map.width, actual: row.cells.length });
+      if (skuCellText !== "") invalidSkus.add(skuCellText);
+      return;
+    }
+    const result = normalizeRow(row.cells, map, rules, (code, spec, value, args) => {
+      if (severityOf(code) === "error") hasError = true;
+      push(code, row.line, spec, value, args);
+    });
+    for (const rule of crossRules) rule.check({ line: row.line, sku: result.sku, name: result.name });
+    if (hasError || !result.product) {
+      if (result.sku !== undefined) invalidSkus.add(result.sku);
+      return;
+    }
+    if (collect) {
+      const product: CatalogProduct = sheet === undefined ? { ...result.product, line: row.line } : { ...result.product, line: row.line, sheet };
+      if (!productSchema.safeParse(result.product).success) {
+        throw new InternalError(`normalized row at line ${row.line} does not match the product schema`);
+      }
+      products.push(product);
+    }
+  };
+
+  const pending: { row: RawRow; map: HeaderMap }[] = [];
+  const settleHeader = (): void => {
+    let best = pending[0]!;
+    for (const candidate of pending) if (headerScore(candidate.map) > headerScore(best.map)) best = candidate;
+    useHeader(best.row, best.map);
+    for (const p of pending.slice(pending.indexOf(best) + 1)) processRow(p.row, best.map);
+    pending.length = 0;
+  };
+
+  for await (const row of source.rows) {
+    if (isBlankRow(row.cells)) continue;
+    if (header) {
+      processRow(row, header);
+      continue;
+    }
+    const map = mapHeader(row.cells);
+    if (map.missing.length === 0) {
+      pending.length = 0; // title rows above the header
+      useHeader(row, map);
+      continue;
+    }
+    pending.push({ row, map });
+    if (pending.length >= HEADER_SEARCH_ROWS) settleHeader();
+  }
+  if (!header && pending.length > 0) settleHeader();
+
+  const lateErrorLines = new Set<number>();
+  for (const rule of crossRules) {
+    for (const f of rule.finish()) {
+      const spec = header?.byField[f.field];
+      push(f.code, f.line, spec, f.value, f.args);
+      lateErrorLines.add(f.line);
+      if (f.field === "sku") invalidSkus.add(f.value);
+    }
+  }
+  if (lateErrorLines.size > 0) {
+    for (let i = products.length - 1; i >= 0; i--) {
+      const p = products[i]!;
+      if (lateErrorLines.has(p.line)) {
+        invalidSkus.add(p.sku);
+        products.splice(i, 1);
+      }
+    }
+  }
+
+  for (const issue of source.issues) issues.push(issue);
+  if (!header && !source.issues.some((i) => severityOf(i.code) === "error")) {
+    const empty: Issue = { code: "EMPTY_FILE", severity: "error", file, line: 1 };
+    if (sheet !== undefined) empty.sheet = sheet;
+    issues.push(empty);
+  }
+
+  sortIssues(issues, header);
+  return {
+    file,
+    format,
+    valid: !issues.some((i) => i.severity === "error"),
+    rows,
+    products,
+    invalidSkus: [...invalidSkus],
+    issues,
+  };
+}
+
+/** By line, then by column position in the header, file-level (no column) first. */
+function sortIssues(issues: Issue[], header: HeaderMap | undefined): void {
+  const order = new Map<string, number>();
+  if (header) {
+    const specs: ColumnSpec[] = [...Object.values(header.byField), ...header.images];
+    for (const s of specs) if (!order.has(s.header)) order.set(s.header, s.index);
+    for (const u of header.unknown) if (!order.has(u.header)) order.set(u.header, u.index);
+  }
+  const rank = (i: Issue): number => (i.column === undefined ? -1 : (order.get(i.column) ?? Number.MAX_SAFE_INTEGER));
+  issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || rank(a) - rank(b));
+}
+
+export { REQUIRED_FIELDS };

@@ -1,0 +1,67 @@
+// Weights as people write them -> whole grams. Pure; never throws.
+import { collapseSpaces, readIdNumber, wholeOrNull } from "./number.js";
+
+export type WeightUnit = "g" | "kg" | "ons";
+
+export type WeightResult =
+  | { ok: true; value: number }
+  | { ok: false; code: "INVALID_WEIGHT" | "AMBIGUOUS_NUMBER"; args?: Record<string, string | number> };
+
+const GRAMS_PER: Record<WeightUnit, number> = { g: 1, kg: 1_000, ons: 100 };
+
+const UNIT_WORDS: Record<string, WeightUnit> = {
+  g: "g", gr: "g", grm: "g", gram: "g", grams: "g", gramm: "g",
+  kg: "kg", kgs: "kg", kilo: "kg", kilogram: "kg", kilograms: "kg",
+  ons: "ons", on: "ons",
+};
+
+const VULGAR: Record<string, string> = { "½": "1/2", "¼": "1/4", "¾": "3/4" };
+const WEIGHT_SHAPE = /^(?:±|\+-|\+\/-|kurang lebih|kira-kira)?\s*([\d.,]+(?:\s*\/\s*\d+)?)\s*([a-z]+)?\.?$/;
+
+/**
+ * `250`, `250 g`, `250gr`, `250 gram`, `0,5 kg`, `1/4 kg`, `1/2kg`, `2 ons` (1 ons = 100 g),
+ * `1,5 kg`. A bare number takes the column's unit (`berat (kg)`), default grams.
+ * NOTE: `.` in a kg/ons value is ambiguous (`1.5 kg`, `1.500 kg` could be 1,5 kg); in grams
+ * `1.500` is 1500. We never round: a result that is not whole grams (`0,3333 kg`, `1/3 kg`,
+ * `0,5` in a gram column) is INVALID_WEIGHT with reason "fraction", so a typo is not hidden.
+ */
+export function parseWeight(input: string | number, columnUnit: WeightUnit = "g"): WeightResult {
+  if (typeof input === "number") {
+    if (!Number.isFinite(input) || input < 0) return { ok: false, code: "INVALID_WEIGHT", args: { reason: "number" } };
+    return toGrams(input, columnUnit);
+  }
+  let s = collapseSpaces(input).toLowerCase();
+  for (const [glyph, fraction] of Object.entries(VULGAR)) s = s.replaceAll(glyph, fraction);
+  const shape = WEIGHT_SHAPE.exec(s);
+  if (!shape) return { ok: false, code: "INVALID_WEIGHT", args: { reason: "format" } };
+  const word = shape[2];
+  const unit = word === undefined ? columnUnit : UNIT_WORDS[word];
+  if (unit === undefined) return { ok: false, code: "INVALID_WEIGHT", args: { reason: "unit" } };
+  const numberText = shape[1]!.replace(/\s+/g, "");
+  const slash = numberText.indexOf("/");
+  if (slash >= 0) {
+    const top = Number(numberText.slice(0, slash));
+    const bottom = Number(numberText.slice(slash + 1));
+    if (!/^\d+$/.test(numberText.slice(0, slash)) || !(bottom > 0)) {
+      return { ok: false, code: "INVALID_WEIGHT", args: { reason: "format" } };
+    }
+    return toGrams(top / bottom, unit);
+  }
+  const n = readIdNumber(numberText, { dotGroupsAreThousands: unit === "g" });
+  if (n.kind === "ambiguous") return { ok: false, code: "AMBIGUOUS_NUMBER" };
+  if (n.kind === "invalid") return { ok: false, code: "INVALID_WEIGHT", args: { reason: "format" } };
+  return toGrams(n.value, unit);
+}
+
+function toGrams(value: number, unit: WeightUnit): WeightResult {
+  const grams = wholeOrNull(value * GRAMS_PER[unit]);
+  if (grams === null) return { ok: false, code: "INVALID_WEIGHT", args: { reason: "fraction" } };
+  return { ok: true, value: grams };
+}
+
+/** 250 -> `250 g`, 1500 -> `1,5 kg`, 2000 -> `2 kg`. parseWeight(formatGrams(n)) === n. */
+export function formatGrams(grams: number): string {
+  const n = Math.round(grams);
+  if (n >= 1_000 && n % 100 === 0) return `${String(n / 1_000).replace(".", ",")} kg`;
+  return `${n} g`;
+}
