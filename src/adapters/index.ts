@@ -1,12 +1,17 @@
-// PLACEHOLDER (owner: adapters helper). The literal registry of marketplace adapters.
+// The literal registry of marketplace adapters: adding a marketplace = one folder + one line here.
 import type { AdapterDefinition } from "./types.js";
+import { memory } from "./memory/index.js";
+import { tokopedia } from "./tokopedia/index.js";
 
-export const adapters = {} satisfies Record<string, AdapterDefinition<any>>;
+export const adapters = {
+  memory,
+  tokopedia,
+} satisfies Record<string, AdapterDefinition<any>>;
 
 export type AdapterName = keyof typeof adapters;
 
 export function findAdapter(name: string): AdapterDefinition<unknown> | undefined {
-  return (adapters as Record<string, AdapterDefinition<unknown>>)[name];
+  return Object.hasOwn(adapters, name) ? (adapters as Record<string, AdapterDefinition<unknown>>)[name] : undefined;
 }
 
 export const adapterNames = (): string[] => Object.keys(adapters);

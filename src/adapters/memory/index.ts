@@ -1,0 +1,165 @@
+// An in-process marketplace for fast tests and dry runs. Same rules as Tokopedia, so outcomes are real.
+import { z } from "zod";
+import type { AdapterDefinition, ApplyOptions, Category, MarketplaceAdapter } from "../types.js";
+import type { Change, ChangeError, ChangeOutcome, Listing } from "../../plan/types.js";
+import { TOKOPEDIA_RULES } from "../../rules.js";
+import { flattenCategoryTree } from "../../categories/tree.js";
+import { resolveFieldChanges } from "../field-value.js";
+import { MEMORY_CATEGORY_TREE } from "./categories.js";
+import { ListingStore, type StoreResult } from "./store.js";
+
+const listingSchema = z.strictObject({
+  id: z.string().optional().describe("Listing id; assigned when missing"),
+  sku: z.string(),
+  name: z.string(),
+  description: z.string().default(""),
+  price: z.number().int(),
+  stock: z.number().int().default(10),
+  weight: z.number().default(100),
+  categoryId: z.string().default("1760"),
+  condition: z.enum(["NEW", "USED"]).default("NEW"),
+  status: z.enum(["active", "inactive"]).default("active"),
+  min_order: z.number().int().default(1),
+  etalase: z.string().default(""),
+  images: z.array(z.string()).default([]),
+});
+
+const failureSchema = z.strictObject({
+  code: z.string().describe("Error code the failed outcome carries"),
+  message: z.string().default("injected failure"),
+  retryable: z.boolean().default(false),
+  times: z.number().int().positive().optional().describe("Fail only this many times; @default always"),
+});
+
+export const memoryOptionsSchema = z.strictObject({
+  label: z.string().default("memory shop (in process)").describe("How outputs name this target"),
+  listings: z.array(listingSchema).default([]).describe("Listings the shop starts with"),
+  failures: z.record(z.string(), failureSchema).default({}).describe("Per-SKU injected failures (tests)"),
+});
+
+export type MemoryOptions = z.output<typeof memoryOptionsSchema>;
+export type MemoryOptionsInput = z.input<typeof memoryOptionsSchema>;
+export type MemoryFailure = z.input<typeof failureSchema>;
+
+/** The memory adapter plus handles tests use to arrange and inspect the shop. */
+export interface MemoryAdapter extends MarketplaceAdapter {
+  seed(listings: readonly z.input<typeof listingSchema>[]): Listing[];
+  reset(): void;
+  /** The next `times` (default: every) writes for this SKU fail with this error. */
+  failSku(sku: string, failure: MemoryFailure): void;
+  isClosed(): boolean;
+}
+
+export function createMemoryAdapter(input: MemoryOptionsInput = {}): MemoryAdapter {
+  const options = memoryOptionsSchema.parse(input);
+  const categories: Category[] = flattenCategoryTree(MEMORY_CATEGORY_TREE);
+  const leafIds = new Set(categories.filter((c) => c.isLeaf).map((c) => c.id));
+  const store = new ListingStore(TOKOPEDIA_RULES, leafIds);
+  const failures = new Map<string, z.output<typeof failureSchema>>();
+  const counters = { requests: 0, writeRequests: 0, retries: 0, rateLimited: 0 };
+  let closed = false;
+
+  const seed = (listings: readonly z.input<typeof listingSchema>[]): Listing[] =>
+    listings.map((l) => store.seed(listingSchema.parse(l)));
+  const failSku = (sku: string, failure: MemoryFailure): void => void failures.set(sku, failureSchema.parse(failure));
+  seed(options.listings);
+  for (const [sku, failure] of Object.entries(options.failures)) failSku(sku, failure);
+
+  const injectedFailure = (sku: string): ChangeError | undefined => {
+    const failure = failures.get(sku);
+    if (!failure) return undefined;
+    if (failure.times !== undefined) {
+      if (failure.times <= 1) failures.delete(sku);
+      else failures.set(sku, { ...failure, times: failure.times - 1 });
+    }
+    return { code: failure.code, message: failure.message, retryable: failure.retryable };
+  };
+
+  const applyOne = (change: Change): ChangeOutcome => {
+    const base = { sku: change.sku, kind: change.kind };
+    const injected = injectedFailure(change.sku);
+    if (injected) {
+      return change.kind === "create"
+        ? { ...base, status: "failed", error: injected }
+        : { ...base, status: "failed", listingId: change.listingId, error: injected };
+    }
+    let result: StoreResult;
+    switch (change.kind) {
+      case "create":
+        result = store.create(change.product);
+        break;
+      case "update":
+        result = store.update(change.listingId, resolveFieldChanges(change.fields, change.product));
+        break;
+      case "reactivate":
+        result = store.update(change.listingId, resolveFieldChanges(change.fields, change.product), "active");
+        break;
+      case "deactivate":
+        result = store.update(change.listingId, resolveFieldChanges(change.fields, change.product), "inactive");
+        break;
+    }
+    if (result.ok) return { ...base, status: "applied", listingId: result.listing.id };
+    return change.kind === "create"
+      ? { ...base, status: "failed", error: result.error }
+      : { ...base, status: "failed", listingId: change.listingId, error: result.error };
+  };
+
+  return {
+    name: "memory",
+    label: options.label,
+    capabilities: {
+      canList: true,
+      canListCategories: true,
+      maxBatch: { create: 25, update: 25, price: 100, stock: 100, status: 25 },
+      cheapFields: ["price", "stock"],
+    },
+    rules: TOKOPEDIA_RULES,
+    async listListings() {
+      counters.requests++;
+      return store.all();
+    },
+    async listCategories() {
+      counters.requests++;
+      return categories.map((c) => ({ ...c, path: [...c.path] }));
+    },
+    async apply(changes: readonly Change[], opts: ApplyOptions = {}) {
+      const outcomes: ChangeOutcome[] = [];
+      for (const change of changes) {
+        // Yield between items, so an abort raised by a caller's onOutcome takes effect like it would
+        // against a real marketplace.
+        await Promise.resolve();
+        let outcome: ChangeOutcome;
+        if (opts.signal?.aborted) {
+          outcome = { status: "skipped", sku: change.sku, kind: change.kind, reason: "interrupted before it was sent" };
+        } else {
+          opts.onIntent?.(change);
+          counters.requests++;
+          counters.writeRequests++;
+          outcome = applyOne(change);
+        }
+        outcomes.push(outcome);
+        opts.onOutcome?.(outcome);
+      }
+      return outcomes;
+    },
+    stats: () => ({ ...counters }),
+    async close() {
+      closed = true;
+    },
+    seed,
+    reset: () => {
+      store.clear();
+      failures.clear();
+    },
+    failSku,
+    isClosed: () => closed,
+  };
+}
+
+export const memory: AdapterDefinition<MemoryOptions> = {
+  name: "memory",
+  description: "In-process marketplace for tests and dry runs / marketplace dalam proses untuk uji coba",
+  optionsSchema: memoryOptionsSchema,
+  rules: TOKOPEDIA_RULES,
+  create: (options) => createMemoryAdapter(options),
+};
