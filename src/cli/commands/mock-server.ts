@@ -1,13 +1,126 @@
-// Placeholder until the owning helper replaces it.
-import type { RegisterCommand } from "./types.js";
+// `desbumi mock-server`: runs the Tokopedia-style practice marketplace until Ctrl-C / SIGTERM.
+import type { Command } from "commander";
 import { UsageError } from "../../errors.js";
+import { pick, text, type Text } from "../../i18n.js";
+import type { MockServerOptions } from "../../mock-server/index.js";
+import type { CommandContext } from "../io.js";
+import type { RegisterCommand } from "./types.js";
+
+export interface MockServerFlags {
+  host?: string;
+  port?: string;
+  state?: string;
+  seed?: string;
+  rateLimit?: string;
+  burst?: string;
+  faults?: string;
+  fsId?: string;
+  shopId?: string;
+  clientId?: string;
+  clientSecret?: string;
+  tokenTtl?: string;
+}
+
+function wholeNumber(flag: string, raw: string | undefined, min: number): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n) || n < min) {
+    throw new UsageError({
+      en: `${flag} needs a whole number of at least ${min}, got "${raw}"`,
+      id: `${flag} perlu bilangan bulat minimal ${min}, bukan "${raw}"`,
+    });
+  }
+  return n;
+}
+
+async function toOptions(flags: MockServerFlags, ctx: CommandContext): Promise<MockServerOptions> {
+  const { parseFaultSpec } = await import("../../mock-server/index.js");
+  const options: MockServerOptions = { log: ctx.log };
+  const port = wholeNumber("--port", flags.port, 0);
+  if (port !== undefined && port > 65535) throw new UsageError({ en: `--port ${port} is above 65535`, id: `--port ${port} melebihi 65535` });
+  const numbers: [keyof MockServerOptions, string, string | undefined, number][] = [
+    ["rateLimit", "--rate-limit", flags.rateLimit, 1],
+    ["burst", "--burst", flags.burst, 1],
+    ["fsId", "--fs-id", flags.fsId, 1],
+    ["shopId", "--shop-id", flags.shopId, 1],
+    ["tokenTtlSeconds", "--token-ttl", flags.tokenTtl, 1],
+  ];
+  for (const [key, flag, raw, min] of numbers) {
+    const n = wholeNumber(flag, raw, min);
+    if (n !== undefined) (options as Record<string, unknown>)[key] = n;
+  }
+  if (port !== undefined) options.port = port;
+  if (flags.host) options.host = flags.host;
+  if (flags.state) options.stateFile = flags.state;
+  if (flags.seed) options.seedFile = flags.seed;
+  if (flags.clientId) options.clientId = flags.clientId;
+  if (flags.clientSecret) options.clientSecret = flags.clientSecret;
+  if (flags.faults !== undefined) {
+    const parsed = parseFaultSpec(flags.faults);
+    if (!parsed.ok) throw new UsageError(parsed.text);
+    options.faults = parsed.faults;
+  }
+  return options;
+}
+
+const line = (label: Text, value: string, ctx: CommandContext): string => `  ${pick(label, ctx.lang).padEnd(22)} ${value}\n`;
+
+/** Starts the server, prints how to use it, and resolves (exit 0) once `signal` aborts. */
+export async function runMockServer(flags: MockServerFlags, ctx: CommandContext, signal: AbortSignal): Promise<number> {
+  const options = await toOptions(flags, ctx);
+  const { startMockServer } = await import("../../mock-server/index.js");
+  const server = await startMockServer(options);
+  const out = ctx.io.stdout;
+  const f = options.faults;
+  const faults = f
+    ? `500=${f.error500 ?? 0}, 429=${f.error429 ?? 0}, reset=${f.reset ?? 0}, drop=${f.commitThenDrop ?? 0}, latency=${f.latencyMs ?? 0}ms, seed=${f.seed ?? 42}`
+    : pick(text("tidak ada", "none"), ctx.lang);
+  out.write(pick(text("Marketplace latihan desbumi (gaya Tokopedia) berjalan", "desbumi practice marketplace (Tokopedia-style) is running"), ctx.lang) + "\n");
+  out.write(line(text("URL dasar", "Base URL"), server.url, ctx));
+  out.write(line(text("URL token", "Token URL"), server.tokenUrl, ctx));
+  out.write(line(text("fs_id", "fs_id"), String(server.fsId), ctx));
+  out.write(line(text("shop_id", "shop_id"), String(server.shopId), ctx));
+  // NOTE: printing the secret is the point here: these are the mock's own practice credentials.
+  out.write(line(text("client id", "client id"), server.credentials.clientId, ctx));
+  out.write(line(text("client secret", "client secret"), server.credentials.clientSecret, ctx));
+  out.write(line(text("Batas laju", "Rate limit"), `${options.rateLimit ?? 5} req/s (burst ${options.burst ?? 5})`, ctx));
+  out.write(line(text("Gangguan buatan", "Injected faults"), faults, ctx));
+  out.write(line(text("Berkas state", "State file"), options.stateFile ?? pick(text("(hanya di memori)", "(in memory only)"), ctx.lang), ctx));
+  out.write(pick(text("Tekan Ctrl-C untuk berhenti.", "Press Ctrl-C to stop."), ctx.lang) + "\n");
+
+  if (!signal.aborted) await new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
+  ctx.io.stderr.write(pick(text("Menghentikan server tiruan...", "Stopping the mock server..."), ctx.lang) + "\n");
+  await server.close();
+  return 0;
+}
 
 export const registerMockServer: RegisterCommand = (program, host) => {
   program
     .command("mock-server")
-    .description("(not built yet)")
-    .action(() => {
-      host.exit(2);
-      throw new UsageError("desbumi mock-server is not built yet");
+    .description("Run the Tokopedia-style practice marketplace / Jalankan marketplace latihan gaya Tokopedia")
+    .option("--host <host>", "address to listen on", "127.0.0.1")
+    .option("--port <port>", "port (0 = any free port)", "0")
+    .option("--state <file>", "keep the shop in this JSON file across restarts")
+    .option("--seed <file>", "preload listings from this JSON file (fresh shop only)")
+    .option("--rate-limit <n>", "requests per second per endpoint", "5")
+    .option("--burst <n>", "rate-limit bucket size", "5")
+    .option("--faults <spec>", 'inject faults, e.g. "500=0.2,429=0.1,reset=0.05,drop=0.05,latency=20,seed=42"')
+    .option("--fs-id <n>", "app id (fs_id) the mock answers to", "13004")
+    .option("--shop-id <n>", "shop id bound to the fs_id", "480829")
+    .option("--client-id <id>", "client id (random when not given)")
+    .option("--client-secret <secret>", "client secret (random when not given)")
+    .option("--token-ttl <seconds>", "access token lifetime", "1209600")
+    .action(async (flags: MockServerFlags, cmd: Command) => {
+      const ctx = host.context(cmd);
+      const controller = new AbortController();
+      const stop = (): void => controller.abort();
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+      try {
+        host.exit(await runMockServer(flags, ctx, controller.signal));
+      } finally {
+        process.off("SIGINT", stop);
+        process.off("SIGTERM", stop);
+      }
     });
 };
