@@ -84,10 +84,49 @@ const FILE_KIND: Record<string, { id: string; en: string }> = {
 };
 const fileKind = (kind: string | undefined, lang: Lang): string =>
   kind === undefined ? "" : (FILE_KIND[kind.toLowerCase().replace(/^\./, "")]?.[lang] ?? kind);
+const MIN_ORDER_HINT = {
+  id: "Tulis angka utuh mulai dari 1, atau kosongkan (berarti 1)",
+  en: "Write a whole number from 1, or leave it empty (means 1)",
+};
 const fieldHint = (f: Facts, lang: Lang): string => {
   if (f.field === "price") return PRICE_HINT[lang];
   if (f.field === "weight") return WEIGHT_HINT[lang];
+  if (f.field === "min_order") return MIN_ORDER_HINT[lang];
   return STOCK_HINT[lang];
+};
+/** Pipeline reason codes (`args.reason`) in words; an unknown code is left out, never shown raw. */
+const REASON: Record<string, { id: Say; en: Say }> = {
+  unclosed_quote: { id: () => 'ada tanda kutip (") yang tidak ditutup', en: () => 'a quote (") is never closed' },
+  quote: { id: () => 'tanda kutip (") salah tempat', en: () => 'a quote (") is in the wrong place' },
+  record_too_large: { id: () => "satu baris terlalu besar (mungkin tanda kutip tidak ditutup)", en: () => "one row is far too large (maybe a quote is never closed)" },
+  syntax: { id: () => "susunannya tidak bisa dibaca", en: () => "its layout cannot be read" },
+  extra_cells: {
+    id: (f) => `baris ini punya ${f.num("actual") ?? "lebih banyak"} sel, padahal baris judul ${f.num("expected") ?? "lebih sedikit"} kolom`,
+    en: (f) => `this row has ${f.num("actual") ?? "more"} cells but the header has ${f.num("expected") ?? "fewer"} columns`,
+  },
+  encoding: {
+    id: (f) => `ada byte yang tidak sah untuk ${f.text("encoding") ?? "encoding berkas"}`,
+    en: (f) => `it has bytes that are not valid ${f.text("encoding") ?? "for its encoding"}`,
+  },
+  fraction: { id: () => "ada pecahan, padahal harus angka utuh", en: () => "it has a fraction, but it must be a whole number" },
+  number: { id: () => "angkanya negatif atau tidak sah", en: () => "the number is negative or not a number" },
+  unit: { id: () => "satuannya tidak dikenal (pakai gr, gram, kg atau ons)", en: () => "the unit is not known (use gr, gram, kg or ons)" },
+  chars: { id: () => 'hanya boleh huruf, angka, "-", "_" dan "."', en: () => 'only letters, digits, "-", "_" and "." are allowed' },
+  length: {
+    id: (f) => `${f.num("length") ?? "terlalu banyak"} karakter, maksimal ${f.num("max") ?? 50}`,
+    en: (f) => `${f.num("length") ?? "too many"} characters, at most ${f.num("max") ?? 50}`,
+  },
+};
+const because = (f: Facts, lang: Lang): string => {
+  const reason = f.text("reason");
+  const say = reason === undefined ? undefined : REASON[reason];
+  return say ? `: ${say[lang](f)}` : "";
+};
+/** What the pipeline read the cell as, when it says so (`500 kg` -> 500.000 gram). */
+const readAs = (f: Facts, lang: Lang, name: string, show: (n: number) => string): string => {
+  const n = f.num(name);
+  if (n === undefined) return "";
+  return lang === "id" ? ` dibaca sebagai ${show(n)}` : ` read as ${show(n)}`;
 };
 const sheetName = (f: Facts): string => {
   const name = f.text("sheet") ?? f.issue.sheet ?? f.issue.value;
@@ -103,8 +142,8 @@ const categoryCandidates = (f: Facts, lang: Lang): string => {
 export const WORDING: Record<IssueCode, Wording> = {
   MALFORMED_CSV: {
     message: {
-      id: (f) => `Susunan CSV rusak di sini${f.text("reason") ? ` (${f.text("reason")})` : ""}`,
-      en: (f) => `The CSV layout is broken here${f.text("reason") ? ` (${f.text("reason")})` : ""}`,
+      id: (f) => `Susunan CSV rusak di sini${because(f, "id")}`,
+      en: (f) => `The CSV layout is broken here${because(f, "en")}`,
     },
     hint: {
       id: () => 'Cari tanda kutip (") yang tidak ditutup atau sel yang berlebih di baris ini, atau buka berkas di spreadsheet lalu simpan ulang sebagai CSV',
@@ -170,8 +209,8 @@ export const WORDING: Record<IssueCode, Wording> = {
   },
   DUPLICATE_COLUMN: {
     message: {
-      id: (f) => `Kolom "${f.column}" muncul lebih dari sekali; hanya yang pertama dipakai`,
-      en: (f) => `Column "${f.column}" appears more than once; only the first is used`,
+      id: (f) => `Kolom "${f.column}" mengulang kolom ${f.text("first") ? `"${f.text("first")}"` : "lain"}; hanya yang pertama dipakai`,
+      en: (f) => `Column "${f.column}" repeats ${f.text("first") ? `column "${f.text("first")}"` : "another column"}; only the first is used`,
     },
     hint: { id: () => "Hapus atau ganti judul salah satu kolom", en: () => "Delete or rename one of the columns" },
   },
@@ -183,7 +222,10 @@ export const WORDING: Record<IssueCode, Wording> = {
     },
   },
   INVALID_PRICE: {
-    message: { id: (f) => `Harga${sp(f.quoted)} bukan jumlah rupiah yang dikenali`, en: (f) => `Price${sp(f.quoted)} is not a rupiah amount desbumi understands` },
+    message: {
+      id: (f) => `Harga${sp(f.quoted)} bukan jumlah rupiah yang dikenali${because(f, "id")}`,
+      en: (f) => `Price${sp(f.quoted)} is not a rupiah amount desbumi understands${because(f, "en")}`,
+    },
     hint: { id: () => PRICE_HINT.id, en: () => PRICE_HINT.en },
   },
   AMBIGUOUS_NUMBER: {
@@ -195,19 +237,19 @@ export const WORDING: Record<IssueCode, Wording> = {
   },
   PRICE_OUT_OF_RANGE: {
     message: {
-      id: (f) => `Harga${sp(f.quoted)} di luar batas marketplace${inBrackets(range(f, "id", (n) => rupiah(n, "id")))}`,
-      en: (f) => `Price${sp(f.quoted)} is outside the marketplace's limits${inBrackets(range(f, "en", (n) => rupiah(n, "en")))}`,
+      id: (f) => `Harga${sp(f.quoted)}${readAs(f, "id", "price", (n) => rupiah(n, "id"))} di luar batas marketplace${inBrackets(range(f, "id", (n) => rupiah(n, "id")))}`,
+      en: (f) => `Price${sp(f.quoted)}${readAs(f, "en", "price", (n) => rupiah(n, "en"))} is outside the marketplace's limits${inBrackets(range(f, "en", (n) => rupiah(n, "en")))}`,
     },
     hint: { id: () => "Periksa apakah ada angka nol yang kurang atau berlebih", en: () => "Check for a missing or extra zero" },
   },
   INVALID_WEIGHT: {
-    message: { id: (f) => `Berat${sp(f.quoted)} tidak dikenali`, en: (f) => `Weight${sp(f.quoted)} is not understood` },
+    message: { id: (f) => `Berat${sp(f.quoted)} tidak dikenali${because(f, "id")}`, en: (f) => `Weight${sp(f.quoted)} is not understood${because(f, "en")}` },
     hint: { id: () => WEIGHT_HINT.id, en: () => WEIGHT_HINT.en },
   },
   WEIGHT_OUT_OF_RANGE: {
     message: {
-      id: (f) => `Berat${sp(f.quoted)} di luar batas marketplace${inBrackets(range(f, "id", (n) => `${groupDigits(n, "id")} gram`))}`,
-      en: (f) => `Weight${sp(f.quoted)} is outside the marketplace's limits${inBrackets(range(f, "en", (n) => `${groupDigits(n, "en")} ${n === 1 ? "gram" : "grams"}`))}`,
+      id: (f) => `Berat${sp(f.quoted)}${readAs(f, "id", "grams", (n) => `${groupDigits(n, "id")} gram`)} di luar batas marketplace${inBrackets(range(f, "id", (n) => `${groupDigits(n, "id")} gram`))}`,
+      en: (f) => `Weight${sp(f.quoted)}${readAs(f, "en", "grams", (n) => `${groupDigits(n, "en")} g`)} is outside the marketplace's limits${inBrackets(range(f, "en", (n) => `${groupDigits(n, "en")} ${n === 1 ? "gram" : "grams"}`))}`,
     },
     hint: { id: () => "Periksa satuannya (gram atau kg) dan jumlah angka nol", en: () => "Check the unit (grams or kg) and the number of zeros" },
   },
@@ -227,7 +269,7 @@ export const WORDING: Record<IssueCode, Wording> = {
       id: (f) => `Minimum pemesanan${sp(f.quoted)} tidak sah${inBrackets(range(f, "id", (n) => groupDigits(n, "id")))}`,
       en: (f) => `Minimum order${sp(f.quoted)} is not valid${inBrackets(range(f, "en", (n) => groupDigits(n, "en")))}`,
     },
-    hint: { id: () => "Tulis angka utuh mulai dari 1, atau kosongkan (berarti 1)", en: () => "Write a whole number from 1, or leave it empty (means 1)" },
+    hint: { id: () => MIN_ORDER_HINT.id, en: () => MIN_ORDER_HINT.en },
   },
   INVALID_CONDITION: {
     message: { id: (f) => `Kondisi${sp(f.quoted)} tidak dikenali`, en: (f) => `Condition${sp(f.quoted)} is not understood` },
@@ -239,8 +281,8 @@ export const WORDING: Record<IssueCode, Wording> = {
   },
   INVALID_SKU: {
     message: {
-      id: (f) => `Kode produk (SKU)${sp(f.quoted)} tidak sah${f.num("length") !== undefined && f.num("max") !== undefined ? `: ${f.num("length")} karakter, maksimal ${f.num("max")}` : f.text("reason") ? ` (${f.text("reason")})` : ""}`,
-      en: (f) => `Product code (SKU)${sp(f.quoted)} is not valid${f.num("length") !== undefined && f.num("max") !== undefined ? `: ${f.num("length")} characters, at most ${f.num("max")}` : f.text("reason") ? ` (${f.text("reason")})` : ""}`,
+      id: (f) => `Kode produk (SKU)${sp(f.quoted)} tidak sah${because(f, "id") || (f.num("length") !== undefined ? `: ${REASON.length!.id(f)}` : "")}`,
+      en: (f) => `Product code (SKU)${sp(f.quoted)} is not valid${because(f, "en") || (f.num("length") !== undefined ? `: ${REASON.length!.en(f)}` : "")}`,
     },
     hint: {
       id: (f) => `Pakai paling banyak ${f.num("max") ?? 50} huruf, angka, "-", "_" atau "." tanpa spasi, misalnya MUIWO-001`,

@@ -47,6 +47,19 @@ describe("formatIssue wording", () => {
     expect(formatIssue(makeIssue({ code: "MISSING_COLUMN", line: undefined, column: undefined, args: { field: "price" } }), "id").message).toContain('"harga"');
   });
 
+  it("words the pipeline's reason codes and never prints an unknown one raw", () => {
+    expect(formatIssue(makeIssue({ code: "MALFORMED_CSV", args: { reason: "unclosed_quote" } }), "id").message).toMatch(/kutip/);
+    expect(formatIssue(makeIssue({ code: "MALFORMED_CSV", args: { reason: "extra_cells", expected: 12, actual: 14 } }), "en").message).toMatch(/14 cells .* 12 columns/);
+    expect(formatIssue(makeIssue({ code: "INVALID_WEIGHT", args: { reason: "unit" } }), "en").message).toMatch(/unit/);
+    expect(formatIssue(makeIssue({ code: "INVALID_SKU", args: { reason: "length", length: 61, max: 50 } }), "id").message).toMatch(/61 karakter, maksimal 50/);
+    expect(formatIssue(makeIssue({ code: "INVALID_PRICE", args: { reason: "some_new_reason" } }), "en").message).not.toMatch(/some_new_reason/);
+  });
+
+  it("says what an out-of-range cell was read as", () => {
+    const issue = makeIssue({ code: "WEIGHT_OUT_OF_RANGE", value: "600 kg", args: { min: 1, max: 500_000, grams: 600_000 } });
+    expect(formatIssue(issue, "id").message).toContain("dibaca sebagai 600.000 gram");
+  });
+
   it("shortens a very long value", () => {
     const { message } = formatIssue(makeIssue({ code: "INVALID_PRICE", value: "9".repeat(500) }), "en");
     expect(message.length).toBeLessThan(150);
