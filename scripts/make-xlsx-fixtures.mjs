@@ -32,14 +32,15 @@ const HEADERS = [
   "Foto Produk 2",
 ];
 
+// Category codes are the memory marketplace's (src/adapters/memory/categories.ts): 1761 Kopi, ...
 const MUIWO = [
-  ["MW-KOPI-001", "Kopi Bubuk Robusta Wonosobo 250 g", "Kopi robusta petani Wonosobo, sangrai sedang, giling halus.", 25000, 40, 250, 1760, "Baru", "Aktif", 1, "", "https://example.com/muiwo/kopi-robusta-1.jpg", "https://example.com/muiwo/kopi-robusta-2.jpg"],
-  ["MW-KOPI-002", "Kopi Arabika Sindoro 200 g", "Biji kopi arabika lereng Sindoro, proses natural.", 65000, 25, 200, 1760, "Baru", "Aktif", 1, "", "https://example.com/muiwo/kopi-arabika-1.jpg", ""],
-  ["MW-CARICA-001", "Manisan Carica Dieng isi 6", "Carica dalam sirup, khas dataran tinggi Dieng.", null, 60, 1500, 1761, "Baru", "Aktif", 2, "", "https://example.com/muiwo/carica-1.jpg", ""],
+  ["MW-KOPI-001", "Kopi Bubuk Robusta Wonosobo 250 g", "Kopi robusta petani Wonosobo, sangrai sedang, giling halus.", 25000, 40, 250, 1761, "Baru", "Aktif", 1, "", "https://example.com/muiwo/kopi-robusta-1.jpg", "https://example.com/muiwo/kopi-robusta-2.jpg"],
+  ["MW-KOPI-002", "Kopi Arabika Sindoro 200 g", "Biji kopi arabika lereng Sindoro, proses natural.", 65000, 25, 200, 1761, "Baru", "Aktif", 1, "", "https://example.com/muiwo/kopi-arabika-1.jpg", ""],
+  ["MW-CARICA-001", "Manisan Carica Dieng isi 6", "Carica dalam sirup, khas dataran tinggi Dieng.", null, 60, 1500, 1780, "Baru", "Aktif", 2, "", "https://example.com/muiwo/carica-1.jpg", ""],
   ["MW-TEH-001", "Teh Tambi Hijau 100 g", "Teh hijau kebun Tambi.", 18000, 100, 100, 1762, "Baru", "Aktif", 1, "", "https://example.com/muiwo/teh-hijau-1.jpg", ""],
-  ["MW-KRIPIK-001", "Keripik Jamur Tiram 150 g", "Keripik jamur tiram renyah, tanpa pengawet.", 15000, 80, 150, 1763, "Baru", "Aktif", 3, "", "https://example.com/muiwo/keripik-jamur-1.jpg", ""],
-  ["MW-PURWACENG-001", "Purwaceng Instan 100 g", "Minuman herbal purwaceng khas Dieng.", 45000, 30, 100, 1764, "Baru", "Nonaktif", 1, "", "https://example.com/muiwo/purwaceng-1.jpg", ""],
-  ["MW-TAS-001", "Tas Anyaman Mendong", "Tas anyaman mendong buatan ibu-ibu PKK Kalibawang.", 120000, 5, 400, 1765, "Baru", "Aktif", 1, "", "https://example.com/muiwo/tas-mendong-1.jpg", "https://example.com/muiwo/tas-mendong-2.jpg"],
+  ["MW-KRIPIK-001", "Keripik Jamur Tiram 150 g", "Keripik jamur tiram renyah, tanpa pengawet.", 15000, 80, 150, 1770, "Baru", "Aktif", 3, "", "https://example.com/muiwo/keripik-jamur-1.jpg", ""],
+  ["MW-PURWACENG-001", "Purwaceng Instan 100 g", "Minuman herbal purwaceng khas Dieng.", 45000, 30, 100, 1763, "Baru", "Nonaktif", 1, "", "https://example.com/muiwo/purwaceng-1.jpg", ""],
+  ["MW-TAS-001", "Tas Anyaman Mendong", "Tas anyaman mendong buatan ibu-ibu PKK Kalibawang.", 120000, 5, 400, 1840, "Baru", "Aktif", 1, "", "https://example.com/muiwo/tas-mendong-1.jpg", "https://example.com/muiwo/tas-mendong-2.jpg"],
 ];
 
 function newWorkbook() {

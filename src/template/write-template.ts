@@ -1,0 +1,100 @@
+// Builds the empty catalogue (xlsx with column notes, or CSV) and writes it without clobbering.
+import { randomBytes } from "node:crypto";
+import { rename, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, extname, join } from "node:path";
+import ExcelJS from "exceljs";
+import { UsageError } from "../errors.js";
+import { text } from "../i18n.js";
+import { TEMPLATE_COLUMNS, TEMPLATE_SHEET_NAME } from "./columns.js";
+
+export type TemplateFormat = "xlsx" | "csv";
+
+/** The format a file name asks for; anything else is a usage error naming the two that work. */
+export function templateFormatOf(file: string): TemplateFormat {
+  const ext = extname(file).toLowerCase();
+  if (ext === ".xlsx") return "xlsx";
+  if (ext === ".csv") return "csv";
+  throw new UsageError(
+    text(
+      `Tidak bisa membuat templat "${file}": akhiran nama harus .xlsx atau .csv${ext === ".xls" ? " (format .xls lama tidak didukung, pakai .xlsx)" : ""}`,
+      `Cannot write a template to "${file}": the name must end in .xlsx or .csv${ext === ".xls" ? " (the old .xls format is not supported, use .xlsx)" : ""}`,
+    ),
+  );
+}
+
+export async function buildTemplateXlsx(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "desbumi";
+  const ws = wb.addWorksheet(TEMPLATE_SHEET_NAME, { views: [{ state: "frozen", ySplit: 1 }] });
+  ws.columns = TEMPLATE_COLUMNS.map((c) => ({ width: c.width, ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}) }));
+  TEMPLATE_COLUMNS.forEach((column, i) => {
+    const header = ws.getCell(1, i + 1);
+    header.value = column.header;
+    header.font = { bold: true };
+    header.note = `${column.note.id}\n\n${column.note.en}`;
+    if (column.example !== "") ws.getCell(2, i + 1).value = column.example;
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * NOTE: the first line `sep=,` makes Excel split on commas whatever the computer's list separator
+ * (Indonesian Windows uses `;`, and would otherwise show every row in column A). desbumi's reader
+ * honours that line; other spreadsheets show it as a first row, which the reader skips as a title.
+ */
+export function buildTemplateCsv(): string {
+  const lines = [
+    "sep=,",
+    TEMPLATE_COLUMNS.map((c) => csvField(c.header)).join(","),
+    TEMPLATE_COLUMNS.map((c) => csvField(String(c.example))).join(","),
+  ];
+  return `${lines.join("\r\n")}\r\n`;
+}
+
+const csvField = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
+export interface WriteTemplateOptions {
+  /** Replace an existing file. */
+  force?: boolean;
+}
+
+/** Write the template to `path` (absolute); `file` is the name as the user gave it, for messages. */
+export async function writeTemplate(path: string, file: string, opts: WriteTemplateOptions = {}): Promise<TemplateFormat> {
+  const format = templateFormatOf(file);
+  const bytes = format === "xlsx" ? await buildTemplateXlsx() : Buffer.from(buildTemplateCsv(), "utf8");
+  try {
+    if (opts.force) await replaceFile(path, bytes);
+    else await writeFile(path, bytes, { flag: "wx" });
+  } catch (error) {
+    throw writeError(error, file);
+  }
+  return format;
+}
+
+/** Temp file + rename, so a crash never leaves half a template in place of the old file. */
+async function replaceFile(path: string, bytes: Buffer): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    await writeFile(temp, bytes, { flag: "wx" });
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+function writeError(error: unknown, file: string): UsageError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "EEXIST") {
+    return new UsageError(
+      text(`${file} sudah ada; tidak ditimpa. Pakai nama lain, atau --force untuk menimpanya.`, `${file} already exists; not overwritten. Choose another name, or use --force to replace it.`),
+    );
+  }
+  if (code === "ENOENT") {
+    return new UsageError(text(`Folder untuk ${file} tidak ada.`, `The folder for ${file} does not exist.`));
+  }
+  if (code === "EACCES" || code === "EPERM" || code === "EISDIR") {
+    return new UsageError(text(`Tidak bisa menulis ${file} (${code}).`, `Cannot write ${file} (${code}).`));
+  }
+  throw error;
+}
