@@ -86,7 +86,8 @@ class LineCounter {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) {
-        if (!(i === 0 && this.endedWithCr)) this.lines++;
+        const afterCr = i === 0 ? this.endedWithCr : text.charCodeAt(i - 1) === 13;
+        if (!afterCr) this.lines++;
       } else if (c === 13) this.lines++;
     }
     if (text.length > 0) this.endedWithCr = text.charCodeAt(text.length - 1) === 13;

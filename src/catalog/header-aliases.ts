@@ -63,5 +63,30 @@ export function lookupHeader(header: string): HeaderAlias | undefined {
   // `Foto Produk 1*` .. `5`, `gambar 3`, `image_url_2`: numbered image columns.
   const numbered = /^(.*?)(\d{1,2})$/.exec(key);
   if (numbered && IMAGE_KEYS.has(numbered[1]!)) return { field: "images" };
+  // `Kode Produk (SKU)`, `Berat [kg]`, `Harga (ribu rupiah)`: the words outside brackets name
+  // the field, the bracketed words may give its unit.
+  const bracketed = /[([{]([^)\]}]*)[)\]}]/g;
+  const base = header.replace(bracketed, " ");
+  if (base !== header) {
+    const alias = lookupHeader(base);
+    if (!alias) return undefined;
+    for (const match of header.matchAll(bracketed)) {
+      const unit = BRACKET_UNITS[headerKey(match[1]!)];
+      if (unit && unit.field === alias.field) return unit;
+    }
+    return alias;
+  }
   return undefined;
 }
+
+const BRACKET_UNITS: Record<string, HeaderAlias> = {
+  kg: { field: "weight", unit: "kg" },
+  kilogram: { field: "weight", unit: "kg" },
+  ons: { field: "weight", unit: "ons" },
+  g: { field: "weight", unit: "g" },
+  gr: { field: "weight", unit: "g" },
+  gram: { field: "weight", unit: "g" },
+  ribu: { field: "price", unit: "ribu" },
+  rb: { field: "price", unit: "ribu" },
+  riburupiah: { field: "price", unit: "ribu" },
+};
