@@ -2,10 +2,12 @@
 import type { AdapterDefinition } from "./types.js";
 import { memory } from "./memory/index.js";
 import { tokopedia } from "./tokopedia/index.js";
+import { tokopediaBulk } from "./tokopedia-bulk/index.js";
 
 export const adapters = {
   memory,
   tokopedia,
+  "tokopedia-bulk": tokopediaBulk,
 } satisfies Record<string, AdapterDefinition<any>>;
 
 export type AdapterName = keyof typeof adapters;
