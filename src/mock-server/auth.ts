@@ -7,12 +7,11 @@ export interface IssuedToken {
 }
 
 export interface TokenAuthority {
-  /** Checks `Authorization: Basic ...`; undefined when the credentials are wrong or missing. */
+  /** Checks `Authorization: Basic ...` against the configured client id and secret. */
   checkBasic(header: string | undefined): boolean;
   /** The live token (reused until expiry), with the seconds it has left. */
   issue(): { token: IssuedToken; expiresInSeconds: number };
   checkBearer(header: string | undefined): boolean;
-  reset(): void;
 }
 
 const sameText = (a: string, b: string): boolean => {
@@ -50,9 +49,6 @@ export function createTokenAuthority(opts: {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? "");
       const token = live();
       return Boolean(match?.[1] && token && sameText(match[1], token.accessToken));
-    },
-    reset() {
-      current = undefined;
     },
   };
 }

@@ -269,7 +269,6 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     listings: () => [...shop.products.values()].sort((a, b) => a.productId - b.productId).map(cloneListing),
     reset() {
       clearProducts(shop);
-      auth.reset();
       limiter.reset();
       stats = emptyStats();
       persister?.schedule();

@@ -101,7 +101,7 @@ export interface MockServer {
   stats(): MockServerStats;
   /** Snapshot of the shop's listings, including deleted ones (status 0), ordered by productId. */
   listings(): MockListing[];
-  /** Forget every listing, the token, rate-limit buckets and stats (etalase stay). */
+  /** Forget every listing, rate-limit buckets and stats (the token and the etalase stay). */
   reset(): void;
   /** Change fault injection at runtime (the PRNG restarts from the new seed). */
   setFaults(faults: MockFaults | undefined): void;
