@@ -10,7 +10,7 @@ export const pretty: Reporter = async ({ results, strict }, { io, lang, color })
   let rows = 0;
   let invalidFiles = 0;
   const total = { errors: 0, warnings: 0 };
-  for (const result of results) {
+  for (const [index, result] of results.entries()) {
     const counts = countIssues(result.issues);
     const valid = isFileValid(result, strict);
     rows += result.rows;
@@ -22,7 +22,8 @@ export const pretty: Reporter = async ({ results, strict }, { io, lang, color })
     }
     const line = describeFile(result.file, result.rows, counts, valid, lang);
     io.stdout.write(valid ? `${c.green(`${OK_MARK} ${line}`)}\n` : `${c.red(`${ERROR_MARK} ${line}`)}\n`);
-    if (result.issues.length > 0) io.stdout.write("\n");
+    const isLast = index === results.length - 1;
+    if (result.issues.length > 0 && !(isLast && results.length === 1)) io.stdout.write("\n");
   }
   if (results.length > 1) {
     const line = describeTotal(results.length, invalidFiles, rows, total, strict, lang);
