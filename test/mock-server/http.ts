@@ -12,13 +12,21 @@ export const basicOf = (id: string, secret: string): string => `Basic ${Buffer.f
 
 export async function call(
   url: string,
-  opts: { method?: "GET" | "POST" | "PATCH" | "DELETE" | "PUT"; headers?: Record<string, string>; body?: unknown; raw?: string } = {},
+  opts: {
+    method?: "GET" | "POST" | "PATCH" | "DELETE" | "PUT";
+    headers?: Record<string, string>;
+    body?: unknown;
+    raw?: string;
+    /** One connection per request, so a dropped socket cannot bleed into the next request. */
+    isFreshConnection?: boolean;
+  } = {},
 ): Promise<Answer> {
   const body = opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
   const res = await request(url, {
     method: opts.method ?? "GET",
     headers: { ...(body !== undefined ? { "content-type": "application/json" } : {}), ...opts.headers },
     ...(body !== undefined ? { body } : {}),
+    ...(opts.isFreshConnection ? { reset: true } : {}),
   });
   const text = await res.body.text();
   const headers: Record<string, string> = {};
@@ -40,7 +48,7 @@ export function clientFor(server: MockServer, token: string) {
   return (
     method: "GET" | "POST" | "PATCH" | "DELETE",
     path: string,
-    opts: { query?: Record<string, string | number>; body?: unknown; raw?: string; noShop?: boolean } = {},
+    opts: { query?: Record<string, string | number>; body?: unknown; raw?: string; noShop?: boolean; isFreshConnection?: boolean } = {},
   ): Promise<Answer> => {
     const q = new URLSearchParams();
     if (!opts.noShop) q.set("shop_id", String(server.shopId));
@@ -51,6 +59,7 @@ export function clientFor(server: MockServer, token: string) {
       headers: { authorization: `Bearer ${token}` },
       ...(opts.body !== undefined ? { body: opts.body } : {}),
       ...(opts.raw !== undefined ? { raw: opts.raw } : {}),
+      ...(opts.isFreshConnection ? { isFreshConnection: true } : {}),
     });
   };
 }
