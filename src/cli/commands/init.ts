@@ -1,13 +1,21 @@
-// Placeholder until the owning helper replaces it.
+// `desbumi init`: set up a folder for one or more groups (config, catalogue templates, CI).
+import { Option, type Command } from "commander";
 import type { RegisterCommand } from "./types.js";
-import { UsageError } from "../../errors.js";
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 export const registerInit: RegisterCommand = (program, host) => {
   program
     .command("init")
-    .description("(not built yet)")
-    .action(() => {
-      host.exit(2);
-      throw new UsageError("desbumi init is not built yet");
+    .description("Set up this folder: desbumi.config.json, a catalogue template per group, .gitignore, CI workflow / Siapkan folder ini")
+    .option("--group <group>", 'a group as "id=Name", e.g. "muiwo=MUIWO Lipursari" (repeatable)', collect, [])
+    .option("--groups <ids>", "group ids, comma-separated, e.g. muiwo,bumi-adikusuma")
+    .addOption(new Option("--marketplace <name>", "where the groups sell (practice = the practice shop)").choices(["practice", "tokopedia"]))
+    .option("-y, --yes", "do not ask; use the flags and defaults")
+    .option("--force", "overwrite an existing desbumi.config.json (catalogues are never overwritten)")
+    .action(async (opts: { group: string[]; groups?: string; marketplace?: "practice" | "tokopedia"; yes?: boolean; force?: boolean }, cmd: Command) => {
+      const ctx = host.context(cmd);
+      const { runInit } = await import("../../init/run.js");
+      host.exit(await runInit(opts, ctx));
     });
 };

@@ -1,0 +1,60 @@
+// The two questions `desbumi init` asks on a terminal. Questions go to stderr (stdout is the report).
+import { createInterface } from "node:readline";
+import type { Io } from "../cli/io.js";
+import { pick, type Lang } from "../i18n.js";
+import { UsageError } from "../errors.js";
+import { INIT_MARKETPLACES, type InitMarketplace } from "./templates.js";
+
+export interface InitAnswers {
+  groupSpecs: string[];
+  marketplace: InitMarketplace;
+}
+
+const MAX_ATTEMPTS = 3;
+
+/** Reads answers line by line from io.stdin (a TTY in real use; a stream in tests). */
+export async function askInitQuestions(io: Io, lang: Lang, defaults: { groupNames: string[]; marketplace: InitMarketplace }): Promise<InitAnswers> {
+  const lines = createInterface({ input: io.stdin, terminal: false, crlfDelay: Infinity })[Symbol.asyncIterator]();
+  const ask = async (question: string): Promise<string> => {
+    io.stderr.write(question);
+    const next = await lines.next();
+    if (next.done) {
+      throw new UsageError({ id: "Input berakhir sebelum semua pertanyaan dijawab.", en: "Input ended before every question was answered." });
+    }
+    return String(next.value).trim();
+  };
+
+  try {
+    const groupsAnswer = await ask(
+      pick(
+        {
+          id: `Nama kelompok, pisahkan dengan koma (mis. MUIWO Lipursari, Bumi Adikusuma) [${defaults.groupNames.join(", ")}]: `,
+          en: `Group names, separated by commas (e.g. MUIWO Lipursari, Bumi Adikusuma) [${defaults.groupNames.join(", ")}]: `,
+        },
+        lang,
+      ),
+    );
+    const groupSpecs = groupsAnswer === "" ? defaults.groupNames : groupsAnswer.split(",").map((s) => s.trim()).filter(Boolean);
+
+    for (let attempt = 1; ; attempt++) {
+      const answer = (
+        await ask(
+          pick(
+            {
+              id: `Marketplace: "practice" (toko latihan, tanpa akun) atau "tokopedia" [${defaults.marketplace}]: `,
+              en: `Marketplace: "practice" (practice shop, no account needed) or "tokopedia" [${defaults.marketplace}]: `,
+            },
+            lang,
+          ),
+        )
+      ).toLowerCase();
+      const choice = answer === "" ? defaults.marketplace : INIT_MARKETPLACES.find((m) => m === answer || (m === "practice" && answer === "latihan"));
+      if (choice) return { groupSpecs, marketplace: choice };
+      if (attempt >= MAX_ATTEMPTS) {
+        throw new UsageError({ id: `Jawaban "${answer}" tidak dikenal: ketik practice atau tokopedia.`, en: `Unknown answer "${answer}": type practice or tokopedia.` });
+      }
+    }
+  } finally {
+    await lines.return?.();
+  }
+}

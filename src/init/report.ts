@@ -1,0 +1,68 @@
+// What `desbumi init` prints: the files it wrote or kept, then the next steps. Both languages.
+import type { Text } from "../i18n.js";
+import type { InitGroup } from "./group-spec.js";
+import type { InitMarketplace } from "./templates.js";
+
+export interface WrittenFile {
+  /** Relative to the project folder, with forward slashes. */
+  path: string;
+  status: "created" | "overwritten" | "updated" | "kept";
+  detail?: string;
+}
+
+const STATUS: Record<WrittenFile["status"], Text> = {
+  created: { id: "dibuat", en: "created" },
+  overwritten: { id: "ditimpa", en: "overwritten" },
+  updated: { id: "diperbarui", en: "updated" },
+  kept: { id: "sudah ada, tidak diubah", en: "already there, left as is" },
+};
+
+export function renderInitReport(input: { written: readonly WrittenFile[]; groups: readonly InitGroup[]; marketplace: InitMarketplace }): Text {
+  const width = Math.max(...input.written.map((f) => f.path.length));
+  const fileLines = (lang: keyof Text) =>
+    input.written.map((f) => `  ${f.path.padEnd(width)}  ${STATUS[f.status][lang]}${f.detail ? ` (+ ${f.detail})` : ""}`).join("\n");
+  const catalogs = input.written.filter((f) => f.path.startsWith("catalogs/")).map((f) => f.path);
+  const groupList = input.groups.map((g) => `${g.id} (${g.name})`).join(", ");
+  const isTokopedia = input.marketplace === "tokopedia";
+
+  const id = [
+    `desbumi siap untuk ${input.groups.length} kelompok: ${groupList}.`,
+    `Target: ${isTokopedia ? "Tokopedia" : "toko latihan (practice shop, tanpa akun)"}.`,
+    "",
+    "File:",
+    fileLines("id"),
+    "",
+    "Langkah berikutnya:",
+    `  1. Isi katalog (${catalogs.join(", ")}): satu baris per produk; ganti baris contoh.`,
+    ...(isTokopedia
+      ? [
+          "  2. Di desbumi.config.json ganti GANTI-DENGAN-FS-ID dan GANTI-DENGAN-SHOP-ID dengan fsId dan shopId Anda.",
+          "     Tulis TOKOPEDIA_CLIENT_ID dan TOKOPEDIA_CLIENT_SECRET di file .env (tidak ikut masuk git).",
+          "  3. desbumi validate",
+          "  4. desbumi sync --yes",
+        ]
+      : ["  2. desbumi validate", "  3. desbumi sync --yes   (mengunggah ke toko latihan)"]),
+    "",
+  ].join("\n");
+
+  const en = [
+    `desbumi is set up for ${input.groups.length} ${input.groups.length === 1 ? "group" : "groups"}: ${groupList}.`,
+    `Target: ${isTokopedia ? "Tokopedia" : "practice shop (no account needed)"}.`,
+    "",
+    "Files:",
+    fileLines("en"),
+    "",
+    "Next steps:",
+    `  1. Fill in the catalogues (${catalogs.join(", ")}): one row per product; replace the example row.`,
+    ...(isTokopedia
+      ? [
+          "  2. In desbumi.config.json replace GANTI-DENGAN-FS-ID and GANTI-DENGAN-SHOP-ID with your fsId and shopId.",
+          "     Put TOKOPEDIA_CLIENT_ID and TOKOPEDIA_CLIENT_SECRET in a .env file (kept out of git).",
+          "  3. desbumi validate",
+          "  4. desbumi sync --yes",
+        ]
+      : ["  2. desbumi validate", "  3. desbumi sync --yes   (lists the products in the practice shop)"]),
+    "",
+  ].join("\n");
+  return { id, en };
+}

@@ -1,0 +1,107 @@
+// The files `desbumi init` writes: config, catalogue template, CI workflow. Pure text builders.
+import { CONFIG_SCHEMA_REF } from "../config/json-schema.js";
+import type { InitGroup } from "./group-spec.js";
+
+export type InitMarketplace = "practice" | "tokopedia";
+export const INIT_MARKETPLACES = ["practice", "tokopedia"] as const satisfies readonly InitMarketplace[];
+
+/** Values the facilitator must replace; they fail validation until replaced (on purpose). */
+export const FS_ID_PLACEHOLDER = "GANTI-DENGAN-FS-ID";
+export const SHOP_ID_PLACEHOLDER = "GANTI-DENGAN-SHOP-ID";
+
+export const catalogPathOf = (group: InitGroup): string => `catalogs/${group.id}.csv`;
+
+export function renderConfig(groups: readonly InitGroup[], marketplace: InitMarketplace): string {
+  const config: Record<string, unknown> = { $schema: CONFIG_SCHEMA_REF };
+  if (marketplace === "tokopedia") {
+    config.marketplace = {
+      adapter: "tokopedia",
+      fsId: FS_ID_PLACEHOLDER,
+      // NOTE: names of environment variables (set them in .env or CI secrets), never the secrets.
+      clientIdEnv: "TOKOPEDIA_CLIENT_ID",
+      clientSecretEnv: "TOKOPEDIA_CLIENT_SECRET",
+    };
+  }
+  config.groups = groups.map((group) => ({
+    id: group.id,
+    name: group.name,
+    catalog: catalogPathOf(group),
+    ...(marketplace === "tokopedia" ? { marketplace: { shopId: SHOP_ID_PLACEHOLDER } } : {}),
+  }));
+  return `${JSON.stringify(config, null, 2)}\n`;
+}
+
+/** Indonesian headers, as the catalogue pipeline recognises them (src/catalog/header-aliases.ts). */
+export const CATALOG_HEADERS = [
+  "Kode Produk (SKU)",
+  "Nama Produk",
+  "Deskripsi",
+  "Harga (Rp)",
+  "Stok",
+  "Berat (gram)",
+  "Kategori",
+  "Kondisi",
+  "Status",
+  "Minimum Pemesanan",
+  "Etalase",
+  "Foto Produk 1",
+] as const;
+
+const csvCell = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
+/**
+ * `sep=,`, a header line and one realistic example row the facilitator overwrites.
+ * NOTE: `sep=,` makes Excel on Indonesian Windows (list separator `;`) split on commas; desbumi's
+ * reader honours it and other spreadsheets show it as a title row the reader skips. Same as
+ * `desbumi template` (src/template/write-template.ts).
+ */
+export function renderCatalogTemplate(skuPrefix: string): string {
+  const example = [
+    `${skuPrefix}-001`,
+    "Masker Kain Batik 3 Lapis",
+    "Masker kain batik tulis, 3 lapis, bisa dicuci dan dipakai ulang. Ukuran dewasa, tali telinga elastis.",
+    "Rp 15.000",
+    "100",
+    "50 gr",
+    "Masker Kain",
+    "Baru",
+    "Aktif",
+    "1",
+    "",
+    `https://images.desbumi.example/contoh/${skuPrefix.toLowerCase()}-001.jpg`,
+  ];
+  return `sep=,\n${CATALOG_HEADERS.map(csvCell).join(",")}\n${example.map(csvCell).join(",")}\n`;
+}
+
+/** Checks every group's catalogue on pull requests, with annotations on the offending lines. */
+export const WORKFLOW_YAML = `# Written by \`desbumi init\`: checks every group's catalogue on each pull request.
+# Problems show up as annotations on the offending CSV lines.
+name: Catalogue check
+
+on:
+  pull_request:
+  push:
+    branches: [main]
+
+permissions:
+  contents: read
+
+jobs:
+  validate:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+      # Uses the desbumi version pinned in package-lock.json when there is one.
+      - name: Install dependencies
+        if: hashFiles('package-lock.json') != ''
+        run: npm ci
+      - name: Validate catalogues
+        run: npx desbumi validate --format github
+`;
+
+export const WORKFLOW_PATH = ".github/workflows/catalog.yml";
+
+export const GITIGNORE_ENTRIES = [".env", ".desbumi/"] as const;

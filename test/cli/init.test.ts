@@ -1,0 +1,169 @@
+import { mkdtemp, readFile, realpath, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { PassThrough } from "node:stream";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loadCatalog } from "../../src/catalog/index.js";
+import { main } from "../../src/cli/index.js";
+import type { Io } from "../../src/cli/io.js";
+import { loadConfig } from "../../src/config/load.js";
+import { CATALOG_HEADERS } from "../../src/init/templates.js";
+import { TEMPLATE_COLUMNS } from "../../src/template/columns.js";
+import { runCli } from "./helpers.js";
+
+let dir: string;
+beforeEach(async () => {
+  dir = await realpath(await mkdtemp(path.join(os.tmpdir(), "desbumi-init-")));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const read = (relative: string) => readFile(path.join(dir, relative), "utf8");
+
+describe("desbumi init (non-interactive)", () => {
+  it("writes the config, a catalogue per group, .gitignore entries and the CI workflow", async () => {
+    const run = await runCli(["init", "--yes", "--group", "muiwo=MUIWO Lipursari", "--groups", "bumi-adikusuma"], { cwd: dir });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+
+    expect(JSON.parse(await read("desbumi.config.json"))).toEqual({
+      $schema: "./node_modules/desbumi/schema/desbumi.config.schema.json",
+      groups: [
+        { id: "muiwo", name: "MUIWO Lipursari", catalog: "catalogs/muiwo.csv" },
+        { id: "bumi-adikusuma", name: "Bumi Adikusuma", catalog: "catalogs/bumi-adikusuma.csv" },
+      ],
+    });
+    const config = await loadConfig({ cwd: dir, env: {} });
+    expect(config?.groups.map((g) => [g.id, g.catalog, g.marketplace])).toEqual([
+      ["muiwo", path.join(dir, "catalogs/muiwo.csv"), undefined],
+      ["bumi-adikusuma", path.join(dir, "catalogs/bumi-adikusuma.csv"), undefined],
+    ]);
+
+    const muiwo = (await read("catalogs/muiwo.csv")).split("\n");
+    expect(muiwo[0]).toBe("sep=,");
+    expect(muiwo[1]).toBe(CATALOG_HEADERS.join(","));
+    expect(muiwo[2]).toMatch(/^MUI-001,Masker Kain Batik 3 Lapis,".*",Rp 15\.000,100,50 gr,Masker Kain,Baru,Aktif,1,,https:\/\/images\.desbumi\.example\/.+\.jpg$/);
+    expect((await read("catalogs/bumi-adikusuma.csv")).split("\n")[2]).toMatch(/^BA-001,/);
+
+    expect((await read(".gitignore")).split("\n")).toEqual(expect.arrayContaining([".env", ".desbumi/"]));
+    const workflow = await read(".github/workflows/catalog.yml");
+    expect(workflow).toContain("pull_request:");
+    expect(workflow).toContain("node-version: 20");
+    expect(workflow).toContain("run: npx desbumi validate --format github");
+
+    expect(run.stdout).toContain("catalogs/muiwo.csv");
+    expect(run.stdout).toContain("Next steps:");
+    expect(run.stdout).toContain("desbumi validate");
+    expect(run.stdout).toContain("desbumi sync --yes");
+  });
+
+  it("writes catalogues that the real catalogue pipeline accepts with zero errors", async () => {
+    expect((await runCli(["init", "--yes", "--groups", "muiwo,bumi-sejati"], { cwd: dir })).code).toBe(0);
+    for (const file of ["catalogs/muiwo.csv", "catalogs/bumi-sejati.csv"]) {
+      const result = await loadCatalog(file, { cwd: dir });
+      expect(result.issues, file).toEqual([]);
+      expect(result.rows).toBe(1);
+      expect(result.products[0]).toMatchObject({ line: 3, name: "Masker Kain Batik 3 Lapis", price: 15000, stock: 100, weight: 50, condition: "NEW", status: "active", min_order: 1 });
+    }
+  });
+
+  it("uses the same headers as `desbumi template`", () => {
+    expect(CATALOG_HEADERS).toEqual(TEMPLATE_COLUMNS.map((c) => c.header).slice(0, CATALOG_HEADERS.length));
+  });
+
+  it("names the single default group after the folder", async () => {
+    const folder = path.join(dir, "Bumi Sejati");
+    await runCli(["init", "--yes"], { cwd: dir }); // a first project in the temp root
+    const { mkdir } = await import("node:fs/promises");
+    await mkdir(folder);
+    expect((await runCli(["init", "--yes"], { cwd: folder })).code).toBe(0);
+    const config = JSON.parse(await readFile(path.join(folder, "desbumi.config.json"), "utf8"));
+    expect(config.groups).toEqual([{ id: "bumi-sejati", name: "Bumi Sejati", catalog: "catalogs/bumi-sejati.csv" }]);
+  });
+
+  it("writes a tokopedia block with env variable names and placeholders, never secrets", async () => {
+    const run = await runCli(["init", "--yes", "--groups", "muiwo", "--marketplace", "tokopedia"], {
+      cwd: dir,
+      env: { LANG: "en_US.UTF-8", TOKOPEDIA_CLIENT_SECRET: "do-not-write-me" },
+    });
+    expect(run.code).toBe(0);
+    const config = JSON.parse(await read("desbumi.config.json"));
+    expect(config.marketplace).toEqual({
+      adapter: "tokopedia",
+      fsId: "GANTI-DENGAN-FS-ID",
+      clientIdEnv: "TOKOPEDIA_CLIENT_ID",
+      clientSecretEnv: "TOKOPEDIA_CLIENT_SECRET",
+    });
+    expect(config.groups[0].marketplace).toEqual({ shopId: "GANTI-DENGAN-SHOP-ID" });
+    expect(await read("desbumi.config.json")).not.toContain("do-not-write-me");
+    expect(run.stdout).toContain(".env");
+  });
+
+  it("speaks Indonesian with --lang id", async () => {
+    const run = await runCli(["--lang", "id", "init", "--yes", "--groups", "muiwo"], { cwd: dir });
+    expect(run.stdout).toContain("Langkah berikutnya:");
+    expect(run.stdout).toContain("toko latihan");
+  });
+
+  it("rejects a group id that is not a slug (exit 2)", async () => {
+    const run = await runCli(["init", "--yes", "--group", "MUIWO Lipursari=MUIWO"], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('id "MUIWO Lipursari" may only hold lowercase letters, digits and -');
+  });
+});
+
+describe("desbumi init on an existing project", () => {
+  it("refuses to overwrite the config without --force (exit 2), and --force keeps catalogues", async () => {
+    expect((await runCli(["init", "--yes", "--groups", "muiwo"], { cwd: dir })).code).toBe(0);
+    const edited = `sep=,\n${CATALOG_HEADERS.join(",")}\nMSK-777,Masker Hasil Edit,,Rp 20.000,5,50 gr,Masker Kain,Baru,Aktif,1,,https://images.desbumi.example/x.jpg\n`;
+    await writeFile(path.join(dir, "catalogs/muiwo.csv"), edited);
+    const configBefore = await read("desbumi.config.json");
+
+    const refused = await runCli(["init", "--yes", "--groups", "other"], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("desbumi.config.json already exists in this folder; not overwritten. Use --force");
+    expect(await read("desbumi.config.json")).toBe(configBefore);
+
+    const forced = await runCli(["init", "--yes", "--force", "--groups", "muiwo,other"], { cwd: dir });
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toMatch(/desbumi\.config\.json\s+overwritten/);
+    expect(forced.stdout).toMatch(/catalogs\/muiwo\.csv\s+already there, left as is/);
+    expect(await read("catalogs/muiwo.csv")).toBe(edited);
+    expect(JSON.parse(await read("desbumi.config.json")).groups.map((g: { id: string }) => g.id)).toEqual(["muiwo", "other"]);
+  });
+
+  it("appends to .gitignore without duplicating existing lines", async () => {
+    await writeFile(path.join(dir, ".gitignore"), "node_modules/\n/.env");
+    await runCli(["init", "--yes", "--groups", "muiwo"], { cwd: dir });
+    await runCli(["init", "--yes", "--force", "--groups", "muiwo"], { cwd: dir });
+    expect(await read(".gitignore")).toBe("node_modules/\n/.env\n\n# desbumi: local secrets and run data\n.desbumi/\n");
+  });
+});
+
+describe("desbumi init (interactive)", () => {
+  it("asks for group names and the marketplace on a terminal", async () => {
+    const stdin = new PassThrough() as PassThrough & { isTTY?: boolean };
+    stdin.isTTY = true;
+    stdin.end("MUIWO Lipursari, Bumi Sejati\nsomething\ntokopedia\n");
+    let stdout = "";
+    let stderr = "";
+    const io: Io = {
+      stdout: { write: (s: string) => void (stdout += s) },
+      stderr: { write: (s: string) => void (stderr += s) },
+      stdin,
+      env: { LANG: "en_US.UTF-8" },
+      cwd: dir,
+    };
+    expect(await main(["--log-level", "silent", "init"], io)).toBe(0);
+    expect(stderr).toContain("Group names, separated by commas");
+    expect(stderr.match(/Marketplace: "practice"/g)).toHaveLength(2); // asked again after "something"
+    const config = JSON.parse(await read("desbumi.config.json"));
+    expect(config.groups.map((g: { id: string; name: string }) => [g.id, g.name])).toEqual([
+      ["muiwo-lipursari", "MUIWO Lipursari"],
+      ["bumi-sejati", "Bumi Sejati"],
+    ]);
+    expect(config.marketplace.adapter).toBe("tokopedia");
+    expect(stdout).toContain("Next steps:");
+  });
+});
