@@ -56,14 +56,17 @@ export function groupDigits(n: number, lang: Lang): string {
 
 export const rupiah = (n: number, lang: Lang): string => `Rp ${groupDigits(n, lang)}`;
 
-/** A list fact (`"4, 9"`, `"4|9"`, `[4, 9]` stringified) as "4, 9". */
+const MAX_LIST_ITEMS = 8;
+
+/** A list fact (`"4, 9"`, `"4|9"`) as "4, 9"; a long one is cut to its first items and "…". */
 export function listOf(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const items = value
     .split(/\s*[,;|]\s*/)
     .map((s) => s.trim())
     .filter(Boolean);
-  return items.length > 0 ? items.join(", ") : undefined;
+  if (items.length === 0) return undefined;
+  return items.length > MAX_LIST_ITEMS ? `${items.slice(0, MAX_LIST_ITEMS).join(", ")}, … (${items.length})` : items.join(", ");
 }
 
 const FIELD_PATTERNS: readonly [FieldName, RegExp][] = [

@@ -100,6 +100,33 @@ describe("desbumi validate", () => {
     expect(run.stdout).toMatch(/1 of 2 files need fixing/);
   });
 
+  it("checks a named marketplace's rules", async () => {
+    write("muiwo.csv", GOOD);
+    expect((await cli(["validate", "muiwo.csv", "--marketplace", "tokopedia-bulk"])).code).toBe(0);
+    const unknown = await cli(["validate", "muiwo.csv", "--marketplace", "shopee"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("tokopedia");
+  });
+
+  it.each([
+    ["empty.csv", ""],
+    ["binary.csv", "\u0000\u0001\u0002PK\u0003\u0004garbage"],
+    ["quote.csv", `${HEADER}\nMW-1,"Masker,25000,1,50,https://example.com/a.jpg\n`],
+  ])("never crashes on %s: a located message and exit 1", async (name, content) => {
+    write(name, content);
+    const run = await cli(["validate", name, "--format", "json"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe("");
+    expect(jsonOf(run.stdout).files[0]!.issues.length).toBeGreaterThan(0);
+  });
+
+  it("exits 2 for a folder given as a file", async () => {
+    mkdirSync(join(dir, "catalogs"));
+    const run = await cli(["validate", "catalogs"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("catalogs");
+  });
+
   it("exits 2 when a glob matches nothing", async () => {
     const run = await cli(["validate", "catalogs/*.csv"]);
     expect(run.code).toBe(2);

@@ -60,6 +60,12 @@ describe("formatIssue wording", () => {
     expect(formatIssue(issue, "id").message).toContain("dibaca sebagai 600.000 gram");
   });
 
+  it("cuts a long list of duplicate lines", () => {
+    const lines = Array.from({ length: 300 }, (_, i) => i + 2).join(", ");
+    const { message } = formatIssue(makeIssue({ code: "DUPLICATE_SKU", value: "A1", args: { lines, count: 300 } }), "en");
+    expect(message).toContain("lines 2, 3, 4, 5, 6, 7, 8, 9, … (300)");
+  });
+
   it("shortens a very long value", () => {
     const { message } = formatIssue(makeIssue({ code: "INVALID_PRICE", value: "9".repeat(500) }), "en");
     expect(message.length).toBeLessThan(150);
