@@ -1,13 +1,16 @@
-// Placeholder until the owning helper replaces it.
+// `desbumi groups`: the configured groups with catalogue row counts, target and last sync.
+import { Option, type Command } from "commander";
 import type { RegisterCommand } from "./types.js";
-import { UsageError } from "../../errors.js";
 
 export const registerGroups: RegisterCommand = (program, host) => {
   program
     .command("groups")
-    .description("(not built yet)")
-    .action(() => {
-      host.exit(2);
-      throw new UsageError("desbumi groups is not built yet");
+    .description("list the groups in desbumi.config.json / daftar kelompok")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .option("--config <path>", "desbumi.config.json to use (default: found in this folder or above)")
+    .action(async (opts: { format: "text" | "json"; config?: string }, cmd: Command) => {
+      const ctx = host.context(cmd);
+      const { runGroups } = await import("../../groups/run.js");
+      host.exit(await runGroups(opts, ctx));
     });
 };
