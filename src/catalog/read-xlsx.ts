@@ -113,5 +113,7 @@ async function unreadableIssue(path: string, file: string, error: unknown): Prom
     return { code: "EMPTY_FILE", severity: "error", file };
   }
   const actual = await sniffMismatch(path, error);
-  return { code: "FILE_TYPE_MISMATCH", severity: "error", file, args: { expected: "xlsx", actual } };
+  // `expected` only when the name promises a workbook (an .ods named .ods is not a renamed file).
+  const expected = /\.xls[xm]$/i.test(file) ? { expected: "xlsx" } : {};
+  return { code: "FILE_TYPE_MISMATCH", severity: "error", file, line: 1, args: { ...expected, actual } };
 }

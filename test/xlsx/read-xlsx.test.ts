@@ -105,7 +105,7 @@ describe("readXlsx", () => {
     const source = await readXlsx(fixture(name), { file: name });
     expect(await collect(source)).toEqual([]);
     expect(source.issues).toHaveLength(1);
-    expect(source.issues[0]).toMatchObject({ code: "FILE_TYPE_MISMATCH", severity: "error", file: name });
+    expect(source.issues[0]).toMatchObject({ code: "FILE_TYPE_MISMATCH", severity: "error", file: name, line: 1 });
     expect(source.issues[0]?.args).toEqual({ expected: "xlsx", actual });
   });
 
