@@ -1,13 +1,25 @@
-// Placeholder until the owning helper replaces it.
+// `desbumi apply plan.json`: apply exactly a plan saved by `sync --out`, if it is still current.
+import { Option, type Command } from "commander";
 import type { RegisterCommand } from "./types.js";
-import { UsageError } from "../../errors.js";
+import { addTargetOptions } from "./sync.js";
+import type { ApplyFileOptions } from "../../sync/options.js";
 
 export const registerApply: RegisterCommand = (program, host) => {
-  program
+  const cmd = program
     .command("apply")
-    .description("(not built yet)")
-    .action(() => {
-      host.exit(2);
-      throw new UsageError("desbumi apply is not built yet");
+    .description("apply a plan saved by `sync --out` / terapkan rencana yang disimpan")
+    .argument("<plan>", "plan file made by `desbumi sync --dry-run --out plan.json`")
+    .option("-y, --yes", "apply without asking")
+    .addOption(new Option("--format <format>", "output format").choices(["pretty", "json"]).default("pretty"));
+  addTargetOptions(cmd)
+    .addHelpText(
+      "after",
+      "\nRefuses (exit 1, nothing sent) when a listing the plan touches changed, a SKU to create now exists,\n" +
+        "or the catalogue file changed since the plan was made: run `desbumi sync` again.",
+    )
+    .action(async (plan: string, opts: ApplyFileOptions, command: Command) => {
+      const ctx = host.context(command);
+      const { runApplyFile } = await import("../../sync/run-apply.js");
+      host.exit(await runApplyFile(plan, opts, ctx));
     });
 };

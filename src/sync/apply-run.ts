@@ -1,0 +1,125 @@
+// Applying a plan: journal, progress, Ctrl-C, one outcome per change. The only writing part of sync.
+import type { Logger } from "pino";
+import type { MarketplaceAdapter } from "../adapters/types.js";
+import type { Output } from "../cli/io.js";
+import type { Lang } from "../i18n.js";
+import { openJournal, type RunSummary } from "../journal/journal.js";
+import { summarizePlan } from "../plan/summary.js";
+import type { Change, ChangeOutcome, Plan } from "../plan/types.js";
+import { interruptSource, type InterruptSource } from "./interrupt.js";
+import { startProgress } from "./progress.js";
+
+export interface ApplyRunInput {
+  plan: Plan;
+  adapter: MarketplaceAdapter;
+  lang: Lang;
+  log: Logger;
+  /** Progress and the "stopping" notice (stderr). */
+  progressOut: Output;
+  /** Where `.desbumi/runs/` lives. */
+  baseDir: string;
+  /** Journal name: group id or catalogue name. */
+  journalName: string;
+  interrupts?: InterruptSource;
+}
+
+export interface ApplyReport {
+  /** One per change, in plan order. */
+  outcomes: ChangeOutcome[];
+  summary: RunSummary;
+  /** Stopped by Ctrl-C (or by the marketplace becoming unusable) before every change was sent. */
+  interrupted: boolean;
+  journalPath: string;
+}
+
+const keyOf = (c: { kind: string; sku: string }): string => `${c.kind}\u0000${c.sku}`;
+
+export async function applyPlanRun(input: ApplyRunInput): Promise<ApplyReport> {
+  const { plan, adapter, lang } = input;
+  const journal = openJournal({ baseDir: input.baseDir, name: input.journalName });
+  journal.write({
+    type: "run-start",
+    ...(plan.group !== undefined ? { group: plan.group } : {}),
+    marketplace: plan.marketplace,
+    target: plan.target,
+    catalog: plan.catalog.file,
+    planSummary: summarizePlan(plan),
+  });
+
+  const controller = new AbortController();
+  const unsubscribe = (input.interrupts ?? interruptSource()).subscribe(() => {
+    controller.abort();
+    input.progressOut.write(
+      lang === "id"
+        ? "\nMenghentikan: tidak ada permintaan baru; menunggu yang sedang berjalan… (Ctrl-C lagi untuk berhenti paksa)\n"
+        : "\nStopping: no new requests; waiting for those in flight… (Ctrl-C again to force)\n",
+    );
+  });
+  const progress = startProgress({ out: input.progressOut, total: plan.changes.length, lang });
+  // Outcomes the adapter reported through onOutcome, so those only in its return value are journaled too.
+  const journaled = new Map<string, number>();
+  const record = (outcome: ChangeOutcome): void => {
+    journal.write({
+      type: "outcome",
+      sku: outcome.sku,
+      kind: outcome.kind,
+      status: outcome.status,
+      ...(outcome.status !== "skipped" && outcome.listingId !== undefined ? { listingId: outcome.listingId } : {}),
+      ...(outcome.status === "failed" ? { error: outcome.error } : {}),
+      ...(outcome.status === "skipped" ? { reason: outcome.reason } : {}),
+    });
+  };
+
+  // What the adapter reported so far: the whole truth if it throws half-way.
+  const reported: ChangeOutcome[] = [];
+  try {
+    if (plan.changes.length === 0) return finish([], false);
+    const outcomes = await adapter.apply(plan.changes, {
+      signal: controller.signal,
+      onIntent: (change: Change) =>
+        journal.write({
+          type: "intent",
+          sku: change.sku,
+          kind: change.kind,
+          ...(change.kind !== "create" ? { listingId: change.listingId } : {}),
+        }),
+      onOutcome: (outcome) => {
+        reported.push(outcome);
+        journaled.set(keyOf(outcome), (journaled.get(keyOf(outcome)) ?? 0) + 1);
+        record(outcome);
+        if (outcome.status !== "skipped") progress.tick(outcome.status === "failed");
+      },
+    });
+    for (const outcome of outcomes) {
+      const seen = journaled.get(keyOf(outcome)) ?? 0;
+      if (seen > 0) journaled.set(keyOf(outcome), seen - 1);
+      else record(outcome);
+    }
+    return finish(outcomes, false);
+  } catch (error) {
+    input.log.debug({ err: error }, "apply stopped by an error");
+    finish(reported, true);
+    throw error;
+  } finally {
+    progress.stop();
+    unsubscribe();
+    journal.close();
+  }
+
+  function finish(outcomes: ChangeOutcome[], stoppedByError: boolean): ApplyReport {
+    const summary = countOutcomes(outcomes);
+    const interrupted = stoppedByError || controller.signal.aborted;
+    journal.write({ type: "run-end", summary, interrupted });
+    return { outcomes, summary, interrupted, journalPath: journal.path };
+  }
+}
+
+export function countOutcomes(outcomes: readonly ChangeOutcome[]): RunSummary {
+  const summary: RunSummary = { created: 0, updated: 0, deactivated: 0, reactivated: 0, failed: 0, skipped: 0 };
+  const applied = { create: "created", update: "updated", deactivate: "deactivated", reactivate: "reactivated" } as const;
+  for (const outcome of outcomes) {
+    if (outcome.status === "applied") summary[applied[outcome.kind]] += 1;
+    else summary[outcome.status] += 1;
+  }
+  return summary;
+}

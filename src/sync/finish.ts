@@ -1,0 +1,93 @@
+// After the plan is shown: stop (dry run), ask, or apply; then the summary and the exit code.
+// Shared by `sync` and `apply plan.json`.
+import type { MarketplaceAdapter } from "../adapters/types.js";
+import type { CommandContext, Output } from "../cli/io.js";
+import { pick, type Text } from "../i18n.js";
+import type { Issue } from "../issues.js";
+import type { RunSummary } from "../journal/journal.js";
+import type { PlanDocument } from "../plan/render-json.js";
+import type { ChangeOutcome, Plan } from "../plan/types.js";
+import { applyPlanRun } from "./apply-run.js";
+import { canAsk, confirmApply } from "./confirm.js";
+import { EXIT_CHANGES_PENDING, EXIT_FAILED, EXIT_OK } from "./exit-codes.js";
+import type { InterruptSource } from "./interrupt.js";
+import { renderApplySummary } from "./render-summary.js";
+
+/** What one catalogue's sync (or one plan file's apply) did; the JSON output of sync. */
+export interface SyncReport {
+  group?: string;
+  catalog: string;
+  target?: string;
+  /**
+   * refused: a guard stopped it (catalogue errors, mass deactivation, stale plan); planned: dry run;
+   * not-applied: no terminal to ask and no --yes; declined: the answer was no; nothing-to-do;
+   * applied: the plan ran (see result); error: the run could not continue (exit 2).
+   */
+  status: "refused" | "planned" | "not-applied" | "declined" | "nothing-to-do" | "applied" | "error";
+  exitCode: number;
+  /** English sentence for refusals and errors. */
+  message?: string;
+  issues?: Issue[];
+  plan?: PlanDocument;
+  result?: { summary: RunSummary; interrupted: boolean; outcomes: ChangeOutcome[]; journal: string };
+}
+
+export interface FinishInput {
+  plan: Plan;
+  adapter: MarketplaceAdapter;
+  opts: { dryRun?: boolean; detailedExitcode?: boolean; yes?: boolean };
+  ctx: CommandContext;
+  /** Where human messages go (stdout, or stderr when stdout carries JSON). */
+  human: Output;
+  baseDir: string;
+  journalName: string;
+  interrupts?: InterruptSource;
+}
+
+type Finished = Pick<SyncReport, "status" | "exitCode" | "result">;
+
+export async function finishWithPlan(input: FinishInput): Promise<Finished> {
+  const { plan, opts, ctx, human } = input;
+  const { io, lang } = ctx;
+  const say = (t: Text): void => void human.write(`${pick(t, lang)}\n`);
+  const pending = plan.changes.length > 0;
+  const notApplied = (status: Finished["status"]): Finished => ({
+    status,
+    exitCode: pending && opts.detailedExitcode ? EXIT_CHANGES_PENDING : EXIT_OK,
+  });
+
+  if (opts.dryRun) {
+    if (pending) say({ id: "Uji coba (--dry-run): tidak ada yang diubah.", en: "Dry run (--dry-run): nothing was changed." });
+    return notApplied("planned");
+  }
+  if (pending && !opts.yes) {
+    if (!canAsk(io)) {
+      say({
+        id: "Tidak diterapkan: tidak ada terminal untuk bertanya. Jalankan dengan --yes untuk menerapkan.",
+        en: "Not applied: no terminal to ask for confirmation. Run with --yes to apply.",
+      });
+      return notApplied("not-applied");
+    }
+    if (!(await confirmApply(io, human, lang))) {
+      say({ id: "Tidak diterapkan.", en: "Not applied." });
+      return notApplied("declined");
+    }
+  }
+
+  const report = await applyPlanRun({
+    plan,
+    adapter: input.adapter,
+    lang,
+    log: ctx.log,
+    progressOut: io.stderr,
+    baseDir: input.baseDir,
+    journalName: input.journalName,
+    ...(input.interrupts ? { interrupts: input.interrupts } : {}),
+  });
+  const result = { summary: report.summary, interrupted: report.interrupted, outcomes: report.outcomes, journal: report.journalPath };
+  if (!pending) return { status: "nothing-to-do", exitCode: EXIT_OK, result };
+  human.write(renderApplySummary(report, lang));
+  say({ id: `Catatan jalannya: ${report.journalPath}`, en: `Journal: ${report.journalPath}` });
+  const failed = report.summary.failed > 0 || report.interrupted;
+  return { status: "applied", exitCode: failed ? EXIT_FAILED : EXIT_OK, result };
+}

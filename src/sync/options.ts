@@ -1,0 +1,34 @@
+// The flags of `desbumi sync` and `desbumi apply`, as commander hands them over.
+import type { TargetFlags } from "../target/open.js";
+
+export type OutputFormat = "pretty" | "json";
+
+export interface SyncOptions extends TargetFlags {
+  dryRun?: boolean;
+  detailedExitcode?: boolean;
+  out?: string;
+  yes?: boolean;
+  prune?: boolean;
+  skipInvalid?: boolean;
+  allowMassDeactivate?: boolean;
+  maxDeactivatePercent?: number;
+  format?: OutputFormat;
+  defaultCategory?: string;
+  group?: string;
+  config?: string;
+  sheet?: string;
+}
+
+export interface ApplyFileOptions extends TargetFlags {
+  yes?: boolean;
+  format?: OutputFormat;
+  config?: string;
+}
+
+/** Only the target flags, for openTarget (so sync-only flags never reach an adapter). */
+export function pickTargetFlags(opts: TargetFlags): TargetFlags {
+  const keys = ["marketplace", "baseUrl", "tokenUrl", "fsId", "shopId", "concurrency", "outDir", "previous"] as const;
+  const flags: TargetFlags = {};
+  for (const key of keys) if (opts[key] !== undefined) (flags as Record<string, unknown>)[key] = opts[key];
+  return flags;
+}

@@ -1,0 +1,44 @@
+// The overall summary after syncing every group: one line per group, worst outcome visible.
+import type { GroupConfig } from "../config/types.js";
+import type { Lang } from "../i18n.js";
+import type { SyncReport } from "./finish.js";
+
+export function renderGroupsSummary(reports: readonly SyncReport[], groups: readonly GroupConfig[], lang: Lang): string {
+  const id = lang === "id";
+  const lines = [id ? "Ringkasan semua kelompok:" : "All groups:"];
+  for (const report of reports) {
+    const group = groups.find((g) => g.id === report.group);
+    const name = group ? `${group.name} (${group.id})` : report.catalog;
+    const where = report.target ? ` — ${report.target}` : "";
+    lines.push(`  ${name}${where}: ${describe(report, lang)}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function describe(report: SyncReport, lang: Lang): string {
+  const id = lang === "id";
+  const s = report.plan?.summary;
+  const pending = s ? s.create + s.update + s.deactivate + s.reactivate : 0;
+  switch (report.status) {
+    case "applied": {
+      const r = report.result?.summary;
+      if (!r) return id ? "diterapkan" : "applied";
+      const counts = id
+        ? `${r.created} dibuat, ${r.updated} diubah, ${r.deactivated} dinonaktifkan, ${r.reactivated} diaktifkan lagi, ${r.failed} gagal`
+        : `${r.created} created, ${r.updated} updated, ${r.deactivated} deactivated, ${r.reactivated} reactivated, ${r.failed} failed`;
+      const stopped = report.result?.interrupted ? (id ? " (dihentikan)" : " (stopped)") : "";
+      return `${id ? "diterapkan" : "applied"}: ${counts}${stopped}`;
+    }
+    case "nothing-to-do":
+      return id ? "sudah sesuai, tidak ada perubahan" : "up to date, nothing to do";
+    case "planned":
+      return id ? `uji coba: ${pending} perubahan tertunda` : `dry run: ${pending} changes pending`;
+    case "not-applied":
+    case "declined":
+      return id ? `tidak diterapkan: ${pending} perubahan tertunda` : `not applied: ${pending} changes pending`;
+    case "refused":
+      return id ? "DITOLAK (lihat di atas)" : "REFUSED (see above)";
+    case "error":
+      return id ? "TIDAK BISA DIJALANKAN (lihat di atas)" : `COULD NOT RUN: ${report.message ?? ""}`;
+  }
+}

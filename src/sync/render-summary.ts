@@ -1,0 +1,39 @@
+// The end-of-apply summary: what was applied, what failed and why, and whether to run sync again.
+import type { Lang } from "../i18n.js";
+import type { ApplyReport } from "./apply-run.js";
+
+export function renderApplySummary(report: Omit<ApplyReport, "journalPath">, lang: Lang): string {
+  const s = report.summary;
+  const id = lang === "id";
+  const lines: string[] = [
+    id
+      ? `Diterapkan: ${s.created} dibuat, ${s.updated} diubah, ${s.deactivated} dinonaktifkan, ${s.reactivated} diaktifkan lagi.`
+      : `Applied: ${s.created} created, ${s.updated} updated, ${s.deactivated} deactivated, ${s.reactivated} reactivated.`,
+  ];
+  const failed = report.outcomes.filter((o) => o.status === "failed");
+  const describe = (o: (typeof failed)[number]): string => `SKU ${o.sku} (${o.error.message}; ${o.error.code})`;
+  if (failed.length === 1 && failed[0]) lines[0] += id ? ` 1 gagal: ${describe(failed[0])}` : ` 1 failed: ${describe(failed[0])}`;
+  else if (failed.length > 1) {
+    lines[0] += id ? ` ${failed.length} gagal:` : ` ${failed.length} failed:`;
+    for (const o of failed) lines.push(`  - ${describe(o)}`);
+  }
+  const notStarted = report.outcomes.filter((o) => o.status === "skipped").length;
+  if (report.interrupted) {
+    const done = report.outcomes.length - notStarted;
+    lines.push(
+      id
+        ? `Dihentikan: ${done} selesai, ${notStarted} belum dimulai — jalankan sync lagi untuk menyelesaikan.`
+        : `Stopped: ${done} done, ${notStarted} not started — run sync again to finish.`,
+    );
+  } else if (notStarted > 0) {
+    lines.push(id ? `${notStarted} dilewati — jalankan sync lagi.` : `${notStarted} skipped — run sync again.`);
+  }
+  if (!report.interrupted && failed.some((o) => o.error.retryable)) {
+    lines.push(
+      id
+        ? "Sebagian kegagalan bersifat sementara (jaringan/server): jalankan sync lagi untuk mencoba ulang."
+        : "Some failures were temporary (network/server): run sync again to retry them.",
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,109 @@
+// `desbumi apply plan.json`: apply exactly a saved plan, or refuse when the shop or catalogue moved on.
+import { readFile } from "node:fs/promises";
+import { basename, extname, resolve } from "node:path";
+import type { CommandContext } from "../cli/io.js";
+import { loadConfig } from "../config/load.js";
+import { UsageError } from "../errors.js";
+import { pick, type Text } from "../i18n.js";
+import { sha256 } from "../plan/fingerprint.js";
+import { readPlanFile } from "../plan/plan-file.js";
+import { toPlanDocument } from "../plan/render-json.js";
+import { renderPlanHeader, renderPlanText } from "../plan/render-text.js";
+import type { Plan } from "../plan/types.js";
+import { openTarget } from "../target/open.js";
+import { EXIT_FAILED } from "./exit-codes.js";
+import { finishWithPlan, type SyncReport } from "./finish.js";
+import { pickTargetFlags, type ApplyFileOptions } from "./options.js";
+import type { SyncDeps } from "./run-catalog.js";
+import { findStaleness } from "./stale.js";
+
+export async function runApplyFile(planPath: string, opts: ApplyFileOptions, ctx: CommandContext, deps: SyncDeps = {}): Promise<number> {
+  const { io, lang } = ctx;
+  const human = opts.format === "json" ? io.stderr : io.stdout;
+  const plan = await readPlanFile(resolve(io.cwd, planPath));
+  const config = await loadConfig({ cwd: io.cwd, env: io.env, ...(opts.config !== undefined ? { configPath: opts.config } : {}) });
+  const group = plan.group !== undefined ? config?.groups.find((g) => g.id === plan.group) : undefined;
+  if (plan.group !== undefined && !group) {
+    throw new UsageError({
+      id: `Rencana ini untuk kelompok "${plan.group}", tapi kelompok itu tidak ada di desbumi.config.json di sini. Jalankan apply dari folder yang sama dengan sync, atau pakai --config.`,
+      en: `This plan is for group "${plan.group}", but no such group is in a desbumi.config.json here. Run apply from the folder you ran sync in, or pass --config.`,
+    });
+  }
+  const marketplace = group?.marketplace ?? config?.marketplace;
+  const baseDir = config?.dir ?? io.cwd;
+  const target = await (deps.openTarget ?? openTarget)({
+    flags: pickTargetFlags(opts),
+    ...(marketplace ? { marketplace } : {}),
+    env: config?.env ?? io.env,
+    baseDir,
+    log: ctx.log,
+  });
+  try {
+    const report = (extra: Partial<SyncReport>): SyncReport => ({
+      ...(plan.group !== undefined ? { group: plan.group } : {}),
+      catalog: plan.catalog.file,
+      target: target.label,
+      plan: toPlanDocument(plan),
+      status: "refused",
+      exitCode: EXIT_FAILED,
+      ...extra,
+    });
+    const reasons: Text[] = [];
+    if (target.label !== plan.target || target.definition.name !== plan.marketplace) {
+      reasons.push({
+        id: `rencana ini untuk ${plan.target}, tapi tujuan sekarang ${target.label} (pakai flag/konfigurasi yang sama seperti saat sync)`,
+        en: `this plan is for ${plan.target}, but the target now is ${target.label} (use the same flags/config as for sync)`,
+      });
+    } else {
+      const listings = target.adapter.capabilities.canList ? await target.adapter.listListings() : [];
+      reasons.push(...findStaleness(plan, listings, await hashCatalog(plan, io.cwd)));
+    }
+    if (reasons.length > 0) {
+      const lines = [
+        ...renderPlanHeader(plan, { lang, color: ctx.color }),
+        pick(
+          {
+            id: "Ditolak: rencana ini sudah usang, tidak ada yang dikirim. Jalankan `desbumi sync` lagi untuk membuat rencana baru. Alasannya:",
+            en: "Refused: this plan is stale, nothing was sent. Run `desbumi sync` again to make a fresh plan. Because:",
+          },
+          lang,
+        ),
+        ...reasons.map((r) => `  - ${pick(r, lang)}`),
+      ];
+      human.write(`${lines.join("\n")}\n`);
+      return emit(report({ message: `stale plan: ${reasons.map((r) => r.en).join("; ")}` }));
+    }
+
+    if (opts.format !== "json") human.write(renderPlanText(plan, { lang, color: ctx.color }));
+    const finished = await finishWithPlan({
+      plan,
+      adapter: target.adapter,
+      opts: { ...(opts.yes !== undefined ? { yes: opts.yes } : {}) },
+      ctx,
+      human,
+      baseDir,
+      journalName: plan.group ?? basename(plan.catalog.file, extname(plan.catalog.file)),
+      ...(deps.interrupts ? { interrupts: deps.interrupts } : {}),
+    });
+    return emit(report(finished));
+  } finally {
+    await target.close();
+  }
+
+  function emit(report: SyncReport): number {
+    if (opts.format === "json") io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return report.exitCode;
+  }
+}
+
+async function hashCatalog(plan: Plan, cwd: string): Promise<string | undefined> {
+  for (const path of [plan.catalog.path, resolve(cwd, plan.catalog.file)]) {
+    if (path === undefined) continue;
+    try {
+      return sha256(await readFile(path));
+    } catch {
+      // try the next place
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,184 @@
+// Sync one catalogue with one shop: load -> resolve categories -> list -> plan -> (confirm) -> apply.
+import { readFile } from "node:fs/promises";
+import { basename, extname, resolve } from "node:path";
+import { findAdapter } from "../adapters/index.js";
+import { loadCatalog } from "../catalog/index.js";
+import type { CommandContext, Output } from "../cli/io.js";
+import type { GroupConfig, MarketplaceConfig } from "../config/types.js";
+import { pick, type Text } from "../i18n.js";
+import { isError, type Issue } from "../issues.js";
+import { diffCatalog } from "../plan/diff.js";
+import { fingerprintListing, sha256 } from "../plan/fingerprint.js";
+import { writePlanFile } from "../plan/plan-file.js";
+import { toPlanDocument } from "../plan/render-json.js";
+import { renderPlanText } from "../plan/render-text.js";
+import type { Listing, Plan } from "../plan/types.js";
+import { formatIssueLine } from "../report/format-line.js";
+import { DEFAULT_RULES } from "../rules.js";
+import { openTarget, type OpenedTarget } from "../target/open.js";
+import { resolveDesired } from "./desired.js";
+import { EXIT_FAILED, EXIT_OK } from "./exit-codes.js";
+import { checkMassDeactivate } from "./guards.js";
+import { pickTargetFlags, type SyncOptions } from "./options.js";
+import { finishWithPlan, type SyncReport } from "./finish.js";
+import type { InterruptSource } from "./interrupt.js";
+
+export interface CatalogJob {
+  /** The catalogue as shown and as resolved against the working folder. */
+  file: string;
+  group?: GroupConfig;
+  /** The marketplace block from the config (group's merged over the default). */
+  marketplace?: MarketplaceConfig;
+  defaultCategory?: string;
+  sheet?: string;
+  /** Config folder, else the working folder: `.desbumi/` lives here. */
+  baseDir: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Seams for tests: where interrupts come from, and how the target is opened. */
+export interface SyncDeps {
+  interrupts?: InterruptSource;
+  openTarget?: typeof openTarget;
+}
+
+export async function syncCatalog(job: CatalogJob, opts: SyncOptions, ctx: CommandContext, deps: SyncDeps = {}): Promise<SyncReport> {
+  const { io, lang } = ctx;
+  const human: Output = opts.format === "json" ? io.stderr : io.stdout;
+  const base: SyncReport = {
+    ...(job.group ? { group: job.group.id } : {}),
+    catalog: job.file,
+    status: "refused",
+    exitCode: EXIT_FAILED,
+  };
+  const refuse = (message: Text, issues?: Issue[]): SyncReport => {
+    human.write(`${pick(message, lang)}\n`);
+    return { ...base, message: message.en, ...(issues ? { issues } : {}) };
+  };
+  const printIssues = (issues: readonly Issue[]): void => {
+    for (const issue of issues) human.write(`${formatIssueLine(issue, { lang, color: ctx.color })}\n`);
+  };
+
+  const marketplaceName = opts.marketplace ?? job.marketplace?.adapter;
+  const rules = (marketplaceName ? findAdapter(marketplaceName)?.rules : undefined) ?? DEFAULT_RULES;
+  const sheet = opts.sheet ?? job.sheet;
+  const catalog = await loadCatalog(job.file, { rules, cwd: io.cwd, ...(sheet !== undefined ? { sheet } : {}) });
+  const catalogBytes = await readFile(resolve(io.cwd, job.file));
+  printIssues(catalog.issues);
+  const errors = catalog.issues.filter(isError);
+  if (errors.length > 0 && !opts.skipInvalid) return refuse(catalogErrorsText(errors.length), catalog.issues);
+
+  const target = await (deps.openTarget ?? openTarget)({
+    flags: pickTargetFlags(opts),
+    ...(job.marketplace ? { marketplace: job.marketplace } : {}),
+    env: job.env,
+    baseDir: job.baseDir,
+    log: ctx.log,
+  });
+  try {
+    const { adapter } = target;
+    const categories =
+      adapter.capabilities.canListCategories && adapter.listCategories && catalog.products.length > 0
+        ? await adapter.listCategories()
+        : undefined;
+    const defaultCategory = opts.defaultCategory ?? job.defaultCategory;
+    const desired = resolveDesired({
+      file: job.file,
+      products: catalog.products,
+      ...(categories ? { categories } : {}),
+      ...(defaultCategory !== undefined ? { defaultCategory } : {}),
+    });
+    printIssues(desired.issues);
+    const allIssues = [...catalog.issues, ...desired.issues];
+    if (desired.issues.length > 0 && !opts.skipInvalid) {
+      return refuse(catalogErrorsText(errors.length + desired.issues.length), allIssues);
+    }
+
+    const listings = adapter.capabilities.canList ? await adapter.listListings() : [];
+    const plan = buildPlan({
+      target,
+      job,
+      sha256: sha256(catalogBytes),
+      listings,
+      diff: diffCatalog({
+        products: desired.products,
+        listings,
+        invalidSkus: [...catalog.invalidSkus, ...desired.invalidSkus],
+        prune: opts.prune === true,
+      }),
+      cwd: io.cwd,
+    });
+    if (opts.format !== "json") human.write(renderPlanText(plan, { lang, color: ctx.color }));
+    const withPlan: SyncReport = { ...base, target: plan.target, plan: toPlanDocument(plan), ...(allIssues.length ? { issues: allIssues } : {}) };
+
+    const guard = opts.allowMassDeactivate
+      ? undefined
+      : checkMassDeactivate({
+          plan,
+          listings,
+          catalogProducts: desired.products.length,
+          ...(opts.maxDeactivatePercent !== undefined ? { maxPercent: opts.maxDeactivatePercent } : {}),
+        });
+    if (guard) {
+      human.write(`${pick(guard, lang)}\n`);
+      return { ...withPlan, status: "refused", exitCode: EXIT_FAILED, message: guard.en };
+    }
+    if (opts.out) {
+      await writePlanFile(resolve(io.cwd, opts.out), plan);
+      human.write(
+        `${pick({ id: `Rencana disimpan di ${opts.out}; terapkan dengan: desbumi apply ${opts.out}`, en: `Plan saved to ${opts.out}; apply it with: desbumi apply ${opts.out}` }, lang)}\n`,
+      );
+    }
+    const report = await finishWithPlan({
+      plan,
+      adapter,
+      opts,
+      ctx,
+      human,
+      baseDir: job.baseDir,
+      journalName: job.group?.id ?? basename(job.file, extname(job.file)),
+      ...(deps.interrupts ? { interrupts: deps.interrupts } : {}),
+    });
+    // Rows skipped with --skip-invalid make the run "failed" even when every sent item applied.
+    const skippedRows = errors.length + desired.issues.length > 0;
+    return { ...withPlan, ...report, exitCode: Math.max(report.exitCode, skippedRows ? EXIT_FAILED : EXIT_OK) };
+  } finally {
+    await target.close();
+  }
+}
+
+function buildPlan(input: {
+  target: OpenedTarget;
+  job: CatalogJob;
+  sha256: string;
+  listings: readonly Listing[];
+  diff: ReturnType<typeof diffCatalog>;
+  cwd: string;
+}): Plan {
+  const { target, job, diff } = input;
+  const byId = new Map(input.listings.map((l) => [l.id, l]));
+  const fingerprints: Record<string, string> = {};
+  for (const change of diff.changes) {
+    const listing = change.kind === "create" ? undefined : byId.get(change.listingId);
+    if (listing) fingerprints[listing.id] = fingerprintListing(listing);
+  }
+  return {
+    version: 1,
+    marketplace: target.definition.name,
+    target: target.label,
+    practiceShop: target.isPracticeShop,
+    createdAt: new Date().toISOString(),
+    catalog: { file: job.file, sha256: input.sha256, path: resolve(input.cwd, job.file) },
+    ...(job.group ? { group: job.group.id } : {}),
+    changes: diff.changes,
+    unchanged: diff.unchanged,
+    leftAlone: diff.leftAlone,
+    fingerprints,
+    ...(diff.duplicates.length > 0 ? { duplicates: diff.duplicates } : {}),
+  };
+}
+
+const catalogErrorsText = (count: number): Text => ({
+  id: `Ditolak: katalog punya ${count} kesalahan, jadi tidak ada yang dikirim. Perbaiki dulu, atau pakai --skip-invalid untuk mengirim baris yang benar saja (produk dari baris yang salah tidak disentuh).`,
+  en: `Refused: the catalogue has ${count} error${count === 1 ? "" : "s"}, so nothing was sent. Fix them first, or use --skip-invalid to send only the valid rows (listings of the rows with errors are left untouched).`,
+});

@@ -1,0 +1,95 @@
+// `desbumi sync [file]`: one catalogue, or every group of the config one after another.
+import { isAbsolute, relative } from "node:path";
+import type { CommandContext } from "../cli/io.js";
+import { loadConfig } from "../config/load.js";
+import type { GroupConfig, LoadedConfig } from "../config/types.js";
+import { AdapterError, ConfigError, UsageError } from "../errors.js";
+import { pick, type Text } from "../i18n.js";
+import { EXIT_CANNOT_RUN } from "./exit-codes.js";
+import type { SyncReport } from "./finish.js";
+import type { SyncOptions } from "./options.js";
+import { renderGroupsSummary } from "./render-groups.js";
+import { syncCatalog, type CatalogJob, type SyncDeps } from "./run-catalog.js";
+
+export async function runSync(file: string | undefined, opts: SyncOptions, ctx: CommandContext, deps: SyncDeps = {}): Promise<number> {
+  const { io } = ctx;
+  const config = await loadConfig({ cwd: io.cwd, env: io.env, ...(opts.config !== undefined ? { configPath: opts.config } : {}) });
+  const picked = opts.group !== undefined ? [findGroup(config, opts.group)] : undefined;
+
+  if (file !== undefined) {
+    const report = await syncCatalog(jobFor(file, picked?.[0], config, ctx), opts, ctx, deps);
+    if (opts.format === "json") io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return report.exitCode;
+  }
+  if (!config) throw new UsageError(NO_FILE_NO_CONFIG);
+  const groups = picked ?? config.groups;
+  if (groups.length === 0) {
+    throw new UsageError({
+      id: `${config.path} belum punya kelompok ("groups"). Tambahkan satu, atau sebutkan file katalog: desbumi sync katalog.csv`,
+      en: `${config.path} has no groups yet. Add one, or name a catalogue file: desbumi sync catalog.csv`,
+    });
+  }
+
+  const human = opts.format === "json" ? io.stderr : io.stdout;
+  const reports: SyncReport[] = [];
+  for (const group of groups) {
+    human.write(`\n${pick({ id: `== Kelompok ${group.name} (${group.id}) ==`, en: `== Group ${group.name} (${group.id}) ==` }, ctx.lang)}\n`);
+    const job = jobFor(displayPath(group.catalog, io.cwd), group, config, ctx);
+    try {
+      reports.push(await syncCatalog(job, opts, ctx, deps));
+    } catch (error) {
+      // NOTE: one group that cannot run (auth, unreachable, unreadable file) must not stop the others.
+      if (!(error instanceof UsageError || error instanceof ConfigError || error instanceof AdapterError)) throw error;
+      const message = error.text;
+      human.write(`${pick(message, ctx.lang)}\n`);
+      if (error instanceof ConfigError) for (const issue of error.issues) human.write(`  - ${pick(issue, ctx.lang)}\n`);
+      reports.push({ group: group.id, catalog: job.file, status: "error", exitCode: EXIT_CANNOT_RUN, message: message.en });
+    }
+  }
+  const exitCode = Math.max(...reports.map((r) => r.exitCode));
+  human.write(`\n${renderGroupsSummary(reports, groups, ctx.lang)}`);
+  if (opts.format === "json") {
+    io.stdout.write(`${JSON.stringify({ format: "desbumi-sync-groups", version: 1, exitCode, groups: reports }, null, 2)}\n`);
+  }
+  return exitCode;
+}
+
+function jobFor(file: string, group: GroupConfig | undefined, config: LoadedConfig | undefined, ctx: CommandContext): CatalogJob {
+  const marketplace = group?.marketplace ?? config?.marketplace;
+  const defaultCategory = group?.defaultCategory ?? config?.defaultCategory;
+  return {
+    file,
+    ...(group ? { group } : {}),
+    ...(marketplace ? { marketplace } : {}),
+    ...(defaultCategory !== undefined ? { defaultCategory } : {}),
+    ...(group?.sheet !== undefined ? { sheet: group.sheet } : {}),
+    baseDir: config?.dir ?? ctx.io.cwd,
+    env: config?.env ?? ctx.io.env,
+  };
+}
+
+function findGroup(config: LoadedConfig | undefined, id: string): GroupConfig {
+  if (!config) {
+    throw new UsageError({
+      id: `--group ${id} butuh desbumi.config.json, tapi tidak ditemukan di folder ini atau di atasnya.`,
+      en: `--group ${id} needs a desbumi.config.json, but none was found in this folder or above.`,
+    });
+  }
+  const group = config.groups.find((g) => g.id === id);
+  if (group) return group;
+  const ids = config.groups.map((g) => g.id).join(", ") || "-";
+  throw new UsageError({
+    id: `Kelompok "${id}" tidak ada di ${config.path}. Yang ada: ${ids}`,
+    en: `No group "${id}" in ${config.path}. Groups: ${ids}`,
+  });
+}
+
+function displayPath(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return rel === "" || isAbsolute(rel) ? file : rel;
+}
+
+const NO_FILE_NO_CONFIG: Text = {
+  id: "Sebutkan file katalog (desbumi sync katalog.csv), atau buat desbumi.config.json dengan `desbumi init` untuk menyinkronkan semua kelompok sekaligus.",
+  en: "Name a catalogue file (desbumi sync catalog.csv), or create a desbumi.config.json with `desbumi init` to sync every group at once.",
+};
