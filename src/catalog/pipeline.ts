@@ -49,7 +49,9 @@ export async function normalizeRows(source: RowSource, opts: NormalizeRowsOption
   const useHeader = (row: RawRow, map: HeaderMap): void => {
     header = map;
     headerLine = row.line;
-    for (const u of map.unknown) push("UNKNOWN_COLUMN", row.line, u, u.header, u.suggestion ? { suggestion: u.suggestion } : undefined);
+    // A "header" that maps nothing is a data row (no header at all): its cells are not typos.
+    const mapsSomething = Object.keys(map.byField).length > 0;
+    if (mapsSomething) for (const u of map.unknown) push("UNKNOWN_COLUMN", row.line, u, u.header, u.suggestion ? { suggestion: u.suggestion } : undefined);
     for (const d of map.duplicates) push("DUPLICATE_COLUMN", row.line, d.spec, d.spec.header, { field: d.spec.field, first: d.first.header });
     for (const field of map.missing) push("MISSING_COLUMN", row.line, undefined, undefined, { field });
   };
@@ -70,7 +72,8 @@ export async function normalizeRows(source: RowSource, opts: NormalizeRowsOption
       push(code, row.line, spec, value, args);
     });
     for (const rule of crossRules) rule.check({ line: row.line, sku: result.sku, name: result.name });
-    if (hasError || !result.product) {
+    // A missing required column makes every row incomplete, though no row has an error of its own.
+    if (hasError || !result.product || map.missing.length > 0) {
       if (result.sku !== undefined) invalidSkus.add(result.sku);
       return;
     }
@@ -115,7 +118,7 @@ export async function normalizeRows(source: RowSource, opts: NormalizeRowsOption
       const spec = header?.byField[f.field];
       push(f.code, f.line, spec, f.value, f.args);
       lateErrorLines.add(f.line);
-      if (f.field === "sku") invalidSkus.add(f.value);
+      if (f.field === "sku" && f.value !== undefined) invalidSkus.add(f.value);
     }
   }
   if (lateErrorLines.size > 0) {

@@ -79,6 +79,11 @@ async function* readRows(path: string, encoding: TextEncoding, file: string, iss
 }
 
 async function* parseRecords(src: Readable, delimiter: Delimiter, firstLine: number, file: string, issues: Issue[]): AsyncGenerator<RawRow> {
+  // NOTE: errors are taken through `on_skip` instead of the stream's error: a stream error
+  // destroys the records already parsed but not yet read, so an unclosed quote at the end of a
+  // small file would hide every good row above it. `records` (rows emitted before the broken
+  // one) tells us where the broken record starts once we have read that many.
+  const broken: { records: number; reason: string }[] = [];
   const parser = parse({
     delimiter,
     // NOTE: explicit list, not auto-detection: auto-detection locks onto the first line ending
@@ -90,24 +95,44 @@ async function* parseRecords(src: Readable, delimiter: Delimiter, firstLine: num
     skip_empty_lines: false,
     bom: false,
     max_record_size: MAX_RECORD_BYTES,
+    skip_records_with_error: true,
+    on_skip: (error) => {
+      const records = error && typeof error.records === "number" ? error.records : 0;
+      if (!broken.some((b) => b.records === records)) broken.push({ records, reason: csvErrorReason(error?.code ?? "") });
+    },
   });
-  const flow = pipeline(src, parser).catch(() => undefined);
+  const flow = pipeline(src, parser).catch((error: unknown) => error);
   // NOTE: `line` is computed from each record's raw text, not from csv-parse `info.lines`,
   // which counts a CRLF inside a quoted cell as two lines.
   let line = firstLine;
+  let records = 0;
+  let completed = false;
+  const reportBroken = (): void => {
+    for (const b of broken) {
+      if (b.records === records && b.reason !== "") {
+        issues.push({ code: "MALFORMED_CSV", severity: "error", file, line, args: { reason: b.reason } });
+        b.reason = "";
+      }
+    }
+  };
   try {
     for await (const out of parser as AsyncIterable<{ record: string[]; raw: string }>) {
+      reportBroken();
       yield { line, cells: out.record };
+      records++;
       line += countLineBreaks(out.raw) + 1;
     }
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    issues.push({ code: "MALFORMED_CSV", severity: "error", file, line, args: { reason: csvErrorReason(error.code) } });
+    reportBroken();
+    completed = true;
   } finally {
-    src.destroy();
-    parser.destroy();
-    await flow;
+    // Stopped early (the consumer broke off, or reading failed): release the file now.
+    if (!completed) {
+      src.destroy();
+      parser.destroy();
+    }
   }
+  const failure = await flow;
+  if (failure !== undefined && !(failure instanceof CsvError)) throw failure;
 }
 
 /** Line breaks inside a record (quoted multi-line cells), not counting the one that ends it. */

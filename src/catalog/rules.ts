@@ -14,7 +14,7 @@ export interface Finding {
   code: IssueCode;
   field: "sku" | "name";
   line: number;
-  value: string;
+  value: string | undefined;
   args: Record<string, string | number>;
 }
 
@@ -24,7 +24,8 @@ export interface Rule {
 }
 
 interface Group {
-  value: string;
+  /** Values as written on the later lines (the first line's was not kept: see key-table.ts). */
+  values: string[];
   lines: number[];
 }
 
@@ -41,16 +42,20 @@ function duplicateRule(code: IssueCode, field: "sku" | "name", keyOf: (row: RowK
       if (first === 0) return;
       const value = row[field] ?? key;
       const group = groups.get(hash);
-      if (group) group.lines.push(row.line);
-      else groups.set(hash, { value, lines: [first, row.line] });
+      if (group) {
+        group.lines.push(row.line);
+        group.values.push(value);
+      } else groups.set(hash, { values: [value], lines: [first, row.line] });
     },
     finish() {
       const findings: Finding[] = [];
       for (const group of groups.values()) {
         const lines = group.lines.join(", ");
-        for (const line of group.lines) {
-          findings.push({ code, field, line, value: group.value, args: { lines, count: group.lines.length } });
-        }
+        group.lines.forEach((line, i) => {
+          // SKUs are equal exactly, so the first line's value is known; names may differ in case.
+          const value = i > 0 ? group.values[i - 1] : field === "sku" ? group.values[0] : undefined;
+          findings.push({ code, field, line, value, args: { lines, count: group.lines.length } });
+        });
       }
       return findings;
     },

@@ -21,8 +21,8 @@ export function editDistance(a: string, b: string): number {
   return d[rows * cols - 1]!;
 }
 
-/** Allowed distance grows with length: 1 for short headers, 2 from 5 letters, 3 from 10. */
-const tolerance = (length: number): number => (length < 3 ? 0 : length < 5 ? 1 : length < 10 ? 2 : 3);
+/** Allowed distance grows with length: 1 typo up to 6 letters, 2 up to 11, then 3. */
+const tolerance = (length: number): number => (length < 4 ? 0 : length < 7 ? 1 : length < 12 ? 2 : 3);
 
 export function suggestHeader(header: string): string | undefined {
   const key = headerKey(header);
