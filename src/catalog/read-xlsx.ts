@@ -114,6 +114,6 @@ async function unreadableIssue(path: string, file: string, error: unknown): Prom
   }
   const actual = await sniffMismatch(path, error);
   // `expected` only when the name promises a workbook (an .ods named .ods is not a renamed file).
-  const expected = /\.xls[xm]$/i.test(file) ? { expected: "xlsx" } : {};
-  return { code: "FILE_TYPE_MISMATCH", severity: "error", file, line: 1, args: { ...expected, actual } };
+  const args: Record<string, string> = /\.xls[xm]$/i.test(file) ? { expected: "xlsx", actual } : { actual };
+  return { code: "FILE_TYPE_MISMATCH", severity: "error", file, line: 1, args };
 }
