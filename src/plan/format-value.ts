@@ -1,5 +1,6 @@
-// Field values as a facilitator reads them: `Rp 25.000`, `250 g`, quoted and shortened text.
-// NOTE: local until the catalogue's money/weight formatters land; then this delegates to them.
+// Field values as a facilitator reads them: `Rp 25.000`, `250 g`, `1,5 kg`, quoted and shortened text.
+import { formatRupiah } from "../catalog/money.js";
+import { formatGrams } from "../catalog/weight.js";
 import type { Lang } from "../i18n.js";
 import type { ListingField } from "./types.js";
 
@@ -11,14 +12,10 @@ export function groupThousands(n: number): string {
   return sign + String(Math.trunc(Math.abs(n))).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
 }
 
-export const formatPrice = (rupiah: number): string => `Rp ${groupThousands(rupiah)}`;
-
-export const formatWeight = (grams: number): string => `${groupThousands(grams)} g`;
-
 export function formatFieldValue(field: ListingField, value: unknown, lang: Lang): string {
   if (typeof value === "number") {
-    if (field === "price") return formatPrice(value);
-    if (field === "weight") return formatWeight(value);
+    if (field === "price") return formatRupiah(value);
+    if (field === "weight") return formatGrams(value);
     return groupThousands(value);
   }
   if (Array.isArray(value)) return formatImages(value.map(String), lang);

@@ -1,7 +1,9 @@
 // The plan as a facilitator reads it, like `terraform plan`: one line per change, changed fields only.
 import { createColors } from "picocolors";
 import { pick, type Lang, type Text } from "../i18n.js";
-import { formatFieldValue, formatPrice, formatWeight, groupThousands } from "./format-value.js";
+import { formatRupiah } from "../catalog/money.js";
+import { formatGrams } from "../catalog/weight.js";
+import { formatFieldValue, groupThousands } from "./format-value.js";
 import { summarizePlan, type PlanSummary } from "./summary.js";
 import type { Change, LeftAlone, ListingField, Plan } from "./types.js";
 
@@ -48,7 +50,7 @@ export function renderPlanText(plan: Plan, opts: RenderOptions): string {
     if (change.kind === "create") {
       const p = change.product;
       const stock = t({ id: "stok", en: "stock" });
-      lines.push(`${head}  ${p.name}  ${formatPrice(p.price)}  ${formatWeight(p.weight)}  ${stock} ${groupThousands(p.stock)}`);
+      lines.push(`${head}  ${p.name}  ${formatRupiah(p.price)}  ${formatGrams(p.weight)}  ${stock} ${groupThousands(p.stock)}`);
       continue;
     }
     const why =

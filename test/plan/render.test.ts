@@ -5,7 +5,7 @@ import { makeDesired, makePlan } from "../builders.js";
 
 const plan = makePlan({
   changes: [
-    { kind: "create", sku: "MSK-001", product: makeDesired({ sku: "MSK-001", name: "Masker Kain Batik", weight: 1250 }) },
+    { kind: "create", sku: "MSK-001", product: makeDesired({ sku: "MSK-001", name: "Masker Kain Batik", weight: 1500 }) },
     {
       kind: "update",
       sku: "MSK-002",
@@ -35,7 +35,7 @@ describe("renderPlanText", () => {
       "Target: practice shop (mock marketplace)  [PRACTICE SHOP — not a real shop]
       Catalogue: catalogs/muiwo.csv
 
-      + create MSK-001  Masker Kain Batik  Rp 25.000  1.250 g  stock 10
+      + create MSK-001  Masker Kain Batik  Rp 25.000  1,5 kg  stock 10
       ~ update MSK-002
           price: Rp 25.000 -> Rp 27.500
           condition: new -> used
@@ -54,7 +54,7 @@ describe("renderPlanText", () => {
       "Tujuan: practice shop (mock marketplace)  [TOKO LATIHAN — bukan toko sungguhan]
       Katalog: catalogs/muiwo.csv
 
-      + buat MSK-001  Masker Kain Batik  Rp 25.000  1.250 g  stok 10
+      + buat MSK-001  Masker Kain Batik  Rp 25.000  1,5 kg  stok 10
       ~ ubah MSK-002
           harga: Rp 25.000 -> Rp 27.500
           kondisi: baru -> bekas
