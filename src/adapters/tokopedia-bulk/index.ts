@@ -25,7 +25,9 @@ export const tokopediaBulkOptionsSchema = z.strictObject({
   categories: z
     .record(z.string(), categoryCode)
     .optional()
-    .describe('Category names as written in the catalogue -> Tokopedia category codes, e.g. {"Kopi": 1760}'),
+    .describe(
+      'The shop\'s categories: name as written in the catalogue -> Tokopedia category code, e.g. {"Kopi": 1760}. With it, category cells may hold these names or codes; without it, only numeric codes',
+    ),
   couriers: z
     .string()
     .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, "comma-separated courier ids, e.g. 1,2,6")
@@ -141,8 +143,9 @@ export function createTokopediaBulkAdapter(options: TokopediaBulkOptions, ctx: A
     label: `Tokopedia bulk-upload files in ${options.outDir}`,
     capabilities: {
       canList: previous !== undefined,
-      // Names can be resolved only through the configured name -> code map; otherwise category
-      // cells must already hold numeric codes.
+      // NOTE: the configured name -> code map is this target's whole category list, so the sync
+      // core resolves names (and checks codes) against it. Without a map, the core accepts only
+      // numeric codes and reports any other cell as a located CATEGORY_NOT_FOUND.
       canListCategories: options.categories !== undefined,
       maxBatch: { create: MAX_PRODUCTS_PER_WORKBOOK, update: MAX_PRODUCTS_PER_WORKBOOK, price: MAX_PRODUCTS_PER_WORKBOOK, stock: MAX_PRODUCTS_PER_WORKBOOK, status: MAX_PRODUCTS_PER_WORKBOOK },
       cheapFields: [],
