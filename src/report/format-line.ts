@@ -12,8 +12,10 @@ export const OK_MARK = "✔";
  * `✖ catalog.csv:14 harga: Harga "12,5" tidak jelas: ...` and, on the next line, the indented
  * hint `  → Tulis harga ...`. No trailing newline.
  */
+const PALETTES = { on: pc.createColors(true), off: pc.createColors(false) };
+
 export function formatIssueLine(issue: Issue, opts: { lang: Lang; color: boolean }): string {
-  const c = pc.createColors(opts.color);
+  const c = opts.color ? PALETTES.on : PALETTES.off;
   const { message, hint } = formatIssue(issue, opts.lang);
   const paint = issue.severity === "error" ? c.red : c.yellow;
   const mark = issue.severity === "error" ? ERROR_MARK : WARNING_MARK;

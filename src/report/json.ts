@@ -62,7 +62,7 @@ export function toJsonProduct(product: CatalogProduct): JsonProduct {
   return out;
 }
 
-function toJsonFile(result: CatalogResult, strict: boolean, lang: Lang): JsonFile {
+export function toJsonFile(result: CatalogResult, strict: boolean, lang: Lang): JsonFile {
   return {
     file: result.file,
     valid: isFileValid(result, strict),
@@ -74,9 +74,41 @@ function toJsonFile(result: CatalogResult, strict: boolean, lang: Lang): JsonFil
 
 export function buildJsonReport({ results, strict, unreadable = [] }: ValidationReport, lang: Lang): JsonReport {
   const files = results.map((result) => toJsonFile(result, strict, lang));
-  return { version: JSON_REPORT_VERSION, valid: unreadable.length === 0 && files.every((f) => f.valid), files };
+  return { version: JSON_REPORT_VERSION, valid: isReportValid({ results, strict, unreadable }), files };
 }
 
+const isReportValid = ({ results, strict, unreadable = [] }: ValidationReport): boolean =>
+  unreadable.length === 0 && results.every((result) => isFileValid(result, strict));
+
+const CHUNK_CHARS = 64 * 1024;
+
+/**
+ * The same document as buildJsonReport, written piecewise (one issue or product per line) so a
+ * catalogue of 100,000 rows never becomes one giant string.
+ */
 export const json: Reporter = async (report, { io, lang }) => {
-  io.stdout.write(`${JSON.stringify(buildJsonReport(report, lang), null, 2)}\n`);
+  let buffer = "";
+  const emit = (s: string): void => {
+    buffer += s;
+    if (buffer.length >= CHUNK_CHARS) {
+      io.stdout.write(buffer);
+      buffer = "";
+    }
+  };
+  const list = <T>(items: readonly T[], toJson: (item: T) => unknown): void => {
+    emit("[");
+    items.forEach((item, i) => emit(`${i === 0 ? "" : ","}\n      ${JSON.stringify(toJson(item))}`));
+    emit(items.length > 0 ? "\n    ]" : "]");
+  };
+  emit(`{\n  "version": ${JSON_REPORT_VERSION},\n  "valid": ${isReportValid(report)},\n  "files": [`);
+  report.results.forEach((result, i) => {
+    const head = { file: result.file, valid: isFileValid(result, report.strict), rows: result.rows };
+    emit(`${i === 0 ? "" : ","}\n    ${JSON.stringify(head).slice(0, -1)},\n    "issues": `);
+    list(sortIssues(result.issues), (issue) => toJsonIssue(issue, lang));
+    emit(`,\n    "products": `);
+    list(result.products, toJsonProduct);
+    emit("}");
+  });
+  emit(report.results.length > 0 ? "\n  ]\n}\n" : "]\n}\n");
+  io.stdout.write(buffer);
 };

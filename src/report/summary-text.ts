@@ -2,9 +2,10 @@
 // Issue wording is in messages.ts.
 import type { Lang } from "../i18n.js";
 import type { IssueCounts } from "./counts.js";
+import { groupDigits } from "./facts.js";
 
 const count = (n: number, lang: Lang, id: string, en: string, enPlural = `${en}s`): string =>
-  lang === "id" ? `${n} ${id}` : `${n} ${n === 1 ? en : enPlural}`;
+  lang === "id" ? `${groupDigits(n, lang)} ${id}` : `${groupDigits(n, lang)} ${n === 1 ? en : enPlural}`;
 
 const issueParts = (c: IssueCounts, lang: Lang): string[] => {
   const parts: string[] = [];

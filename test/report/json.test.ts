@@ -71,3 +71,22 @@ describe("json reporter", () => {
     expect((await run({ results: [makeResult()], strict: false, unreadable: ["gone.csv"] }, { io: captureIo().io, lang: "en", color: false })).valid).toBe(false);
   });
 });
+
+describe("json reporter streaming", () => {
+  it("writes exactly the document buildJsonReport describes", async () => {
+    const { buildJsonReport } = await import("../../src/report/json.js");
+    const report = {
+      results: [
+        makeResult({ file: "a.csv", rows: 3, products: Array.from({ length: 3000 }, (_, i) => makeProduct({ sku: `S-${i}`, line: i + 2 })), issues: [makeIssue({ file: "a.csv" })] }),
+        makeResult({ file: "b.csv", rows: 0, products: [], issues: [] }),
+      ],
+      strict: false,
+    };
+    const { io, out } = captureIo();
+    await json(report, { io, lang: "en", color: false });
+    expect(JSON.parse(out.stdout)).toEqual(buildJsonReport(report, "en"));
+    const empty = captureIo();
+    await json({ results: [], strict: false }, { io: empty.io, lang: "en", color: false });
+    expect(JSON.parse(empty.out.stdout)).toEqual({ version: 1, valid: true, files: [] });
+  });
+});
