@@ -80,6 +80,9 @@ export class TokopediaClient {
   private readonly counters: AdapterStats = { requests: 0, writeRequests: 0, retries: 0, rateLimited: 0 };
   /** Set on the first run-stopping failure: every later call fails fast (circuit breaker). */
   private fatal: AdapterError | undefined;
+  /** Closed while a request retries with a token refreshed after a 401. */
+  private authGate: Promise<void> | undefined;
+  private openAuthGate: (() => void) | undefined;
 
   constructor(private readonly opts: ClientOptions) {
     this.transport = new Transport({ connections: opts.concurrency, requestTimeoutMs: opts.requestTimeoutMs });
@@ -107,6 +110,15 @@ export class TokopediaClient {
   }
 
   async call(req: ApiCall): Promise<ApiResponse> {
+    const holder = { holdsGate: false };
+    try {
+      return await this.attempt(req, holder);
+    } finally {
+      if (holder.holdsGate) this.releaseAuthGate();
+    }
+  }
+
+  private async attempt(req: ApiCall, holder: { holdsGate: boolean }): Promise<ApiResponse> {
     const url = buildUrl(this.opts.baseUrl, req.path, req.query);
     const cost = req.cost ?? 1;
     const body = req.body === undefined ? undefined : JSON.stringify(req.body);
@@ -121,6 +133,12 @@ export class TokopediaClient {
       }
       if (!prepaid) await this.pacer.acquire(req.endpoint, cost);
       prepaid = false;
+      // While one request tries a refreshed token, the others wait for its verdict (no 401 storm).
+      while (this.authGate && !holder.holdsGate) await this.authGate;
+      if (this.fatal) {
+        this.pacer.refund(req.endpoint, cost);
+        throw this.fatal;
+      }
       let token: string;
       try {
         token = await this.tokens.get();
@@ -174,9 +192,17 @@ export class TokopediaClient {
       if (res.status === 401) {
         if (refreshed) throw this.trip(authRefusedError(401));
         refreshed = true;
+        if (!this.authGate) {
+          this.authGate = new Promise<void>((resolve) => (this.openAuthGate = resolve));
+          holder.holdsGate = true;
+        }
         this.tokens.invalidate(token);
         this.counters.retries++;
         continue;
+      }
+      if (holder.holdsGate) {
+        holder.holdsGate = false;
+        this.releaseAuthGate();
       }
       if (res.status === 403) {
         const envelope = tryParseEnvelope(res.text);
@@ -216,6 +242,13 @@ export class TokopediaClient {
       }
       await this.backoff(failures);
     }
+  }
+
+  private releaseAuthGate(): void {
+    const open = this.openAuthGate;
+    this.authGate = undefined;
+    this.openAuthGate = undefined;
+    open?.();
   }
 
   private trip(error: unknown): unknown {

@@ -103,6 +103,17 @@ export class Pacer {
     }
   }
 
+  /** How long `acquire(endpoint, want)` would wait right now, in ms (0 = it would grant at once). */
+  delayMs(endpoint: string, want: number): number {
+    const bucket = this.bucket(endpoint);
+    if (bucket.mode === "none") return 0;
+    if (bucket.mode === "probe") return bucket.probing ? Number.POSITIVE_INFINITY : 0;
+    this.refill(bucket);
+    const target = Math.max(1, Math.min(want, Math.floor(bucket.capacity)));
+    const forTokens = bucket.tokens >= target ? 0 : ((target - bucket.tokens) / (bucket.rate * SAFETY_FACTOR)) * 1000;
+    return Math.max(0, bucket.blockedUntil - this.now(), forTokens);
+  }
+
   /** Give back tokens taken but not used (fewer items than granted, or nothing was sent). */
   refund(endpoint: string, count: number): void {
     const bucket = this.bucket(endpoint);

@@ -84,7 +84,17 @@ export async function writeChanges(changes: readonly Change[], opts: ApplyOption
 
   for (const item of items) advance(item);
 
-  const pickOp = (): Op | undefined => OP_ORDER.find((op) => (queues.get(op)?.length ?? 0) > 0);
+  // The endpoint that can send soonest, so one slow bucket does not hold up the others.
+  const pickOp = (): Op | undefined => {
+    let best: { op: Op; delay: number } | undefined;
+    for (const op of OP_ORDER) {
+      const queued = queues.get(op)?.length ?? 0;
+      if (queued === 0) continue;
+      const delay = deps.client.pacer.delayMs(OPERATIONS[op].endpoint, Math.min(queued, OPERATIONS[op].maxBatch));
+      if (!best || delay < best.delay) best = { op, delay };
+    }
+    return best?.op;
+  };
 
   const worker = async (): Promise<void> => {
     for (;;) {
