@@ -72,8 +72,14 @@ export async function loadConfigFile(
       };
     }),
     // NOTE: the process environment wins over .env, so CI secrets override a stale local file.
-    env: { ...dotenv, ...opts.env },
+    env: overlayEnv(dotenv, opts.env),
   };
+}
+
+function overlayEnv(dotenv: Record<string, string>, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const merged: NodeJS.ProcessEnv = { ...dotenv };
+  for (const [key, value] of Object.entries(env)) if (value !== undefined) merged[key] = value;
+  return merged;
 }
 
 function parseJson(source: string, shown: string): unknown {

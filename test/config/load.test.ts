@@ -108,3 +108,34 @@ describe(".env next to the config", () => {
     expect(error.text.en).toMatch(/^Cannot read .*\.env: /);
   });
 });
+
+describe("loadConfig with the real adapter registry", () => {
+  it("accepts a tokopedia setup and merges each group's shop over the default block", async () => {
+    await write(path.join(root, "desbumi.config.json"), {
+      marketplace: { adapter: "tokopedia", fsId: "15001", baseUrl: "http://127.0.0.1:9/" },
+      defaultCategory: "Jamu",
+      groups: [
+        { id: "muiwo", name: "MUIWO", catalog: "catalogs/muiwo.csv", marketplace: { shopId: "480829" } },
+        { id: "bulk", name: "Bulk", catalog: "b.csv", defaultCategory: "Kopi", marketplace: { adapter: "tokopedia-bulk", outDir: "out" } },
+      ],
+    });
+    const config = await loadConfig({ cwd: root, env: {} });
+    expect(config?.groups.map((g) => [g.marketplace, g.defaultCategory])).toEqual([
+      [{ adapter: "tokopedia", fsId: "15001", baseUrl: "http://127.0.0.1:9/", shopId: "480829" }, "Jamu"],
+      [{ adapter: "tokopedia-bulk", outDir: "out" }, "Kopi"],
+    ]);
+  });
+
+  it("names each placeholder init leaves for the facilitator to fill", async () => {
+    const { renderConfig } = await import("../../src/init/templates.js");
+    await write(path.join(root, "desbumi.config.json"), renderConfig([{ id: "muiwo", name: "MUIWO" }, { id: "bumi", name: "BUMI" }], "tokopedia"));
+    const error = await configErrorOf(loadConfig({ cwd: root, env: {} }));
+    expect(error.issues.map((i) => i.en.split(":")[0])).toEqual(["marketplace.fsId", "groups[0].marketplace.shopId", "groups[1].marketplace.shopId"]);
+  });
+
+  it("suggests the adapter name for a typo", async () => {
+    await write(path.join(root, "desbumi.config.json"), { marketplace: { adapter: "tokopdia" }, groups: minimal.groups });
+    const error = await configErrorOf(loadConfig({ cwd: root, env: {} }));
+    expect(error.issues.map((i) => i.en)).toEqual([expect.stringMatching(/^marketplace\.adapter: unknown adapter "tokopdia"\. Did you mean "tokopedia"\?/)]);
+  });
+});
