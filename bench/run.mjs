@@ -1,0 +1,209 @@
+// `npm run bench`: every figure next to a baseline measured in the same run, and their ratio.
+// Writes a table to stdout and bench/results.json. Targets that are missed are shown as missed.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { generateCatalog } from "./generate.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const out = join(root, "bench", "out");
+const bin = join(root, "bin", "desbumi.js");
+const rss = join(root, "bench", "rss.mjs");
+const quick = process.argv.includes("--quick");
+const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+
+mkdirSync(out, { recursive: true });
+
+/** Run `node [--import rss] args`, return wall ms (from inside the child), peak RSS, exit code. */
+function measure(args, { env = {}, cwd = root } = {}) {
+  const report = join(out, `report-${process.pid}.jsonl`);
+  rmSync(report, { force: true });
+  const result = spawnSync(process.execPath, ["--import", rss, ...args], {
+    cwd,
+    env: { ...process.env, ...env, BENCH_REPORT: report, NO_COLOR: "1" },
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const line = existsSync(report) ? readFileSync(report, "utf8").trim().split("\n").pop() : "{}";
+  const { maxRssKb = NaN, ms = NaN } = JSON.parse(line || "{}");
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr, maxRssKb, ms };
+}
+
+/** Wall time of a whole process, measured from outside (for start-up). */
+function wall(args) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(" ")} failed: ${r.stderr}`);
+  return performance.now() - t0;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d }) : "n/a");
+
+const results = { node: process.version, date: new Date().toISOString(), quick, benchmarks: [] };
+const rows = [];
+function record(entry) {
+  results.benchmarks.push(entry);
+  rows.push(entry);
+}
+
+// 1. Validate throughput vs bare csv-parse.
+async function benchValidate() {
+  const sizes = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
+  const peak = {};
+  for (const n of sizes) {
+    const file = join(out, `catalog-${n}.csv`);
+    if (!existsSync(file)) await generateCatalog(file, n);
+    const bare = measure([join(root, "bench", "bare-parse.mjs"), file]);
+    const ours = measure([bin, "validate", file, "--format", "pretty"]);
+    if (ours.code !== 0) throw new Error(`validate of generated ${n}-row file exited ${ours.code}:\n${ours.stdout.slice(0, 2000)}${ours.stderr.slice(0, 2000)}`);
+    const bareRate = n / (bare.ms / 1000);
+    const ourRate = n / (ours.ms / 1000);
+    const ratio = ourRate / bareRate;
+    peak[n] = ours.maxRssKb;
+    record({
+      name: `validate ${fmt(n)} rows`,
+      metric: "rows/s",
+      value: Math.round(ourRate),
+      baseline: Math.round(bareRate),
+      baselineName: "bare csv-parse",
+      ratio,
+      target: ">= 0.5x",
+      met: ratio >= 0.5,
+      peakRssMb: ours.maxRssKb / 1024,
+      baselinePeakRssMb: bare.maxRssKb / 1024,
+    });
+  }
+  if (peak[1_000_000] && peak[100_000]) {
+    const ratio = peak[1_000_000] / peak[100_000];
+    record({
+      name: "validate peak RSS, 1M vs 100k rows",
+      metric: "MB",
+      value: peak[1_000_000] / 1024,
+      baseline: peak[100_000] / 1024,
+      baselineName: "peak RSS at 100k rows",
+      ratio,
+      target: "<= 1.5x",
+      met: ratio <= 1.5,
+    });
+  }
+}
+
+// 2-4. Sync against the rate-limited mock server (started in this process, real HTTP).
+async function benchSync() {
+  const { startMockServer } = await import(join(root, "dist", "mock-server", "index.js"));
+  const n = quick ? 200 : 1000;
+  const limit = 50;
+  const dir = join(out, "sync");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, "catalog.csv");
+  await generateCatalog(file, n);
+  const server = await startMockServer({ rateLimit: limit, burst: limit, faults: { latencyMs: 20 } });
+  const env = { TOKOPEDIA_CLIENT_ID: server.credentials.clientId, TOKOPEDIA_CLIENT_SECRET: server.credentials.clientSecret };
+  const target = ["--marketplace", "tokopedia", "--base-url", server.url, "--token-url", server.tokenUrl, "--fs-id", String(server.fsId), "--shop-id", String(server.shopId)];
+  const sync = (extra = []) => {
+    const before = server.stats();
+    const r = measure([bin, "sync", file, "--yes", ...target, ...extra], { env, cwd: dir });
+    const after = server.stats();
+    const delta = (k) => after[k] - before[k];
+    const routes = {};
+    for (const [k, v] of Object.entries(after.byRoute)) routes[k] = v - (before.byRoute[k] ?? 0);
+    return { ...r, requests: delta("requests"), rateLimited: delta("rateLimited"), writes: delta("writes"), routes };
+  };
+  try {
+    const first = sync();
+    if (first.code !== 0) throw new Error(`initial sync exited ${first.code}:\n${first.stdout.slice(-3000)}\n${first.stderr.slice(-3000)}`);
+    const floorMs = (n / limit) * 1000;
+    const ratio = first.ms / floorMs;
+    record({
+      name: `initial sync of ${fmt(n)} products (${limit} req/s, 20 ms latency)`,
+      metric: "ms",
+      value: first.ms,
+      baseline: floorMs,
+      baselineName: "rate-limit floor (items / limit)",
+      ratio,
+      target: "<= 1.15x, zero 429",
+      met: ratio <= 1.15 && first.rateLimited === 0,
+      requests: first.requests,
+      responses429: first.rateLimited,
+    });
+
+    const again = sync();
+    const listKey = Object.keys(again.routes).find((k) => k.includes("product/info"));
+    const lists = listKey ? again.routes[listKey] : NaN;
+    const expectedLists = Math.ceil(n / 50);
+    record({
+      name: `no-op resync of ${fmt(n)} products`,
+      metric: "list requests",
+      value: lists,
+      baseline: expectedLists,
+      baselineName: "ceil(n / 50) pages",
+      ratio: lists / expectedLists,
+      target: "= 1x, zero writes",
+      met: lists === expectedLists && again.writes === 0,
+      writes: again.writes,
+      requests: again.requests,
+    });
+
+    await generateCatalog(file, n, { edits: new Map([[Math.ceil(n / 2), 500]]) });
+    const one = sync();
+    record({
+      name: "single price edit",
+      metric: "write requests",
+      value: one.writes,
+      baseline: 1,
+      baselineName: "one write",
+      ratio: one.writes / 1,
+      target: "= 1x",
+      met: one.writes === 1,
+      requests: one.requests,
+    });
+  } finally {
+    await server.close();
+  }
+}
+
+// 5. Start-up vs `node -e 0`.
+async function benchStartup() {
+  const small = join(out, "catalog-10.csv");
+  await generateCatalog(small, 10);
+  const runs = quick ? 5 : 15;
+  const sample = (args) => {
+    wall(args); // warm the file cache
+    return median(Array.from({ length: runs }, () => wall(args)));
+  };
+  const base = sample(["-e", "0"]);
+  for (const [name, args] of [
+    ["desbumi --version", [bin, "--version"]],
+    ["desbumi validate (10 rows)", [bin, "validate", small]],
+  ]) {
+    const ms = sample(args);
+    record({ name: `start-up: ${name}`, metric: "ms (median)", value: ms, baseline: base, baselineName: "node -e 0", ratio: ms / base, target: "< 3x", met: ms / base < 3 });
+  }
+}
+
+const suites = { validate: benchValidate, sync: benchSync, startup: benchStartup };
+for (const [name, fn] of Object.entries(suites)) {
+  if (only && only !== name) continue;
+  process.stderr.write(`bench: ${name}...\n`);
+  await fn();
+}
+
+const table = [
+  "| benchmark | value | baseline | ratio | target | met |",
+  "|---|---|---|---|---|---|",
+  ...rows.map((r) => {
+    const extra = [
+      r.peakRssMb !== undefined ? `peak RSS ${fmt(r.peakRssMb)} MB (bare ${fmt(r.baselinePeakRssMb)} MB)` : "",
+      r.requests !== undefined ? `${fmt(r.requests)} requests` : "",
+      r.responses429 !== undefined ? `${r.responses429} × 429` : "",
+      r.writes !== undefined && r.metric !== "write requests" ? `${r.writes} writes` : "",
+    ].filter(Boolean).join(", ");
+    return `| ${r.name} | ${fmt(r.value, r.metric === "MB" ? 1 : 0)} ${r.metric}${extra ? ` (${extra})` : ""} | ${fmt(r.baseline, r.metric === "MB" ? 1 : 0)} (${r.baselineName}) | ${fmt(r.ratio, 2)}x | ${r.target} | ${r.met ? "yes" : "**no**"} |`;
+  }),
+].join("\n");
+results.table = table;
+writeFileSync(join(root, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+process.stdout.write(`${table}\n\nWritten: bench/results.json\n`);
