@@ -1,6 +1,7 @@
 import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Readable } from "node:stream";
 import readXlsxFile from "read-excel-file/node";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -10,7 +11,10 @@ import {
   type TokopediaBulkOptions,
 } from "../../src/adapters/tokopedia-bulk/index.js";
 import { BULK_COLUMNS, BULK_SHEET_NAME } from "../../src/adapters/tokopedia-bulk/layout.js";
-import type { MarketplaceAdapter } from "../../src/adapters/types.js";
+import type { AdapterDefinition, MarketplaceAdapter } from "../../src/adapters/types.js";
+import type { CommandContext, Io } from "../../src/cli/io.js";
+import { runSync } from "../../src/sync/run-sync.js";
+import type { openTarget } from "../../src/target/open.js";
 import { UsageError } from "../../src/errors.js";
 import { silentLogger } from "../../src/log.js";
 import { diffCatalog } from "../../src/plan/diff.js";
@@ -220,5 +224,77 @@ describe("tokopedia-bulk adapter", () => {
     controller.abort();
     const outcomes = await open({ outDir: "upload" }).apply(creates([makeDesired()]), { signal: controller.signal });
     expect(outcomes).toEqual([{ sku: "MSK-001", kind: "create", status: "skipped", reason: "interrupted before writing" }]);
+  });
+});
+
+describe("tokopedia-bulk through sync (target opened as openTarget should)", () => {
+  /** What src/target/open.ts must do for this adapter: flags over the config block, paths from baseDir. */
+  const openBulk: typeof openTarget = async ({ flags, marketplace, env, baseDir, log }) => {
+    const { adapter: _name, ...block } = marketplace ?? { adapter: "tokopedia-bulk" };
+    const options = tokopediaBulk.optionsSchema.parse({
+      ...block,
+      ...(flags.outDir !== undefined ? { outDir: flags.outDir } : {}),
+      ...(flags.previous !== undefined ? { previous: flags.previous } : {}),
+    });
+    const adapter = await tokopediaBulk.create(options, { log, env, cwd: baseDir });
+    return { adapter, definition: tokopediaBulk as AdapterDefinition<unknown>, isPracticeShop: false, label: adapter.label, close: () => adapter.close() };
+  };
+
+  const context = (): { ctx: CommandContext; out: () => string } => {
+    let stdout = "";
+    const io: Io = {
+      stdout: { write: (s: string) => void (stdout += s) },
+      stderr: { write: () => undefined },
+      stdin: Readable.from([]) as Io["stdin"],
+      env: {},
+      cwd: dir,
+    };
+    return { ctx: { io, lang: "en", log: silentLogger(), color: false }, out: () => stdout };
+  };
+
+  const CSV_HEADER = "Kode Produk,Nama Produk,Deskripsi,Harga,Stok,Berat,Kategori,Status,Foto Produk 1";
+  const csvRow = (sku: string, price: string, status = "Aktif"): string =>
+    `${sku},Produk ${sku},Deskripsi ${sku}.,${price},5,250 gr,1761,${status},https://example.com/${sku}.jpg`;
+
+  it("writes all rows first, then only what changed against --previous", async () => {
+    await writeFile(join(dir, "katalog.csv"), [CSV_HEADER, csvRow("K-1", "Rp 25.000"), csvRow("K-2", "12rb"), csvRow("K-3", "9000")].join("\n"));
+    const first = context();
+    const code = await runSync("katalog.csv", { marketplace: "tokopedia-bulk", outDir: "upload", yes: true, format: "json" }, first.ctx, { openTarget: openBulk });
+    expect(code).toBe(0);
+    expect(JSON.parse(first.out())).toMatchObject({ status: "applied", exitCode: 0 });
+    const all = await readSheet(join(dir, "upload", "tokopedia-upload-001.xlsx"));
+    expect(all.rows.slice(3).map((r) => [r[14], r[17]])).toEqual([
+      ["K-1", 25_000],
+      ["K-2", 12_000],
+      ["K-3", 9_000],
+    ]);
+
+    await writeFile(
+      join(dir, "katalog.csv"),
+      [CSV_HEADER, csvRow("K-1", "Rp 25.000"), csvRow("K-2", "13rb"), csvRow("K-3", "9000", "Nonaktif"), csvRow("K-4", "5000")].join("\n"),
+    );
+    const second = context();
+    const again = await runSync(
+      "katalog.csv",
+      { marketplace: "tokopedia-bulk", outDir: "upload-2", previous: "upload", yes: true, format: "json" },
+      second.ctx,
+      { openTarget: openBulk },
+    );
+    expect(again).toBe(0);
+    const changed = await readSheet(join(dir, "upload-2", "tokopedia-upload-001.xlsx"));
+    expect(changed.rows.slice(3).map((r) => [r[14], r[15], r[17]])).toEqual([
+      ["K-2", "Aktif", 13_000],
+      ["K-3", "Nonaktif", 9_000],
+      ["K-4", "Aktif", 5_000],
+    ]);
+  });
+
+  it("a category name without a categories map is a located issue before anything is written", async () => {
+    await writeFile(join(dir, "katalog.csv"), [CSV_HEADER, csvRow("K-1", "25000").replace(",1761,", ",Kopi,")].join("\n"));
+    const run = context();
+    const code = await runSync("katalog.csv", { marketplace: "tokopedia-bulk", outDir: "upload", yes: true, format: "json" }, run.ctx, { openTarget: openBulk });
+    expect(code).toBe(1);
+    expect(JSON.parse(run.out()).issues).toEqual([expect.objectContaining({ code: "CATEGORY_NOT_FOUND", line: 2, value: "Kopi" })]);
+    expect(await readdir(dir)).toEqual(["katalog.csv"]);
   });
 });
