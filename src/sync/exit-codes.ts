@@ -1,3 +1,14 @@
 // Exit codes a finished sync or apply returns (README "Exit codes"). Errors that stop a run
 // (exit 2) are mapped in src/cli/index.ts, which owns the numbers.
-export { EXIT_CANNOT_RUN, EXIT_CHANGES_PENDING, EXIT_FAILED, EXIT_OK } from "../cli/index.js";
+import { EXIT_CANNOT_RUN, EXIT_CHANGES_PENDING, EXIT_FAILED, EXIT_OK } from "../cli/index.js";
+
+export { EXIT_CANNOT_RUN, EXIT_CHANGES_PENDING, EXIT_FAILED, EXIT_OK };
+
+/** Worst first: could not run, failed, changes pending, ok. */
+const SEVERITY = [EXIT_CANNOT_RUN, EXIT_FAILED, EXIT_CHANGES_PENDING, EXIT_OK];
+
+/** The worst of several runs' codes (a plain max would let "pending" (3) hide a failure). */
+export function worstExitCode(codes: readonly number[]): number {
+  for (const code of SEVERITY) if (codes.includes(code)) return code;
+  return codes.length > 0 ? Math.max(...codes) : EXIT_OK;
+}

@@ -5,7 +5,7 @@ import { loadConfig } from "../config/load.js";
 import type { GroupConfig, LoadedConfig } from "../config/types.js";
 import { AdapterError, ConfigError, UsageError } from "../errors.js";
 import { pick, type Text } from "../i18n.js";
-import { EXIT_CANNOT_RUN } from "./exit-codes.js";
+import { EXIT_CANNOT_RUN, worstExitCode } from "./exit-codes.js";
 import type { SyncReport } from "./finish.js";
 import type { SyncOptions } from "./options.js";
 import { renderGroupsSummary } from "./render-groups.js";
@@ -46,7 +46,7 @@ export async function runSync(file: string | undefined, opts: SyncOptions, ctx: 
       reports.push({ group: group.id, catalog: job.file, status: "error", exitCode: EXIT_CANNOT_RUN, message: message.en });
     }
   }
-  const exitCode = Math.max(...reports.map((r) => r.exitCode));
+  const exitCode = worstExitCode(reports.map((r) => r.exitCode));
   human.write(`\n${renderGroupsSummary(reports, groups, ctx.lang)}`);
   if (opts.format === "json") {
     io.stdout.write(`${JSON.stringify({ format: "desbumi-sync-groups", version: 1, exitCode, groups: reports }, null, 2)}\n`);
