@@ -70,6 +70,8 @@ export function resolveMarketplaces(
 
     const adapter = merged.adapter;
     if (adapter === undefined) {
+      // A top-level block without an adapter is the schema's message (`marketplace.adapter`).
+      if (defaults) return undefined;
       issues.push({ path: joinPath(groupPath(index), ["adapter"]), text: m.adapterMissing(joinPath(groupPath(index), ["adapter"])) });
       return undefined;
     }

@@ -13,7 +13,13 @@ export interface InitAnswers {
 const MAX_ATTEMPTS = 3;
 
 /** Reads answers line by line from io.stdin (a TTY in real use; a stream in tests). */
-export async function askInitQuestions(io: Io, lang: Lang, defaults: { groupNames: string[]; marketplace: InitMarketplace }): Promise<InitAnswers> {
+export async function askInitQuestions(
+  io: Io,
+  lang: Lang,
+  defaults: { groupNames: string[]; marketplace: InitMarketplace },
+  /** The marketplace was given as a flag: do not ask for it. */
+  marketplaceGiven = false,
+): Promise<InitAnswers> {
   const lines = createInterface({ input: io.stdin, terminal: false, crlfDelay: Infinity })[Symbol.asyncIterator]();
   const ask = async (question: string): Promise<string> => {
     io.stderr.write(question);
@@ -35,6 +41,7 @@ export async function askInitQuestions(io: Io, lang: Lang, defaults: { groupName
       ),
     );
     const groupSpecs = groupsAnswer === "" ? defaults.groupNames : groupsAnswer.split(",").map((s) => s.trim()).filter(Boolean);
+    if (marketplaceGiven) return { groupSpecs, marketplace: defaults.marketplace };
 
     for (let attempt = 1; ; attempt++) {
       const answer = (

@@ -47,9 +47,9 @@ export async function runInit(opts: InitOptions, ctx: CommandContext): Promise<n
   let marketplace: InitMarketplace = opts.marketplace ?? "practice";
   const interactive = !opts.yes && ctx.io.stdin.isTTY === true && flagSpecs.length === 0;
   if (interactive) {
-    const answers = await askInitQuestions(ctx.io, ctx.lang, { groupNames: [defaultName], marketplace });
+    const answers = await askInitQuestions(ctx.io, ctx.lang, { groupNames: [defaultName], marketplace }, opts.marketplace !== undefined);
     specs = answers.groupSpecs;
-    marketplace = opts.marketplace ?? answers.marketplace;
+    marketplace = answers.marketplace;
   }
   const groups: InitGroup[] = specs.length > 0 ? collectGroups(specs) : [parseGroupSpec(defaultName)];
 

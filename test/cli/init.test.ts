@@ -141,21 +141,27 @@ describe("desbumi init on an existing project", () => {
   });
 });
 
+async function runOnTerminal(argv: string[], answers: string) {
+  const stdin = new PassThrough() as PassThrough & { isTTY?: boolean };
+  stdin.isTTY = true;
+  stdin.end(answers);
+  let stdout = "";
+  let stderr = "";
+  const io: Io = {
+    stdout: { write: (s: string) => void (stdout += s) },
+    stderr: { write: (s: string) => void (stderr += s) },
+    stdin,
+    env: { LANG: "en_US.UTF-8" },
+    cwd: dir,
+  };
+  const code = await main(["--log-level", "silent", ...argv], io);
+  return { code, stdout, stderr };
+}
+
 describe("desbumi init (interactive)", () => {
   it("asks for group names and the marketplace on a terminal", async () => {
-    const stdin = new PassThrough() as PassThrough & { isTTY?: boolean };
-    stdin.isTTY = true;
-    stdin.end("MUIWO Lipursari, Bumi Sejati\nsomething\ntokopedia\n");
-    let stdout = "";
-    let stderr = "";
-    const io: Io = {
-      stdout: { write: (s: string) => void (stdout += s) },
-      stderr: { write: (s: string) => void (stderr += s) },
-      stdin,
-      env: { LANG: "en_US.UTF-8" },
-      cwd: dir,
-    };
-    expect(await main(["--log-level", "silent", "init"], io)).toBe(0);
+    const { code, stdout, stderr } = await runOnTerminal(["init"], "MUIWO Lipursari, Bumi Sejati\nsomething\ntokopedia\n");
+    expect(code).toBe(0);
     expect(stderr).toContain("Group names, separated by commas");
     expect(stderr.match(/Marketplace: "practice"/g)).toHaveLength(2); // asked again after "something"
     const config = JSON.parse(await read("desbumi.config.json"));
@@ -165,5 +171,19 @@ describe("desbumi init (interactive)", () => {
     ]);
     expect(config.marketplace.adapter).toBe("tokopedia");
     expect(stdout).toContain("Next steps:");
+  });
+
+  it("does not ask for what the flags already say", async () => {
+    const { code, stderr } = await runOnTerminal(["init", "--marketplace", "practice"], "\n");
+    expect(code).toBe(0);
+    expect(stderr).toContain("Group names");
+    expect(stderr).not.toContain("Marketplace:");
+    expect(JSON.parse(await read("desbumi.config.json")).marketplace).toBeUndefined();
+  });
+
+  it("stops with a clear message when input ends early (exit 2)", async () => {
+    const { code, stderr } = await runOnTerminal(["init"], "");
+    expect(code).toBe(2);
+    expect(stderr).toContain("Input ended before every question was answered.");
   });
 });

@@ -155,6 +155,12 @@ describe("validateConfigData", () => {
     ).toEqual(['groups[0].marketplace.shop_id: unknown key "shop_id". Did you mean "shopId"?']);
   });
 
+  it("reports a top-level block without an adapter once, not once per group", () => {
+    expect(issuesOf(validateConfigData({ marketplace: { fsId: "1" }, groups: [group("a"), group("b", { marketplace: { shopId: "2" } })] }, fakeAdapters))).toEqual([
+      "marketplace.adapter: is required (text in quotes).",
+    ]);
+  });
+
   it("rejects an unknown adapter with a did-you-mean, and a group block without any adapter", () => {
     expect(issuesOf(validateConfigData({ marketplace: { adapter: "shopp" }, groups: [group("a")] }, fakeAdapters))).toEqual([
       'marketplace.adapter: unknown adapter "shopp". Did you mean "shop"? Available adapters: "shop", "bulk".',
