@@ -10,6 +10,8 @@ import { reporters } from "../report/index.js";
 import { rulesForMarketplace } from "./targets.js";
 import { EXIT_INVALID, EXIT_OK } from "./run.js";
 
+const STDOUT_CHUNK_CHARS = 64 * 1024;
+
 export interface NormalizeFlags {
   output?: string;
   marketplace?: string;
@@ -38,7 +40,15 @@ export async function runNormalize(file: string, flags: NormalizeFlags, ctx: Com
     return EXIT_INVALID;
   }
   if (flags.output === undefined) {
-    for (const line of canonicalCsvLines(result.products)) ctx.io.stdout.write(line);
+    let chunk = "";
+    for (const line of canonicalCsvLines(result.products)) {
+      chunk += line;
+      if (chunk.length >= STDOUT_CHUNK_CHARS) {
+        ctx.io.stdout.write(chunk);
+        chunk = "";
+      }
+    }
+    ctx.io.stdout.write(chunk);
     return EXIT_OK;
   }
   if (flags.output.trim() === "") throw new UsageError(text("-o butuh nama berkas", "-o needs a file name"));
