@@ -1,7 +1,12 @@
-// PLACEHOLDER (owner: adapters helper). Signature is the contract.
+// Which marketplace this run talks to: flags over the config's marketplace block, validated by the
+// adapter's own schema; with neither, the practice shop (the mock marketplace, in process).
+import { isAbsolute, resolve } from "node:path";
 import type { Logger } from "pino";
 import type { MarketplaceConfig } from "../config/types.js";
 import type { AdapterDefinition, MarketplaceAdapter } from "../adapters/types.js";
+import { adapterNames, findAdapter } from "../adapters/index.js";
+import { ConfigError, UsageError } from "../errors.js";
+import { describeZodIssues, dedupeIssues } from "../config/zod-issues.js";
 
 /** Target flags shared by sync, apply and categories (flags win over the config block). */
 export interface TargetFlags {
@@ -24,6 +29,8 @@ export interface OpenTargetOptions {
   /** Base folder for relative paths and for `.desbumi/` (the config's folder, else cwd). */
   baseDir: string;
   log: Logger;
+  /** Folder relative path flags (--out-dir, --previous) are resolved against. @default baseDir */
+  cwd?: string;
 }
 
 export interface OpenedTarget {
@@ -36,11 +43,104 @@ export interface OpenedTarget {
   close(): Promise<void>;
 }
 
+/** Flags that name a connection; without --marketplace or a config block they have nothing to apply to. */
+const CONNECTION_FLAGS = { baseUrl: "--base-url", tokenUrl: "--token-url", fsId: "--fs-id", shopId: "--shop-id", outDir: "--out-dir", previous: "--previous" } as const;
+const PATH_OPTIONS = new Set(["outDir", "previous"]);
+
+/** The adapter a run would use, without opening anything (for offline rule checks). */
+export function resolveTargetDefinition(opts: Pick<OpenTargetOptions, "flags" | "marketplace">): {
+  definition: AdapterDefinition<unknown>;
+  isPracticeShop: boolean;
+} {
+  const name = opts.flags.marketplace ?? opts.marketplace?.adapter;
+  if (name === undefined) return { definition: requireAdapter("tokopedia"), isPracticeShop: true };
+  return { definition: requireAdapter(name), isPracticeShop: false };
+}
+
 /**
  * Build the adapter for this run. With no marketplace in flags or config, starts the practice shop:
  * the mock marketplace in process, state in `<baseDir>/.desbumi/practice-shop.json`.
  */
 export async function openTarget(opts: OpenTargetOptions): Promise<OpenedTarget> {
-  void opts;
-  throw new Error("openTarget not built yet");
+  const { definition, isPracticeShop } = resolveTargetDefinition(opts);
+  if (isPracticeShop) {
+    const stray = Object.entries(CONNECTION_FLAGS).find(([key]) => opts.flags[key as keyof TargetFlags] !== undefined);
+    if (stray) {
+      throw new UsageError({
+        id: `${stray[1]} hanya berlaku bersama --marketplace (atau blok "marketplace" di desbumi.config.json). Tanpa itu desbumi memakai toko latihan.`,
+        en: `${stray[1]} only applies with --marketplace (or a "marketplace" block in desbumi.config.json). Without one, desbumi uses the practice shop.`,
+      });
+    }
+    const { openPracticeShop } = await import("./practice-shop.js");
+    return openPracticeShop(opts, definition);
+  }
+
+  const options = validateOptions(definition, mergeOptions(definition, opts));
+  const adapter = await definition.create(options, { log: opts.log, env: opts.env, cwd: opts.baseDir });
+  return {
+    adapter,
+    definition,
+    isPracticeShop: false,
+    label: adapter.label,
+    close: () => adapter.close(),
+  };
+}
+
+function requireAdapter(name: string): AdapterDefinition<unknown> {
+  const definition = findAdapter(name);
+  if (definition) return definition;
+  const names = adapterNames().join(", ");
+  throw new UsageError({
+    id: `Marketplace "${name}" tidak dikenal. Pilihan: ${names}.`,
+    en: `Unknown marketplace "${name}". Choose one of: ${names}.`,
+  });
+}
+
+/** The config block's options (when it names the same adapter), then the flags over them. */
+function mergeOptions(definition: AdapterDefinition<unknown>, opts: OpenTargetOptions): Record<string, unknown> {
+  const merged: Record<string, unknown> = {};
+  if (opts.marketplace && opts.marketplace.adapter === definition.name) {
+    for (const [key, value] of Object.entries(opts.marketplace)) {
+      if (key === "adapter") continue;
+      merged[key] = PATH_OPTIONS.has(key) && typeof value === "string" ? resolve(opts.baseDir, value) : value;
+    }
+  }
+  const known = optionKeys(definition);
+  for (const [key, value] of Object.entries(opts.flags)) {
+    if (key === "marketplace" || value === undefined) continue;
+    if (known && !known.includes(key)) {
+      const flag = key === "concurrency" ? "--concurrency" : CONNECTION_FLAGS[key as keyof typeof CONNECTION_FLAGS];
+      throw new UsageError({
+        id: `${flag} tidak berlaku untuk marketplace "${definition.name}".`,
+        en: `${flag} does not apply to marketplace "${definition.name}".`,
+      });
+    }
+    merged[key] = PATH_OPTIONS.has(key) && typeof value === "string" && !isAbsolute(value) ? resolve(opts.cwd ?? opts.baseDir, value) : value;
+  }
+  return merged;
+}
+
+/** The keys a strict object schema accepts (undefined when the schema is not an object). */
+function optionKeys(definition: AdapterDefinition<unknown>): string[] | undefined {
+  const shape = (definition.optionsSchema as { shape?: unknown }).shape;
+  return typeof shape === "object" && shape !== null ? Object.keys(shape) : undefined;
+}
+
+function validateOptions(definition: AdapterDefinition<unknown>, data: Record<string, unknown>): unknown {
+  const parsed = definition.optionsSchema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const issues = dedupeIssues(
+    describeZodIssues(parsed.error.issues, {
+      prefix: "marketplace",
+      data,
+      allowedKeys: () => optionKeys(definition) ?? [],
+    }),
+  );
+  throw new ConfigError(
+    {
+      id: `Pengaturan marketplace "${definition.name}" tidak lengkap atau salah (dari flag dan desbumi.config.json):`,
+      en: `The "${definition.name}" marketplace settings are incomplete or wrong (from flags and desbumi.config.json):`,
+    },
+    issues.map((issue) => issue.text),
+  );
 }

@@ -1,0 +1,138 @@
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openTarget, resolveTargetDefinition } from "../../src/target/open.js";
+import { ConfigError, UsageError } from "../../src/errors.js";
+import { silentLogger } from "../../src/log.js";
+import { startMockServer, type MockServer } from "../../src/mock-server/index.js";
+import { makeDesired } from "../builders.js";
+import { MOCK_LEAF_ID } from "../adapters/mock-harness.js";
+
+const log = silentLogger();
+
+describe("openTarget", () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), "desbumi-target-"));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("with no marketplace anywhere, opens the practice shop, whose state survives a restart", async () => {
+    const env = { LANG: "id_ID.UTF-8" };
+    const first = await openTarget({ flags: {}, env, baseDir: dir, log });
+    expect(first.isPracticeShop).toBe(true);
+    expect(first.definition.name).toBe("tokopedia");
+    expect(first.label).toBe("practice shop / toko latihan (mock marketplace, .desbumi/practice-shop.json)");
+    expect(first.adapter.label).toBe(first.label);
+    const outcomes = await first.adapter.apply([
+      { kind: "create", sku: "P-1", product: makeDesired({ sku: "P-1", name: "Jamu Latihan", categoryId: MOCK_LEAF_ID }) },
+    ]);
+    expect(outcomes[0]?.status).toBe("applied");
+    await first.close();
+    expect(existsSync(join(dir, ".desbumi", "practice-shop.json"))).toBe(true);
+    // The practice shop's credentials went into a copy of env, never into the caller's or process.env.
+    expect(env).toEqual({ LANG: "id_ID.UTF-8" });
+    expect(process.env.TOKOPEDIA_CLIENT_SECRET).toBeUndefined();
+
+    const second = await openTarget({ flags: {}, env, baseDir: dir, log });
+    expect((await second.adapter.listListings()).map((l) => l.sku)).toEqual(["P-1"]);
+    await second.close();
+  });
+
+  describe("against a mock marketplace", () => {
+    let server: MockServer;
+    beforeEach(async () => {
+      server = await startMockServer({ host: "127.0.0.1", port: 0, rateLimit: 1000, burst: 1000 });
+    });
+    afterEach(async () => {
+      await server.close();
+    });
+
+    it("flags win over the config's marketplace block", async () => {
+      const target = await openTarget({
+        flags: { baseUrl: server.url, tokenUrl: server.tokenUrl, shopId: String(server.shopId) },
+        marketplace: { adapter: "tokopedia", baseUrl: "http://127.0.0.1:9", tokenUrl: "http://127.0.0.1:9/token", fsId: server.fsId, shopId: 1 },
+        env: { TOKOPEDIA_CLIENT_ID: server.credentials.clientId, TOKOPEDIA_CLIENT_SECRET: server.credentials.clientSecret },
+        baseDir: dir,
+        log,
+      });
+      expect(target.isPracticeShop).toBe(false);
+      expect(target.label).toContain(`shop ${server.shopId}`);
+      expect(await target.adapter.listListings()).toEqual([]);
+      await target.close();
+    });
+
+    it("credential variable names come from the config block", async () => {
+      const target = await openTarget({
+        flags: { marketplace: "tokopedia" },
+        marketplace: {
+          adapter: "tokopedia",
+          baseUrl: server.url,
+          tokenUrl: server.tokenUrl,
+          fsId: String(server.fsId),
+          shopId: server.shopId,
+          clientIdEnv: "SHOP_A_ID",
+          clientSecretEnv: "SHOP_A_SECRET",
+        },
+        env: { SHOP_A_ID: server.credentials.clientId, SHOP_A_SECRET: server.credentials.clientSecret },
+        baseDir: dir,
+        log,
+      });
+      expect(await target.adapter.listListings()).toEqual([]);
+      await target.close();
+    });
+  });
+
+  it("opens the config's adapter with its options", async () => {
+    const target = await openTarget({
+      flags: {},
+      marketplace: { adapter: "memory", listings: [{ sku: "M-1", name: "Kopi", price: 10_000 }] },
+      env: {},
+      baseDir: dir,
+      log,
+    });
+    expect(target.definition.name).toBe("memory");
+    expect((await target.adapter.listListings()).map((l) => l.sku)).toEqual(["M-1"]);
+    await target.close();
+  });
+
+  it("an unknown marketplace is a usage error listing the known ones", async () => {
+    const error = await openTarget({ flags: { marketplace: "shopee" }, env: {}, baseDir: dir, log }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).text.en).toMatch(/shopee.*memory.*tokopedia/);
+    expect((error as UsageError).text.id).toContain("tidak dikenal");
+  });
+
+  it("invalid options are a config error with one line per key path", async () => {
+    const error = await openTarget({
+      flags: { marketplace: "tokopedia", concurrency: 0 },
+      marketplace: { adapter: "tokopedia", shopId: "toko-saya" },
+      env: {},
+      baseDir: dir,
+      log,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    const lines = (error as ConfigError).issues.map((t) => t.en);
+    expect(lines.some((l) => l.startsWith("marketplace.fsId"))).toBe(true);
+    expect(lines.some((l) => l.startsWith("marketplace.shopId"))).toBe(true);
+    expect(lines.some((l) => l.startsWith("marketplace.concurrency"))).toBe(true);
+    expect((error as ConfigError).issues.every((t) => t.id !== "" && t.en !== "")).toBe(true);
+  });
+
+  it("connection flags without a marketplace, or for an adapter without them, are usage errors", async () => {
+    await expect(openTarget({ flags: { fsId: "1" }, env: {}, baseDir: dir, log })).rejects.toThrow(/--fs-id only applies with --marketplace/);
+    await expect(openTarget({ flags: { marketplace: "memory", baseUrl: "http://127.0.0.1:9" }, env: {}, baseDir: dir, log })).rejects.toThrow(
+      /--base-url does not apply to marketplace "memory"/,
+    );
+    expect(existsSync(join(dir, ".desbumi"))).toBe(false);
+  });
+
+  it("resolveTargetDefinition names the adapter offline (practice shop = tokopedia rules)", () => {
+    expect(resolveTargetDefinition({ flags: {} })).toMatchObject({ isPracticeShop: true, definition: { name: "tokopedia" } });
+    expect(resolveTargetDefinition({ flags: { marketplace: "memory" } }).definition.name).toBe("memory");
+  });
+});
