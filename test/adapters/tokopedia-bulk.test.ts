@@ -219,6 +219,18 @@ describe("tokopedia-bulk adapter", () => {
     await expect(open({ outDir: "upload", previous: "nope" }).listListings()).rejects.toThrow(UsageError);
   });
 
+  it("an abort while writing finishes the workbook in hand and skips the rest", async () => {
+    const controller = new AbortController();
+    const products = Array.from({ length: 1500 }, (_, i) => makeDesired({ sku: `A-${String(i).padStart(4, "0")}` }));
+    const outcomes = await open({ outDir: "upload" }).apply(creates(products), {
+      signal: controller.signal,
+      onOutcome: () => controller.abort(),
+    });
+    expect(outcomes.filter((o) => o.status === "applied")).toHaveLength(1000);
+    expect(outcomes.filter((o) => o.status === "skipped")).toHaveLength(500);
+    expect(await readdir(join(dir, "upload"))).toEqual(["tokopedia-upload-001.xlsx"]);
+  });
+
   it("changes not yet written when the signal aborts are skipped", async () => {
     const controller = new AbortController();
     controller.abort();

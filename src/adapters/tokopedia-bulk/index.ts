@@ -116,6 +116,12 @@ export function createTokopediaBulkAdapter(options: TokopediaBulkOptions, ctx: A
     const names = new Set<string>();
     for (let start = 0, index = 1; start < written.length; start += MAX_PRODUCTS_PER_WORKBOOK, index += 1) {
       const chunk = written.slice(start, start + MAX_PRODUCTS_PER_WORKBOOK);
+      if (opts.signal?.aborted) {
+        for (const { change } of chunk) {
+          outcomes.set(change, { sku: change.sku, kind: change.kind, status: "skipped", reason: "interrupted before writing" });
+        }
+        continue;
+      }
       for (const item of chunk) opts.onIntent?.(item.change);
       const name = workbookName(index);
       const bytes = await buildWorkbook(chunk.map((item) => item.row));
