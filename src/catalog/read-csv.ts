@@ -67,18 +67,33 @@ async function* readRows(path: string, encoding: TextEncoding, file: string, iss
       sample = sep.rest;
       firstLine = 2;
     } else delimiter = sniffDelimiter(sample);
+    const reading = { stopped: false };
     async function* all(): AsyncGenerator<string> {
       if (sample) yield sample;
-      if (!done) yield* text;
+      if (done) return;
+      for await (const chunk of text) {
+        if (reading.stopped) return;
+        yield chunk;
+      }
     }
-    yield* parseRecords(Readable.from(all(), { objectMode: false }), delimiter, firstLine, file, issues);
+    yield* parseRecords(Readable.from(all(), { objectMode: false }), { delimiter, firstLine, file, issues, reading });
   } finally {
     bytes.destroy();
     await text.return(undefined);
   }
 }
 
-async function* parseRecords(src: Readable, delimiter: Delimiter, firstLine: number, file: string, issues: Issue[]): AsyncGenerator<RawRow> {
+interface ParseContext {
+  delimiter: Delimiter;
+  firstLine: number;
+  file: string;
+  issues: Issue[];
+  /** Set to stop feeding the parser (ends the input cleanly, keeping parsed rows). */
+  reading: { stopped: boolean };
+}
+
+async function* parseRecords(src: Readable, ctx: ParseContext): AsyncGenerator<RawRow> {
+  const { delimiter, firstLine, file, issues, reading } = ctx;
   // NOTE: errors are taken through `on_skip` instead of the stream's error: a stream error
   // destroys the records already parsed but not yet read, so an unclosed quote at the end of a
   // small file would hide every good row above it. `records` (rows emitted before the broken
@@ -98,6 +113,9 @@ async function* parseRecords(src: Readable, delimiter: Delimiter, firstLine: num
     skip_records_with_error: true,
     on_skip: (error) => {
       const records = error && typeof error.records === "number" ? error.records : 0;
+      // NOTE: after an oversized record csv-parse would skip byte by byte through the rest of a
+      // 50 MB cell; what follows cannot be trusted anyway, so stop reading the file here.
+      if (error?.code === "CSV_MAX_RECORD_SIZE") reading.stopped = true;
       if (!broken.some((b) => b.records === records)) broken.push({ records, reason: csvErrorReason(error?.code ?? "") });
     },
   });
