@@ -144,6 +144,9 @@ export function checkEdit(f: ProductFields, current: MockListing, ctx: RuleConte
   return checkPresent(f, ctx, current);
 }
 
+// NOTE: LIMITED/UNLIMITED/EMPTY describe stock, not visibility: EMPTY puts the product in the
+// warehouse (3); the other two leave an edited product's active/inactive state alone (use the
+// active/inactive endpoints for that).
 const readStatusOf = (writeStatus: string | undefined, fallback: 0 | 1 | 3): 0 | 1 | 3 =>
   writeStatus?.toUpperCase() === "EMPTY" ? 3 : fallback;
 

@@ -5,13 +5,14 @@ import type { AddressInfo } from "node:net";
 import { silentLogger } from "../log.js";
 import { createTokenAuthority, randomToken } from "./auth.js";
 import { DEFAULT_CATEGORIES, indexCategories } from "./categories.js";
-import { fail, malformed, MSG_FORBIDDEN, MSG_METHOD, MSG_NOT_FOUND, MSG_TOO_MANY, renderEnvelope, RequestRejected, type Reply } from "./envelope.js";
+import { fail, malformed, MSG_METHOD, MSG_NOT_FOUND, MSG_TOO_MANY, renderEnvelope, RequestRejected, type Reply } from "./envelope.js";
 import { createFaultPicker, type FaultKind } from "./faults.js";
 import { readBody } from "./http-body.js";
 import { createPersister, loadStateFile, type Persister } from "./persistence.js";
 import { DEFAULT_MAX_STOCK } from "./product-rules.js";
 import { createRateLimiter } from "./rate-limit.js";
-import { ROUTES, type Route } from "./routes/index.js";
+import { matchRoute } from "./routes/index.js";
+import { checkAccess } from "./access.js";
 import { applySeed, readSeedFile } from "./seed.js";
 import { clearProducts, cloneListing, createShop, restoreShop, snapshotShop, type ShopState } from "./state.js";
 import type { MockServer, MockServerOptions, MockServerStats } from "./types.js";
@@ -36,14 +37,6 @@ async function loadShop(options: MockServerOptions, shopId: number, ctx: { categ
   const shop = createShop(shopId, options.shopName ?? "Toko Desa Mock", options.etalase ?? DEFAULT_ETALASE);
   if (options.seedFile) applySeed(options.seedFile, await readSeedFile(options.seedFile), { shop, ...ctx }, ctx.nowUnix);
   return shop;
-}
-
-function matchRoute(path: string): { route: Route; fsRaw: string } | undefined {
-  for (const route of ROUTES) {
-    const m = route.pattern.exec(path);
-    if (m?.[1] !== undefined) return { route, fsRaw: decodeURIComponent(m[1]) };
-  }
-  return undefined;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -86,8 +79,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 
   const handleToken = async (req: IncomingMessage, res: ServerResponse, url: URL, started: bigint): Promise<void> => {
     const key = "token";
-    const bump = (): void => void (stats.byRoute["POST /token"] = (stats.byRoute["POST /token"] ?? 0) + 1);
-    bump();
+    stats.byRoute["POST /token"] = (stats.byRoute["POST /token"] ?? 0) + 1;
     if (req.method !== "POST") return send(res, fail(405, "", "use POST", MSG_METHOD), started, { Allow: "POST", ...limiter.peek(key) });
     const body = await readBody(req);
     if (!body.ok) return body.reason === "aborted" ? undefined : send(res, malformed("PRD_DLV_015", "request body too large"), started);
@@ -149,29 +141,14 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       if (body.reason === "aborted") return;
       return send(res, malformed("PRD_DLV_015", "request body too large"), started, { Connection: "close" });
     }
-    const method = req.method ?? "GET";
-    if (!route.methods.includes(method)) {
-      return send(res, fail(405, "", `use ${route.methods.join(" or ")}`, MSG_METHOD), started, { Allow: route.methods.join(", "), ...limiter.peek(bucketKey) });
-    }
-    if (!auth.checkBearer(req.headers.authorization)) {
-      return send(res, fail(401, "", "missing, unknown or expired access token"), started, { "WWW-Authenticate": "Bearer", ...limiter.peek(bucketKey) });
-    }
-    if (!/^\d+$/.test(fsRaw)) {
-      return send(res, malformed("PRD_DLV_002", `Invalid field [fs_id] format, value [${fsRaw}] should be int`), started, limiter.peek(bucketKey));
-    }
-    const shopRaw = url.searchParams.get("shop_id");
-    if (Number(fsRaw) !== fsId) {
-      return send(res, fail(403, "RBAC_MDLW_001", `FS ID [${fsRaw}] is not associated with Shop ID [${shopRaw ?? ""}]`, MSG_FORBIDDEN), started, limiter.peek(bucketKey));
-    }
-    if (shopRaw === null || shopRaw.trim() === "") {
-      if (route.needsShopId) return send(res, malformed("PRD_DLV_016", "shop_id cannot be empty"), started, limiter.peek(bucketKey));
-    } else if (!/^\d+$/.test(shopRaw.trim())) {
-      return send(res, malformed("PRD_DLV_003", `Invalid field [shop_id] format, value [${shopRaw}] should be int`), started, limiter.peek(bucketKey));
-    } else if (Number(shopRaw) !== shop.shopId) {
-      return send(res, fail(403, "RBAC_MDLW_001", `FS ID [${fsRaw}] is not associated with Shop ID [${shopRaw}]`, MSG_FORBIDDEN), started, limiter.peek(bucketKey));
-    }
+    const denied = checkAccess(
+      { route, fsRaw, method: req.method ?? "GET", authorization: req.headers.authorization, shopRaw: url.searchParams.get("shop_id") },
+      { auth, fsId, shopId: shop.shopId },
+    );
+    if (denied) return send(res, denied.reply, started, { ...denied.headers, ...limiter.peek(bucketKey) });
 
-    // The draw happens before any await, in arrival order, so a seed replays the same faults.
+    // One draw per request that got this far, in arrival order: a seed replays the same faults
+    // for the same request sequence.
     const fault = await injectFault(req, res, started, bucketKey, faults.pick(), route.isWrite);
     if (fault !== "none" && fault !== "commitThenDrop") return;
     if (fault === "commitThenDrop" && !route.isWrite) return;

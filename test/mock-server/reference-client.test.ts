@@ -26,7 +26,7 @@ function createReferenceClient(cfg: { base: string; tokenUrl: string; fsId: numb
   }
 
   async function callApi<T>(method: string, path: string, query: Record<string, string | number>, body?: unknown): Promise<Envelope<T>> {
-    const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]));
+    const qs = new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]));
     for (;;) {
       const res = await fetch(`${cfg.base}${path.replace("{fs_id}", String(cfg.fsId))}?${qs}`, {
         method,

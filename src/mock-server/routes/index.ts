@@ -20,4 +20,20 @@ export const ROUTES: readonly Route[] = [
   categoryRoute,
 ];
 
+const decodeSegment = (segment: string): string => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+};
+
+export function matchRoute(path: string): { route: Route; fsRaw: string } | undefined {
+  for (const route of ROUTES) {
+    const m = route.pattern.exec(path);
+    if (m?.[1] !== undefined) return { route, fsRaw: decodeSegment(m[1]) };
+  }
+  return undefined;
+}
+
 export type { Route, RouteContext } from "./types.js";
