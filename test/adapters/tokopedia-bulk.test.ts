@@ -1,7 +1,8 @@
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
+import { fileURLToPath } from "node:url";
 import readXlsxFile from "read-excel-file/node";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -20,6 +21,7 @@ import { silentLogger } from "../../src/log.js";
 import { diffCatalog } from "../../src/plan/diff.js";
 import type { Change, DesiredProduct } from "../../src/plan/types.js";
 import { makeDesired } from "../builders.js";
+import { runCli } from "../cli/helpers.js";
 
 let dir: string;
 beforeEach(async () => {
@@ -308,5 +310,39 @@ describe("tokopedia-bulk through sync (target opened as openTarget should)", () 
     expect(code).toBe(1);
     expect(JSON.parse(run.out()).issues).toEqual([expect.objectContaining({ code: "CATEGORY_NOT_FOUND", line: 2, value: "Kopi" })]);
     expect(await readdir(dir)).toEqual(["katalog.csv"]);
+  });
+});
+
+describe("desbumi sync --marketplace tokopedia-bulk (CLI)", () => {
+  it("writes the upload workbook from an .xlsx catalogue, then nothing new against --previous", async () => {
+    await copyFile(fileURLToPath(new URL("../../fixtures/catalogs/muiwo-wonosobo.xlsx", import.meta.url)), join(dir, "katalog.xlsx"));
+    const first = await runCli(["sync", "katalog.xlsx", "--marketplace", "tokopedia-bulk", "--out-dir", "upload", "--yes"], { cwd: dir });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain("Target: Tokopedia bulk-upload files in upload");
+    expect(first.stdout).toContain("Plan: 6 to create");
+    const sheet = await readSheet(join(dir, "upload", "tokopedia-upload-001.xlsx"));
+    expect(sheet.rows.slice(3).map((r) => r[14]).sort()).toEqual([
+      "MW-CARICA-001",
+      "MW-KOPI-001",
+      "MW-KOPI-002",
+      "MW-KRIPIK-001",
+      "MW-TAS-001",
+      "MW-TEH-001",
+    ]);
+
+    const second = await runCli(
+      ["sync", "katalog.xlsx", "--marketplace", "tokopedia-bulk", "--out-dir", "upload-2", "--previous", "upload", "--yes"],
+      { cwd: dir },
+    );
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain("6 unchanged");
+    expect(await readdir(dir)).not.toContain("upload-2");
+  });
+
+  it("refuses --previous inside --out-dir before reading anything (exit 2)", async () => {
+    await copyFile(fileURLToPath(new URL("../../fixtures/catalogs/muiwo-wonosobo.xlsx", import.meta.url)), join(dir, "katalog.xlsx"));
+    const run = await runCli(["sync", "katalog.xlsx", "--marketplace", "tokopedia-bulk", "--out-dir", "upload", "--previous", "upload", "--yes"], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stdout + run.stderr).toContain("is inside --out-dir");
   });
 });

@@ -146,7 +146,7 @@ export function createTokopediaBulkAdapter(options: TokopediaBulkOptions, ctx: A
 
   return {
     name: "tokopedia-bulk",
-    label: `Tokopedia bulk-upload files in ${options.outDir}`,
+    label: `Tokopedia bulk-upload files in ${relative(ctx.cwd, outDir) || "."}`,
     capabilities: {
       canList: previous !== undefined,
       // NOTE: the configured name -> code map is this target's whole category list, so the sync
