@@ -1,13 +1,24 @@
-// Placeholder until the owning helper replaces it.
+// `desbumi categories [search]`: the target's category tree with ids, or the leaves matching SEARCH.
+import { Option, type Command } from "commander";
 import type { RegisterCommand } from "./types.js";
-import { UsageError } from "../../errors.js";
+import type { CategoriesOptions } from "../../categories/command.js";
 
 export const registerCategories: RegisterCommand = (program, host) => {
   program
     .command("categories")
-    .description("(not built yet)")
-    .action(() => {
-      host.exit(2);
-      throw new UsageError("desbumi categories is not built yet");
+    .description("list the marketplace's categories with their ids / daftar kategori marketplace beserta id-nya")
+    .argument("[search]", "show only the categories whose name or path contains this (any case)")
+    .option("--marketplace <name>", "adapter to use (default: config, else the practice shop)")
+    .option("--base-url <url>", "marketplace API base URL")
+    .option("--token-url <url>", "OAuth token URL")
+    .option("--fs-id <id>", "Tokopedia fs_id (app id)")
+    .option("--shop-id <id>", "Tokopedia shop_id")
+    .option("--config <path>", "desbumi.config.json to use (default: found in this folder or above)")
+    .addOption(new Option("--format <format>", "output format").choices(["pretty", "json"]).default("pretty"))
+    .addHelpText("after", "\nExit codes: 0 listed; 1 SEARCH matched no category; 2 could not run.")
+    .action(async (search: string | undefined, opts: CategoriesOptions, cmd: Command) => {
+      const ctx = host.context(cmd);
+      const { runCategories } = await import("../../categories/command.js");
+      host.exit(await runCategories(search, opts, ctx));
     });
 };
