@@ -66,7 +66,7 @@ export async function runInit(opts: InitOptions, ctx: CommandContext): Promise<n
       written.push({ path: relative, status: "kept" });
       continue;
     }
-    await writeText(file, renderCatalogTemplate(prefixes[index] ?? "PRD"));
+    await writeText(file, renderCatalogTemplate(prefixes[index] ?? "PRD", index));
     written.push({ path: relative, status: "created" });
   }
 

@@ -49,26 +49,51 @@ export const CATALOG_HEADERS = [
 
 const csvCell = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
+interface ExampleProduct {
+  name: string;
+  description: string;
+  price: string;
+  stock: string;
+  weight: string;
+  /** A leaf name in the marketplace (and practice shop) category tree. */
+  category: string;
+  photo: string;
+}
+
+// NOTE: one different product per group: groups may share a shop (the practice shop does), and a
+// shop refuses two listings with the same name.
+const EXAMPLES: readonly ExampleProduct[] = [
+  { name: "Masker Kain Batik 3 Lapis", description: "Masker kain batik tulis, 3 lapis, bisa dicuci dan dipakai ulang. Ukuran dewasa, tali telinga elastis.", price: "Rp 15.000", stock: "100", weight: "50 gr", category: "Masker Kain", photo: "masker-batik" },
+  { name: "Jamu Kunyit Asam 250 ml", description: "Jamu kunyit asam segar buatan ibu-ibu desa, tanpa pengawet. Simpan di kulkas, habiskan dalam 5 hari.", price: "Rp 12.000", stock: "40", weight: "300 gr", category: "Jamu", photo: "jamu-kunyit-asam" },
+  { name: "Keripik Singkong Pedas 200 g", description: "Keripik singkong renyah bumbu pedas daun jeruk, digoreng dengan minyak baru setiap hari.", price: "Rp 18.000", stock: "60", weight: "250 gr", category: "Keripik", photo: "keripik-singkong" },
+  { name: "Madu Hutan Murni 500 g", description: "Madu hutan murni dari lebah liar, dipanen dan disaring oleh kelompok tani hutan.", price: "Rp 85.000", stock: "25", weight: "0,7 kg", category: "Madu", photo: "madu-hutan" },
+  { name: "Tas Anyaman Pandan Ukuran Sedang", description: "Tas anyaman daun pandan buatan tangan, kuat untuk belanja sehari-hari. Ukuran 35 x 30 cm.", price: "Rp 65.000", stock: "15", weight: "400 gr", category: "Tas Anyaman", photo: "tas-pandan" },
+];
+
 /**
- * `sep=,`, a header line and one realistic example row the facilitator overwrites.
+ * `sep=,`, a header line and one realistic example row the facilitator overwrites; the
+ * `index`-th group gets the `index`-th example product (names stay unique across groups).
  * NOTE: `sep=,` makes Excel on Indonesian Windows (list separator `;`) split on commas; desbumi's
  * reader honours it and other spreadsheets show it as a title row the reader skips. Same as
  * `desbumi template` (src/template/write-template.ts).
  */
-export function renderCatalogTemplate(skuPrefix: string): string {
+export function renderCatalogTemplate(skuPrefix: string, index = 0): string {
+  const base = EXAMPLES[index % EXAMPLES.length] ?? EXAMPLES[0]!;
+  const round = Math.floor(index / EXAMPLES.length);
+  const name = round === 0 ? base.name : `${base.name} (${skuPrefix})`;
   const example = [
     `${skuPrefix}-001`,
-    "Masker Kain Batik 3 Lapis",
-    "Masker kain batik tulis, 3 lapis, bisa dicuci dan dipakai ulang. Ukuran dewasa, tali telinga elastis.",
-    "Rp 15.000",
-    "100",
-    "50 gr",
-    "Masker Kain",
+    name,
+    base.description,
+    base.price,
+    base.stock,
+    base.weight,
+    base.category,
     "Baru",
     "Aktif",
     "1",
     "",
-    `https://images.desbumi.example/contoh/${skuPrefix.toLowerCase()}-001.jpg`,
+    `https://images.desbumi.example/contoh/${base.photo}.jpg`,
   ];
   return `sep=,\n${CATALOG_HEADERS.map(csvCell).join(",")}\n${example.map(csvCell).join(",")}\n`;
 }

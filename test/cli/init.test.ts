@@ -44,7 +44,7 @@ describe("desbumi init (non-interactive)", () => {
     expect(muiwo[0]).toBe("sep=,");
     expect(muiwo[1]).toBe(CATALOG_HEADERS.join(","));
     expect(muiwo[2]).toMatch(/^MUI-001,Masker Kain Batik 3 Lapis,".*",Rp 15\.000,100,50 gr,Masker Kain,Baru,Aktif,1,,https:\/\/images\.desbumi\.example\/.+\.jpg$/);
-    expect((await read("catalogs/bumi-adikusuma.csv")).split("\n")[2]).toMatch(/^BA-001,/);
+    expect((await read("catalogs/bumi-adikusuma.csv")).split("\n")[2]).toMatch(/^BA-001,Jamu Kunyit Asam 250 ml,/);
 
     expect((await read(".gitignore")).split("\n")).toEqual(expect.arrayContaining([".env", ".desbumi/"]));
     const workflow = await read(".github/workflows/catalog.yml");
@@ -58,14 +58,20 @@ describe("desbumi init (non-interactive)", () => {
     expect(run.stdout).toContain("desbumi sync --yes");
   });
 
-  it("writes catalogues that the real catalogue pipeline accepts with zero errors", async () => {
-    expect((await runCli(["init", "--yes", "--groups", "muiwo,bumi-sejati"], { cwd: dir })).code).toBe(0);
-    for (const file of ["catalogs/muiwo.csv", "catalogs/bumi-sejati.csv"]) {
-      const result = await loadCatalog(file, { cwd: dir });
-      expect(result.issues, file).toEqual([]);
+  it("writes catalogues that the real catalogue pipeline accepts with zero issues", async () => {
+    const ids = ["muiwo", "bumi-sejati", "bumi-adikusuma", "a", "b", "c", "d"];
+    expect((await runCli(["init", "--yes", "--groups", ids.join(",")], { cwd: dir })).code).toBe(0);
+    const products = [];
+    for (const id of ids) {
+      const result = await loadCatalog(`catalogs/${id}.csv`, { cwd: dir });
+      expect(result.issues, id).toEqual([]);
       expect(result.rows).toBe(1);
-      expect(result.products[0]).toMatchObject({ line: 3, name: "Masker Kain Batik 3 Lapis", price: 15000, stock: 100, weight: 50, condition: "NEW", status: "active", min_order: 1 });
+      products.push(...result.products);
     }
+    expect(products[0]).toMatchObject({ line: 3, sku: "MUI-001", name: "Masker Kain Batik 3 Lapis", price: 15000, stock: 100, weight: 50, category: "Masker Kain", condition: "NEW", status: "active", min_order: 1, etalase: "" });
+    // groups may share a shop (the practice shop does): SKUs and names must not collide
+    expect(new Set(products.map((p) => p.sku)).size).toBe(ids.length);
+    expect(new Set(products.map((p) => p.name)).size).toBe(ids.length);
   });
 
   it("uses the same headers as `desbumi template`", () => {
