@@ -36,6 +36,7 @@ export async function runApplyFile(planPath: string, opts: ApplyFileOptions, ctx
     ...(marketplace ? { marketplace } : {}),
     env: config?.env ?? io.env,
     baseDir,
+    cwd: io.cwd,
     log: ctx.log,
   });
   try {

@@ -73,6 +73,7 @@ export async function syncCatalog(job: CatalogJob, opts: SyncOptions, ctx: Comma
     ...(job.marketplace ? { marketplace: job.marketplace } : {}),
     env: job.env,
     baseDir: job.baseDir,
+    cwd: io.cwd,
     log: ctx.log,
   });
   try {

@@ -1,0 +1,222 @@
+// End to end: `desbumi sync` through main(argv, io) against the mock marketplace on 127.0.0.1:0.
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/index.js";
+import { startMockServer, type MockServer } from "../../src/mock-server/index.js";
+import { setInterruptSource } from "../../src/sync/interrupt.js";
+import { capture, csvRow, makeIo, tempDir, writeCsv, type TestIo } from "../sync/harness.js";
+
+let server: MockServer;
+beforeAll(async () => {
+  server = await startMockServer({ host: "127.0.0.1", port: 0, rateLimit: 10_000, burst: 10_000 });
+});
+afterAll(async () => {
+  await server.close();
+});
+afterEach(() => {
+  server.reset();
+  setInterruptSource(undefined);
+});
+
+const rows = (n: number, fields: Parameters<typeof csvRow>[1] = {}): string[] =>
+  Array.from({ length: n }, (_, i) => csvRow(`MSK-${String(i + 1).padStart(3, "0")}`, { kategori: "Jamu", ...fields }));
+
+function target(): string[] {
+  return [
+    "--marketplace", "tokopedia",
+    "--base-url", server.url,
+    "--token-url", server.tokenUrl,
+    "--fs-id", String(server.fsId),
+    "--shop-id", String(server.shopId),
+  ];
+}
+
+async function sync(cwd: string, args: string[], io: TestIo = shopIo(cwd)): Promise<{ code: number; io: TestIo }> {
+  const code = await main(["--lang", "en", "sync", ...args, ...target()], io);
+  return { code, io };
+}
+
+function shopIo(cwd: string): TestIo {
+  return makeIo({
+    cwd,
+    env: { TOKOPEDIA_CLIENT_ID: server.credentials.clientId, TOKOPEDIA_CLIENT_SECRET: server.credentials.clientSecret },
+  });
+}
+
+const live = () => server.listings().filter((l) => l.status !== 0);
+
+describe("desbumi sync (mock marketplace)", () => {
+  it("first sync creates all; the second plans nothing and writes nothing", async () => {
+    const cwd = await tempDir();
+    const file = await writeCsv(cwd, "katalog.csv", rows(5));
+    const first = await sync(cwd, [file, "--yes"]);
+    expect(first.io.stderr.text).toBe("");
+    expect(first.code).toBe(0);
+    expect(first.io.stdout.text).toContain("Plan: 5 to create, 0 to update, 0 to deactivate, 0 to reactivate, 0 unchanged.");
+    expect(first.io.stdout.text).toContain("Applied: 5 created, 0 updated, 0 deactivated, 0 reactivated.");
+    expect(live().map((l) => [l.sku, l.categoryId, l.price]).sort()).toEqual(
+      ["MSK-001", "MSK-002", "MSK-003", "MSK-004", "MSK-005"].map((sku) => [sku, 2981, 25_000]),
+    );
+
+    const writes = server.stats().writes;
+    const second = await sync(cwd, [file, "--yes"]);
+    expect(second.code).toBe(0);
+    expect(second.io.stdout.text).toContain("No changes: the shop already matches the catalogue.");
+    expect(second.io.stdout.text).toContain("Plan: 0 to create, 0 to update, 0 to deactivate, 0 to reactivate, 5 unchanged.");
+    expect(server.stats().writes).toBe(writes);
+  });
+
+  it("a price edit plans one price update and applies it through the price endpoint", async () => {
+    const cwd = await tempDir();
+    const all = rows(3);
+    await sync(cwd, [await writeCsv(cwd, "katalog.csv", all), "--yes"]);
+    const edited = [...all];
+    edited[1] = csvRow("MSK-002", { kategori: "Jamu", harga: "Rp 27.500" });
+    const file = await writeCsv(cwd, "katalog.csv", edited);
+    const before = server.stats().byRoute;
+    const writesBefore = server.stats().writes;
+
+    const { code, io } = await sync(cwd, [file, "--yes"]);
+    expect(code).toBe(0);
+    expect(io.stdout.text).toContain("~ update MSK-002\n    price: Rp 25.000 -> Rp 27.500\n");
+    expect(io.stdout.text).toContain("Plan: 0 to create, 1 to update, 0 to deactivate, 0 to reactivate, 2 unchanged.");
+    const after = server.stats().byRoute;
+    const delta = (key: string) => (after[key] ?? 0) - (before[key] ?? 0);
+    expect(delta("POST /inventory/v1/fs/:fs_id/price/update")).toBe(1);
+    expect(server.stats().writes - writesBefore).toBe(1);
+    expect(live().find((l) => l.sku === "MSK-002")?.price).toBe(27_500);
+  });
+
+  it("a removed row is deactivated only with --prune; the mass-deactivate guard holds", async () => {
+    const cwd = await tempDir();
+    const all = rows(10);
+    await sync(cwd, [await writeCsv(cwd, "katalog.csv", all), "--yes"]);
+    const file = await writeCsv(cwd, "katalog.csv", all.slice(0, 9));
+
+    const kept = await sync(cwd, [file, "--yes"]);
+    expect(kept.io.stdout.text).toContain("Not in catalogue, left alone: 1 listing (use --prune to deactivate): MSK-010");
+    expect(live().find((l) => l.sku === "MSK-010")?.status).toBe(1);
+
+    const pruned = await sync(cwd, [file, "--yes", "--prune"]);
+    expect(pruned.code).toBe(0);
+    expect(pruned.io.stdout.text).toContain("- deactivate MSK-010 (not in catalogue)");
+    expect(live().find((l) => l.sku === "MSK-010")?.status).toBe(3);
+
+    const few = await writeCsv(cwd, "katalog.csv", all.slice(0, 3));
+    const writes = server.stats().writes;
+    const guarded = await sync(cwd, [few, "--yes", "--prune"]);
+    expect(guarded.code).toBe(1);
+    expect(guarded.io.stdout.text).toContain("Refused: this plan deactivates 6 of 9 active listings (limit 20% = 1).");
+    expect(server.stats().writes).toBe(writes);
+  });
+
+  it("--skip-invalid leaves the listings of invalid rows untouched", async () => {
+    const cwd = await tempDir();
+    await sync(cwd, [await writeCsv(cwd, "katalog.csv", rows(3)), "--yes"]);
+    const file = await writeCsv(cwd, "katalog.csv", [
+      csvRow("MSK-001", { kategori: "Jamu", stok: "7" }),
+      csvRow("MSK-002", { kategori: "Jamu", stok: "banyak" }),
+      csvRow("MSK-003", { kategori: "Sepatu Kulit" }),
+    ]);
+    const refused = await sync(cwd, [file, "--yes", "--prune"]);
+    expect(refused.code).toBe(1);
+    expect(refused.io.stdout.text).toContain("nothing was sent");
+
+    const skipped = await sync(cwd, [file, "--yes", "--prune", "--skip-invalid"]);
+    expect(skipped.code).toBe(1);
+    expect(skipped.io.stdout.text).toContain("Rows with errors, their listings left alone: 2 (MSK-002, MSK-003)");
+    expect(live().map((l) => [l.sku, l.stock, l.status]).sort()).toEqual([
+      ["MSK-001", 7, 1],
+      ["MSK-002", 10, 1],
+      ["MSK-003", 10, 1],
+    ]);
+  });
+
+  it("--dry-run --detailed-exitcode: 3 with pending changes, 0 without; a dry run never writes", async () => {
+    const cwd = await tempDir();
+    const file = await writeCsv(cwd, "katalog.csv", rows(2));
+    expect((await sync(cwd, [file, "--dry-run", "--detailed-exitcode"])).code).toBe(3);
+    expect(server.stats().writes).toBe(0);
+    await sync(cwd, [file, "--yes"]);
+    expect((await sync(cwd, [file, "--dry-run", "--detailed-exitcode"])).code).toBe(0);
+  });
+
+  it("without a terminal and without --yes, shows the plan and applies nothing", async () => {
+    const cwd = await tempDir();
+    const { code, io } = await sync(cwd, [await writeCsv(cwd, "katalog.csv", rows(2))]);
+    expect(code).toBe(0);
+    expect(io.stdout.text).toContain("+ create MSK-001");
+    expect(io.stdout.text).toContain("Not applied: no terminal to ask for confirmation. Run with --yes to apply.");
+    expect(server.stats().writes).toBe(0);
+  });
+
+  it("an interrupted apply stops cleanly and a rerun converges without duplicates", async () => {
+    const cwd = await tempDir();
+    const file = await writeCsv(cwd, "katalog.csv", rows(40));
+    const io = shopIo(cwd);
+    // A terminal on stderr draws the progress bar per outcome: press "Ctrl-C" at the first one.
+    let fire: (() => void) | undefined;
+    setInterruptSource({ subscribe: (on) => ((fire = on), () => void (fire = undefined)) });
+    const stderr = capture(true);
+    io.stderr = Object.assign(stderr, {
+      write(chunk: string) {
+        stderr.text += chunk;
+        if (/ [1-9]\d*\/40 done/.test(chunk)) fire?.();
+        return true;
+      },
+    });
+
+    const stopped = await sync(cwd, [file, "--yes", "--concurrency", "1"], io);
+    expect(stopped.code).toBe(1);
+    const [, done, notStarted] = /Stopped: (\d+) done, (\d+) not started — run sync again to finish\./.exec(stopped.io.stdout.text) ?? [];
+    expect(Number(done) + Number(notStarted)).toBe(40);
+    expect(Number(notStarted)).toBeGreaterThan(0);
+    expect(live()).toHaveLength(Number(done));
+    expect(stderr.text).toContain("Stopping: no new requests");
+    expect(live().length).toBeGreaterThan(0);
+
+    const rerun = await sync(cwd, [file, "--yes"]);
+    expect(rerun.code).toBe(0);
+    const skus = live().map((l) => l.sku);
+    expect(new Set(skus).size).toBe(40);
+    expect(skus).toHaveLength(40);
+    expect((await sync(cwd, [file, "--dry-run", "--detailed-exitcode"])).code).toBe(0);
+
+    const journals = (await readdir(join(cwd, ".desbumi", "runs"))).sort();
+    const first = (await readFile(join(cwd, ".desbumi", "runs", journals[0] ?? ""), "utf8")).trim().split("\n").map((l) => JSON.parse(l));
+    expect(first.at(-1)).toMatchObject({ type: "run-end", interrupted: true });
+  });
+
+  it("journals hold no secrets", async () => {
+    const cwd = await tempDir();
+    await sync(cwd, [await writeCsv(cwd, "katalog.csv", rows(2)), "--yes"]);
+    const [journal] = await readdir(join(cwd, ".desbumi", "runs"));
+    const text = await readFile(join(cwd, ".desbumi", "runs", journal ?? ""), "utf8");
+    expect(text).toContain('"type":"run-end"');
+    expect(text).not.toContain(server.credentials.clientSecret);
+    expect(text).not.toContain(server.credentials.clientId);
+    expect(text).not.toMatch(/authorization|bearer|access_token/i);
+  });
+
+  it("no file and no config is a usage error explaining both ways", async () => {
+    const cwd = await tempDir();
+    const io = makeIo({ cwd });
+    expect(await main(["--lang", "id", "sync"], io)).toBe(2);
+    expect(io.stderr.text).toContain("Sebutkan file katalog (desbumi sync katalog.csv), atau buat desbumi.config.json dengan `desbumi init`");
+  });
+
+  it("--format json prints one sync document with the versioned plan", async () => {
+    const cwd = await tempDir();
+    const { code, io } = await sync(cwd, [await writeCsv(cwd, "katalog.csv", rows(1)), "--yes", "--format", "json"]);
+    expect(code).toBe(0);
+    const doc = JSON.parse(io.stdout.text);
+    expect(doc).toMatchObject({
+      catalog: "katalog.csv",
+      status: "applied",
+      exitCode: 0,
+      plan: { format: "desbumi-plan", version: 1, marketplace: "tokopedia", summary: { create: 1 } },
+      result: { summary: { created: 1, failed: 0 }, interrupted: false },
+    });
+  });
+});
