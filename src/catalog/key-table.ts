@@ -25,36 +25,52 @@ export function hash53(s: string): number {
   return (h1 >>> 11) * 0x100000000 + (h2 >>> 0);
 }
 
-const INITIAL_SLOTS = 1 << 10;
+// NOTE: 64 independently growing shards (not one big table) so growing never holds two copies
+// of everything at once, and growth by 1.5x at 85% load keeps the tables close to full: at 1M
+// keys a table is ~17 MB instead of the ~37 MB peak of one power-of-two table.
+const SHARDS = 64;
+const INITIAL_SLOTS = 256;
+const MAX_LOAD = 0.85;
+const SHARD_DIVISOR = 2 ** 47; // top 6 of the 53 hash bits pick the shard
+
+interface Shard {
+  keys: Float64Array;
+  lines: Uint32Array;
+  size: number;
+}
+
+const newShard = (slots: number): Shard => ({ keys: new Float64Array(slots), lines: new Uint32Array(slots), size: 0 });
 
 export class KeyLineTable {
-  private keys = new Float64Array(INITIAL_SLOTS);
-  private lines = new Uint32Array(INITIAL_SLOTS);
-  private size = 0;
+  private readonly shards: Shard[] = Array.from({ length: SHARDS }, () => newShard(INITIAL_SLOTS));
 
-  /** Remembers `line` for `hash` if new and returns 0; otherwise returns the first line seen. */
+  /** Remembers `line` (>= 1) for `hash` if new and returns 0; otherwise returns the first line seen. */
   firstLine(hash: number, line: number): number {
-    if ((this.size + 1) * 4 > this.keys.length * 3) this.grow();
-    const mask = this.keys.length - 1;
-    let slot = (hash % this.keys.length) & mask;
-    while (this.lines[slot] !== 0) {
-      if (this.keys[slot] === hash) return this.lines[slot]!;
-      slot = (slot + 1) & mask;
-    }
-    this.keys[slot] = hash;
-    this.lines[slot] = line;
-    this.size++;
-    return 0;
+    const shard = this.shards[Math.floor(hash / SHARD_DIVISOR) % SHARDS]!;
+    if (shard.size + 1 > shard.keys.length * MAX_LOAD) grow(shard);
+    return probe(shard, hash, line);
   }
+}
 
-  private grow(): void {
-    const oldKeys = this.keys;
-    const oldLines = this.lines;
-    this.keys = new Float64Array(oldKeys.length * 2);
-    this.lines = new Uint32Array(oldKeys.length * 2);
-    this.size = 0;
-    for (let i = 0; i < oldKeys.length; i++) {
-      if (oldLines[i] !== 0) this.firstLine(oldKeys[i]!, oldLines[i]!);
-    }
+function probe(shard: Shard, hash: number, line: number): number {
+  const { keys, lines } = shard;
+  const slots = keys.length;
+  let slot = hash % slots;
+  while (lines[slot] !== 0) {
+    if (keys[slot] === hash) return lines[slot]!;
+    slot = slot + 1 === slots ? 0 : slot + 1;
   }
+  keys[slot] = hash;
+  lines[slot] = line;
+  shard.size++;
+  return 0;
+}
+
+function grow(shard: Shard): void {
+  const { keys, lines } = shard;
+  const bigger = newShard(Math.ceil(keys.length * 1.5));
+  for (let i = 0; i < keys.length; i++) if (lines[i] !== 0) probe(bigger, keys[i]!, lines[i]!);
+  shard.keys = bigger.keys;
+  shard.lines = bigger.lines;
+  shard.size = bigger.size;
 }

@@ -66,7 +66,7 @@ function duplicateRule(code: IssueCode, field: "sku" | "name", keyOf: (row: RowK
 export const duplicateSku = (): Rule => duplicateRule("DUPLICATE_SKU", "sku", (row) => row.sku);
 
 /** Names compared after cleanup and case folding: the marketplace treats them as the same. */
-export const duplicateName = (): Rule => duplicateRule("DUPLICATE_NAME", "name", (row) => row.name?.toLocaleLowerCase("id"));
+export const duplicateName = (): Rule => duplicateRule("DUPLICATE_NAME", "name", (row) => row.name?.toLowerCase());
 
 export function createRules(rules: MarketplaceRules): Rule[] {
   return rules.uniqueNames ? [duplicateSku(), duplicateName()] : [duplicateSku()];
