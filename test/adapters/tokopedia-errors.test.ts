@@ -190,6 +190,60 @@ describe("tokopedia adapter: answers that are not the API", () => {
   let rig: MockRig | undefined;
 });
 
+describe("tokopedia adapter: no duplicates", () => {
+  /** A shop whose create commits and then answers 500; `lookup` decides what a SKU lookup says. */
+  async function commitThen500(lookup: "found" | "refused") {
+    const created: string[] = [];
+    const fake = await startFakeMarketplace((req, res) => {
+      let body = "";
+      req.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      req.on("end", () => {
+        res.setHeader("content-type", "application/json");
+        if (req.method === "POST" && req.url?.includes("/create")) {
+          for (const p of (JSON.parse(body) as { products: { sku: string }[] }).products) created.push(p.sku);
+          res.writeHead(500);
+          res.end(JSON.stringify({ header: { messages: "Our server encounters an error, please try again later", error_code: "PRD_GRPC_001" }, data: null }));
+          return;
+        }
+        const sku = new URL(req.url ?? "/", "http://x").searchParams.get("sku") ?? "";
+        if (lookup === "refused") {
+          res.writeHead(400);
+          res.end(JSON.stringify({ header: { messages: "malformed", error_code: "PRD_DLV_038" }, data: null }));
+          return;
+        }
+        const index = created.indexOf(sku);
+        res.writeHead(200);
+        res.end(JSON.stringify({ header: {}, data: index < 0 ? [] : [{ basic: { productID: 5000 + index, shopID: 2, status: 1, Name: sku }, other: { sku } }] }));
+      });
+    });
+    return { fake, created };
+  }
+
+  it("a create answered with 500 after committing is found by SKU, not sent again", async () => {
+    const { fake, created } = await commitThen500("found");
+    const adapter = adapterFor(fake.url);
+    const outcomes = await adapter.apply(creates(3));
+    await adapter.close();
+    await closeServer(fake.server);
+    expect(created.sort()).toEqual(["E-0", "E-1", "E-2"]);
+    expect(outcomes.map((o) => o.status)).toEqual(["applied", "applied", "applied"]);
+    expect(new Set(outcomes.map((o) => (o.status === "applied" ? o.listingId : ""))).size).toBe(3);
+  });
+
+  it("when the SKU lookup is refused the create is not resent: failed, retryable, OUTCOME_UNKNOWN", async () => {
+    const { fake, created } = await commitThen500("refused");
+    const adapter = adapterFor(fake.url);
+    const outcomes = await adapter.apply(creates(2));
+    await adapter.close();
+    await closeServer(fake.server);
+    expect(created.sort()).toEqual(["E-0", "E-1"]);
+    expect(outcomes).toMatchObject([
+      { status: "failed", error: { code: "OUTCOME_UNKNOWN", retryable: true } },
+      { status: "failed", error: { code: "OUTCOME_UNKNOWN", retryable: true } },
+    ]);
+  });
+});
+
 describe("tokopedia adapter: secrets", () => {
   it("the client id, secret and token appear in no log line (trace level) and no error message", async () => {
     let captured = "";

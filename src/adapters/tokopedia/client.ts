@@ -9,6 +9,7 @@ import { TokenSource } from "./auth.js";
 import { Pacer } from "./pacing.js";
 import { buildUrl, Transport, type RawResponse } from "./transport.js";
 import {
+  NOT_FOUND_CODES,
   authRefusedError,
   classifyNetworkError,
   OutcomeUnknownError,
@@ -22,8 +23,6 @@ import {
 const BACKOFF_CAP_MS = 10_000;
 /** 429s are waited out, not counted as failures, but a server that never lets up stops the request. */
 const MAX_RATE_LIMITED_RETRIES = 30;
-/** "Data not found" answers that some servers send as 5xx; they are answers, not failures. */
-const NOT_FOUND_CODES = new Set(["OPENAPI_DB_003", "PRD_GRPC_003", "PRD_CACHE_005"]);
 
 export interface ClientOptions {
   baseUrl: string;

@@ -27,6 +27,9 @@ const MAYBE_SENT_CODES = new Set([
   "UND_ERR_RES_CONTENT_LENGTH_MISMATCH",
 ]);
 
+/** "Data not found" answers (some servers send them as 5xx): answers, not failures. */
+export const NOT_FOUND_CODES: ReadonlySet<string> = new Set(["OPENAPI_DB_003", "PRD_GRPC_003", "PRD_CACHE_005"]);
+
 export type NetworkFailure = { kind: "not-sent" | "maybe-sent"; code: string };
 
 function errorCode(error: unknown): string | undefined {

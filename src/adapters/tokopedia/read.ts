@@ -3,7 +3,7 @@
 import type { Category } from "../types.js";
 import type { Listing } from "../../plan/types.js";
 import type { ApiResponse, TokopediaClient } from "./client.js";
-import { protocolError, rejectedError } from "./errors.js";
+import { NOT_FOUND_CODES, protocolError, rejectedError, RetriesExhaustedError } from "./errors.js";
 import { buildUrl } from "./transport.js";
 import { readCategories, readListing, readShopId } from "./map.js";
 
@@ -66,7 +66,11 @@ export async function findListingBySku(client: TokopediaClient, shop: ShopRef, s
     write: false,
     idempotent: true,
   });
-  if (res.status !== 200) return undefined;
+  if (res.status !== 200) {
+    // Only a clear "not found" may lead to sending the create again; anything else stays unknown.
+    if (res.header.errorCode && NOT_FOUND_CODES.has(res.header.errorCode)) return undefined;
+    throw new RetriesExhaustedError(res.header.errorCode ?? `HTTP_${res.status}`, "the SKU lookup was refused");
+  }
   for (const row of productArray(res, shop, path)) {
     const shopOfRow = readShopId(row);
     if (shopOfRow !== "" && shopOfRow !== shop.shopId) continue;

@@ -63,6 +63,7 @@ export async function writeChanges(changes: readonly Change[], opts: ApplyOption
         fail(item, decision.error);
         return;
       case "resend":
+        deps.log.debug({ sku: item.change.sku, reason: decision.reason }, "tokopedia: sending an item again");
         if (decision.reason === "throttled") deps.client.countRateLimited(1);
         item.resends++;
         if (item.resends > (decision.reason === "throttled" ? MAX_THROTTLED_RESENDS : deps.maxRetries)) {
@@ -76,6 +77,7 @@ export async function writeChanges(changes: readonly Change[], opts: ApplyOption
         queues.get(item.parts[0] ?? "create")?.unshift(item);
         return;
       case "isolate":
+        deps.log.debug({ sku: item.change.sku }, "tokopedia: batch refused as malformed, sending items one by one");
         item.isolated = true;
         queues.get(item.parts[0] ?? "create")?.unshift(item);
         return;
