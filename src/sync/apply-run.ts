@@ -24,12 +24,16 @@ export interface ApplyRunInput {
 }
 
 export interface ApplyReport {
-  /** One per change, in plan order. */
+  /** Changes in the plan. */
+  total: number;
+  /** One per change, in plan order (fewer when the run was stopped by an error). */
   outcomes: ChangeOutcome[];
   summary: RunSummary;
   /** Stopped by Ctrl-C (or by the marketplace becoming unusable) before every change was sent. */
   interrupted: boolean;
   journalPath: string;
+  /** The error that stopped the run half-way (auth refused, marketplace gone); rethrown by the caller after the summary. */
+  stoppedBy?: unknown;
 }
 
 const keyOf = (c: { kind: string; sku: string }): string => `${c.kind}\u0000${c.sku}`;
@@ -98,8 +102,7 @@ export async function applyPlanRun(input: ApplyRunInput): Promise<ApplyReport> {
     return finish(outcomes, false);
   } catch (error) {
     input.log.debug({ err: error }, "apply stopped by an error");
-    finish(reported, true);
-    throw error;
+    return { ...finish(reported, true), stoppedBy: error };
   } finally {
     progress.stop();
     unsubscribe();
@@ -110,7 +113,7 @@ export async function applyPlanRun(input: ApplyRunInput): Promise<ApplyReport> {
     const summary = countOutcomes(outcomes);
     const interrupted = stoppedByError || controller.signal.aborted;
     journal.write({ type: "run-end", summary, interrupted });
-    return { outcomes, summary, interrupted, journalPath: journal.path };
+    return { total: plan.changes.length, outcomes, summary, interrupted, journalPath: journal.path };
   }
 }
 

@@ -12,6 +12,7 @@ import { canAsk, confirmApply } from "./confirm.js";
 import { EXIT_CHANGES_PENDING, EXIT_FAILED, EXIT_OK } from "./exit-codes.js";
 import type { InterruptSource } from "./interrupt.js";
 import { renderApplySummary } from "./render-summary.js";
+import { shownPath } from "./shown-path.js";
 
 /** What one catalogue's sync (or one plan file's apply) did; the JSON output of sync. */
 export interface SyncReport {
@@ -87,7 +88,10 @@ export async function finishWithPlan(input: FinishInput): Promise<Finished> {
   const result = { summary: report.summary, interrupted: report.interrupted, outcomes: report.outcomes, journal: report.journalPath };
   if (!pending) return { status: "nothing-to-do", exitCode: EXIT_OK, result };
   human.write(renderApplySummary(report, lang));
-  say({ id: `Catatan jalannya: ${report.journalPath}`, en: `Journal: ${report.journalPath}` });
+  const journal = shownPath(report.journalPath, io.cwd);
+  say({ id: `Catatan jalannya: ${journal}`, en: `Journal: ${journal}` });
+  // The run could not continue (e.g. credentials revoked mid-run): summary first, then exit 2.
+  if (report.stoppedBy !== undefined) throw report.stoppedBy;
   const failed = report.summary.failed > 0 || report.interrupted;
   return { status: "applied", exitCode: failed ? EXIT_FAILED : EXIT_OK, result };
 }

@@ -2,7 +2,7 @@
 import type { Lang } from "../i18n.js";
 import type { ApplyReport } from "./apply-run.js";
 
-export function renderApplySummary(report: Omit<ApplyReport, "journalPath">, lang: Lang): string {
+export function renderApplySummary(report: Pick<ApplyReport, "total" | "outcomes" | "summary" | "interrupted">, lang: Lang): string {
   const s = report.summary;
   const id = lang === "id";
   const lines: string[] = [
@@ -17,9 +17,10 @@ export function renderApplySummary(report: Omit<ApplyReport, "journalPath">, lan
     lines[0] += id ? ` ${failed.length} gagal:` : ` ${failed.length} failed:`;
     for (const o of failed) lines.push(`  - ${describe(o)}`);
   }
-  const notStarted = report.outcomes.filter((o) => o.status === "skipped").length;
+  const done = s.created + s.updated + s.deactivated + s.reactivated + s.failed;
+  // Skipped items, and those never reported when an error stopped the run.
+  const notStarted = report.total - done;
   if (report.interrupted) {
-    const done = report.outcomes.length - notStarted;
     lines.push(
       id
         ? `Dihentikan: ${done} selesai, ${notStarted} belum dimulai — jalankan sync lagi untuk menyelesaikan.`

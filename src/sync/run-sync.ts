@@ -1,5 +1,4 @@
 // `desbumi sync [file]`: one catalogue, or every group of the config one after another.
-import { isAbsolute, relative } from "node:path";
 import type { CommandContext } from "../cli/io.js";
 import { loadConfig } from "../config/load.js";
 import type { GroupConfig, LoadedConfig } from "../config/types.js";
@@ -9,6 +8,7 @@ import { EXIT_CANNOT_RUN, worstExitCode } from "./exit-codes.js";
 import type { SyncReport } from "./finish.js";
 import type { SyncOptions } from "./options.js";
 import { renderGroupsSummary } from "./render-groups.js";
+import { shownPath } from "./shown-path.js";
 import { syncCatalog, type CatalogJob, type SyncDeps } from "./run-catalog.js";
 
 export async function runSync(file: string | undefined, opts: SyncOptions, ctx: CommandContext, deps: SyncDeps = {}): Promise<number> {
@@ -34,7 +34,7 @@ export async function runSync(file: string | undefined, opts: SyncOptions, ctx: 
   const reports: SyncReport[] = [];
   for (const group of groups) {
     human.write(`\n${pick({ id: `== Kelompok ${group.name} (${group.id}) ==`, en: `== Group ${group.name} (${group.id}) ==` }, ctx.lang)}\n`);
-    const job = jobFor(displayPath(group.catalog, io.cwd), group, config, ctx);
+    const job = jobFor(shownPath(group.catalog, io.cwd), group, config, ctx);
     try {
       reports.push(await syncCatalog(job, opts, ctx, deps));
     } catch (error) {
@@ -82,11 +82,6 @@ function findGroup(config: LoadedConfig | undefined, id: string): GroupConfig {
     id: `Kelompok "${id}" tidak ada di ${config.path}. Yang ada: ${ids}`,
     en: `No group "${id}" in ${config.path}. Groups: ${ids}`,
   });
-}
-
-function displayPath(file: string, cwd: string): string {
-  const rel = relative(cwd, file);
-  return rel === "" || isAbsolute(rel) ? file : rel;
 }
 
 const NO_FILE_NO_CONFIG: Text = {

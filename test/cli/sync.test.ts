@@ -1,5 +1,5 @@
 // End to end: `desbumi sync` through main(argv, io) against the mock marketplace on 127.0.0.1:0.
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/index.js";
@@ -218,5 +218,57 @@ describe("desbumi sync (mock marketplace)", () => {
       plan: { format: "desbumi-plan", version: 1, marketplace: "tokopedia", summary: { create: 1 } },
       result: { summary: { created: 1, failed: 0 }, interrupted: false },
     });
+  });
+});
+
+describe("desbumi sync with no file: every group of the config", () => {
+  async function setUp(): Promise<string> {
+    const cwd = await tempDir();
+    const marketplace = { adapter: "tokopedia", baseUrl: server.url, tokenUrl: server.tokenUrl, fsId: server.fsId, shopId: server.shopId };
+    await writeFile(
+      join(cwd, "desbumi.config.json"),
+      JSON.stringify({
+        marketplace,
+        groups: [
+          { id: "alpha", name: "Kelompok Alpha", catalog: "a.csv" },
+          // Wrong credentials for this group only: it cannot run, the others still do.
+          { id: "beta", name: "Kelompok Beta", catalog: "b.csv", marketplace: { clientSecretEnv: "BETA_SECRET" } },
+          { id: "gamma", name: "Kelompok Gamma", catalog: "c.csv" },
+        ],
+      }),
+    );
+    await writeCsv(cwd, "a.csv", [csvRow("AL-1", { kategori: "Jamu" }), csvRow("AL-2", { kategori: "Jamu" })]);
+    await writeCsv(cwd, "b.csv", [csvRow("BE-1", { kategori: "Jamu" })]);
+    await writeCsv(cwd, "c.csv", [csvRow("GA-1", { kategori: "Jamu" })]);
+    return cwd;
+  }
+
+  const groupIo = (cwd: string): TestIo => {
+    const io = shopIo(cwd);
+    io.env.BETA_SECRET = "not-the-secret";
+    return io;
+  };
+
+  it("syncs each group with its own plan; one failing group does not stop the others; the worst code wins", async () => {
+    const cwd = await setUp();
+    const io = groupIo(cwd);
+    expect(await main(["--lang", "en", "sync", "--yes"], io)).toBe(2);
+    expect(io.stdout.text).toContain("== Group Kelompok Alpha (alpha) ==");
+    expect(io.stdout.text).toContain("== Group Kelompok Gamma (gamma) ==");
+    expect(io.stdout.text).toMatch(/All groups:\n  Kelompok Alpha \(alpha\) — .*: applied: 2 created, 0 updated, 0 deactivated, 0 reactivated, 0 failed\n  Kelompok Beta \(beta\): COULD NOT RUN: .*\n  Kelompok Gamma \(gamma\) — .*: applied: 1 created/);
+    expect(io.stdout.text).not.toContain("not-the-secret");
+    expect(live().map((l) => l.sku).sort()).toEqual(["AL-1", "AL-2", "GA-1"]);
+    const journals = await readdir(join(cwd, ".desbumi", "runs"));
+    expect(journals.map((j) => j.replace(/^.*Z-/, "")).sort()).toEqual(["alpha.jsonl", "gamma.jsonl"]);
+  });
+
+  it("--group picks one; an unknown id lists the groups", async () => {
+    const cwd = await setUp();
+    const io = groupIo(cwd);
+    expect(await main(["--lang", "en", "sync", "--yes", "--group", "gamma"], io)).toBe(0);
+    expect(live().map((l) => l.sku)).toEqual(["GA-1"]);
+    const unknown = groupIo(cwd);
+    expect(await main(["--lang", "en", "sync", "--group", "delta"], unknown)).toBe(2);
+    expect(unknown.stderr.text).toMatch(/No group "delta" in .*desbumi\.config\.json\. Groups: alpha, beta, gamma/);
   });
 });

@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runSync } from "../../src/sync/run-sync.js";
 import { runApplyFile } from "../../src/sync/run-apply.js";
+import { AdapterError } from "../../src/errors.js";
+import { processInterrupts } from "../../src/sync/interrupt.js";
 import { csvRow, makeCtx, makeIo, memoryTarget, tempDir, writeCsv } from "./harness.js";
 
 const rows = (n: number, price = "Rp 25.000"): string[] =>
@@ -185,5 +187,36 @@ describe("sync one catalogue (memory adapter)", () => {
     expect(await runApplyFile("plan.json", { yes: true }, makeCtx(ok), deps())).toBe(0);
     expect(ok.stdout.text).toContain("Applied: 0 created, 2 updated");
     expect((await shop.listListings()).map((l) => l.price)).toEqual([27_500, 27_500]);
+  });
+
+  it("a marketplace that becomes unusable mid-run: summary and journal first, then the error (exit 2)", async () => {
+    const cwd = await tempDir();
+    const file = await writeCsv(cwd, "katalog.csv", rows(4));
+    const { shop, deps } = memoryTarget();
+    const realApply = shop.apply.bind(shop);
+    shop.apply = async (changes, opts = {}) => {
+      await realApply(changes.slice(0, 2), opts);
+      throw new AdapterError({ adapter: "memory", kind: "auth", message: "token revoked" });
+    };
+    const io = makeIo({ cwd });
+    await expect(runSync(file, { yes: true }, makeCtx(io), deps())).rejects.toBeInstanceOf(AdapterError);
+    expect(io.stdout.text).toContain("Applied: 2 created, 0 updated, 0 deactivated, 0 reactivated.");
+    expect(io.stdout.text).toContain("Stopped: 2 done, 2 not started — run sync again to finish.");
+    const [journal] = await readdir(join(cwd, ".desbumi", "runs"));
+    const last = JSON.parse((await readFile(join(cwd, ".desbumi", "runs", journal ?? ""), "utf8")).trim().split("\n").at(-1) ?? "");
+    expect(last).toMatchObject({ type: "run-end", interrupted: true, summary: { created: 2 } });
+  });
+});
+
+describe("process interrupts", () => {
+  it("listen to SIGINT and SIGTERM only while subscribed", () => {
+    const before = [process.listenerCount("SIGINT"), process.listenerCount("SIGTERM")];
+    let calls = 0;
+    const unsubscribe = processInterrupts.subscribe(() => void calls++);
+    expect([process.listenerCount("SIGINT"), process.listenerCount("SIGTERM")]).toEqual(before.map((n) => n + 1));
+    process.emit("SIGINT", "SIGINT");
+    expect(calls).toBe(1);
+    unsubscribe();
+    expect([process.listenerCount("SIGINT"), process.listenerCount("SIGTERM")]).toEqual(before);
   });
 });
