@@ -1,7 +1,7 @@
 // One chaos seed: a catalogue synced through the CLI against a faulty mock marketplace, rerun until
 // there is nothing to do, then checked against the shop's own state (issue 8, part 1).
 import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { MockListing } from "../../src/mock-server/index.js";
 import {
   fetchToken,
@@ -117,7 +117,7 @@ export async function runChaosSeed(opts: { seed: number; products: number; laten
         violations.push(`run ${runs}: exit ${run.code} but no journal named in the output:\n${run.stdout.slice(-800)}`);
         continue;
       }
-      const lines = await readJournal(journal);
+      const lines = await readJournal(resolve(cwd, journal));
       const printed = printedFailures(run.stdout);
       const journaled = journalFailures(lines);
       failedItems += journaled.length;
