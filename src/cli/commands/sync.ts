@@ -41,7 +41,7 @@ export const registerSync: RegisterCommand = (program, host) => {
     .option("--prune", "deactivate listings whose SKU is not in the catalogue")
     .option("--skip-invalid", "apply the valid rows only; listings of rows with errors are not touched")
     .option("--allow-mass-deactivate", "allow deactivating more than the limit of listings")
-    .option("--max-deactivate-percent <n>", "the limit for --allow-mass-deactivate (default 20)", parsePercent)
+    .option("--max-deactivate-percent <n>", "percent of active listings a plan may deactivate without --allow-mass-deactivate (default 20)", parsePercent)
     .addOption(new Option("--format <format>", "output format").choices(["pretty", "json"]).default("pretty"))
     .option("--default-category <category>", "category for rows with an empty category cell")
     .option("--group <id>", "sync only this group of the config")
