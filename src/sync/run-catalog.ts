@@ -62,8 +62,12 @@ export async function syncCatalog(job: CatalogJob, opts: SyncOptions, ctx: Comma
   const marketplaceName = opts.marketplace ?? job.marketplace?.adapter;
   const rules = (marketplaceName ? findAdapter(marketplaceName)?.rules : undefined) ?? DEFAULT_RULES;
   const sheet = opts.sheet ?? job.sheet;
+  // NOTE: hashed before reading, so a file edited meanwhile makes `apply` refuse rather than accept
+  // a plan made from other content. A missing file is reported by loadCatalog (a located UsageError).
+  const path = resolve(io.cwd, job.file);
+  const hashed = await readFile(path).then(sha256, () => undefined);
   const catalog = await loadCatalog(job.file, { rules, cwd: io.cwd, ...(sheet !== undefined ? { sheet } : {}) });
-  const catalogBytes = await readFile(resolve(io.cwd, job.file));
+  const catalogSha256 = hashed ?? sha256(await readFile(path));
   printIssues(catalog.issues);
   const errors = catalog.issues.filter(isError);
   if (errors.length > 0 && !opts.skipInvalid) return refuse(catalogErrorsText(errors.length), catalog.issues);
@@ -99,7 +103,7 @@ export async function syncCatalog(job: CatalogJob, opts: SyncOptions, ctx: Comma
     const plan = buildPlan({
       target,
       job,
-      sha256: sha256(catalogBytes),
+      sha256: catalogSha256,
       listings,
       diff: diffCatalog({
         products: desired.products,
@@ -107,7 +111,7 @@ export async function syncCatalog(job: CatalogJob, opts: SyncOptions, ctx: Comma
         invalidSkus: [...catalog.invalidSkus, ...desired.invalidSkus],
         prune: opts.prune === true,
       }),
-      cwd: io.cwd,
+      catalogPath: path,
     });
     if (opts.format !== "json") human.write(renderPlanText(plan, { lang, color: ctx.color }));
     const withPlan: SyncReport = { ...base, target: plan.target, plan: toPlanDocument(plan), ...(allIssues.length ? { issues: allIssues } : {}) };
@@ -154,7 +158,7 @@ function buildPlan(input: {
   sha256: string;
   listings: readonly Listing[];
   diff: ReturnType<typeof diffCatalog>;
-  cwd: string;
+  catalogPath: string;
 }): Plan {
   const { target, job, diff } = input;
   const byId = new Map(input.listings.map((l) => [l.id, l]));
@@ -169,7 +173,7 @@ function buildPlan(input: {
     target: target.label,
     practiceShop: target.isPracticeShop,
     createdAt: new Date().toISOString(),
-    catalog: { file: job.file, sha256: input.sha256, path: resolve(input.cwd, job.file) },
+    catalog: { file: job.file, sha256: input.sha256, path: input.catalogPath },
     ...(job.group ? { group: job.group.id } : {}),
     changes: diff.changes,
     unchanged: diff.unchanged,
