@@ -3,20 +3,9 @@ import { readFile, writeFile } from "node:fs/promises";
 import { z } from "zod";
 import { UsageError } from "../errors.js";
 import { PLAN_FORMAT, renderPlanJson } from "./render-json.js";
-import type { Plan } from "./types.js";
+import { LISTING_FIELDS, type Plan } from "./types.js";
 
-const listingField = z.enum([
-  "name",
-  "description",
-  "price",
-  "stock",
-  "weight",
-  "category",
-  "condition",
-  "min_order",
-  "etalase",
-  "images",
-]);
+const listingField = z.enum(LISTING_FIELDS);
 const fieldChange = z.object({ field: listingField, from: z.unknown(), to: z.unknown() });
 
 const desiredProduct = z.object({

@@ -2,18 +2,21 @@
 // plan files and journals, applied by adapters. Never holds secrets.
 import type { CatalogProduct, Condition, ProductStatus } from "../catalog/types.js";
 
-/** Fields a plan can change on a listing. `status` changes are expressed by the change kind. */
-export type ListingField =
-  | "name"
-  | "description"
-  | "price"
-  | "stock"
-  | "weight"
-  | "category"
-  | "condition"
-  | "min_order"
-  | "etalase"
-  | "images";
+/** Fields a plan can change on a listing, in the order plans show them. `status` changes are expressed by the change kind. */
+export const LISTING_FIELDS = [
+  "name",
+  "description",
+  "price",
+  "stock",
+  "weight",
+  "category",
+  "condition",
+  "min_order",
+  "etalase",
+  "images",
+] as const;
+
+export type ListingField = (typeof LISTING_FIELDS)[number];
 
 /** A live listing on a marketplace, in catalogue terms. */
 export interface Listing {
