@@ -1,0 +1,217 @@
+// Issue 8, part 3: the bad-input corpus. Every broken file gives a located message and exit 1 or 2
+// from both `validate` and `sync --dry-run`, never a stack trace, and `sync --yes` writes nothing.
+// Small cases live in test/fixtures/bad/; big and binary ones are generated here into a temp dir.
+// The big ones run the built CLI in a child process with a 256 MB heap, so a memory blow-up fails.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { chmod, copyFile, mkdir, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CATALOG_HEADER, liveListings, runCli, seedProduct, startShop, STACK_TRACE, tempDir, writeText, type Shop } from "./harness.js";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const BAD = join(ROOT, "test", "fixtures", "bad");
+const BIN = join(ROOT, "bin", "desbumi.js");
+const CHILD_TIMEOUT_MS = 60_000;
+const HEAP_MB = 256;
+const IS_ROOT = typeof process.getuid === "function" && process.getuid() === 0;
+
+let shop: Shop;
+let dir: string;
+
+beforeAll(async () => {
+  // A shop that already holds listings: a bad catalogue must not touch them either.
+  dir = await tempDir("desbumi-bad-");
+  const seedFile = await writeText(dir, "seed.json", JSON.stringify([1, 2, 3].map((i) => seedProduct({ sku: `OLD-${i}`, name: `Produk Lama ${i}`, price: 10_000 }))));
+  shop = await startShop({ seedFile });
+});
+afterAll(async () => {
+  await shop.close();
+});
+
+/** The file as the user named it: a path relative to the working folder. */
+async function place(name: string): Promise<string> {
+  await copyFile(join(BAD, name), join(dir, name));
+  return name;
+}
+
+interface Ran {
+  code: number | null;
+  out: string;
+}
+
+async function cli(args: string[]): Promise<Ran> {
+  const r = await runCli(args, { cwd: dir, env: shop.env });
+  return { code: r.code, out: `${r.stdout}${r.stderr}` };
+}
+
+/** The built CLI in a child process with a capped heap (bounded memory) and a kill timer (bounded time). */
+function child(args: string[]): Promise<Ran> {
+  return new Promise((done) => {
+    const p = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, BIN, "--no-color", ...args], {
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? "", ...shop.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    p.stdout.on("data", (d: Buffer) => void (out += d.toString()));
+    p.stderr.on("data", (d: Buffer) => void (out += d.toString()));
+    const timer = setTimeout(() => p.kill("SIGKILL"), CHILD_TIMEOUT_MS);
+    p.on("close", (code, signal) => {
+      clearTimeout(timer);
+      done({ code: signal ? null : code, out: signal ? `${out}\n[killed by ${signal}]` : out });
+    });
+  });
+}
+
+type Where = { line: number; column?: string } | "file";
+
+/** exit 1 or 2, the file named with its line (and column) or, for file-level problems, by name. */
+function expectLocated(r: Ran, file: string, where: Where): void {
+  expect(r.out).not.toMatch(STACK_TRACE);
+  expect([1, 2]).toContain(r.code);
+  if (where === "file") {
+    expect(r.out).toContain(file);
+    return;
+  }
+  const at = `${file}:${where.line}`;
+  expect(r.out).toContain(at);
+  if (where.column) expect(r.out).toContain(`${at} ${where.column}`);
+}
+
+/** validate, sync --dry-run and sync --yes: each located; the shop gets no write at all. */
+async function expectRefusedEverywhere(run: (args: string[]) => Promise<Ran>, file: string, where: Where): Promise<void> {
+  const before = shop.server.stats().writes;
+  const snapshot = JSON.stringify(liveListings(shop.server));
+  // NOTE: side by side: the big files' child processes would otherwise dominate the suite's time.
+  const runs = await Promise.all([run(["validate", file]), run(["sync", file, "--dry-run", ...shop.flags]), run(["sync", file, "--yes", ...shop.flags])]);
+  for (const r of runs) expectLocated(r, file, where);
+  expect(shop.server.stats().writes).toBe(before);
+  expect(JSON.stringify(liveListings(shop.server))).toBe(snapshot);
+}
+
+describe("bad input corpus: small files (test/fixtures/bad)", () => {
+  it.each([
+    ["empty.csv", { line: 1 }],
+    ["unclosed-quote.csv", { line: 3 }],
+    ["ragged-rows.csv", { line: 4 }],
+    ["duplicate-headers.csv", { line: 1, column: "harga" }],
+    // Arabic, RTL marks, an RLO override and emoji must not shift lines or hide the bad cell.
+    ["rtl-emoji.csv", { line: 4, column: "harga" }],
+  ] as const)("%s: located, exit 1 or 2, nothing sent", async (name, where) => {
+    await expectRefusedEverywhere(cli, await place(name), where);
+  });
+
+  it("header only: no products, so nothing to do; with --prune the empty-catalogue guard refuses", async () => {
+    // NOTE: a header-only file is a valid, empty catalogue (catalog tests pin this: no issue, exit 0).
+    // What must hold is that it can never empty a shop: --prune from it is refused, nothing written.
+    const file = await place("header-only.csv");
+    const before = shop.server.stats().writes;
+    const validated = await cli(["validate", file]);
+    expect(validated.code).toBe(0);
+    expect(validated.out).toContain("0 products");
+    const pruned = await cli(["sync", file, "--yes", "--prune", ...shop.flags]);
+    expect(pruned.code).toBe(1);
+    expect(pruned.out).toContain("--allow-mass-deactivate");
+    expect(pruned.out).not.toMatch(STACK_TRACE);
+    expect(shop.server.stats().writes).toBe(before);
+    expect(liveListings(shop.server).every((l) => l.status === 1)).toBe(true);
+  });
+
+  it("HTML and script in descriptions: a located warning per cell, and the text is sent as text", async () => {
+    const file = await place("html-script.csv");
+    const validated = await cli(["validate", file]);
+    expect(validated.code).toBe(0);
+    expect(validated.out).toContain(`${file}:2 deskripsi`);
+    expect(validated.out).toContain(`${file}:3 deskripsi`);
+    const synced = await cli(["sync", file, "--yes", ...shop.flags]);
+    expect(synced.code).toBe(0);
+    const byName = new Map(liveListings(shop.server).map((l) => [l.sku, l]));
+    expect(byName.get("BD-001")?.description).toBe("<b>Renyah</b> <script>alert(1)</script>");
+    expect(byName.get("BD-002")?.name).toBe("Kopi <i>Arabika</i>");
+  });
+
+  it("formula-injection names: kept verbatim as text on the marketplace, guarded with ' by normalize", async () => {
+    const file = await place("formula-injection.csv");
+    const validated = await cli(["validate", file]);
+    expect(validated.out).not.toMatch(STACK_TRACE);
+    expect(validated.code).toBe(0);
+    const synced = await cli(["sync", file, "--yes", ...shop.flags]);
+    expect(synced.code).toBe(0);
+    const bySku = new Map(liveListings(shop.server).map((l) => [l.sku, l]));
+    expect(bySku.get("BD-001")?.name).toBe('=HYPERLINK("http://evil.example/x","Klik")');
+    expect(bySku.get("BD-002")?.name).toBe("+cmd|calc!A1");
+    const normalized = await runCli(["normalize", file], { cwd: dir, env: shop.env });
+    expect(normalized.code).toBe(0);
+    expect(normalized.stdout).toContain(`"'=HYPERLINK(""http://evil.example/x"",""Klik"")"`);
+    expect(normalized.stdout).toContain("'+cmd|calc!A1");
+    expect(normalized.stdout).toContain("'@SUM(1+1)");
+    expect(normalized.stdout).not.toMatch(/(^|,)=/m);
+  });
+});
+
+describe("bad input corpus: generated files", () => {
+  it("binary bytes named .csv", async () => {
+    const bytes = Buffer.alloc(4096);
+    let a = 7;
+    for (let i = 0; i < bytes.length; i++) {
+      a = (a * 1103515245 + 12345) & 0x7fffffff;
+      bytes[i] = (a >> 16) & 255;
+    }
+    await writeText(dir, "binary.csv", bytes);
+    await expectRefusedEverywhere(cli, "binary.csv", { line: 1 });
+  });
+
+  it("NUL bytes inside cells", async () => {
+    await writeText(dir, "nul.csv", `${CATALOG_HEADER}\nBD-001,Keri\u0000pik,Desc\u0000\u0000,15000,10,250 gr,2991,baru,aktif,https://img.desbumi.example/1.jpg\n`);
+    await expectRefusedEverywhere(cli, "nul.csv", { line: 1 });
+  });
+
+  it("an .xlsx workbook renamed .csv", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("Katalog");
+    sheet.addRow(CATALOG_HEADER.split(","));
+    sheet.addRow(["BD-001", "Keripik", "Renyah", 15000, 10, "250 gr", "2991", "baru", "aktif", "https://img.desbumi.example/1.jpg"]);
+    await writeFile(join(dir, "renamed.csv"), Buffer.from(await book.xlsx.writeBuffer()));
+    await expectRefusedEverywhere(cli, "renamed.csv", { line: 1 });
+  });
+
+  it("a path that is a directory", async () => {
+    await mkdir(join(dir, "folder.csv"), { recursive: true });
+    await expectRefusedEverywhere(cli, "folder.csv", "file");
+  });
+
+  it("a file that does not exist", async () => {
+    await expectRefusedEverywhere(cli, "nowhere.csv", "file");
+  });
+
+  // NOTE: root reads any file whatever its mode (CAP_DAC_OVERRIDE), and so does a parent folder
+  // without x: there is no way to make root see EACCES without privileges we must not use. Run as
+  // a normal user, this checks the real path; as root (CI containers) it is skipped, not faked.
+  it.skipIf(IS_ROOT)("a file without read permission (skipped as root: root bypasses file modes)", async () => {
+    await writeText(dir, "secret.csv", `${CATALOG_HEADER}\n`);
+    await chmod(join(dir, "secret.csv"), 0o000);
+    try {
+      await expectRefusedEverywhere(cli, "secret.csv", "file");
+    } finally {
+      await chmod(join(dir, "secret.csv"), 0o644);
+    }
+  });
+
+  it(`a 50 MB single cell: located, within a ${HEAP_MB} MB heap`, async () => {
+    const cell = "x".repeat(50 * 1024 * 1024);
+    await writeText(dir, "big-cell.csv", `${CATALOG_HEADER}\nBD-001,Keripik,"${cell}",15000,10,250 gr,2991,baru,aktif,https://img.desbumi.example/1.jpg\n`);
+    expect(existsSync(BIN)).toBe(true);
+    await expectRefusedEverywhere(child, "big-cell.csv", { line: 2 });
+  }, 120_000);
+
+  it(`a 200,000-row file with one bad cell on its last line: found, within a ${HEAP_MB} MB heap`, async () => {
+    const lines = [CATALOG_HEADER];
+    for (let i = 1; i <= 200_000; i++) {
+      lines.push(`R-${i},Produk ${i},Desc,${i === 200_000 ? "abc" : 15000},10,250 gr,2991,baru,aktif,https://img.desbumi.example/${i}.jpg`);
+    }
+    await writeText(dir, "rows-200k.csv", `${lines.join("\n")}\n`);
+    await expectRefusedEverywhere(child, "rows-200k.csv", { line: 200_001, column: "harga" });
+  }, 120_000);
+});
