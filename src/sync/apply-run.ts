@@ -51,6 +51,12 @@ export async function applyPlanRun(input: ApplyRunInput): Promise<ApplyReport> {
   });
 
   const controller = new AbortController();
+  if (plan.changes.length === 0) {
+    // Nothing to send: the journal still records the run ("last sync" of `desbumi groups`).
+    const report = finish([], false);
+    journal.close();
+    return report;
+  }
   const unsubscribe = (input.interrupts ?? interruptSource()).subscribe(() => {
     controller.abort();
     input.progressOut.write(
@@ -77,7 +83,6 @@ export async function applyPlanRun(input: ApplyRunInput): Promise<ApplyReport> {
   // What the adapter reported so far: the whole truth if it throws half-way.
   const reported: ChangeOutcome[] = [];
   try {
-    if (plan.changes.length === 0) return finish([], false);
     const outcomes = await adapter.apply(plan.changes, {
       signal: controller.signal,
       onIntent: (change: Change) =>

@@ -55,6 +55,12 @@ describe("sync one catalogue (memory adapter)", () => {
     expect(await runSync(file, {}, makeCtx(yes, "id"), deps())).toBe(0);
     expect(yes.stdout.text).toContain("Diterapkan: 1 dibuat");
     expect(await shop.listListings()).toHaveLength(1);
+    expect(yes.stderr.text).toContain("1/1 selesai");
+    const upToDate = makeIo({ cwd, tty: true });
+    expect(await runSync(file, {}, makeCtx(upToDate, "id"), deps())).toBe(0);
+    expect(upToDate.stdout.text).toContain("Tidak ada perubahan: toko sudah sesuai katalog.");
+    expect(upToDate.stdout.text).not.toContain("Terapkan perubahan ini?");
+    expect(upToDate.stderr.text).toBe("");
   });
 
   it("dry run with --detailed-exitcode: 3 with pending changes, 0 without; nothing written", async () => {
