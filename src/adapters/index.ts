@@ -1,8 +1,9 @@
 // The literal registry of marketplace adapters: adding a marketplace = one folder + one line here.
+// Definitions are light (options schema, rules); each loads its implementation in `create`.
 import type { AdapterDefinition } from "./types.js";
 import { memory } from "./memory/index.js";
-import { tokopedia } from "./tokopedia/index.js";
-import { tokopediaBulk } from "./tokopedia-bulk/index.js";
+import { tokopedia } from "./tokopedia/definition.js";
+import { tokopediaBulk } from "./tokopedia-bulk/definition.js";
 
 export const adapters = {
   memory,

@@ -6,7 +6,6 @@ import type { Issue } from "../issues.js";
 import type { MarketplaceRules } from "../rules.js";
 import { normalizeRows } from "./pipeline.js";
 import { readCsv, readHead } from "./read-csv.js";
-import { readXlsx } from "./read-xlsx.js";
 import { sniffFile } from "./sniff.js";
 import type { CatalogResult } from "./types.js";
 
@@ -44,6 +43,8 @@ export async function loadCatalog(file: string, opts: LoadCatalogOptions = {}): 
     const isSpreadsheetName = ext === ".xlsx" || ext === ".xls" || ext === ".xlsm";
     if (kind.kind === "zip") {
       if (ext === ".csv" || ext === ".tsv" || ext === ".txt") return mismatch(file, "xlsx", { expected: "csv" });
+      // NOTE: loaded only for workbooks; the xlsx reader is the heaviest import of a CSV run.
+      const { readXlsx } = await import("./read-xlsx.js");
       const source = await readXlsx(path, opts.sheet === undefined ? { file } : { file, sheet: opts.sheet });
       return await normalizeRows(source, pipelineOpts);
     }
@@ -90,4 +91,5 @@ export { formatGrams, parseWeight } from "./weight.js";
 export { parseCount } from "./stock.js";
 export { lookupHeader, ALIAS_NAMES } from "./header-aliases.js";
 export { REQUIRED_FIELDS } from "./columns.js";
-export { productSchema, catalogProductSchema } from "./schema.js";
+// NOTE: the zod schemas live in ./schema.js; import them from there (not re-exported: zod would load
+// at every start-up).

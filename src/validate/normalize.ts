@@ -23,7 +23,7 @@ export interface NormalizeFlags {
  * Refuses (exit 1) when the catalogue has errors: a "clean" file must not silently drop rows.
  */
 export async function runNormalize(file: string, flags: NormalizeFlags, ctx: CommandContext): Promise<number> {
-  const rules = flags.marketplace ? rulesForMarketplace(flags.marketplace) : DEFAULT_RULES;
+  const rules = flags.marketplace ? await rulesForMarketplace(flags.marketplace) : DEFAULT_RULES;
   const result = await loadCatalog(file, {
     rules,
     cwd: ctx.io.cwd,

@@ -3,10 +3,8 @@
 import { stat } from "node:fs/promises";
 import { isAbsolute, relative } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
-import { adapterNames, findAdapter } from "../adapters/index.js";
 import { UsageError } from "../errors.js";
 import { DEFAULT_RULES, type MarketplaceRules } from "../rules.js";
-import { loadConfig } from "../config/load.js";
 import { text } from "../i18n.js";
 
 export interface CatalogTarget {
@@ -23,7 +21,9 @@ export interface TargetFlags {
 }
 
 /** A marketplace's offline rules; an unknown name is a usage error listing the known ones. */
-export function rulesForMarketplace(name: string): MarketplaceRules {
+export async function rulesForMarketplace(name: string): Promise<MarketplaceRules> {
+  // NOTE: the registry (zod schemas) loads only when asked for, so plain `validate` starts fast.
+  const { adapterNames, findAdapter } = await import("../adapters/index.js");
   const adapter = findAdapter(name);
   if (adapter) return adapter.rules;
   const known = adapterNames().join(", ") || "-";
@@ -54,7 +54,7 @@ export async function expandFileArgs(args: readonly string[], cwd: string): Prom
 }
 
 export async function targetsFromFiles(args: readonly string[], flags: TargetFlags, cwd: string): Promise<CatalogTarget[]> {
-  const rules = flags.marketplace ? rulesForMarketplace(flags.marketplace) : DEFAULT_RULES;
+  const rules = flags.marketplace ? await rulesForMarketplace(flags.marketplace) : DEFAULT_RULES;
   const files = await expandFileArgs(args, cwd);
   return files.map((file) => ({ file, rules, ...(flags.sheet ? { sheet: flags.sheet } : {}) }));
 }
@@ -70,24 +70,25 @@ const NO_FILES = text(
 
 /** Every group's catalogue from the config (the CI case: `desbumi validate` with no file). */
 export async function targetsFromConfig(flags: TargetFlags, io: { cwd: string; env: NodeJS.ProcessEnv }): Promise<CatalogTarget[]> {
+  const { loadConfig } = await import("../config/load.js");
   const config = await loadConfig({ cwd: io.cwd, env: io.env, ...(flags.config ? { configPath: flags.config } : {}) });
   if (!config) throw new UsageError(NO_FILES);
   if (config.groups.length === 0) {
     throw new UsageError(text(`${config.path} belum punya kelompok (groups)`, `${config.path} has no groups`));
   }
-  const flagRules = flags.marketplace ? rulesForMarketplace(flags.marketplace) : undefined;
-  return config.groups.map((group) => {
+  const flagRules = flags.marketplace ? await rulesForMarketplace(flags.marketplace) : undefined;
+  return Promise.all(config.groups.map(async (group) => {
     const sheet = flags.sheet ?? group.sheet;
     return {
       file: displayPath(group.catalog, io.cwd),
-      rules: flagRules ?? groupRules(group.marketplace?.adapter ?? config.marketplace?.adapter),
+      rules: flagRules ?? (await groupRules(group.marketplace?.adapter ?? config.marketplace?.adapter)),
       ...(sheet ? { sheet } : {}),
     };
-  });
+  }));
 }
 
 // NOTE: the config loader has already checked adapter names against the registry.
-const groupRules = (adapter: string | undefined): MarketplaceRules =>
+const groupRules = async (adapter: string | undefined): Promise<MarketplaceRules> =>
   adapter === undefined ? DEFAULT_RULES : rulesForMarketplace(adapter);
 
 function displayPath(file: string, cwd: string): string {

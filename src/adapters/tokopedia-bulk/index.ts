@@ -2,45 +2,15 @@
 // ("Tambah Produk Sekaligus") for shops without API access. Optionally plans against a previous
 // export, so only new and changed rows are written.
 import { isAbsolute, relative, resolve } from "node:path";
-import { z } from "zod";
 import { errorMessage, UsageError } from "../../errors.js";
 import { text } from "../../i18n.js";
 import type { Change, ChangeOutcome, Listing } from "../../plan/types.js";
-import { TOKOPEDIA_RULES, type MarketplaceRules } from "../../rules.js";
-import type { AdapterContext, AdapterDefinition, ApplyOptions, Category, MarketplaceAdapter } from "../types.js";
-import { INSURANCE_WORDS, MAX_PRODUCTS_PER_WORKBOOK, workbookName } from "./layout.js";
+import type { AdapterContext, ApplyOptions, Category, MarketplaceAdapter } from "../types.js";
+import { TOKOPEDIA_BULK_RULES, type TokopediaBulkOptions } from "./definition.js";
+import { MAX_PRODUCTS_PER_WORKBOOK, workbookName } from "./layout.js";
 import { readExport } from "./read-export.js";
 import { foldName, toBulkRow, type BulkRow, type BulkSource, type RowSettings } from "./to-row.js";
 import { buildWorkbook, removeStaleWorkbooks, writeFileAtomic } from "./write-workbook.js";
-
-const categoryCode = z.union([z.string().regex(/^\d+$/), z.number().int().positive()]).transform(String);
-
-export const tokopediaBulkOptionsSchema = z.strictObject({
-  outDir: z.string().min(1).describe("Folder the upload workbooks are written to (relative to the config's folder)"),
-  previous: z
-    .string()
-    .min(1)
-    .optional()
-    .describe("A previous complete export (workbook or folder of workbooks) to plan against; @default none: every row is new"),
-  categories: z
-    .record(z.string(), categoryCode)
-    .optional()
-    .describe(
-      'The shop\'s categories: name as written in the catalogue -> Tokopedia category code, e.g. {"Kopi": 1760}. With it, category cells may hold these names or codes; without it, only numeric codes',
-    ),
-  couriers: z
-    .string()
-    .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, "comma-separated courier ids, e.g. 1,2,6")
-    .transform((s) => s.replace(/\s+/g, ""))
-    .optional()
-    .describe("Kurir Pengiriman: courier ids from Seller Center; @default empty (fill in before uploading)"),
-  insurance: z.enum(INSURANCE_WORDS).default("Ya").describe("Asuransi Pengiriman: Ya or Opsional"),
-});
-
-export type TokopediaBulkOptions = z.output<typeof tokopediaBulkOptionsSchema>;
-
-/** The template's own limits (its instruction row): stock 1..999,999 where the API allows 0. */
-export const TOKOPEDIA_BULK_RULES: MarketplaceRules = { ...TOKOPEDIA_RULES, stockMin: 1 };
 
 export function createTokopediaBulkAdapter(options: TokopediaBulkOptions, ctx: AdapterContext): MarketplaceAdapter {
   const outDir = resolve(ctx.cwd, options.outDir);
@@ -170,12 +140,4 @@ function isInside(dir: string, path: string): boolean {
   return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
 }
 
-export const tokopediaBulk: AdapterDefinition<TokopediaBulkOptions> = {
-  name: "tokopedia-bulk",
-  description: "Writes Tokopedia Seller Center bulk-upload workbooks (no API access needed)",
-  optionsSchema: tokopediaBulkOptionsSchema,
-  rules: TOKOPEDIA_BULK_RULES,
-  create: createTokopediaBulkAdapter,
-};
-
-export default tokopediaBulk;
+export { tokopediaBulk, tokopediaBulkOptionsSchema, TOKOPEDIA_BULK_RULES, type TokopediaBulkOptions } from "./definition.js";

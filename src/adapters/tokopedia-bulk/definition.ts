@@ -1,0 +1,44 @@
+// The tokopedia-bulk definition: options and the template's rules, with the workbook writer
+// (exceljs) loaded only when a run really writes workbooks.
+import { z } from "zod";
+import { TOKOPEDIA_RULES, type MarketplaceRules } from "../../rules.js";
+import type { AdapterDefinition } from "../types.js";
+import { INSURANCE_WORDS } from "./layout.js";
+
+const categoryCode = z.union([z.string().regex(/^\d+$/), z.number().int().positive()]).transform(String);
+
+export const tokopediaBulkOptionsSchema = z.strictObject({
+  outDir: z.string().min(1).describe("Folder the upload workbooks are written to (relative to the config's folder)"),
+  previous: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("A previous complete export (workbook or folder of workbooks) to plan against; @default none: every row is new"),
+  categories: z
+    .record(z.string(), categoryCode)
+    .optional()
+    .describe(
+      'The shop\'s categories: name as written in the catalogue -> Tokopedia category code, e.g. {"Kopi": 1760}. With it, category cells may hold these names or codes; without it, only numeric codes',
+    ),
+  couriers: z
+    .string()
+    .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, "comma-separated courier ids, e.g. 1,2,6")
+    .transform((s) => s.replace(/\s+/g, ""))
+    .optional()
+    .describe("Kurir Pengiriman: courier ids from Seller Center; @default empty (fill in before uploading)"),
+  insurance: z.enum(INSURANCE_WORDS).default("Ya").describe("Asuransi Pengiriman: Ya or Opsional"),
+});
+
+export type TokopediaBulkOptions = z.output<typeof tokopediaBulkOptionsSchema>;
+
+/** The template's own limits (its instruction row): stock 1..999,999 where the API allows 0. */
+export const TOKOPEDIA_BULK_RULES: MarketplaceRules = { ...TOKOPEDIA_RULES, stockMin: 1 };
+
+export const tokopediaBulk: AdapterDefinition<TokopediaBulkOptions> = {
+  name: "tokopedia-bulk",
+  description: "Writes Tokopedia Seller Center bulk-upload workbooks (no API access needed)",
+  optionsSchema: tokopediaBulkOptionsSchema,
+  rules: TOKOPEDIA_BULK_RULES,
+  create: async (options, ctx) => (await import("./index.js")).createTokopediaBulkAdapter(options, ctx),
+};
+
