@@ -5,20 +5,28 @@
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200d\u2060\ufeff]/g;
 const ANY_SPACE = /[\s\u00a0\u202f\u2007\u2009]+/g;
 
+// `desbumi normalize` writes `'=SUM(...)` for a cell holding `=SUM(...)` (formula-injection guard,
+// catalog/write-csv.ts). Reading drops that one `'` again, as spreadsheets do with a text prefix, so
+// a normalized file means exactly what its source meant (else sync would send the `'` along).
+const FORMULA_GUARD = /^'(?=[=+\-@])/;
+const unguard = (s: string): string => s.replace(FORMULA_GUARD, "");
+
 /** One-line text (names, SKUs, categories): NFC, no controls, inner whitespace collapsed. */
 export function cleanLine(input: string): string {
-  return input.normalize("NFC").replace(CONTROL, "").replace(ANY_SPACE, " ").trim();
+  return unguard(input.normalize("NFC").replace(CONTROL, "").replace(ANY_SPACE, " ").trim());
 }
 
-/** Multi-line text (descriptions): NFC, no controls, line breaks kept as `\n`, lines right-trimmed. */
+/** Multi-line text (descriptions): NFC, no controls, line breaks kept as `\n`, lines right-trimmed, no guard `'`. */
 export function cleanMultiline(input: string): string {
-  return input
-    .normalize("NFC")
-    .replace(/\r\n?/g, "\n")
-    .replace(/\t/g, " ")
-    .replace(CONTROL, "")
-    .replace(/[ \u00a0\u202f\u2007\u2009]+\n/g, "\n")
-    .trim();
+  return unguard(
+    input
+      .normalize("NFC")
+      .replace(/\r\n?/g, "\n")
+      .replace(/\t/g, " ")
+      .replace(CONTROL, "")
+      .replace(/[ \u00a0\u202f\u2007\u2009]+\n/g, "\n")
+      .trim(),
+  );
 }
 
 /** Length as a person counts it: code points, not UTF-16 units (an emoji is one). */
