@@ -38,6 +38,8 @@ export async function runApplyFile(planPath: string, opts: ApplyFileOptions, ctx
     baseDir,
     cwd: io.cwd,
     log: ctx.log,
+    // A group's plan reopens that group's practice shop (the label check below relies on it).
+    ...(plan.group !== undefined ? { group: plan.group } : {}),
   });
   try {
     const report = (extra: Partial<SyncReport>): SyncReport => ({

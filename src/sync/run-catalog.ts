@@ -79,6 +79,7 @@ export async function syncCatalog(job: CatalogJob, opts: SyncOptions, ctx: Comma
     baseDir: job.baseDir,
     cwd: io.cwd,
     log: ctx.log,
+    ...(job.group ? { group: job.group.id } : {}),
   });
   try {
     const { adapter } = target;

@@ -31,6 +31,11 @@ export interface OpenTargetOptions {
   log: Logger;
   /** Folder relative path flags (--out-dir, --previous) are resolved against. @default baseDir */
   cwd?: string;
+  /**
+   * The config group this run is for. Only the practice shop uses it: each group gets its own
+   * (`.desbumi/practice-shop-<group>.json`), as each group has its own real shop.
+   */
+  group?: string;
 }
 
 export interface OpenedTarget {
@@ -59,7 +64,8 @@ export function resolveTargetDefinition(opts: Pick<OpenTargetOptions, "flags" | 
 
 /**
  * Build the adapter for this run. With no marketplace in flags or config, starts the practice shop:
- * the mock marketplace in process, state in `<baseDir>/.desbumi/practice-shop.json`.
+ * the mock marketplace in process, state in `<baseDir>/.desbumi/practice-shop.json`, or
+ * `practice-shop-<group>.json` for a config group.
  */
 export async function openTarget(opts: OpenTargetOptions): Promise<OpenedTarget> {
   const { definition, isPracticeShop } = resolveTargetDefinition(opts);

@@ -1,5 +1,8 @@
 // The embedded default target: the mock marketplace started in this process, its state kept in
 // `<baseDir>/.desbumi/practice-shop.json`, reached through the real Tokopedia adapter.
+// NOTE: each config group has its own real shop, so each gets its own practice shop
+// (`.desbumi/practice-shop-<group id>.json`): one group's sync must never list, or with --prune
+// deactivate, another group's products. A single-file sync without a group keeps the shared file.
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { AdapterDefinition } from "../adapters/types.js";
@@ -11,14 +14,24 @@ export const PRACTICE_SHOP_FILE = join(".desbumi", "practice-shop.json");
 /** Generous, but still paced like a real shop so the practice run looks like the real one. */
 const PRACTICE_RATE_LIMIT = 20;
 
-export const PRACTICE_SHOP_LABEL = `practice shop / toko latihan (mock marketplace, ${PRACTICE_SHOP_FILE.split("\\").join("/")})`;
+/** The state file of the practice shop of `group` (a config group id), or the shared one. */
+export function practiceShopFile(group?: string): string {
+  return group === undefined ? PRACTICE_SHOP_FILE : join(".desbumi", `practice-shop-${group}.json`);
+}
+
+/** Shown in every output; names the state file, so two groups' shops are never confused. */
+export function practiceShopLabel(group?: string): string {
+  return `practice shop / toko latihan (mock marketplace, ${practiceShopFile(group).split("\\").join("/")})`;
+}
+
+export const PRACTICE_SHOP_LABEL = practiceShopLabel();
 
 export async function openPracticeShop(opts: OpenTargetOptions, definition: AdapterDefinition<unknown>): Promise<OpenedTarget> {
   await mkdir(join(opts.baseDir, ".desbumi"), { recursive: true });
   const server = await startMockServer({
     host: "127.0.0.1",
     port: 0,
-    stateFile: join(opts.baseDir, PRACTICE_SHOP_FILE),
+    stateFile: join(opts.baseDir, practiceShopFile(opts.group)),
     rateLimit: PRACTICE_RATE_LIMIT,
     burst: PRACTICE_RATE_LIMIT,
     log: opts.log.child({ component: "practice-shop" }),
@@ -38,12 +51,13 @@ export async function openPracticeShop(opts: OpenTargetOptions, definition: Adap
       [options.clientSecretEnv]: server.credentials.clientSecret,
     };
     const tokopediaAdapter = createTokopediaAdapter(options, { log: opts.log, env, cwd: opts.baseDir });
-    const adapter = { ...tokopediaAdapter, label: PRACTICE_SHOP_LABEL };
+    const label = practiceShopLabel(opts.group);
+    const adapter = { ...tokopediaAdapter, label };
     return {
       adapter,
       definition,
       isPracticeShop: true,
-      label: PRACTICE_SHOP_LABEL,
+      label,
       async close() {
         try {
           await adapter.close();

@@ -272,3 +272,94 @@ describe("desbumi sync with no file: every group of the config", () => {
     expect(unknown.stderr.text).toMatch(/No group "delta" in .*desbumi\.config\.json\. Groups: alpha, beta, gamma/);
   });
 });
+
+describe("every group of a config synced to the practice shop: one shop per group", () => {
+  async function setUp(): Promise<string> {
+    const cwd = await tempDir();
+    await writeFile(
+      join(cwd, "desbumi.config.json"),
+      JSON.stringify({
+        groups: [
+          { id: "alpha", name: "Kelompok Alpha", catalog: "a.csv" },
+          { id: "beta", name: "Kelompok Beta", catalog: "b.csv" },
+        ],
+      }),
+    );
+    await writeCsv(cwd, "a.csv", [csvRow("AL-1", { kategori: "Jamu", nama: "Jamu Alpha" }), csvRow("AL-2", { kategori: "Kopi", nama: "Kopi Alpha" })]);
+    await writeCsv(cwd, "b.csv", [csvRow("BE-1", { kategori: "Jamu", nama: "Jamu Beta" }), csvRow("BE-2", { kategori: "Kopi", nama: "Kopi Beta" })]);
+    return cwd;
+  }
+  const practice = async (cwd: string, args: string[]): Promise<{ code: number; io: TestIo }> => {
+    const io = makeIo({ cwd });
+    return { code: await main(["--lang", "en", ...args], io), io };
+  };
+  const shopSkus = async (cwd: string, group: string): Promise<string[]> => {
+    const { openTarget } = await import("../../src/target/open.js");
+    const { silentLogger } = await import("../../src/log.js");
+    const shop = await openTarget({ flags: {}, env: {}, baseDir: cwd, log: silentLogger(), group });
+    try {
+      return (await shop.adapter.listListings()).filter((l) => l.status === "active").map((l) => l.sku).sort();
+    } finally {
+      await shop.close();
+    }
+  };
+
+  it("each group's shop holds only its products; the second sync has nothing to do; prune stays in its group", async () => {
+    const cwd = await setUp();
+    const first = await practice(cwd, ["sync", "--yes"]);
+    expect(first.io.stderr.text).toBe("");
+    expect(first.code).toBe(0);
+    expect(first.io.stdout.text).toContain("practice shop / toko latihan (mock marketplace, .desbumi/practice-shop-alpha.json)");
+    expect(first.io.stdout.text).toContain("practice shop / toko latihan (mock marketplace, .desbumi/practice-shop-beta.json)");
+    expect(first.io.stdout.text).not.toContain("left alone");
+    expect((await readdir(join(cwd, ".desbumi"))).filter((f) => f.endsWith(".json")).sort()).toEqual([
+      "practice-shop-alpha.json",
+      "practice-shop-beta.json",
+    ]);
+    expect(await shopSkus(cwd, "alpha")).toEqual(["AL-1", "AL-2"]);
+    expect(await shopSkus(cwd, "beta")).toEqual(["BE-1", "BE-2"]);
+
+    const second = await practice(cwd, ["sync", "--yes"]);
+    expect(second.code).toBe(0);
+    expect(second.io.stdout.text.split("No changes: the shop already matches the catalogue.")).toHaveLength(3);
+    expect(second.io.stdout.text).not.toContain("left alone");
+    expect(second.io.stdout.text).not.toMatch(/to create, [1-9]|[1-9]\d* to (create|update|deactivate|reactivate)/);
+
+    // Alpha drops a row and prunes: only alpha's listing goes; beta's shop is untouched.
+    await writeCsv(cwd, "a.csv", [csvRow("AL-1", { kategori: "Jamu", nama: "Jamu Alpha" })]);
+    const pruned = await practice(cwd, ["sync", "--yes", "--prune", "--allow-mass-deactivate"]);
+    expect(pruned.code).toBe(0);
+    expect(pruned.io.stdout.text).toContain("- deactivate AL-2 (not in catalogue)");
+    expect(pruned.io.stdout.text).not.toMatch(/deactivate BE-/);
+    expect(await shopSkus(cwd, "alpha")).toEqual(["AL-1"]);
+    expect(await shopSkus(cwd, "beta")).toEqual(["BE-1", "BE-2"]);
+  });
+
+  it("a saved group plan is applied to the same group's practice shop; a single file keeps the shared shop", async () => {
+    const cwd = await setUp();
+    expect((await practice(cwd, ["sync", "--yes"])).code).toBe(0);
+    await writeCsv(cwd, "b.csv", [
+      csvRow("BE-1", { kategori: "Jamu", nama: "Jamu Beta", harga: "Rp 30.000" }),
+      csvRow("BE-2", { kategori: "Kopi", nama: "Kopi Beta" }),
+    ]);
+    const dry = await practice(cwd, ["sync", "--group", "beta", "--dry-run", "--out", "plan.json"]);
+    expect(dry.code).toBe(0);
+    expect(JSON.parse(await readFile(join(cwd, "plan.json"), "utf8"))).toMatchObject({
+      group: "beta",
+      target: "practice shop / toko latihan (mock marketplace, .desbumi/practice-shop-beta.json)",
+      summary: { update: 1 },
+    });
+    const applied = await practice(cwd, ["apply", "plan.json", "--yes"]);
+    expect(applied.io.stdout.text).toContain("Applied: 0 created, 1 updated, 0 deactivated, 0 reactivated.");
+    expect(applied.code).toBe(0);
+    expect((await practice(cwd, ["sync", "--group", "beta", "--dry-run", "--detailed-exitcode"])).code).toBe(0);
+
+    // A catalogue file named on the command line, without --group, uses the shared practice shop.
+    await writeCsv(cwd, "solo.csv", [csvRow("SO-1", { kategori: "Jamu", nama: "Jamu Solo" })]);
+    const solo = await practice(cwd, ["sync", "solo.csv", "--yes"]);
+    expect(solo.code).toBe(0);
+    expect(solo.io.stdout.text).toContain("(mock marketplace, .desbumi/practice-shop.json)");
+    expect(solo.io.stdout.text).not.toContain("left alone");
+    expect(await shopSkus(cwd, "alpha")).toEqual(["AL-1", "AL-2"]);
+  });
+});

@@ -43,6 +43,24 @@ describe("openTarget", () => {
     await second.close();
   });
 
+  it("a config group gets its own practice shop, named in the label", async () => {
+    const alpha = await openTarget({ flags: {}, env: {}, baseDir: dir, log, group: "alpha" });
+    expect(alpha.label).toBe("practice shop / toko latihan (mock marketplace, .desbumi/practice-shop-alpha.json)");
+    await alpha.adapter.apply([
+      { kind: "create", sku: "A-1", product: makeDesired({ sku: "A-1", name: "Jamu Alpha", categoryId: MOCK_LEAF_ID }) },
+    ]);
+    await alpha.close();
+    expect(existsSync(join(dir, ".desbumi", "practice-shop-alpha.json"))).toBe(true);
+    expect(existsSync(join(dir, ".desbumi", "practice-shop.json"))).toBe(false);
+
+    const beta = await openTarget({ flags: {}, env: {}, baseDir: dir, log, group: "beta" });
+    expect(await beta.adapter.listListings()).toEqual([]);
+    await beta.close();
+    const shared = await openTarget({ flags: {}, env: {}, baseDir: dir, log });
+    expect(await shared.adapter.listListings()).toEqual([]);
+    await shared.close();
+  });
+
   describe("against a mock marketplace", () => {
     let server: MockServer;
     beforeEach(async () => {
