@@ -2,7 +2,10 @@
 // Writes the .xlsx catalogue fixtures with a real spreadsheet writer (exceljs), so tests read files
 // shaped like the ones Excel produces: typed numbers with a rupiah number format, a formula with a
 // cached value, a merged title row, sheets that start below/right of A1.
-// Run from the repository root: `node scripts/make-xlsx-fixtures.mjs`. Commit the outputs.
+// Run from the repository root: `node scripts/make-xlsx-fixtures.mjs [NAME...]` (only the outputs
+// whose file name is given, e.g. `muiwo-wonosobo.xlsx`; default: all). Commit the outputs. The zip
+// entries carry the write time, so rewriting an unchanged fixture still changes its bytes: name the
+// ones you changed.
 // test/fixtures/xlsx/libreoffice-lipursari.xlsx comes from a second, independent writer; see the
 // bottom of this file.
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -13,6 +16,8 @@ import ExcelJS from "exceljs";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = (...parts) => join(root, ...parts);
 const RUPIAH = '"Rp "#,##0';
+const only = new Set(process.argv.slice(2));
+const wanted = (file) => only.size === 0 || only.has(file.split(/[\\/]/).pop());
 // exceljs stamps the current time into docProps; a fixed date keeps the outputs reproducible.
 const FIXED_DATE = new Date(Date.UTC(2021, 5, 1));
 
@@ -32,15 +37,16 @@ const HEADERS = [
   "Foto Produk 2",
 ];
 
-// Category codes are the memory marketplace's (src/adapters/memory/categories.ts): 1761 Kopi, ...
+// Categories written the way facilitators write them: leaf names (or a path) from the mock
+// marketplace's tree (src/mock-server/categories.ts), so the workbook syncs into the practice shop.
 const MUIWO = [
-  ["MW-KOPI-001", "Kopi Bubuk Robusta Wonosobo 250 g", "Kopi robusta petani Wonosobo, sangrai sedang, giling halus.", 25000, 40, 250, 1761, "Baru", "Aktif", 1, "", "https://example.com/muiwo/kopi-robusta-1.jpg", "https://example.com/muiwo/kopi-robusta-2.jpg"],
-  ["MW-KOPI-002", "Kopi Arabika Sindoro 200 g", "Biji kopi arabika lereng Sindoro, proses natural.", 65000, 25, 200, 1761, "Baru", "Aktif", 1, "", "https://example.com/muiwo/kopi-arabika-1.jpg", ""],
-  ["MW-CARICA-001", "Manisan Carica Dieng isi 6", "Carica dalam sirup, khas dataran tinggi Dieng.", null, 60, 1500, 1780, "Baru", "Aktif", 2, "", "https://example.com/muiwo/carica-1.jpg", ""],
-  ["MW-TEH-001", "Teh Tambi Hijau 100 g", "Teh hijau kebun Tambi.", 18000, 100, 100, 1762, "Baru", "Aktif", 1, "", "https://example.com/muiwo/teh-hijau-1.jpg", ""],
-  ["MW-KRIPIK-001", "Keripik Jamur Tiram 150 g", "Keripik jamur tiram renyah, tanpa pengawet.", 15000, 80, 150, 1770, "Baru", "Aktif", 3, "", "https://example.com/muiwo/keripik-jamur-1.jpg", ""],
-  ["MW-PURWACENG-001", "Purwaceng Instan 100 g", "Minuman herbal purwaceng khas Dieng.", 45000, 30, 100, 1763, "Baru", "Nonaktif", 1, "", "https://example.com/muiwo/purwaceng-1.jpg", ""],
-  ["MW-TAS-001", "Tas Anyaman Mendong", "Tas anyaman mendong buatan ibu-ibu PKK Kalibawang.", 120000, 5, 400, 1840, "Baru", "Aktif", 1, "", "https://example.com/muiwo/tas-mendong-1.jpg", "https://example.com/muiwo/tas-mendong-2.jpg"],
+  ["MW-KOPI-001", "Kopi Bubuk Robusta Wonosobo 250 g", "Kopi robusta petani Wonosobo, sangrai sedang, giling halus.", 25000, 40, 250, "Kopi", "Baru", "Aktif", 1, "", "https://example.com/muiwo/kopi-robusta-1.jpg", "https://example.com/muiwo/kopi-robusta-2.jpg"],
+  ["MW-KOPI-002", "Kopi Arabika Sindoro 200 g", "Biji kopi arabika lereng Sindoro, proses natural.", 65000, 25, 200, "Kopi", "Baru", "Aktif", 1, "", "https://example.com/muiwo/kopi-arabika-1.jpg", ""],
+  ["MW-CARICA-001", "Manisan Carica Dieng isi 6", "Carica dalam sirup, khas dataran tinggi Dieng.", null, 60, 1500, "Carica", "Baru", "Aktif", 2, "", "https://example.com/muiwo/carica-1.jpg", ""],
+  ["MW-TEH-001", "Teh Tambi Hijau 100 g", "Teh hijau kebun Tambi.", 18000, 100, 100, "Teh", "Baru", "Aktif", 1, "", "https://example.com/muiwo/teh-hijau-1.jpg", ""],
+  ["MW-KRIPIK-001", "Keripik Jamur Tiram 150 g", "Keripik jamur tiram renyah, tanpa pengawet.", 15000, 80, 150, "Keripik", "Baru", "Aktif", 3, "", "https://example.com/muiwo/keripik-jamur-1.jpg", ""],
+  ["MW-PURWACENG-001", "Purwaceng Instan 100 g", "Minuman herbal purwaceng khas Dieng.", 45000, 30, 100, "Minuman Herbal", "Baru", "Nonaktif", 1, "", "https://example.com/muiwo/purwaceng-1.jpg", ""],
+  ["MW-TAS-001", "Tas Anyaman Mendong", "Tas anyaman mendong buatan ibu-ibu PKK Kalibawang.", 120000, 5, 400, "Tas Wanita > Tas Anyaman", "Baru", "Aktif", 1, "", "https://example.com/muiwo/tas-mendong-1.jpg", "https://example.com/muiwo/tas-mendong-2.jpg"],
 ];
 
 function newWorkbook() {
@@ -51,11 +57,17 @@ function newWorkbook() {
   return wb;
 }
 
-async function save(wb, ...parts) {
+/** Write one output (unless the command line names others). */
+function write(bytes, ...parts) {
   const file = out(...parts);
+  if (!wanted(file)) return;
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+  writeFileSync(file, bytes);
   console.log(`wrote ${parts.join("/")}`);
+}
+
+async function save(wb, ...parts) {
+  write(Buffer.from(await wb.xlsx.writeBuffer()), ...parts);
 }
 
 /** Realistic and valid: merged title in row 1, blank row 2, headers in row 3, data from row 4. */
@@ -144,18 +156,15 @@ async function makeTwoSheets() {
 /** Content that does not match the name: a CSV named .xlsx, a workbook named .csv, a damaged zip. */
 async function makeMismatches() {
   const csv = `${HEADERS.join(",")}\r\n${dataRows(2).map((r) => r.map((v) => v ?? "").join(",")).join("\r\n")}\r\n`;
-  writeFileSync(out("test", "fixtures", "xlsx", "csv-named.xlsx"), csv);
-  console.log("wrote test/fixtures/xlsx/csv-named.xlsx");
+  write(csv, "test", "fixtures", "xlsx", "csv-named.xlsx");
   const wb = newWorkbook();
   const ws = wb.addWorksheet("Sheet1");
   ws.getRow(1).values = HEADERS;
   dataRows(2).forEach((values, i) => (ws.getRow(2 + i).values = values));
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-  writeFileSync(out("test", "fixtures", "xlsx", "workbook-named.csv"), bytes);
-  console.log("wrote test/fixtures/xlsx/workbook-named.csv");
+  write(bytes, "test", "fixtures", "xlsx", "workbook-named.csv");
   // A download cut short: the zip's central directory is missing.
-  writeFileSync(out("test", "fixtures", "xlsx", "truncated.xlsx"), bytes.subarray(0, Math.floor(bytes.length / 2)));
-  console.log("wrote test/fixtures/xlsx/truncated.xlsx");
+  write(bytes.subarray(0, Math.floor(bytes.length / 2)), "test", "fixtures", "xlsx", "truncated.xlsx");
 }
 
 await makeMuiwo();

@@ -316,18 +316,27 @@ describe("tokopedia-bulk through sync (target opened as openTarget should)", () 
 describe("desbumi sync --marketplace tokopedia-bulk (CLI)", () => {
   it("writes the upload workbook from an .xlsx catalogue, then nothing new against --previous", async () => {
     await copyFile(fileURLToPath(new URL("../../fixtures/catalogs/muiwo-wonosobo.xlsx", import.meta.url)), join(dir, "katalog.xlsx"));
+    // The workbook names its categories; without an API, the shop's name -> code map comes from the config.
+    const categories = { Kopi: 2982, Teh: 2983, Carica: 3002, Keripik: 2991, "Minuman Herbal": 2984, "Tas Wanita > Tas Anyaman": 1781 };
+    await writeFile(
+      join(dir, "desbumi.config.json"),
+      JSON.stringify({
+        marketplace: { adapter: "tokopedia-bulk", outDir: "upload", categories },
+        groups: [{ id: "muiwo", name: "MUIWO Wonosobo", catalog: "katalog.xlsx" }],
+      }),
+    );
     const first = await runCli(["sync", "katalog.xlsx", "--marketplace", "tokopedia-bulk", "--out-dir", "upload", "--yes"], { cwd: dir });
     expect(first.code).toBe(0);
     expect(first.stdout).toContain("Target: Tokopedia bulk-upload files in upload");
     expect(first.stdout).toContain("Plan: 6 to create");
     const sheet = await readSheet(join(dir, "upload", "tokopedia-upload-001.xlsx"));
-    expect(sheet.rows.slice(3).map((r) => r[14]).sort()).toEqual([
-      "MW-CARICA-001",
-      "MW-KOPI-001",
-      "MW-KOPI-002",
-      "MW-KRIPIK-001",
-      "MW-TAS-001",
-      "MW-TEH-001",
+    expect(sheet.rows.slice(3).map((r) => [r[14], r[3]]).sort()).toEqual([
+      ["MW-CARICA-001", 3002],
+      ["MW-KOPI-001", 2982],
+      ["MW-KOPI-002", 2982],
+      ["MW-KRIPIK-001", 2991],
+      ["MW-TAS-001", 1781],
+      ["MW-TEH-001", 2983],
     ]);
 
     const second = await runCli(

@@ -1,6 +1,7 @@
 // End to end: `desbumi sync` through main(argv, io) against the mock marketplace on 127.0.0.1:0.
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/index.js";
 import { startMockServer, type MockServer } from "../../src/mock-server/index.js";
@@ -361,5 +362,27 @@ describe("every group of a config synced to the practice shop: one shop per grou
     expect(solo.io.stdout.text).toContain("(mock marketplace, .desbumi/practice-shop.json)");
     expect(solo.io.stdout.text).not.toContain("left alone");
     expect(await shopSkus(cwd, "alpha")).toEqual(["AL-1", "AL-2"]);
+  });
+});
+
+describe("every shipped catalogue fixture syncs into a fresh practice shop", () => {
+  const folder = fileURLToPath(new URL("../../fixtures/catalogs/", import.meta.url));
+
+  it("each file: first sync exits 0 with everything created, the second has nothing to do", async () => {
+    const files = (await readdir(folder)).filter((f) => /\.(csv|xlsx)$/.test(f)).sort();
+    expect(files.length).toBeGreaterThanOrEqual(8);
+    expect(files).toContain("muiwo-wonosobo.xlsx");
+    for (const name of files) {
+      const cwd = await tempDir();
+      const first = makeIo({ cwd });
+      const code = await main(["--lang", "en", "sync", join(folder, name), "--yes"], first);
+      expect({ name, code, stderr: first.stderr.text }).toEqual({ name, code: 0, stderr: "" });
+      expect(first.stdout.text).toMatch(/Applied: [1-9]\d* created, 0 updated, 0 deactivated, 0 reactivated\./);
+      expect(first.stdout.text).not.toMatch(/failed/i);
+
+      const second = makeIo({ cwd });
+      expect(await main(["--lang", "en", "sync", join(folder, name), "--dry-run", "--detailed-exitcode"], second)).toBe(0);
+      expect(second.stdout.text).toContain("No changes: the shop already matches the catalogue.");
+    }
   });
 });

@@ -13,6 +13,9 @@ import type { CatalogProduct } from "../../src/catalog/types.js";
 import { silentLogger } from "../../src/log.js";
 import { diffCatalog } from "../../src/plan/diff.js";
 import type { DesiredProduct } from "../../src/plan/types.js";
+import type { Category } from "../../src/adapters/types.js";
+import { DEFAULT_CATEGORIES, indexCategories } from "../../src/mock-server/categories.js";
+import { resolveDesired } from "../../src/sync/desired.js";
 import { runCli } from "../cli/helpers.js";
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));
@@ -49,7 +52,7 @@ describe("loadCatalog on .xlsx", () => {
       price: 25_000,
       stock: 40,
       weight: 250,
-      category: "1761",
+      category: "Kopi",
       condition: "NEW",
       status: "active",
       min_order: 1,
@@ -155,7 +158,18 @@ describe("loadCatalog on .xlsx", () => {
 });
 
 describe("catalogue -> bulk-upload workbook -> independent reader", () => {
-  const desired = (products: CatalogProduct[]): DesiredProduct[] => products.map((p) => ({ ...p, categoryId: p.category }));
+  // The category cells are names from the mock marketplace's tree, resolved the way sync does.
+  const tree: Category[] = [...indexCategories(DEFAULT_CATEGORIES).leaves.values()].map((leaf) => ({
+    id: String(leaf.id),
+    name: leaf.name,
+    path: leaf.path.map((step) => step.name),
+    isLeaf: true,
+  }));
+  const desired = (products: CatalogProduct[]): DesiredProduct[] => {
+    const resolved = resolveDesired({ file: MUIWO, products, categories: tree });
+    expect(resolved.issues).toEqual([]);
+    return resolved.products;
+  };
 
   it("every normalized product comes back field by field in the template's forms", async () => {
     const catalog = await load(MUIWO);
@@ -195,7 +209,7 @@ describe("catalogue -> bulk-upload workbook -> independent reader", () => {
       }).toEqual({
         name: p.name,
         description: p.description,
-        category: Number(p.category),
+        category: Number(p.categoryId),
         weight: p.weight,
         min_order: p.min_order,
         condition: "Baru",
