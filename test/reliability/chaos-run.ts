@@ -35,6 +35,8 @@ export interface ChaosResult {
   faults: number;
   /** Items reported failed across all runs (each in the output and the journal). */
   failedItems: number;
+  /** `SKU CODE` of each reported failure (all retried by the next run). */
+  failures: string[];
   /** Runs that stopped with exit 2 (the marketplace failed even after retries) and were rerun. */
   cannotRunExits: number;
   /** Every broken promise found; empty when the seed passed. */
@@ -93,6 +95,7 @@ export async function runChaosSeed(opts: { seed: number; products: number; laten
 
     let runs = 0;
     let failedItems = 0;
+    const failures: string[] = [];
     let cannotRunExits = 0;
     let converged = false;
     while (runs < MAX_RERUNS && !converged) {
@@ -121,6 +124,7 @@ export async function runChaosSeed(opts: { seed: number; products: number; laten
       const printed = printedFailures(run.stdout);
       const journaled = journalFailures(lines);
       failedItems += journaled.length;
+      failures.push(...journaled);
       if (printed.join("\n") !== journaled.join("\n")) {
         violations.push(`run ${runs}: failures printed [${printed.join(", ")}] differ from the journal's [${journaled.join(", ")}]`);
       }
@@ -166,7 +170,7 @@ export async function runChaosSeed(opts: { seed: number; products: number; laten
     violations.push(...sweep.leaks([shop.server.credentials.clientSecret, shop.server.credentials.clientId, token]));
 
     const stats = shop.server.stats();
-    return { seed, products, runs, requests: stats.requests, faults: stats.faultsInjected, failedItems, cannotRunExits, violations };
+    return { seed, products, runs, requests: stats.requests, faults: stats.faultsInjected, failedItems, failures, cannotRunExits, violations };
   } finally {
     await shop.close();
   }
@@ -175,12 +179,16 @@ export async function runChaosSeed(opts: { seed: number; products: number; laten
 export function formatTotals(results: readonly ChaosResult[]): string {
   const sum = (f: (r: ChaosResult) => number): number => results.reduce((n, r) => n + f(r), 0);
   const maxRuns = Math.max(...results.map((r) => r.runs));
+  const reruns = results.filter((r) => r.runs > 2).length;
   const lines = results.map(
-    (r) => `  seed ${r.seed}: ${r.products} products, ${r.requests} requests, ${r.faults} faults survived, ${r.runs} sync runs (${r.failedItems} failed items, ${r.cannotRunExits} exit-2 runs)`,
+    (r) =>
+      `  seed ${r.seed}: ${r.products} products, ${r.requests} requests, ${r.faults} faults survived, ${r.runs} sync runs ` +
+      `(${r.failedItems} failed items${r.failures.length ? `: ${r.failures.join(", ")}` : ""}; ${r.cannotRunExits} exit-2 runs)`,
   );
   return [
     `chaos: ${results.length} seeds, ${sum((r) => r.requests)} requests, ${sum((r) => r.faults)} faults survived, ` +
-      `${sum((r) => r.runs)} sync runs (max ${maxRuns} for one seed), ${sum((r) => r.failedItems)} failed items reported, ` +
+      `${sum((r) => r.runs)} sync runs, ${reruns} seeds needed a rerun (max ${maxRuns} for one seed; the last run of each seed is the "No changes" one), ` +
+      `${sum((r) => r.failedItems)} failed items reported, ` +
       `${sum((r) => r.cannotRunExits)} exit-2 runs, ${sum((r) => r.violations.length)} violations`,
     ...lines,
   ].join("\n");
