@@ -6,9 +6,9 @@ const PRODUCTS = [
   ["Keripik Singkong", "Keripik"],
   ["Kopi Robusta Bubuk", "Kopi"],
   ["Jamu Kunyit Asam", "Jamu"],
-  ["Carica Dieng", "Manisan & Buah Kering"],
+  ["Carica Dieng", "Carica"],
   ["Masker Kain 3 Lapis", "Masker Kain"],
-  ["Batik Tulis Gajah Oling", "Batik Tulis"],
+  ["Batik Tulis Gajah Oling", "Fashion Wanita > Batik Wanita > Batik Tulis"],
   ["Teh Daun Kelor", "Teh"],
   ["Kerupuk Udang", "Kerupuk"],
 ];

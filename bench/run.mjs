@@ -1,6 +1,6 @@
 // `npm run bench`: every figure next to a baseline measured in the same run, and their ratio.
 // Writes a table to stdout and bench/results.json. Targets that are missed are shown as missed.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,19 +15,27 @@ const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".
 
 mkdirSync(out, { recursive: true });
 
-/** Run `node [--import rss] args`, return wall ms (from inside the child), peak RSS, exit code. */
-function measure(args, { env = {}, cwd = root } = {}) {
+/**
+ * Run `node [--import rss] args`, return wall ms (from inside the child), peak RSS, exit code.
+ * NOTE: asynchronous on purpose: the sync benchmarks' mock server runs in this process and must
+ * keep answering while the child runs.
+ */
+async function measure(args, { env = {}, cwd = root } = {}) {
   const report = join(out, `report-${process.pid}.jsonl`);
   rmSync(report, { force: true });
-  const result = spawnSync(process.execPath, ["--import", rss, ...args], {
+  const child = spawn(process.execPath, ["--import", rss, ...args], {
     cwd,
     env: { ...process.env, ...env, BENCH_REPORT: report, NO_COLOR: "1" },
-    encoding: "utf8",
-    maxBuffer: 256 * 1024 * 1024,
+    stdio: ["ignore", "pipe", "pipe"],
   });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (d) => (stdout = (stdout + d).slice(-1_000_000)));
+  child.stderr.setEncoding("utf8").on("data", (d) => (stderr = (stderr + d).slice(-1_000_000)));
+  const code = await new Promise((res) => child.on("close", res));
   const line = existsSync(report) ? readFileSync(report, "utf8").trim().split("\n").pop() : "{}";
   const { maxRssKb = NaN, ms = NaN } = JSON.parse(line || "{}");
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr, maxRssKb, ms };
+  return { code, stdout, stderr, maxRssKb, ms };
 }
 
 /** Wall time of a whole process, measured from outside (for start-up). */
@@ -55,8 +63,8 @@ async function benchValidate() {
   for (const n of sizes) {
     const file = join(out, `catalog-${n}.csv`);
     if (!existsSync(file)) await generateCatalog(file, n);
-    const bare = measure([join(root, "bench", "bare-parse.mjs"), file]);
-    const ours = measure([bin, "validate", file, "--format", "pretty"]);
+    const bare = await measure([join(root, "bench", "bare-parse.mjs"), file]);
+    const ours = await measure([bin, "validate", file, "--format", "pretty"]);
     if (ours.code !== 0) throw new Error(`validate of generated ${n}-row file exited ${ours.code}:\n${ours.stdout.slice(0, 2000)}${ours.stderr.slice(0, 2000)}`);
     const bareRate = n / (bare.ms / 1000);
     const ourRate = n / (ours.ms / 1000);
@@ -103,9 +111,9 @@ async function benchSync() {
   const server = await startMockServer({ rateLimit: limit, burst: limit, faults: { latencyMs: 20 } });
   const env = { TOKOPEDIA_CLIENT_ID: server.credentials.clientId, TOKOPEDIA_CLIENT_SECRET: server.credentials.clientSecret };
   const target = ["--marketplace", "tokopedia", "--base-url", server.url, "--token-url", server.tokenUrl, "--fs-id", String(server.fsId), "--shop-id", String(server.shopId)];
-  const sync = (extra = []) => {
+  const sync = async (extra = []) => {
     const before = server.stats();
-    const r = measure([bin, "sync", file, "--yes", ...target, ...extra], { env, cwd: dir });
+    const r = await measure([bin, "sync", file, "--yes", ...target, ...extra], { env, cwd: dir });
     const after = server.stats();
     const delta = (k) => after[k] - before[k];
     const routes = {};
@@ -113,7 +121,7 @@ async function benchSync() {
     return { ...r, requests: delta("requests"), rateLimited: delta("rateLimited"), writes: delta("writes"), routes };
   };
   try {
-    const first = sync();
+    const first = await sync();
     if (first.code !== 0) throw new Error(`initial sync exited ${first.code}:\n${first.stdout.slice(-3000)}\n${first.stderr.slice(-3000)}`);
     const floorMs = (n / limit) * 1000;
     const ratio = first.ms / floorMs;
@@ -130,7 +138,7 @@ async function benchSync() {
       responses429: first.rateLimited,
     });
 
-    const again = sync();
+    const again = await sync();
     const listKey = Object.keys(again.routes).find((k) => k.includes("product/info"));
     const lists = listKey ? again.routes[listKey] : NaN;
     const expectedLists = Math.ceil(n / 50);
@@ -148,7 +156,7 @@ async function benchSync() {
     });
 
     await generateCatalog(file, n, { edits: new Map([[Math.ceil(n / 2), 500]]) });
-    const one = sync();
+    const one = await sync();
     record({
       name: "single price edit",
       metric: "write requests",
