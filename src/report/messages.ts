@@ -80,10 +80,57 @@ const FILE_KIND: Record<string, { id: string; en: string }> = {
   csv: { id: "teks CSV", en: "CSV text" },
   xlsx: { id: "buku kerja Excel (.xlsx)", en: "an Excel workbook (.xlsx)" },
   xls: { id: "buku kerja Excel lama (.xls)", en: "an old Excel workbook (.xls)" },
-  ods: { id: "lembar kerja OpenDocument (.ods)", en: "an OpenDocument spreadsheet (.ods)" },
+  ods: { id: "lembar kerja LibreOffice Calc (.ods)", en: "a LibreOffice Calc spreadsheet (.ods)" },
+  damaged: { id: "berkas .xlsx yang rusak atau tidak lengkap", en: "a damaged or incomplete .xlsx workbook" },
+  zip: { id: "arsip zip tanpa buku kerja di dalamnya", en: "a zip archive with no workbook inside" },
+  pdf: { id: "dokumen PDF", en: "a PDF document" },
+  binary: { id: "data biner (misalnya gambar atau program), bukan teks atau spreadsheet", en: "binary data (such as an image or a program), not text or a spreadsheet" },
 };
 const fileKind = (kind: string | undefined, lang: Lang): string =>
   kind === undefined ? "" : (FILE_KIND[kind.toLowerCase().replace(/^\./, "")]?.[lang] ?? kind);
+/** Kinds desbumi cannot read at all: said as such even when the name does not pretend otherwise. */
+const UNREADABLE_KINDS = new Set(["xls", "ods", "damaged", "zip", "pdf", "binary"]);
+const fileTypeMessage = (f: Facts, lang: Lang): string => {
+  const actual = f.text("actual")?.toLowerCase();
+  const expected = f.text("expected");
+  const what = fileKind(actual, lang);
+  const words = lang === "id"
+    ? { is: "Berkas ini adalah", really: "Isi berkas ini", other: "tidak sesuai", not: (e: string) => `, bukan ${e} seperti nama berkasnya`, notName: " dengan akhiran namanya", reads: "; desbumi hanya membaca katalog .xlsx dan CSV" }
+    : { is: "This file is", really: "This file is really", other: "something else", not: (e: string) => `, not ${e} as its name says`, notName: ", not what its name says", reads: "; desbumi reads only .xlsx and CSV catalogues" };
+  // A damaged .xlsx is what its name says, only broken: no "not an .xlsx" clause.
+  if (actual === "damaged") return `${words.is} ${what}`;
+  if (expected) return `${words.really} ${what || words.other}${words.not(fileKind(expected, lang))}`;
+  if (actual !== undefined && UNREADABLE_KINDS.has(actual)) return `${words.is} ${what}${words.reads}`;
+  return `${words.really} ${what || words.other}${words.notName}`;
+};
+/** What to do about each kind; others get the generic "save it as .xlsx or CSV". */
+const FILE_TYPE_HINT: Record<string, { id: string; en: string }> = {
+  damaged: {
+    id: "Unduh atau salin lagi berkasnya, atau buka di Excel atau LibreOffice lalu simpan lagi sebagai .xlsx (File > Simpan Sebagai)",
+    en: "Download or copy the file again, or open it in Excel or LibreOffice and save it again as .xlsx (File > Save As)",
+  },
+  zip: {
+    id: "Ekstrak arsipnya lalu pakai berkas katalog di dalamnya (.xlsx atau CSV)",
+    en: "Unzip it and use the catalogue file inside (.xlsx or CSV)",
+  },
+  ods: {
+    id: "Buka di LibreOffice Calc lalu simpan sebagai .xlsx atau CSV (File > Simpan Sebagai, pilih Excel 2007-365 (.xlsx) atau Teks CSV)",
+    en: "Open it in LibreOffice Calc and save it as .xlsx or CSV (File > Save As, choose Excel 2007-365 (.xlsx) or Text CSV)",
+  },
+  pdf: {
+    id: "PDF tidak bisa dibaca kembali sebagai tabel: buka spreadsheet asal PDF itu lalu simpan sebagai .xlsx atau CSV",
+    en: "A PDF cannot be read back as a table: open the spreadsheet the PDF was made from and save it as .xlsx or CSV",
+  },
+  binary: {
+    id: "Periksa apakah berkasnya benar: katalog adalah spreadsheet yang disimpan sebagai .xlsx atau CSV",
+    en: "Check that you picked the catalogue: a spreadsheet saved as .xlsx or CSV",
+  },
+};
+const fileTypeHint = (f: Facts, lang: Lang): string =>
+  FILE_TYPE_HINT[f.text("actual")?.toLowerCase() ?? ""]?.[lang] ??
+  (lang === "id"
+    ? "Buka berkas di spreadsheet lalu simpan sebagai .xlsx atau CSV UTF-8 (File > Simpan Sebagai), atau perbaiki akhiran namanya"
+    : "Open it in a spreadsheet and save it as .xlsx or CSV UTF-8 (File > Save As), or fix the file name's ending");
 const MIN_ORDER_HINT = {
   id: "Tulis angka utuh mulai dari 1, atau kosongkan (berarti 1)",
   en: "Write a whole number from 1, or leave it empty (means 1)",
@@ -168,14 +215,8 @@ export const WORDING: Record<IssueCode, Wording> = {
     },
   },
   FILE_TYPE_MISMATCH: {
-    message: {
-      id: (f) => `Isi berkas ini ${fileKind(f.text("actual"), "id") || "tidak sesuai"}${f.text("expected") ? `, bukan ${fileKind(f.text("expected"), "id")} seperti nama berkasnya` : " dengan akhiran namanya"}`,
-      en: (f) => `This file is really ${fileKind(f.text("actual"), "en") || "something else"}${f.text("expected") ? `, not ${fileKind(f.text("expected"), "en")} as its name says` : ", not what its name says"}`,
-    },
-    hint: {
-      id: () => "Buka berkas di spreadsheet lalu simpan sebagai .xlsx atau CSV UTF-8 (File > Simpan Sebagai), atau perbaiki akhiran namanya",
-      en: () => "Open it in a spreadsheet and save it as .xlsx or CSV UTF-8 (File > Save As), or fix the file name's ending",
-    },
+    message: { id: (f) => fileTypeMessage(f, "id"), en: (f) => fileTypeMessage(f, "en") },
+    hint: { id: (f) => fileTypeHint(f, "id"), en: (f) => fileTypeHint(f, "en") },
   },
   SHEET_NOT_FOUND: {
     message: {
