@@ -1,4 +1,6 @@
 // End to end: `desbumi sync` through main(argv, io) against the mock marketplace on 127.0.0.1:0.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -384,5 +386,45 @@ describe("every shipped catalogue fixture syncs into a fresh practice shop", () 
       expect(await main(["--lang", "en", "sync", join(folder, name), "--dry-run", "--detailed-exitcode"], second)).toBe(0);
       expect(second.stdout.text).toContain("No changes: the shop already matches the catalogue.");
     }
+  });
+});
+
+describe("the built CLI with a reader that stops early (| head)", () => {
+  const root = fileURLToPath(new URL("../..", import.meta.url));
+
+  /** Runs `node bin/desbumi.js ...`; closes our end of its stdout at once, or after the first chunk. */
+  function runClosingStdout(args: string[], cwd: string, when: "at-once" | "after-first-chunk"): Promise<{ code: number | null; stderr: string; chunks: number }> {
+    if (!existsSync(join(root, "dist", "cli", "index.js"))) throw new Error("dist/ is missing: run `npm run build` (npm test does it first)");
+    return new Promise((done, fail) => {
+      const child = spawn(process.execPath, [join(root, "bin", "desbumi.js"), ...args], {
+        cwd,
+        env: { PATH: process.env.PATH ?? "", LANG: "en_US.UTF-8" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let stderr = "";
+      let chunks = 0;
+      child.stderr.setEncoding("utf8").on("data", (s: string) => (stderr += s));
+      if (when === "at-once") child.stdout.destroy();
+      else child.stdout.once("data", () => ((chunks += 1), child.stdout.destroy()));
+      child.on("error", fail);
+      child.on("close", (code) => done({ code, stderr, chunks }));
+    });
+  }
+
+  it("sync --help: exits 0 without a stack trace", async () => {
+    const cwd = await tempDir();
+    const run = await runClosingStdout(["sync", "--help"], cwd, "at-once");
+    expect(run).toEqual({ code: 0, stderr: "", chunks: 0 });
+  });
+
+  it("validate with a long report: the run finishes with its own exit code, no EPIPE on stderr", async () => {
+    const cwd = await tempDir();
+    // 3,000 rows with a bad price: a report far longer than a pipe's buffer.
+    await writeCsv(cwd, "katalog.csv", Array.from({ length: 3000 }, (_, i) => csvRow(`BAD-${i}`, { harga: "dua puluh ribu" })));
+    const run = await runClosingStdout(["validate", "katalog.csv"], cwd, "after-first-chunk");
+    expect(run.chunks).toBe(1);
+    expect(run.stderr).not.toMatch(/EPIPE|\n\s+at |Error/);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(1);
   });
 });
