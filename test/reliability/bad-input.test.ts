@@ -4,11 +4,11 @@
 // The big ones run the built CLI in a child process with a 256 MB heap, so a memory blow-up fails.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { chmod, copyFile, mkdir, writeFile } from "node:fs/promises";
+import { chmod, copyFile, mkdir, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CATALOG_HEADER, liveListings, runCli, seedProduct, startShop, STACK_TRACE, tempDir, writeText, type Shop } from "./harness.js";
+import { CATALOG_HEADER, fetchToken, liveListings, runCli, SecretSweep, seedProduct, startShop, STACK_TRACE, tempDir, writeText, type Shop } from "./harness.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const BAD = join(ROOT, "test", "fixtures", "bad");
@@ -28,6 +28,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await shop.close();
+  // NOTE: the generated big files are ~70 MB; don't leave them in the temp folder.
+  await rm(dir, { recursive: true, force: true });
 });
 
 /** The file as the user named it: a path relative to the working folder. */
@@ -41,8 +43,12 @@ interface Ran {
   out: string;
 }
 
+/** Everything any run in this file printed, for the secret check at the end. */
+const sweep = new SecretSweep();
+
 async function cli(args: string[]): Promise<Ran> {
   const r = await runCli(args, { cwd: dir, env: shop.env });
+  sweep.addRun(args.join(" "), r);
   return { code: r.code, out: `${r.stdout}${r.stderr}` };
 }
 
@@ -60,6 +66,7 @@ function child(args: string[]): Promise<Ran> {
     const timer = setTimeout(() => p.kill("SIGKILL"), CHILD_TIMEOUT_MS);
     p.on("close", (code, signal) => {
       clearTimeout(timer);
+      sweep.add(args.join(" "), out);
       done({ code: signal ? null : code, out: signal ? `${out}\n[killed by ${signal}]` : out });
     });
   });
@@ -214,4 +221,12 @@ describe("bad input corpus: generated files", () => {
     await writeText(dir, "rows-200k.csv", `${lines.join("\n")}\n`);
     await expectRefusedEverywhere(child, "rows-200k.csv", { line: 200_001, column: "harga" });
   }, 120_000);
+});
+
+describe("bad input corpus: secrets", () => {
+  it("no output of any run above holds the client id, the secret or the token", async () => {
+    expect(sweep.bytes).toBeGreaterThan(1000);
+    const { clientId, clientSecret } = shop.server.credentials;
+    expect(sweep.leaks([clientId, clientSecret, await fetchToken(shop.server)])).toEqual([]);
+  });
 });

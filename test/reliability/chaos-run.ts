@@ -1,6 +1,6 @@
 // One chaos seed: a catalogue synced through the CLI against a faulty mock marketplace, rerun until
 // there is nothing to do, then checked against the shop's own state (issue 8, part 1).
-import { mkdir } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { MockListing } from "../../src/mock-server/index.js";
 import {
@@ -173,6 +173,7 @@ export async function runChaosSeed(opts: { seed: number; products: number; laten
     return { seed, products, runs, requests: stats.requests, faults: stats.faultsInjected, failedItems, failures, cannotRunExits, violations };
   } finally {
     await shop.close();
+    await rm(dir, { recursive: true, force: true });
   }
 }
 

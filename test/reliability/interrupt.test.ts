@@ -3,14 +3,16 @@
 // creates no duplicates. Runs `node bin/desbumi.js` (built by `npm test` before vitest starts).
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, readdir } from "node:fs/promises";
+import { mkdir, readdir, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
+  fetchToken,
   liveListings,
   makeCatalog,
   readJournal,
   runCli,
+  SecretSweep,
   STACK_TRACE,
   startShop,
   tempDir,
@@ -71,6 +73,7 @@ describe("interrupting sync during apply (built CLI)", () => {
   afterEach(async () => {
     await shop?.close();
     shop = undefined;
+    if (cwd) await rm(cwd, { recursive: true, force: true });
   });
 
   /** A shop slow enough that apply takes seconds: 20 items/s, each bulk item counted. */
@@ -92,7 +95,8 @@ describe("interrupting sync during apply (built CLI)", () => {
 
   it("SIGINT stops taking work, records what was in flight, prints a summary and exits non-zero", async () => {
     const args = await slowSetup();
-    const child = spawnCli(args, cwd, shop?.env ?? {});
+    // Debug logging on, so the secret check below reads the most talkative stderr there is.
+    const child = spawnCli(["--log-level", "debug", ...args], cwd, shop?.env ?? {});
     await waitForJournal(cwd, (lines) => outcomes(lines).length > 0);
     child.kill("SIGINT");
     const { code, signal } = await child.code;
@@ -127,6 +131,13 @@ describe("interrupting sync during apply (built CLI)", () => {
     const skus = liveListings(shop!.server).map((l) => l.sku);
     expect(new Set(skus).size).toBe(skus.length);
     expect(skus.length).toBe(makeCatalog(PRODUCTS, 7).rows.filter((r) => r.active).length);
+
+    const sweep = new SecretSweep();
+    sweep.add("interrupted stdout", stdout);
+    sweep.add("interrupted stderr (debug log)", stderr);
+    await sweep.addFilesUnder(cwd);
+    expect(stderr).toContain('"level":20');
+    expect(sweep.leaks([shop!.server.credentials.clientId, shop!.server.credentials.clientSecret, await fetchToken(shop!.server)])).toEqual([]);
   }, 60_000);
 
   it("SIGKILL mid-apply: the journal keeps what it saw, and a rerun converges without duplicates", async () => {

@@ -5,7 +5,7 @@ import dns from "node:dns";
 import { createServer, type Server } from "node:http";
 import { createServer as createTcpServer, type Socket } from "node:net";
 import type { AddressInfo } from "node:net";
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { DEFAULT_MAX_RETRIES } from "../../src/adapters/tokopedia/index.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -16,6 +16,9 @@ const sweep = new SecretSweep();
 const secrets = new Set<string>();
 let dir: string;
 
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 beforeAll(async () => {
   dir = await tempDir("desbumi-net-");
   await writeText(dir, "katalog.csv", makeCatalog(30, 11, "NF").csv);
