@@ -43,6 +43,13 @@ export interface MarketplaceAdapter {
   listListings(opts?: { signal?: AbortSignal }): Promise<Listing[]>;
   listCategories?(opts?: { signal?: AbortSignal }): Promise<Category[]>;
   /**
+   * Etalase (showcase) names as a catalogue writes them -> the shop's etalase ids, for the names the
+   * shop has (matched ignoring case and spacing); names it lacks are left out. Optional: with it
+   * the sync core compares a row's etalase name with the listing's etalase id; without it only
+   * etalase ids written in the catalogue are compared.
+   */
+  resolveEtalase?(names: readonly string[], opts?: { signal?: AbortSignal }): Promise<Map<string, string>>;
+  /**
    * Apply changes, batching and pacing as the marketplace allows. Never throws for a per-item
    * failure (that is a `failed` outcome); throws AdapterError only when the run cannot continue
    * (auth refused, marketplace unreachable after retries). Returns one outcome per change.

@@ -1,4 +1,5 @@
-// Sync one catalogue with one shop: load -> resolve categories -> list -> plan -> (confirm) -> apply.
+// Sync one catalogue with one shop: load -> resolve categories (and etalase names) -> list -> plan ->
+// (confirm) -> apply.
 import { readFile } from "node:fs/promises";
 import { basename, extname, resolve } from "node:path";
 import { findAdapter } from "../adapters/index.js";
@@ -17,6 +18,7 @@ import { formatIssueLine } from "../report/format-line.js";
 import { DEFAULT_RULES } from "../rules.js";
 import { openTarget, type OpenedTarget } from "../target/open.js";
 import { resolveDesired } from "./desired.js";
+import { etalaseNames, unknownEtalaseText, withEtalaseIds } from "./etalase.js";
 import { EXIT_FAILED, EXIT_OK } from "./exit-codes.js";
 import { checkMassDeactivate } from "./guards.js";
 import { pickTargetFlags, type SyncOptions } from "./options.js";
@@ -99,6 +101,13 @@ export async function syncCatalog(job: CatalogJob, opts: SyncOptions, ctx: Comma
     if (desired.issues.length > 0 && !opts.skipInvalid) {
       return refuse(catalogErrorsText(errors.length + desired.issues.length), allIssues);
     }
+    let products = desired.products;
+    const names = etalaseNames(products);
+    if (adapter.resolveEtalase && names.length > 0) {
+      const substituted = withEtalaseIds(products, await adapter.resolveEtalase(names));
+      products = substituted.products;
+      for (const { name, skus } of substituted.unknown) human.write(`${pick(unknownEtalaseText(name, skus), lang)}\n`);
+    }
 
     const listings = adapter.capabilities.canList ? await adapter.listListings() : [];
     const plan = buildPlan({
@@ -107,7 +116,7 @@ export async function syncCatalog(job: CatalogJob, opts: SyncOptions, ctx: Comma
       sha256: catalogSha256,
       listings,
       diff: diffCatalog({
-        products: desired.products,
+        products,
         listings,
         invalidSkus: [...catalog.invalidSkus, ...desired.invalidSkus],
         prune: opts.prune === true,
@@ -122,7 +131,7 @@ export async function syncCatalog(job: CatalogJob, opts: SyncOptions, ctx: Comma
       : checkMassDeactivate({
           plan,
           listings,
-          catalogProducts: desired.products.length,
+          catalogProducts: products.length,
           ...(opts.maxDeactivatePercent !== undefined ? { maxPercent: opts.maxDeactivatePercent } : {}),
         });
     if (guard) {

@@ -50,7 +50,9 @@ export async function openPracticeShop(opts: OpenTargetOptions, definition: Adap
       [options.clientIdEnv]: server.credentials.clientId,
       [options.clientSecretEnv]: server.credentials.clientSecret,
     };
-    const tokopediaAdapter = createTokopediaAdapter(options, { log: opts.log, env, cwd: opts.baseDir });
+    // NOTE: the practice shop cannot have the group's real etalase, so a row naming one it lacks is
+    // listed without an etalase (the run warns) instead of failing as it would on a real shop.
+    const tokopediaAdapter = createTokopediaAdapter(options, { log: opts.log, env, cwd: opts.baseDir }, { missingEtalase: "omit" });
     const label = practiceShopLabel(opts.group);
     const adapter = { ...tokopediaAdapter, label };
     return {

@@ -428,3 +428,50 @@ describe("the built CLI with a reader that stops early (| head)", () => {
     expect(run.code).toBe(1);
   });
 });
+
+describe("etalase written as names (tokopedia adapter, mock marketplace)", () => {
+  const header = "sku,nama,deskripsi,harga,stok,berat,kategori,kondisi,status,etalase,foto";
+  const row = (sku: string, etalase: string): string =>
+    [sku, `Produk ${sku}`, "Buatan warga desa", "25000", "10", "250 gr", "Jamu", "baru", "aktif", etalase, `https://img.desbumi.example/${sku}.jpg`].join(",");
+  const writeCatalog = (cwd: string, rows: string[]) => writeFile(join(cwd, "etalase.csv"), `${[header, ...rows].join("\n")}\n`);
+
+  /** The shop's etalase ids by name, asked through the adapter itself. */
+  async function etalaseIds(names: string[]): Promise<Map<string, string>> {
+    const { createTokopediaAdapter, tokopediaOptionsSchema } = await import("../../src/adapters/tokopedia/index.js");
+    const { silentLogger } = await import("../../src/log.js");
+    const options = tokopediaOptionsSchema.parse({ baseUrl: server.url, tokenUrl: server.tokenUrl, fsId: server.fsId, shopId: server.shopId });
+    const env = { TOKOPEDIA_CLIENT_ID: server.credentials.clientId, TOKOPEDIA_CLIENT_SECRET: server.credentials.clientSecret };
+    const adapter = createTokopediaAdapter(options, { log: silentLogger(), env, cwd: "." });
+    try {
+      return await adapter.resolveEtalase!(names);
+    } finally {
+      await adapter.close();
+    }
+  }
+  const etalaseOf = (sku: string): string => String(live().find((l) => l.sku === sku)?.etalaseId);
+
+  it("names are sent as ids, compared by id on the next sync, and an unknown name is warned about and fails its create", async () => {
+    const ids = await etalaseIds(["Minuman & Jamu", "Kerajinan", "Batik"]);
+    const cwd = await tempDir();
+    await writeCatalog(cwd, [row("ET-1", "minuman &  jamu"), row("ET-2", "Kerajinan"), row("ET-3", "")]);
+    const first = await sync(cwd, ["etalase.csv", "--yes"]);
+    expect(first.code).toBe(0);
+    expect(etalaseOf("ET-1")).toBe(ids.get("Minuman & Jamu"));
+    expect(etalaseOf("ET-2")).toBe(ids.get("Kerajinan"));
+    expect(etalaseOf("ET-3")).toBe("null");
+
+    const again = await sync(cwd, ["etalase.csv", "--yes"]);
+    expect(again.io.stdout.text).toContain("No changes: the shop already matches the catalogue.");
+
+    await writeCatalog(cwd, [row("ET-1", "BATIK"), row("ET-2", "Kerajinan"), row("ET-3", ""), row("ET-4", "Rak Depan")]);
+    const moved = await sync(cwd, ["etalase.csv", "--yes"]);
+    expect(moved.io.stdout.text).toContain('Warning: etalase "Rak Depan" is not in this shop (SKU ET-4).');
+    expect(moved.io.stdout.text).toContain("~ update ET-1");
+    expect(moved.io.stdout.text).toContain(`etalase: "${ids.get("Minuman & Jamu")}" -> "${ids.get("Batik")}"`);
+    expect(moved.io.stdout.text).toContain("Plan: 1 to create, 1 to update, 0 to deactivate, 0 to reactivate, 2 unchanged.");
+    expect(moved.io.stdout.text).toMatch(/1 failed: SKU ET-4 \(etalase "Rak Depan" is not in this shop .*"Batik".*; ETALASE_NOT_FOUND\)/);
+    expect(moved.code).toBe(1);
+    expect(etalaseOf("ET-1")).toBe(ids.get("Batik"));
+    expect(live().map((l) => l.sku).sort()).toEqual(["ET-1", "ET-2", "ET-3"]);
+  });
+});

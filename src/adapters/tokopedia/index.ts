@@ -5,6 +5,15 @@ import type { TokopediaOptions } from "./definition.js";
 import { TOKOPEDIA_RULES } from "../../rules.js";
 import { TokopediaClient } from "./client.js";
 import { missingCredentialsError } from "./errors.js";
+import {
+  applyWithEtalase,
+  cachedEtalase,
+  carriesEtalaseName,
+  fetchEtalase,
+  isEtalaseName,
+  matchEtalaseNames,
+  type MissingEtalase,
+} from "./etalase.js";
 import { fetchCategories, listAllListings, type ShopRef } from "./read.js";
 import { writeChanges } from "./write.js";
 
@@ -13,7 +22,13 @@ export interface TokopediaAdapter extends MarketplaceAdapter {
   tokenFetches(): number;
 }
 
-export function createTokopediaAdapter(options: TokopediaOptions, ctx: AdapterContext): TokopediaAdapter {
+/** Behaviour only desbumi itself picks (not config options). */
+export interface TokopediaInternals {
+  /** An etalase name the shop lacks: fail the item (default), or send it without an etalase (practice shop). */
+  missingEtalase?: MissingEtalase;
+}
+
+export function createTokopediaAdapter(options: TokopediaOptions, ctx: AdapterContext, internals: TokopediaInternals = {}): TokopediaAdapter {
   const clientId = ctx.env[options.clientIdEnv];
   const clientSecret = ctx.env[options.clientSecretEnv];
   if (!clientId || !clientSecret) throw missingCredentialsError([options.clientIdEnv, options.clientSecretEnv]);
@@ -32,6 +47,7 @@ export function createTokopediaAdapter(options: TokopediaOptions, ctx: AdapterCo
   });
   const shop: ShopRef = { baseUrl: options.baseUrl, fsId: options.fsId, shopId: options.shopId };
   let categories: Promise<Category[]> | undefined;
+  const etalase = cachedEtalase((signal) => fetchEtalase(client, shop, signal));
 
   return {
     name: "tokopedia",
@@ -52,8 +68,17 @@ export function createTokopediaAdapter(options: TokopediaOptions, ctx: AdapterCo
       });
       return categories;
     },
-    apply: (changes, opts = {}) =>
-      writeChanges(changes, opts, { client, shop, concurrency: options.concurrency, maxRetries: options.maxRetries, log }),
+    async resolveEtalase(names, opts) {
+      const named = names.filter(isEtalaseName);
+      return named.length > 0 ? matchEtalaseNames(named, await etalase(opts?.signal)) : new Map<string, string>();
+    },
+    async apply(changes, opts = {}) {
+      const deps = { client, shop, concurrency: options.concurrency, maxRetries: options.maxRetries, log };
+      // The etalase list is fetched only when a change still names one (once per run).
+      if (!changes.some(carriesEtalaseName)) return writeChanges(changes, opts, deps);
+      const list = await etalase(opts.signal);
+      return applyWithEtalase(changes, list, internals.missingEtalase ?? "fail", opts, (ready) => writeChanges(ready, opts, deps));
+    },
     stats: () => client.stats(),
     tokenFetches: () => client.tokens.fetches,
     close: () => client.close(),

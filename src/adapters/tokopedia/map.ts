@@ -69,7 +69,7 @@ export const readShopId = (raw: unknown): string => str(getKey(getKey(raw, "basi
  */
 export const stockStatus = (stock: number): "LIMITED" | "UNLIMITED" => (stock > 0 ? "LIMITED" : "UNLIMITED");
 
-/** An etalase id goes out only when the cell holds one (a name needs a lookup we do not do). */
+/** An etalase id goes out only when the cell holds one (names are resolved to ids before, in etalase.ts). */
 const etalaseRef = (etalase: string): { id: number } | undefined =>
   /^\d+$/.test(etalase.trim()) ? { id: Number(etalase.trim()) } : undefined;
 
