@@ -1,5 +1,6 @@
 // "Did you mean": rank leaf categories by how close their name or path is to what was written.
 import type { Category } from "../adapters/types.js";
+import { editDistance } from "../edit-distance.js";
 
 /** Case-, width- and space-insensitive form of a name, so `  makanan  & MINUMAN` = `Makanan & Minuman`. */
 export const normalizeCategoryName = (name: string): string =>
@@ -7,21 +8,6 @@ export const normalizeCategoryName = (name: string): string =>
 
 /** Below this score a leaf is not worth suggesting. */
 const MIN_SCORE = 0.4;
-
-/** Levenshtein distance, two rows. */
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? Math.max(a.length, b.length);
-}
 
 /** 1 for equal strings, 0 for nothing in common; a substring scores at least 0.75. */
 export function similarity(a: string, b: string): number {

@@ -1,20 +1,5 @@
 // "Did you mean ...?" for misspelt config keys and adapter names.
-
-/** Levenshtein distance, case-insensitive (facilitators type `Catalog` as often as `catalog`). */
-export function editDistance(a: string, b: string): number {
-  const s = a.toLowerCase();
-  const t = b.toLowerCase();
-  let previous = Array.from({ length: t.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= s.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= t.length; j++) {
-      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-    }
-    previous = current;
-  }
-  return previous[t.length] ?? 0;
-}
+import { editDistance } from "../edit-distance.js";
 
 /**
  * The closest candidate, if it is close enough to be a plausible typo: at most a third of the
@@ -27,7 +12,8 @@ export function suggestKey(word: string, candidates: readonly string[]): string 
   const limit = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
   let best: { key: string; distance: number } | undefined;
   for (const candidate of candidates) {
-    const distance = editDistance(word, candidate);
+    // Case-insensitive: facilitators type `Catalog` as often as `catalog`.
+    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
     if (distance <= limit && (!best || distance < best.distance)) best = { key: candidate, distance };
   }
   return best?.key;
