@@ -2,10 +2,11 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createServer } from "node:net";
 import { Readable } from "node:stream";
 import { expect, test } from "vitest";
 import type { CommandContext, Io } from "../../src/cli/io.js";
-import { runMockServer } from "../../src/cli/commands/mock-server.js";
+import { describeListenError, runMockServer } from "../../src/cli/commands/mock-server.js";
 import { silentLogger } from "../../src/log.js";
 import { runCli } from "../cli/helpers.js";
 import { basicOf, call } from "./http.js";
@@ -72,4 +73,50 @@ test.each([
   const run = await runCli(["mock-server", ...args], { cwd: process.cwd() });
   expect(run.code).toBe(2);
   expect(run.stderr).toMatch(message);
+});
+
+test("a busy port is one plain bilingual line with exit 2, no stack and no internal-error text", async () => {
+  const holder = createServer();
+  await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", resolve));
+  const port = (holder.address() as { port: number }).port;
+  try {
+    for (const [lang, wording] of [
+      ["en", `Port ${port} is already in use on 127.0.0.1; choose another with --port, or --port 0 for any free port`],
+      ["id", `Port ${port} di 127.0.0.1 sudah dipakai program lain`],
+    ] as const) {
+      const run = await runCli(["--lang", lang, "mock-server", "--port", String(port)], { cwd: process.cwd() });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(wording);
+      expect(run.stderr.trim().split("\n")).toHaveLength(1);
+      expect(run.stderr).not.toMatch(/internal|laporkan|at .*\.js|EADDRINUSE/);
+      expect(run.stdout).toBe("");
+    }
+  } finally {
+    await new Promise<void>((resolve) => holder.close(() => resolve()));
+  }
+});
+
+test.each([
+  ["not a host", /--host needs an IP address of this computer .* got "not a host"/],
+  ["127.0.0.1:8080", /--host needs an IP address/],
+])("mock-server --host %j is refused before any lookup (exit 2)", async (host, message) => {
+  const run = await runCli(["mock-server", "--host", host], { cwd: process.cwd() });
+  expect(run.code).toBe(2);
+  expect(run.stderr).toMatch(message);
+  expect(run.stderr).not.toMatch(/internal/);
+});
+
+/** A socket error as node reports it, without needing root-only ports or foreign addresses. */
+function socketError(code: string, syscall: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${syscall} ${code}`), { code, syscall });
+}
+
+test("listen errors map to plain advice; other errors are left alone", () => {
+  expect(describeListenError(socketError("EACCES", "listen"), "127.0.0.1", 80)?.en).toMatch(/Not allowed to listen on port 80 .*below 1024/);
+  expect(describeListenError(socketError("EACCES", "listen"), "127.0.0.1", 80)?.id).toMatch(/Tidak diizinkan memakai port 80/);
+  expect(describeListenError(socketError("EADDRNOTAVAIL", "listen"), "10.9.9.9", 0)?.en).toMatch(/--host 10\.9\.9\.9: it is not an address of this computer/);
+  expect(describeListenError(socketError("EADDRINUSE", "listen"), "::1", 8080)?.en).toMatch(/^Port 8080 is already in use on ::1/);
+  // An unreadable --state file is not a port problem.
+  expect(describeListenError(socketError("EACCES", "open"), "127.0.0.1", 80)).toBeUndefined();
+  expect(describeListenError(new Error("boom"), "127.0.0.1", 80)).toBeUndefined();
 });

@@ -1,4 +1,5 @@
 // `desbumi mock-server`: runs the Tokopedia-style practice marketplace until Ctrl-C / SIGTERM.
+import { isIP } from "node:net";
 import type { Command } from "commander";
 import { UsageError } from "../../errors.js";
 import { pick, text, type Text } from "../../i18n.js";
@@ -50,7 +51,7 @@ async function toOptions(flags: MockServerFlags, ctx: CommandContext): Promise<M
     if (n !== undefined) (options as Record<string, unknown>)[key] = n;
   }
   if (port !== undefined) options.port = port;
-  if (flags.host) options.host = flags.host;
+  if (flags.host !== undefined) options.host = checkHost(flags.host);
   if (flags.state) options.stateFile = flags.state;
   if (flags.seed) options.seedFile = flags.seed;
   if (flags.clientId) options.clientId = flags.clientId;
@@ -63,13 +64,59 @@ async function toOptions(flags: MockServerFlags, ctx: CommandContext): Promise<M
   return options;
 }
 
+/**
+ * Only IP literals and "localhost": any other name would need a DNS lookup before listening, and a
+ * typo there surfaces as an obscure resolver error.
+ */
+function checkHost(raw: string): string {
+  const host = raw.trim();
+  if (host === "localhost" || isIP(host) !== 0) return host;
+  throw new UsageError({
+    en: `--host needs an IP address of this computer (e.g. 127.0.0.1, 0.0.0.0 or ::) or "localhost", got "${raw}"`,
+    id: `--host perlu alamat IP komputer ini (mis. 127.0.0.1, 0.0.0.0 atau ::) atau "localhost", bukan "${raw}"`,
+  });
+}
+
+/** The plain explanation of why the server could not listen, or undefined when it is not a listen problem. */
+export function describeListenError(error: unknown, host: string, port: number): Text | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const { code, syscall } = error as NodeJS.ErrnoException;
+  // NOTE: only the socket's own calls; an EACCES from reading --state is not a port problem.
+  if (syscall !== "listen" && syscall !== "bind" && syscall !== "getaddrinfo") return undefined;
+  switch (code) {
+    case "EADDRINUSE":
+      return {
+        en: `Port ${port} is already in use on ${host}; choose another with --port, or --port 0 for any free port`,
+        id: `Port ${port} di ${host} sudah dipakai program lain; pilih port lain dengan --port, atau --port 0 untuk port bebas mana saja`,
+      };
+    case "EACCES":
+      return {
+        en: `Not allowed to listen on port ${port} (ports below 1024 need administrator rights); choose a port of 1024 or above with --port, or --port 0 for any free port`,
+        id: `Tidak diizinkan memakai port ${port} (port di bawah 1024 butuh hak administrator); pilih port 1024 atau lebih dengan --port, atau --port 0 untuk port bebas mana saja`,
+      };
+    case "EADDRNOTAVAIL":
+    case "EAFNOSUPPORT":
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return {
+        en: `Cannot listen on --host ${host}: it is not an address of this computer; use 127.0.0.1 (this computer only) or 0.0.0.0 (every network)`,
+        id: `Tidak bisa mendengarkan di --host ${host}: itu bukan alamat komputer ini; pakai 127.0.0.1 (hanya komputer ini) atau 0.0.0.0 (semua jaringan)`,
+      };
+    default:
+      return undefined;
+  }
+}
+
 const line = (label: Text, value: string, ctx: CommandContext): string => `  ${pick(label, ctx.lang).padEnd(22)} ${value}\n`;
 
 /** Starts the server, prints how to use it, and resolves (exit 0) once `signal` aborts. */
 export async function runMockServer(flags: MockServerFlags, ctx: CommandContext, signal: AbortSignal): Promise<number> {
   const options = await toOptions(flags, ctx);
   const { startMockServer } = await import("../../mock-server/index.js");
-  const server = await startMockServer(options);
+  const server = await startMockServer(options).catch((error: unknown) => {
+    const problem = describeListenError(error, options.host ?? "127.0.0.1", options.port ?? 0);
+    throw problem ? new UsageError(problem) : error;
+  });
   const out = ctx.io.stdout;
   const f = options.faults;
   const faults = f
