@@ -53,7 +53,8 @@ describe("tokopedia adapter under load and faults", () => {
       if (missing.length === 0) break;
       seen.push(...(await rig.adapter.apply(missing)));
     }
-    expect(rig.server.stats().faultsInjected).toBeGreaterThan(10);
+    // Enough faults to matter (fewer requests, hence draws, since lost batches are found through pages).
+    expect(rig.server.stats().faultsInjected).toBeGreaterThan(5);
     const live = rig.server.listings().filter((l) => l.status !== 0);
     const counts = new Map<string, number>();
     for (const l of live) counts.set(l.sku, (counts.get(l.sku) ?? 0) + 1);

@@ -48,6 +48,9 @@ export function createTokopediaAdapter(options: TokopediaOptions, ctx: AdapterCo
   const shop: ShopRef = { baseUrl: options.baseUrl, fsId: options.fsId, shopId: options.shopId };
   let categories: Promise<Category[]> | undefined;
   const etalase = cachedEtalase((signal) => fetchEtalase(client, shop, signal));
+  // An estimate of the shop's size (this run's listing, plus creates applied since): it only picks
+  // the cheaper way to look up creates whose outcome is unknown.
+  let shopSize: number | undefined;
 
   return {
     name: "tokopedia",
@@ -59,7 +62,11 @@ export function createTokopediaAdapter(options: TokopediaOptions, ctx: AdapterCo
       cheapFields: ["price", "stock"],
     },
     rules: TOKOPEDIA_RULES,
-    listListings: (opts) => listAllListings(client, shop, opts?.signal),
+    async listListings(opts) {
+      const listings = await listAllListings(client, shop, opts?.signal);
+      shopSize = listings.length;
+      return listings;
+    },
     listCategories(opts) {
       // Once per adapter instance (= per run); a failed fetch is not cached.
       categories ??= fetchCategories(client, shop, opts?.signal).catch((error: unknown) => {
@@ -73,11 +80,13 @@ export function createTokopediaAdapter(options: TokopediaOptions, ctx: AdapterCo
       return named.length > 0 ? matchEtalaseNames(named, await etalase(opts?.signal)) : new Map<string, string>();
     },
     async apply(changes, opts = {}) {
-      const deps = { client, shop, concurrency: options.concurrency, maxRetries: options.maxRetries, log };
+      const deps = { client, shop, concurrency: options.concurrency, maxRetries: options.maxRetries, log, shopSize: () => shopSize };
       // The etalase list is fetched only when a change still names one (once per run).
-      if (!changes.some(carriesEtalaseName)) return writeChanges(changes, opts, deps);
-      const list = await etalase(opts.signal);
-      return applyWithEtalase(changes, list, internals.missingEtalase ?? "fail", opts, (ready) => writeChanges(ready, opts, deps));
+      const outcomes = changes.some(carriesEtalaseName)
+        ? await applyWithEtalase(changes, await etalase(opts.signal), internals.missingEtalase ?? "fail", opts, (ready) => writeChanges(ready, opts, deps))
+        : await writeChanges(changes, opts, deps);
+      if (shopSize !== undefined) shopSize += outcomes.filter((o) => o.status === "applied" && o.kind === "create").length;
+      return outcomes;
     },
     stats: () => client.stats(),
     tokenFetches: () => client.tokens.fetches,

@@ -14,7 +14,8 @@ import {
   isTooManyRequests,
   successRows,
 } from "./map.js";
-import { findListingBySku, findListingsByIds, type ShopRef } from "./read.js";
+import { AdapterError } from "../../errors.js";
+import { findListingBySku, findListingsByIds, listAllListings, PAGE_SIZE, type ShopRef } from "./read.js";
 import type { WorkItem } from "./work.js";
 
 export type Op = "create" | "edit" | "price" | "stock" | "active" | "inactive";
@@ -33,6 +34,8 @@ export interface OpContext {
   /** Tokens already taken for this batch. */
   cost: number;
   stop?: AbortSignal;
+  /** About how many listings the shop has (from this run's listing), to pick the cheaper lookup. */
+  shopSize?: () => number | undefined;
 }
 
 export interface OpSpec {
@@ -227,9 +230,16 @@ const createOp: OpSpec = {
   },
 };
 
+/** Below this many unknown creates, one SKU lookup each is always the cheaper way to find out. */
+export const PAGE_LOOKUP_MIN_ITEMS = 11;
+
 /**
  * NO DUPLICATES: for creates whose result is unknown, ask the marketplace for the SKU. Found means
  * it was created (done, with its id); not found means it is safe to send again.
+ * NOTE: for many unknown creates at once (a whole batch lost to a dropped connection) listing the
+ * shop's pages costs fewer requests than one lookup per SKU, when the shop is known to be small
+ * enough. The listing is as authoritative as the lookups (same endpoint, by shop); if it cannot be
+ * read, the per-SKU lookups run as before.
  */
 async function lookUpCreates(
   items: readonly WorkItem[],
@@ -237,9 +247,15 @@ async function lookUpCreates(
   unknown: readonly boolean[],
   known: readonly (Decision | undefined)[] = [],
 ): Promise<Decision[]> {
+  const count = unknown.filter(Boolean).length;
+  const listed = pagesAreCheaper(count, ctx.shopSize?.()) ? await listedSkus(ctx) : undefined;
   return Promise.all(
     items.map(async (item, i): Promise<Decision> => {
       if (!unknown[i]) return known[i] ?? { kind: "done" };
+      if (listed) {
+        const id = listed.get(item.change.sku);
+        return id !== undefined ? { kind: "done", listingId: id } : { kind: "resend", reason: "not-created" };
+      }
       try {
         const found = await findListingBySku(ctx.client, ctx.shop, item.change.sku);
         return found ? { kind: "done", listingId: found.id } : { kind: "resend", reason: "not-created" };
@@ -253,6 +269,27 @@ async function lookUpCreates(
       }
     }),
   );
+}
+
+/** Pages of the shop (its known size plus the unknown creates) vs one lookup per SKU. */
+export function pagesAreCheaper(unknownCount: number, shopSize: number | undefined): boolean {
+  if (unknownCount < PAGE_LOOKUP_MIN_ITEMS || shopSize === undefined) return false;
+  return Math.floor((shopSize + unknownCount) / PAGE_SIZE) + 1 < unknownCount;
+}
+
+/** SKU -> listing id of every live listing, or undefined when the shop cannot be listed now. */
+async function listedSkus(ctx: OpContext): Promise<Map<string, string> | undefined> {
+  try {
+    // NOTE: no stop signal: once a create may have happened, finding out must not be cut short.
+    const listings = await listAllListings(ctx.client, ctx.shop);
+    const bySku = new Map<string, string>();
+    for (const listing of listings) if (listing.sku !== "" && !bySku.has(listing.sku)) bySku.set(listing.sku, listing.id);
+    return bySku;
+  } catch (error) {
+    // Auth refused stops the run as everywhere; anything else: fall back to the SKU lookups.
+    if (error instanceof AdapterError && error.kind === "auth") throw error;
+    return undefined;
+  }
 }
 
 export const OPERATIONS: Record<Op, OpSpec> = {

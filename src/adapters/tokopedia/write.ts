@@ -18,6 +18,8 @@ export interface WriteDeps {
   concurrency: number;
   maxRetries: number;
   log: Logger;
+  /** About how many listings the shop has, when this run listed them. */
+  shopSize?: () => number | undefined;
 }
 
 export async function writeChanges(changes: readonly Change[], opts: ApplyOptions, deps: WriteDeps): Promise<ChangeOutcome[]> {
@@ -128,7 +130,13 @@ export async function writeChanges(changes: readonly Change[], opts: ApplyOption
             opts.onIntent?.(item.change);
           }
         }
-        const decisions = await spec.run(batch, { client: deps.client, shop: deps.shop, cost: batch.length, ...(stop ? { stop } : {}) });
+        const decisions = await spec.run(batch, {
+          client: deps.client,
+          shop: deps.shop,
+          cost: batch.length,
+          ...(stop ? { stop } : {}),
+          ...(deps.shopSize ? { shopSize: deps.shopSize } : {}),
+        });
         batch.forEach((item, i) => decide(item, decisions[i] ?? { kind: "failed", error: missingDecision }));
       } catch (error) {
         fatal ??= error;
