@@ -1,12 +1,14 @@
-// Bytes -> text for CSV files, streamed. UTF-8 (BOM or not), UTF-16 LE/BE, and Windows-1252
+// Bytes -> UTF-8 bytes for the CSV parser, streamed. UTF-8 (BOM or not), UTF-16 LE/BE, and Windows-1252
 // for bytes that are not UTF-8 — never a silent U+FFFD.
 //
 // NOTE: the Windows-1252 decision is made per byte sequence, not once for the file from a
 // prefix: a file can be pure ASCII for 40 MB and have its first `é` (byte E9) near the end.
-// Every chunk goes through a fatal UTF-8 decoder (fast, native); only a chunk that fails is
-// walked by hand, keeping its valid UTF-8 sequences and reading each invalid byte as
+// Every chunk is checked as a whole (buffer.isUtf8: native, no string made); only a chunk that
+// fails is walked by hand, keeping its valid UTF-8 sequences and reading each invalid byte as
 // Windows-1252. A mixed file (pasted text from two sources) therefore decodes as well as it
 // can, and the first guessed byte is reported once with its line.
+
+import { Buffer, isUtf8 } from "node:buffer";
 
 export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be";
 
@@ -92,16 +94,41 @@ class LineCounter {
     }
     if (text.length > 0) this.endedWithCr = text.charCodeAt(text.length - 1) === 13;
   }
+  /** Same count over UTF-8 bytes (10 and 13 are never part of a multi-byte sequence). */
+  addBytes(b: Uint8Array): void {
+    if (b.length === 0) return;
+    // NOTE: the common file has no CR at all; then counting is native searches for LF.
+    if (b.indexOf(13) < 0) {
+      for (let i = b.indexOf(10); i >= 0; i = b.indexOf(10, i + 1)) {
+        if (i > 0 || !this.endedWithCr) this.lines++;
+      }
+      this.endedWithCr = false;
+      return;
+    }
+    for (let i = 0; i < b.length; i++) {
+      const c = b[i]!;
+      if (c === 10) {
+        const afterCr = i === 0 ? this.endedWithCr : b[i - 1] === 13;
+        if (!afterCr) this.lines++;
+      } else if (c === 13) this.lines++;
+    }
+    this.endedWithCr = b[b.length - 1] === 13;
+  }
   get line(): number {
     return this.lines + 1;
   }
 }
 
+/**
+ * Any supported encoding in, valid UTF-8 bytes out (BOM dropped), in chunks that end on whole
+ * characters. Valid UTF-8 chunks are passed through as they are: the CSV parser works on bytes,
+ * so decoding them to text only to encode them again would be wasted work on every byte.
+ */
 export async function* decodeChunks(
   chunks: AsyncIterable<Uint8Array>,
   encoding: TextEncoding,
   events: DecodeEvents,
-): AsyncGenerator<string> {
+): AsyncGenerator<Buffer> {
   const counter = new LineCounter();
   let guessed = false;
   if (encoding !== "utf-8") {
@@ -110,10 +137,10 @@ export async function* decodeChunks(
       for await (const chunk of chunks) {
         const text = decoder.decode(chunk, { stream: true });
         counter.add(text);
-        if (text) yield text;
+        if (text) yield Buffer.from(text, "utf8");
       }
       const rest = decoder.decode();
-      if (rest) yield rest;
+      if (rest) yield Buffer.from(rest, "utf8");
     } catch (error) {
       if (!(error instanceof TypeError)) throw error;
       events.onInvalid(counter.line);
@@ -122,21 +149,20 @@ export async function* decodeChunks(
   }
   let carry: Uint8Array = new Uint8Array(0);
   let first = true;
-  const emit = (bytes: Uint8Array): string => {
-    let text: string;
-    try {
-      text = utf8Fatal.decode(bytes);
-    } catch {
-      const mixed = decodeMixed(bytes);
-      text = mixed.text;
-      if (!guessed && mixed.firstGuess >= 0) {
-        guessed = true;
-        counter.add(text.slice(0, mixed.firstGuess));
-        events.onGuess(counter.line);
-      }
+  const emit = (bytes: Uint8Array): Buffer => {
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (isUtf8(buffer)) {
+      if (!guessed) counter.addBytes(buffer);
+      return buffer;
     }
-    if (!guessed) counter.add(text);
-    return text;
+    const mixed = decodeMixed(bytes);
+    if (!guessed && mixed.firstGuess >= 0) {
+      guessed = true;
+      counter.add(mixed.text.slice(0, mixed.firstGuess));
+      events.onGuess(counter.line);
+    }
+    if (!guessed) counter.add(mixed.text);
+    return Buffer.from(mixed.text, "utf8");
   };
   for await (const chunk of chunks) {
     let bytes: Uint8Array = carry.length > 0 ? concat(carry, chunk) : chunk;
@@ -146,8 +172,8 @@ export async function* decodeChunks(
     }
     const keep = incompleteTail(bytes);
     carry = keep > 0 ? bytes.slice(bytes.length - keep) : new Uint8Array(0);
-    const text = emit(keep > 0 ? bytes.subarray(0, bytes.length - keep) : bytes);
-    if (text) yield text;
+    const out = emit(keep > 0 ? bytes.subarray(0, bytes.length - keep) : bytes);
+    if (out.length > 0) yield out;
   }
   if (carry.length > 0) yield emit(carry);
 }

@@ -8,6 +8,7 @@ import { headerScore, mapHeader, REQUIRED_FIELDS, type ColumnSpec, type HeaderMa
 import { severityOf, type IssueArgs } from "./issue.js";
 import { normalizeRow } from "./normalize-row.js";
 import { createRules } from "./rules.js";
+import { skuText } from "./sku.js";
 import { columnLetter, type RawRow, type RowSource } from "./source.js";
 import type { CatalogProduct, CatalogResult } from "./types.js";
 
@@ -61,11 +62,11 @@ export async function normalizeRows(source: RowSource, opts: NormalizeRowsOption
   const processRow = (row: RawRow, map: HeaderMap): void => {
     rows++;
     let hasError = false;
-    const skuCellText = map.byField.sku ? cellText(row.cells[map.byField.sku.index] ?? null).trim() : "";
     if (format === "csv" && row.cells.length > map.width && row.cells.slice(map.width).some((c) => cellText(c).trim() !== "")) {
       // NOTE: more cells than headers means the row is shifted (an unquoted comma or `;`),
       // so its values cannot be trusted field by field: one located issue, then keep going.
       push("MALFORMED_CSV", row.line, undefined, undefined, { reason: "extra_cells", expected: map.width, actual: row.cells.length });
+      const skuCellText = map.byField.sku ? skuText(row.cells[map.byField.sku.index] ?? null) : "";
       if (skuCellText !== "") invalidSkus.add(skuCellText);
       return;
     }
@@ -97,20 +98,25 @@ export async function normalizeRows(source: RowSource, opts: NormalizeRowsOption
     pending.length = 0;
   };
 
-  for await (const row of source.rows) {
-    if (isBlankRow(row.cells)) continue;
+  const takeRow = (row: RawRow): void => {
+    if (isBlankRow(row.cells)) return;
     if (header) {
       processRow(row, header);
-      continue;
+      return;
     }
     const map = mapHeader(row.cells);
     if (map.missing.length === 0) {
       pending.length = 0; // title rows above the header
       useHeader(row, map);
-      continue;
+      return;
     }
     pending.push({ row, map });
     if (pending.length >= HEADER_SEARCH_ROWS) settleHeader();
+  };
+  if (source.batches) {
+    for await (const batch of source.batches) for (const row of batch) takeRow(row);
+  } else {
+    for await (const row of source.rows) takeRow(row);
   }
   if (!header && pending.length > 0) settleHeader();
 

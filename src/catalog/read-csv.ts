@@ -1,9 +1,7 @@
 // CSV file -> RowSource: decoded, delimiter sniffed, parsed by csv-parse, streamed row by row.
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import { CsvError, parse } from "csv-parse";
+import { CsvError, Parser } from "csv-parse";
 import type { Issue } from "../issues.js";
 import { decodeChunks, type TextEncoding } from "./decode.js";
 import { readSepLine, sniffDelimiter, type Delimiter } from "./delimiter.js";
@@ -28,7 +26,12 @@ export async function readCsv(path: string, opts: ReadCsvOptions): Promise<RowSo
   const kind = sniffFile(head);
   const encoding: TextEncoding = kind.kind === "text" ? kind.encoding : "utf-8";
   const issues: Issue[] = [];
-  return { format: "csv", rows: readRows(path, encoding, opts.file, issues), issues };
+  const batches = { [Symbol.asyncIterator]: () => readBatches(path, encoding, opts.file, issues) };
+  return { format: "csv", rows: flatten(batches), batches, issues };
+}
+
+async function* flatten(batches: AsyncIterable<RawRow[]>): AsyncGenerator<RawRow> {
+  for await (const batch of batches) yield* batch;
 }
 
 export async function readHead(path: string, bytes = SNIFF_BYTES): Promise<Uint8Array> {
@@ -42,13 +45,15 @@ export async function readHead(path: string, bytes = SNIFF_BYTES): Promise<Uint8
   }
 }
 
-async function* readRows(path: string, encoding: TextEncoding, file: string, issues: Issue[]): AsyncGenerator<RawRow> {
+async function* readBatches(path: string, encoding: TextEncoding, file: string, issues: Issue[]): AsyncGenerator<RawRow[]> {
   const bytes = createReadStream(path, { highWaterMark: 64 * 1024 });
   const text = decodeChunks(bytes, encoding, {
     onGuess: (line) => issues.push({ code: "ENCODING_GUESSED", severity: "warning", file, line, args: { encoding: "windows-1252" } }),
     onInvalid: (line) => issues.push({ code: "MALFORMED_CSV", severity: "error", file, line, args: { reason: "encoding", encoding } }),
   });
   try {
+    // The first chunks, as text, to find the delimiter; the parser still gets the bytes.
+    const head: Buffer[] = [];
     let sample = "";
     let done = false;
     while (sample.length < SAMPLE_CHARS) {
@@ -57,26 +62,29 @@ async function* readRows(path: string, encoding: TextEncoding, file: string, iss
         done = true;
         break;
       }
-      sample += next.value;
+      head.push(next.value);
+      sample += next.value.toString("utf8");
     }
     let firstLine = 1;
     let delimiter: Delimiter;
+    let headBytes = Buffer.concat(head);
     const sep = readSepLine(sample);
     if (sep) {
       delimiter = sep.delimiter;
-      sample = sep.rest;
+      headBytes = headBytes.subarray(Buffer.byteLength(sample.slice(0, sample.length - sep.rest.length), "utf8"));
       firstLine = 2;
     } else delimiter = sniffDelimiter(sample);
-    const reading = { stopped: false };
-    async function* all(): AsyncGenerator<string> {
-      if (sample) yield sample;
-      if (done) return;
+
+    const parser = createRecordParser({ delimiter, firstLine, file, issues });
+    if (headBytes.length > 0) yield parser.feed(headBytes);
+    if (!done) {
       for await (const chunk of text) {
-        if (reading.stopped) return;
-        yield chunk;
+        const rows = parser.feed(chunk);
+        if (rows.length > 0) yield rows;
+        if (parser.stopped) break;
       }
     }
-    yield* parseRecords(Readable.from(all(), { objectMode: false }), { delimiter, firstLine, file, issues, reading });
+    yield await parser.end();
   } finally {
     bytes.destroy();
     await text.return(undefined);
@@ -88,23 +96,46 @@ interface ParseContext {
   firstLine: number;
   file: string;
   issues: Issue[];
-  /** Set to stop feeding the parser (ends the input cleanly, keeping parsed rows). */
-  reading: { stopped: boolean };
 }
 
-async function* parseRecords(src: Readable, ctx: ParseContext): AsyncGenerator<RawRow> {
-  const { delimiter, firstLine, file, issues, reading } = ctx;
+interface RecordParser {
+  /** Parses one chunk; returns the rows it completed. */
+  feed(chunk: Buffer): RawRow[];
+  /** The rest of the input cannot be trusted (an oversized record): feed no more, then end. */
+  readonly stopped: boolean;
+  /** Ends the input; returns the last rows. */
+  end(): Promise<RawRow[]>;
+}
+
+/**
+ * csv-parse's stream, with each record collected as it is pushed instead of queued for a reader.
+ * NOTE: per row, object-mode queueing and async iteration cost as much as the whole normalization
+ * (and `on_record` builds an info object per record); collected here, a written chunk is parsed
+ * synchronously and its records come back as one batch.
+ */
+class CollectingParser extends Parser {
+  collected: string[][] = [];
+  override push(record: unknown): boolean {
+    if (record === null) return super.push(null);
+    this.collected.push(record as string[]);
+    return true;
+  }
+}
+
+/** Feeds csv-parse chunk by chunk; each `feed` hands back that chunk's rows as one batch. */
+function createRecordParser(ctx: ParseContext): RecordParser {
+  const { delimiter, firstLine, file, issues } = ctx;
   // NOTE: errors are taken through `on_skip` instead of the stream's error: a stream error
-  // destroys the records already parsed but not yet read, so an unclosed quote at the end of a
-  // small file would hide every good row above it. `records` (rows emitted before the broken
-  // one) tells us where the broken record starts once we have read that many.
+  // would end parsing, so an unclosed quote at the end of a small file would hide every good
+  // row above it. `records` (rows emitted before the broken one) tells us where the broken
+  // record starts once we have read that many.
   const broken: { records: number; reason: string }[] = [];
-  const parser = parse({
+  let stopped = false;
+  const parser = new CollectingParser({
     delimiter,
     // NOTE: explicit list, not auto-detection: auto-detection locks onto the first line ending
     // it sees, and hand-edited files mix CRLF and LF.
     record_delimiter: ["\r\n", "\n", "\r"],
-    raw: true,
     relax_quotes: true,
     relax_column_count: true,
     skip_empty_lines: false,
@@ -115,16 +146,18 @@ async function* parseRecords(src: Readable, ctx: ParseContext): AsyncGenerator<R
       const records = error && typeof error.records === "number" ? error.records : 0;
       // NOTE: after an oversized record csv-parse would skip byte by byte through the rest of a
       // 50 MB cell; what follows cannot be trusted anyway, so stop reading the file here.
-      if (error?.code === "CSV_MAX_RECORD_SIZE") reading.stopped = true;
+      if (error?.code === "CSV_MAX_RECORD_SIZE") stopped = true;
       if (!broken.some((b) => b.records === records)) broken.push({ records, reason: csvErrorReason(error?.code ?? "") });
     },
   });
-  const flow = pipeline(src, parser).catch((error: unknown) => error);
-  // NOTE: `line` is computed from each record's raw text, not from csv-parse `info.lines`,
-  // which counts a CRLF inside a quoted cell as two lines.
+  // Errors also come as events; `errored` is checked after each call instead.
+  parser.on("error", () => undefined);
+  // NOTE: `line` is computed from each record's cells, not from csv-parse `info.lines`, which
+  // counts a CRLF inside a quoted cell as two lines. The cells hold every line break of the
+  // record but the one that ends it (a break elsewhere would have ended the record), and asking
+  // csv-parse for each record's raw text instead would cost a copy of every byte.
   let line = firstLine;
   let records = 0;
-  let completed = false;
   const reportBroken = (): void => {
     for (const b of broken) {
       if (b.records === records && b.reason !== "") {
@@ -133,36 +166,58 @@ async function* parseRecords(src: Readable, ctx: ParseContext): AsyncGenerator<R
       }
     }
   };
-  try {
-    for await (const out of parser as AsyncIterable<{ record: string[]; raw: string }>) {
-      reportBroken();
-      yield { line, cells: out.record };
+  const take = (): RawRow[] => {
+    const cells = parser.collected;
+    parser.collected = [];
+    const rows: RawRow[] = new Array<RawRow>(cells.length);
+    for (let i = 0; i < cells.length; i++) {
+      const record = cells[i]!;
+      if (broken.length > 0) reportBroken();
+      rows[i] = { line, cells: record };
       records++;
-      line += countLineBreaks(out.raw) + 1;
+      line += cellLineBreaks(record) + 1;
     }
-    reportBroken();
-    completed = true;
-  } finally {
-    // Stopped early (the consumer broke off, or reading failed): release the file now.
-    if (!completed) {
-      src.destroy();
-      parser.destroy();
-    }
-  }
-  const failure = await flow;
-  if (failure !== undefined && !(failure instanceof CsvError)) throw failure;
+    return rows;
+  };
+  /** A CSV error ends the rows (it was reported through on_skip); anything else is not ours to hide. */
+  const failed = (): boolean => {
+    const error = parser.errored;
+    if (error === null) return false;
+    if (error instanceof CsvError) return true;
+    throw error;
+  };
+  return {
+    feed(chunk) {
+      if (!failed()) parser.write(chunk);
+      failed();
+      return take();
+    },
+    get stopped() {
+      return stopped || parser.errored !== null;
+    },
+    async end() {
+      if (!failed()) await new Promise<void>((resolve) => parser.end(() => resolve()));
+      failed();
+      const rows = take();
+      reportBroken();
+      return rows;
+    },
+  };
 }
 
-/** Line breaks inside a record (quoted multi-line cells), not counting the one that ends it. */
-export function countLineBreaks(raw: string): number {
-  const end = raw.endsWith("\r\n") ? 2 : raw.endsWith("\n") || raw.endsWith("\r") ? 1 : 0;
+/** Line breaks (CRLF, CR or LF) inside a record's cells: the record's lines after its first. */
+export function cellLineBreaks(cells: readonly string[]): number {
   let n = 0;
-  for (let i = 0; i < raw.length - end; i++) {
-    const c = raw.charCodeAt(i);
-    if (c === 10) n++;
-    else if (c === 13) {
-      n++;
-      if (raw.charCodeAt(i + 1) === 10) i++;
+  for (const cell of cells) {
+    // NOTE: two native searches skip the usual cell, which has no line break.
+    if (cell.indexOf("\n") < 0 && cell.indexOf("\r") < 0) continue;
+    for (let i = 0; i < cell.length; i++) {
+      const c = cell.charCodeAt(i);
+      if (c === 10) n++;
+      else if (c === 13) {
+        n++;
+        if (cell.charCodeAt(i + 1) === 10) i++;
+      }
     }
   }
   return n;

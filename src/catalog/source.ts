@@ -20,6 +20,12 @@ export interface RowSource {
   /** Streamed rows, in file order. Blank rows may be included; the pipeline skips them. */
   rows: AsyncIterable<RawRow>;
   /**
+   * The same rows in batches, when the reader has them that way (CSV: one per chunk read). The
+   * pipeline prefers it: one await per batch instead of one per row. Iterate `rows` or
+   * `batches`, not both.
+   */
+  batches?: AsyncIterable<RawRow[]>;
+  /**
    * Reading problems (ENCODING_GUESSED, MALFORMED_CSV ...). The reader may push to this array
    * while `rows` is being iterated; the pipeline reads it after iteration ends.
    */
