@@ -2,10 +2,10 @@
 //
 // NOTE: a Map<string, number> of 1M SKUs costs well over 100 MB; the benchmark wants peak
 // memory at 1M rows within 1.5x of 100k. So each key is reduced to a 53-bit hash kept in a
-// Float64Array (open addressing, linear probing) next to its first line in a Uint32Array:
-// 12 bytes a slot. Two different keys sharing a 53-bit hash would be reported as duplicates;
-// at 1M distinct keys the chance of any such pair is about n^2/2^54 ~ 1 in 18,000 files.
-// That rare false positive is accepted: the report names both lines, so a person sees it.
+// Float64Array next to its first line in a Uint32Array. Two different keys sharing a 53-bit
+// hash would be reported as duplicates; at 1M distinct keys the chance of any such pair is about
+// n^2/2^54 ~ 1 in 18,000 files. That rare false positive is accepted: the report names both
+// lines, so a person sees it.
 
 /** Two independent 32-bit FNV/murmur-style mixes over UTF-16 units, joined to 53 bits. */
 export function hash53(s: string): number {
@@ -25,52 +25,64 @@ export function hash53(s: string): number {
   return (h1 >>> 11) * 0x100000000 + (h2 >>> 0);
 }
 
-// NOTE: 64 independently growing shards (not one big table) so growing never holds two copies
-// of everything at once, and growth by 1.5x at 85% load keeps the tables close to full: at 1M
-// keys a table is ~17 MB instead of the ~37 MB peak of one power-of-two table.
-const SHARDS = 64;
-const INITIAL_SLOTS = 256;
-const MAX_LOAD = 0.85;
-const SHARD_DIVISOR = 2 ** 47; // top 6 of the 53 hash bits pick the shard
+// NOTE (memory shape): entries live in fixed-size pages that are never copied or freed, chained
+// per bucket; growing only doubles the small bucket-head array and relinks. An open-addressing
+// table instead copies itself on every growth, and those dead copies (typed arrays: external
+// memory, collected late) doubled peak memory at 1M rows. 16 bytes an entry plus <= 4 bytes of
+// heads, and at most 2 entries per bucket on average.
+const PAGE_BITS = 13;
+const PAGE = 1 << PAGE_BITS; // entries per page
+const PAGE_MASK = PAGE - 1;
+const INITIAL_BUCKETS = 1 << 10;
+const MAX_CHAIN = 2;
 
-interface Shard {
+/** The hash's low 32 bits (exact: it is an integer below 2^53) under a power-of-two mask. */
+const bucketOf = (hash: number, buckets: number): number => (hash >>> 0) & (buckets - 1);
+
+interface Page {
   keys: Float64Array;
   lines: Uint32Array;
-  size: number;
+  /** Next entry in the bucket's chain, as index + 1 (0 ends it). */
+  next: Uint32Array;
 }
 
-const newShard = (slots: number): Shard => ({ keys: new Float64Array(slots), lines: new Uint32Array(slots), size: 0 });
-
 export class KeyLineTable {
-  private readonly shards: Shard[] = Array.from({ length: SHARDS }, () => newShard(INITIAL_SLOTS));
+  private heads = new Uint32Array(INITIAL_BUCKETS);
+  private readonly pages: Page[] = [];
+  private size = 0;
 
   /** Remembers `line` (>= 1) for `hash` if new and returns 0; otherwise returns the first line seen. */
   firstLine(hash: number, line: number): number {
-    const shard = this.shards[Math.floor(hash / SHARD_DIVISOR) % SHARDS]!;
-    if (shard.size + 1 > shard.keys.length * MAX_LOAD) grow(shard);
-    return probe(shard, hash, line);
+    const buckets = this.heads.length;
+    const bucket = bucketOf(hash, buckets);
+    for (let ref = this.heads[bucket]!; ref !== 0; ) {
+      const i = ref - 1;
+      const page = this.pages[i >>> PAGE_BITS]!;
+      const at = i & PAGE_MASK;
+      if (page.keys[at] === hash) return page.lines[at]!;
+      ref = page.next[at]!;
+    }
+    const i = this.size++;
+    if ((i & PAGE_MASK) === 0) this.pages.push({ keys: new Float64Array(PAGE), lines: new Uint32Array(PAGE), next: new Uint32Array(PAGE) });
+    const page = this.pages[i >>> PAGE_BITS]!;
+    const at = i & PAGE_MASK;
+    page.keys[at] = hash;
+    page.lines[at] = line;
+    page.next[at] = this.heads[bucket]!;
+    this.heads[bucket] = i + 1;
+    if (this.size > buckets * MAX_CHAIN) this.rehash(buckets * 2);
+    return 0;
   }
-}
 
-function probe(shard: Shard, hash: number, line: number): number {
-  const { keys, lines } = shard;
-  const slots = keys.length;
-  let slot = hash % slots;
-  while (lines[slot] !== 0) {
-    if (keys[slot] === hash) return lines[slot]!;
-    slot = slot + 1 === slots ? 0 : slot + 1;
+  private rehash(buckets: number): void {
+    const heads = new Uint32Array(buckets);
+    for (let i = 0; i < this.size; i++) {
+      const page = this.pages[i >>> PAGE_BITS]!;
+      const at = i & PAGE_MASK;
+      const bucket = bucketOf(page.keys[at]!, buckets);
+      page.next[at] = heads[bucket]!;
+      heads[bucket] = i + 1;
+    }
+    this.heads = heads;
   }
-  keys[slot] = hash;
-  lines[slot] = line;
-  shard.size++;
-  return 0;
-}
-
-function grow(shard: Shard): void {
-  const { keys, lines } = shard;
-  const bigger = newShard(Math.ceil(keys.length * 1.5));
-  for (let i = 0; i < keys.length; i++) if (lines[i] !== 0) probe(bigger, keys[i]!, lines[i]!);
-  shard.keys = bigger.keys;
-  shard.lines = bigger.lines;
-  shard.size = bigger.size;
 }
