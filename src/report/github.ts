@@ -1,9 +1,11 @@
 // GitHub Actions report: workflow-command annotations (at most 10 per severity, as GitHub shows
-// no more per step), every issue as a plain log line, and a full table in $GITHUB_STEP_SUMMARY.
+// no more per step), the rest as plain log lines under a count, and a full table in
+// $GITHUB_STEP_SUMMARY.
 import { appendFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Issue } from "../issues.js";
-import type { Reporter } from "./types.js";
+import type { Lang } from "../i18n.js";
+import type { Reporter, ValidationReport } from "./types.js";
 import { countIssues, isFileValid, sortIssues } from "./counts.js";
 import { ERROR_MARK, OK_MARK, formatIssueLine } from "./format-line.js";
 import { formatIssue } from "./messages.js";
@@ -27,7 +29,7 @@ const cellColumn = (cell: string): number | undefined => {
   return n;
 };
 
-export function formatAnnotation(issue: Issue, lang: "id" | "en"): string {
+export function formatAnnotation(issue: Issue, lang: Lang): string {
   const { message, hint } = formatIssue(issue, lang);
   const props = [`file=${escapeProperty(issue.file)}`];
   if (issue.line !== undefined) props.push(`line=${issue.line}`);
@@ -39,24 +41,47 @@ export function formatAnnotation(issue: Issue, lang: "id" | "en"): string {
   return `::${issue.severity} ${props.join(",")}::${escapeData(`${where}${column}${message}\n${hint}`)}`;
 }
 
+/** One reportable problem: as an annotation while under the cap, as a plain log line after it. */
+interface Entry {
+  severity: "error" | "warning";
+  annotation: () => string;
+  plain: () => string;
+}
+
+function entriesOf(report: ValidationReport, lang: Lang): Entry[] {
+  return report.results.flatMap((result) =>
+    sortIssues(result.issues).map((issue): Entry => ({
+      severity: issue.severity,
+      annotation: () => formatAnnotation(issue, lang),
+      plain: () => formatIssueLine(issue, { lang, color: false }),
+    })),
+  );
+}
+
+/**
+ * Order in the log: the annotations (at most 10 per severity), then one count line (as a notice
+ * and as plain text) followed by the plain listing of everything not annotated, then one result
+ * line per file.
+ */
 export const github: Reporter = async (report, { io, lang }) => {
   const shown = { error: 0, warning: 0 };
-  const hidden = { errors: 0, warnings: 0 };
-  for (const result of report.results) {
-    for (const issue of sortIssues(result.issues)) {
-      if (shown[issue.severity] < GITHUB_ANNOTATIONS_PER_SEVERITY) {
-        shown[issue.severity]++;
-        io.stdout.write(`${formatAnnotation(issue, lang)}\n`);
-      } else {
-        if (issue.severity === "error") hidden.errors++;
-        else hidden.warnings++;
-        io.stdout.write(`${formatIssueLine(issue, { lang, color: false })}\n`);
-      }
+  const hidden: Entry[] = [];
+  const hiddenCounts = { errors: 0, warnings: 0 };
+  for (const entry of entriesOf(report, lang)) {
+    if (shown[entry.severity] < GITHUB_ANNOTATIONS_PER_SEVERITY) {
+      shown[entry.severity]++;
+      io.stdout.write(`${entry.annotation()}\n`);
+    } else {
+      hidden.push(entry);
+      if (entry.severity === "error") hiddenCounts.errors++;
+      else hiddenCounts.warnings++;
     }
   }
   const summaryPath = io.env.GITHUB_STEP_SUMMARY;
-  if (hidden.errors + hidden.warnings > 0) {
-    io.stdout.write(`::notice title=desbumi::${escapeData(describeHidden(hidden, Boolean(summaryPath), lang))}\n`);
+  if (hidden.length > 0) {
+    const count = describeHidden(hiddenCounts, Boolean(summaryPath), lang);
+    io.stdout.write(`::notice title=desbumi::${escapeData(count)}\n${count}:\n`);
+    for (const entry of hidden) io.stdout.write(`${entry.plain()}\n`);
   }
   for (const result of report.results) {
     const valid = isFileValid(result, report.strict);

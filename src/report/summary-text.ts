@@ -35,14 +35,18 @@ export function describeTotal(files: number, invalidFiles: number, rows: number,
   return `${head}: ${parts}${strictNote}`;
 }
 
-/** After the GitHub annotation cap. */
+/**
+ * After the GitHub annotation cap: `40 more errors and 3 more warnings are not shown as
+ * annotations (...); they are listed below and in the job summary`.
+ */
 export function describeHidden(hidden: IssueCounts, hasStepSummary: boolean, lang: Lang): string {
   if (lang === "id") {
     const what = issueParts(hidden, lang).join(" dan ");
-    return `${what} lagi tidak ditampilkan sebagai anotasi (GitHub hanya menampilkan 10 per jenis); daftar lengkap ada di log${hasStepSummary ? " dan di ringkasan job" : ""}`;
+    return `${what} lagi tidak ditampilkan sebagai anotasi (GitHub hanya menampilkan 10 per jenis); daftarnya ada di bawah ini${hasStepSummary ? " dan di ringkasan job" : ""}`;
   }
   const what: string[] = [];
   if (hidden.errors > 0) what.push(count(hidden.errors, lang, "", "more error"));
   if (hidden.warnings > 0) what.push(count(hidden.warnings, lang, "", "more warning"));
-  return `${what.join(" and ")} not shown as annotations (GitHub shows only 10 of each kind); the full list is in the log${hasStepSummary ? " and the job summary" : ""}`;
+  const one = hidden.errors + hidden.warnings === 1;
+  return `${what.join(" and ")} ${one ? "is" : "are"} not shown as annotations (GitHub shows only 10 of each kind); ${one ? "it is" : "they are"} listed below${hasStepSummary ? " and in the job summary" : ""}`;
 }

@@ -49,6 +49,44 @@ describe("github reporter", () => {
     expect(out.stdout).toContain("catalog.csv:110 ");
   });
 
+  it.each([
+    ["with", true],
+    ["without", false],
+  ])("50 errors %s GITHUB_STEP_SUMMARY: 10 annotations, then one count line, then the other 40 listed", async (_, withSummary) => {
+    const dir = mkdtempSync(join(tmpdir(), "desbumi-gh-"));
+    dirs.push(dir);
+    const env = withSummary ? { GITHUB_STEP_SUMMARY: join(dir, "summary.md") } : {};
+    const { io, out } = captureIo(env);
+    const issues = [...many("error", 50, 2), ...many("warning", 13, 200)];
+    await github({ results: [makeResult({ issues, rows: 220 })], strict: false }, { io, lang: "en", color: false });
+    const lines = out.stdout.trimEnd().split("\n");
+    const annotations = lines.slice(0, 20);
+    expect(annotations.filter((l) => l.startsWith("::error "))).toHaveLength(10);
+    expect(annotations.filter((l) => l.startsWith("::warning "))).toHaveLength(10);
+    // exactly one notice, right after the annotations, and the same count as a plain line after it
+    expect(lines.filter((l) => l.startsWith("::"))).toHaveLength(21);
+    const where = withSummary ? "listed below and in the job summary" : "listed below";
+    const count = `40 more errors and 3 more warnings are not shown as annotations (GitHub shows only 10 of each kind); they are ${where}`;
+    expect(lines[20]).toBe(`::notice title=desbumi::${count}`);
+    expect(lines[21]).toBe(`${count}:`);
+    if (!withSummary) expect(out.stdout).not.toContain("job summary");
+    // then the 43 hidden issues, located, each with its hint line, and only then the file result
+    const listing = lines.slice(22, 22 + 43 * 2);
+    expect(listing.filter((l) => /^✖ catalog\.csv:\d+ harga: /.test(l))).toHaveLength(40);
+    expect(listing.filter((l) => /^⚠ catalog\.csv:\d+ harga: /.test(l))).toHaveLength(3);
+    expect(listing[0]).toMatch(/^✖ catalog\.csv:12 /);
+    expect(lines.slice(22 + 43 * 2)).toEqual(["✖ catalog.csv: 220 rows, 50 errors, 13 warnings"]);
+  });
+
+  it("words the count line in Indonesian too", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "desbumi-gh-"));
+    dirs.push(dir);
+    const { io, out } = captureIo({ GITHUB_STEP_SUMMARY: join(dir, "s.md") });
+    await github({ results: [makeResult({ issues: many("error", 11, 2) })], strict: false }, { io, lang: "id", color: false });
+    expect(out.stdout).toContain("::notice title=desbumi::1 kesalahan lagi tidak ditampilkan sebagai anotasi");
+    expect(out.stdout).toContain("\n1 kesalahan lagi tidak ditampilkan sebagai anotasi (GitHub hanya menampilkan 10 per jenis); daftarnya ada di bawah ini dan di ringkasan job:\n");
+  });
+
   it("appends a full markdown table to $GITHUB_STEP_SUMMARY", async () => {
     const dir = mkdtempSync(join(tmpdir(), "desbumi-gh-"));
     dirs.push(dir);
