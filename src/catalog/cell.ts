@@ -9,7 +9,16 @@ export function cellText(cell: RawCell | undefined): string {
   return Number.isNaN(cell.getTime()) ? "" : cell.toISOString().slice(0, 10);
 }
 
-export const isBlankCell = (cell: RawCell | undefined): boolean => cellText(cell).trim() === "";
+export function isBlankCell(cell: RawCell | undefined): boolean {
+  if (typeof cell === "string") {
+    if (cell.length === 0) return true;
+    // A first character above space that is not one of the Unicode spaces (NBSP and up) means
+    // text: no need to trim a copy of the cell.
+    const c = cell.charCodeAt(0);
+    if (c > 0x20 && c < 0x7f) return false;
+  }
+  return cellText(cell).trim() === "";
+}
 
 export const isBlankRow = (cells: readonly RawCell[]): boolean => cells.every(isBlankCell);
 

@@ -14,7 +14,19 @@ const STATUSES: Record<string, ProductStatus> = {
   disembunyikan: "inactive", tidakdijual: "inactive",
 };
 
-const keyOf = (s: string): string => s.normalize("NFKC").toLowerCase().replace(/[^a-z0-9]/g, "");
+const NOT_KEY = /[^a-z0-9]/g;
+// NOTE: a catalogue repeats a handful of words on every row; remembering their keys spares the
+// Unicode normalization per row. Bounded, so a column of unique junk cannot grow it.
+const KEY_CACHE = new Map<string, string>();
+const KEY_CACHE_MAX = 256;
+
+function keyOf(s: string): string {
+  const known = KEY_CACHE.get(s);
+  if (known !== undefined) return known;
+  const key = s.normalize("NFKC").toLowerCase().replace(NOT_KEY, "");
+  if (KEY_CACHE.size < KEY_CACHE_MAX) KEY_CACHE.set(s, key);
+  return key;
+}
 
 /** Empty means the default (NEW). `undefined` means the word is not a condition. */
 export function parseCondition(input: string): Condition | undefined {

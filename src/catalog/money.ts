@@ -17,6 +17,10 @@ const MULTIPLIERS: Record<string, number> = {
 };
 
 const PRICE_SHAPE = /^([\d.,]+)\s*(rb|rbu|ribu|k|jt|juta)?\.?$/;
+const CURRENCY_PREFIX = /^(?:rp\.?|idr)\s*/;
+const DASH_SUFFIX = /\s*(?:,-+|\.-+|-+)$/;
+const RUPIAH_SUFFIX = /\s*rupiah$/;
+const NONZERO_DIGIT = /[1-9]/;
 
 /**
  * `25000`, `25.000`, `Rp 25.000`, `Rp25.000,-`, `Rp. 25.000,00`, `IDR 25.000`, `25rb`,
@@ -34,9 +38,10 @@ export function parsePrice(input: string | number, unit: PriceUnit = "rupiah"): 
     return whole === null ? { ok: false, code: "INVALID_PRICE", args: { reason: "fraction" } } : { ok: true, value: whole };
   }
   let s = collapseSpaces(input).toLowerCase();
-  s = s.replace(/^(?:rp\.?|idr)\s*/, "");
-  s = s.replace(/\s*(?:,-+|\.-+|-+)$/, "");
-  s = s.replace(/\s*rupiah$/, "");
+  // NOTE: the cheap checks first: an unanchored-start pattern is tried at every position.
+  if (s.startsWith("rp") || s.startsWith("idr")) s = s.replace(CURRENCY_PREFIX, "");
+  if (s.endsWith("-")) s = s.replace(DASH_SUFFIX, "");
+  if (s.endsWith("rupiah")) s = s.replace(RUPIAH_SUFFIX, "");
   const shape = PRICE_SHAPE.exec(s);
   if (!shape) return { ok: false, code: "INVALID_PRICE", args: { reason: "format" } };
   const n = readIdNumber(shape[1]!, { dotGroupsAreThousands: true });
@@ -44,7 +49,7 @@ export function parsePrice(input: string | number, unit: PriceUnit = "rupiah"): 
   if (n.kind === "invalid") return { ok: false, code: "INVALID_PRICE", args: { reason: "format" } };
   const suffix = shape[2];
   const multiplier = suffix ? MULTIPLIERS[suffix]! : headerMultiplier;
-  const hasFraction = /[1-9]/.test(n.fraction);
+  const hasFraction = n.fraction !== "" && NONZERO_DIGIT.test(n.fraction);
   if (hasFraction && multiplier === 1) {
     return n.grouped
       ? { ok: false, code: "INVALID_PRICE", args: { reason: "fraction" } }

@@ -11,7 +11,7 @@ import { isImageUrl, splitImageCell } from "./images.js";
 import { parsePrice, type PriceUnit } from "./money.js";
 import { parseSku, skuText } from "./sku.js";
 import { parseCount } from "./stock.js";
-import { cleanLine, cleanMultiline, countChars, hasHtml } from "./text.js";
+import { cleanLine, cleanMultiline, countChars, hasHtml, unguard } from "./text.js";
 import { parseWeight, type WeightUnit } from "./weight.js";
 
 /** Where a finding goes; the pipeline adds file, line, sheet and cell. */
@@ -137,7 +137,7 @@ function readImages(cells: readonly RawCell[], columns: ColumnSpec[], rules: Mar
   const images: string[] = [];
   let tokens = 0;
   for (const spec of columns) {
-    for (const token of splitImageCell(cellText(cells[spec.index] ?? null))) {
+    for (const token of splitImageCell(unguard(cellText(cells[spec.index] ?? null).trimStart()))) {
       tokens++;
       if (isImageUrl(token)) images.push(token);
       else fail("INVALID_IMAGE_URL", spec, token);

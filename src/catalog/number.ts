@@ -72,5 +72,9 @@ export function wholeOrNull(value: number): number | null {
   return Math.abs(value - rounded) < 1e-6 && Number.isSafeInteger(rounded) ? rounded : null;
 }
 
+const SPACES = /[\s\u00a0\u202f\u2009\u2007]+/g;
+/** Printable ASCII words separated by single spaces: nothing to collapse (the usual cell). */
+const PLAIN = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+
 /** Spaces people and spreadsheets put inside numbers: NBSP, narrow NBSP, thin space. */
-export const collapseSpaces = (s: string): string => s.replace(/[\s\u00a0\u202f\u2009\u2007]+/g, " ").trim();
+export const collapseSpaces = (s: string): string => (PLAIN.test(s) ? s : s.replace(SPACES, " ").trim());

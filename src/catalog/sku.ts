@@ -1,5 +1,6 @@
 // SKU checks. A SKU is an identifier: kept exactly as written (never through Number()).
 import type { RawCell } from "./source.js";
+import { unguard } from "./text.js";
 
 export type SkuResult =
   | { ok: true; value: string }
@@ -8,18 +9,22 @@ export type SkuResult =
 
 const SKU_CHARS = /^[A-Za-z0-9._-]+$/;
 
-/** Spreadsheet numbers become their integer text (`1001`, not `1001.0`); only outer spaces go. */
+/**
+ * Spreadsheet numbers become their integer text (`1001`, not `1001.0`); only outer spaces go, and
+ * the `'` that `desbumi normalize` puts before a SKU like `-ABC` (formula guard).
+ */
 export function skuText(cell: RawCell): string {
   if (cell === null) return "";
   if (typeof cell === "number") return Number.isFinite(cell) ? String(cell) : "";
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
-  return String(cell).trim();
+  return unguard(String(cell).trim());
 }
 
 export function parseSku(cell: RawCell, maxLength: number): SkuResult {
   const value = skuText(cell);
   if (value === "") return { ok: false, code: "REQUIRED_VALUE_MISSING" };
-  const length = [...value].length;
+  // Code points never outnumber UTF-16 units, so only a long SKU needs counting.
+  const length = value.length <= maxLength ? value.length : [...value].length;
   if (length > maxLength) return { ok: false, code: "INVALID_SKU", value, args: { reason: "length", length, max: maxLength } };
   if (!SKU_CHARS.test(value)) return { ok: false, code: "INVALID_SKU", value, args: { reason: "chars" } };
   return { ok: true, value };

@@ -8,29 +8,47 @@ const ANY_SPACE = /[\s\u00a0\u202f\u2007\u2009]+/g;
 // `desbumi normalize` writes `'=SUM(...)` for a cell holding `=SUM(...)` (formula-injection guard,
 // catalog/write-csv.ts). Reading drops that one `'` again, as spreadsheets do with a text prefix, so
 // a normalized file means exactly what its source meant (else sync would send the `'` along).
-const FORMULA_GUARD = /^'(?=[=+\-@])/;
-const unguard = (s: string): string => s.replace(FORMULA_GUARD, "");
+const FORMULA_GUARD = /^'[=+\-@\t\r]/;
 
-/** One-line text (names, SKUs, categories): NFC, no controls, inner whitespace collapsed. */
+/** Drops the one `'` that guards a cell starting with `=`, `+`, `-`, `@`, tab or CR. */
+export const unguard = (s: string): string => (s.charCodeAt(0) === 39 && FORMULA_GUARD.test(s) ? s.slice(1) : s);
+
+// NOTE: most cells are plain ASCII that cleaning would return unchanged (NFC, controls and
+// whitespace rules are all no-ops on them); one native regex test spares the four passes and
+// their copies, which matters on million-row files.
+/** Printable ASCII words separated by single spaces. */
+const PLAIN_LINE = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+/** Printable ASCII on one line, no space at either end. */
+const PLAIN_TEXT = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
+
+/** One-line text (names, SKUs, categories): NFC, no controls, inner whitespace collapsed, no guard `'`. */
 export function cleanLine(input: string): string {
-  return unguard(input.normalize("NFC").replace(CONTROL, "").replace(ANY_SPACE, " ").trim());
+  if (PLAIN_LINE.test(input)) return unguard(input);
+  // A guard before a tab or CR must go before cleaning turns that into a space.
+  const raw = unguard(input);
+  const cleaned = raw.normalize("NFC").replace(CONTROL, "").replace(ANY_SPACE, " ").trim();
+  return raw === input ? unguard(cleaned) : cleaned;
 }
 
 /** Multi-line text (descriptions): NFC, no controls, line breaks kept as `\n`, lines right-trimmed, no guard `'`. */
 export function cleanMultiline(input: string): string {
-  return unguard(
-    input
-      .normalize("NFC")
-      .replace(/\r\n?/g, "\n")
-      .replace(/\t/g, " ")
-      .replace(CONTROL, "")
-      .replace(/[ \u00a0\u202f\u2007\u2009]+\n/g, "\n")
-      .trim(),
-  );
+  if (PLAIN_TEXT.test(input)) return unguard(input);
+  const raw = unguard(input);
+  const cleaned = raw
+    .normalize("NFC")
+    .replace(/\r\n?/g, "\n")
+    .replace(/\t/g, " ")
+    .replace(CONTROL, "")
+    .replace(/[ \u00a0\u202f\u2007\u2009]+\n/g, "\n")
+    .trim();
+  return raw === input ? unguard(cleaned) : cleaned;
 }
+
+const SURROGATE = /[\ud800-\udfff]/;
 
 /** Length as a person counts it: code points, not UTF-16 units (an emoji is one). */
 export function countChars(s: string): number {
+  if (!SURROGATE.test(s)) return s.length;
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -42,4 +60,4 @@ export function countChars(s: string): number {
 const HTML_TAG = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>|&(?:nbsp|amp|lt|gt|quot|#\d+);/i;
 
 /** Marketplaces show descriptions as plain text, so tags would appear literally. */
-export const hasHtml = (s: string): boolean => HTML_TAG.test(s);
+export const hasHtml = (s: string): boolean => (s.includes("<") || s.includes("&")) && HTML_TAG.test(s);

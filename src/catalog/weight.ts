@@ -16,6 +16,9 @@ const UNIT_WORDS: Record<string, WeightUnit> = {
 };
 
 const VULGAR: Record<string, string> = { "½": "1/2", "¼": "1/4", "¾": "3/4" };
+const VULGAR_GLYPHS = /[½¼¾]/g;
+const INNER_SPACES = /\s+/g;
+const DIGITS = /^\d+$/;
 const WEIGHT_SHAPE = /^(?:±|\+-|\+\/-|kurang lebih|kira-kira)?\s*([\d.,]+(?:\s*\/\s*\d+)?)\s*([a-z]+)?\.?$/;
 
 /**
@@ -31,18 +34,18 @@ export function parseWeight(input: string | number, columnUnit: WeightUnit = "g"
     return toGrams(input, columnUnit);
   }
   let s = collapseSpaces(input).toLowerCase();
-  for (const [glyph, fraction] of Object.entries(VULGAR)) s = s.replaceAll(glyph, fraction);
+  if (s.includes("½") || s.includes("¼") || s.includes("¾")) s = s.replace(VULGAR_GLYPHS, (glyph) => VULGAR[glyph]!);
   const shape = WEIGHT_SHAPE.exec(s);
   if (!shape) return { ok: false, code: "INVALID_WEIGHT", args: { reason: "format" } };
   const word = shape[2];
   const unit = word === undefined ? columnUnit : UNIT_WORDS[word];
   if (unit === undefined) return { ok: false, code: "INVALID_WEIGHT", args: { reason: "unit" } };
-  const numberText = shape[1]!.replace(/\s+/g, "");
+  const numberText = shape[1]!.includes(" ") ? shape[1]!.replace(INNER_SPACES, "") : shape[1]!;
   const slash = numberText.indexOf("/");
   if (slash >= 0) {
     const top = Number(numberText.slice(0, slash));
     const bottom = Number(numberText.slice(slash + 1));
-    if (!/^\d+$/.test(numberText.slice(0, slash)) || !(bottom > 0)) {
+    if (!DIGITS.test(numberText.slice(0, slash)) || !(bottom > 0)) {
       return { ok: false, code: "INVALID_WEIGHT", args: { reason: "format" } };
     }
     return toGrams(top / bottom, unit);
