@@ -4,12 +4,12 @@
 import { appendFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Issue } from "../issues.js";
-import type { Lang } from "../i18n.js";
-import type { Reporter, ValidationReport } from "./types.js";
+import { pick, type Lang } from "../i18n.js";
+import type { Reporter, UnreadableFile, ValidationReport } from "./types.js";
 import { countIssues, isFileValid, sortIssues } from "./counts.js";
 import { ERROR_MARK, OK_MARK, formatIssueLine } from "./format-line.js";
 import { formatIssue } from "./messages.js";
-import { describeFile, describeHidden } from "./summary-text.js";
+import { describeFile, describeHidden, describeUnreadable } from "./summary-text.js";
 import { renderStepSummary } from "./step-summary.js";
 
 export const GITHUB_ANNOTATIONS_PER_SEVERITY = 10;
@@ -41,6 +41,13 @@ export function formatAnnotation(issue: Issue, lang: Lang): string {
   return `::${issue.severity} ${props.join(",")}::${escapeData(`${where}${column}${message}\n${hint}`)}`;
 }
 
+/** `::error file=missing.csv::...` for a file that could not be read at all. */
+export function formatUnreadableAnnotation({ file, text }: UnreadableFile, lang: Lang): string {
+  return `::error file=${escapeProperty(file)},title=${escapeProperty(UNREADABLE_TITLE)}::${escapeData(pick(text, lang))}`;
+}
+
+const UNREADABLE_TITLE = "desbumi";
+
 /** One reportable problem: as an annotation while under the cap, as a plain log line after it. */
 interface Entry {
   severity: "error" | "warning";
@@ -49,13 +56,20 @@ interface Entry {
 }
 
 function entriesOf(report: ValidationReport, lang: Lang): Entry[] {
-  return report.results.flatMap((result) =>
+  // NOTE: unreadable files first: nothing else in them was checked, so they matter most.
+  const unreadable = (report.unreadable ?? []).map((entry): Entry => ({
+    severity: "error",
+    annotation: () => formatUnreadableAnnotation(entry, lang),
+    plain: () => `${ERROR_MARK} ${entry.file}: ${pick(entry.text, lang)}`,
+  }));
+  const issues = report.results.flatMap((result) =>
     sortIssues(result.issues).map((issue): Entry => ({
       severity: issue.severity,
       annotation: () => formatAnnotation(issue, lang),
       plain: () => formatIssueLine(issue, { lang, color: false }),
     })),
   );
+  return [...unreadable, ...issues];
 }
 
 /**
@@ -88,6 +102,7 @@ export const github: Reporter = async (report, { io, lang }) => {
     const line = describeFile(result.file, result.rows, countIssues(result.issues), valid, lang);
     io.stdout.write(`${valid ? OK_MARK : ERROR_MARK} ${line}\n`);
   }
+  for (const entry of report.unreadable ?? []) io.stdout.write(`${ERROR_MARK} ${describeUnreadable(entry.file, lang)}\n`);
   if (summaryPath) {
     try {
       await appendFile(resolve(io.cwd, summaryPath), renderStepSummary(report, lang), "utf8");

@@ -2,8 +2,8 @@
 import type { CatalogProduct, CatalogResult } from "../catalog/types.js";
 import { PRODUCT_FIELDS } from "../catalog/types.js";
 import type { Issue } from "../issues.js";
-import type { Lang } from "../i18n.js";
-import type { Reporter, ValidationReport } from "./types.js";
+import { pick, type Lang } from "../i18n.js";
+import type { Reporter, UnreadableFile, ValidationReport } from "./types.js";
 import { isFileValid, sortIssues } from "./counts.js";
 import { formatIssue } from "./messages.js";
 
@@ -28,6 +28,8 @@ export interface JsonFile {
   file: string;
   valid: boolean;
   rows: number;
+  /** Only for a file that could not be read at all (then valid is false and the lists are empty). */
+  error?: { message: string };
   issues: JsonIssue[];
   products: JsonProduct[];
 }
@@ -72,8 +74,13 @@ export function toJsonFile(result: CatalogResult, strict: boolean, lang: Lang): 
   };
 }
 
+export function toJsonUnreadable({ file, text }: UnreadableFile, lang: Lang): JsonFile {
+  return { file, valid: false, rows: 0, error: { message: pick(text, lang) }, issues: [], products: [] };
+}
+
+/** Readable files in the order given, then the ones that could not be read. */
 export function buildJsonReport({ results, strict, unreadable = [] }: ValidationReport, lang: Lang): JsonReport {
-  const files = results.map((result) => toJsonFile(result, strict, lang));
+  const files = [...results.map((result) => toJsonFile(result, strict, lang)), ...unreadable.map((entry) => toJsonUnreadable(entry, lang))];
   return { version: JSON_REPORT_VERSION, valid: isReportValid({ results, strict, unreadable }), files };
 }
 
@@ -109,6 +116,11 @@ export const json: Reporter = async (report, { io, lang }) => {
     list(result.products, toJsonProduct);
     emit("}");
   });
-  emit(report.results.length > 0 ? "\n  ]\n}\n" : "]\n}\n");
+  const unreadable = report.unreadable ?? [];
+  unreadable.forEach((entry, i) => {
+    const comma = i === 0 && report.results.length === 0 ? "" : ",";
+    emit(`${comma}\n    ${JSON.stringify(toJsonUnreadable(entry, lang))}`);
+  });
+  emit(report.results.length + unreadable.length > 0 ? "\n  ]\n}\n" : "]\n}\n");
   io.stdout.write(buffer);
 };

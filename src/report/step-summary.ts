@@ -1,9 +1,9 @@
 // The GitHub job summary: per-file results and a markdown table of every issue.
-import type { Lang } from "../i18n.js";
+import { pick, type Lang } from "../i18n.js";
 import type { ValidationReport } from "./types.js";
 import { countIssues, isFileValid, sortIssues } from "./counts.js";
 import { formatIssue, formatLocation } from "./messages.js";
-import { describeFile } from "./summary-text.js";
+import { describeFile, describeUnreadable } from "./summary-text.js";
 
 // NOTE: GitHub refuses a step summary over 1 MiB; stop the table well before that.
 export const STEP_SUMMARY_MAX_CHARS = 800_000;
@@ -17,12 +17,13 @@ export const escapeCell = (s: string): string =>
     .replace(/\|/g, "\\|")
     .replace(/\r?\n|\r/g, "<br>");
 
-export function renderStepSummary({ results, strict }: ValidationReport, lang: Lang): string {
+export function renderStepSummary({ results, strict, unreadable = [] }: ValidationReport, lang: Lang): string {
   const out: string[] = [lang === "id" ? "### desbumi validate: hasil pemeriksaan katalog" : "### desbumi validate: catalogue check", ""];
   for (const result of results) {
     const valid = isFileValid(result, strict);
     out.push(`- ${valid ? "✅" : "❌"} ${escapeCell(describeFile(result.file, result.rows, countIssues(result.issues), valid, lang))}`);
   }
+  for (const { file, text } of unreadable) out.push(`- ❌ ${escapeCell(`${describeUnreadable(file, lang)}: ${pick(text, lang)}`)}`);
   const issues = results.flatMap((result) => sortIssues(result.issues));
   if (issues.length > 0) {
     out.push("");

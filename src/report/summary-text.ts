@@ -35,6 +35,11 @@ export function describeTotal(files: number, invalidFiles: number, rows: number,
   return `${head}: ${parts}${strictNote}`;
 }
 
+/** `missing.csv: could not be read`, the result line of a file that was not checked. */
+export function describeUnreadable(file: string, lang: Lang): string {
+  return lang === "id" ? `${file}: tidak bisa dibaca, belum diperiksa` : `${file}: could not be read, not checked`;
+}
+
 /**
  * After the GitHub annotation cap: `40 more errors and 3 more warnings are not shown as
  * annotations (...); they are listed below and in the job summary`.

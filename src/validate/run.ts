@@ -4,7 +4,7 @@ import type { CatalogResult } from "../catalog/types.js";
 import type { CommandContext } from "../cli/io.js";
 import { UsageError } from "../errors.js";
 import { pick } from "../i18n.js";
-import { countIssues, needsProducts, reporters, type ReportFormat } from "../report/index.js";
+import { countIssues, needsProducts, reporters, type ReportFormat, type UnreadableFile } from "../report/index.js";
 import { targetsFromConfig, targetsFromFiles, type TargetFlags } from "./targets.js";
 
 export const EXIT_OK = 0;
@@ -20,7 +20,7 @@ export interface ValidateFlags extends TargetFlags {
  * Exit 0 when every file is free of errors (warnings allowed unless --strict), 1 when a file has
  * errors (or warnings under --strict), 2 when a file could not be read at all.
  * NOTE: with several files, an unreadable one does not stop the others: they are validated and
- * reported, the unreadable one is named on stderr, and the run still exits 2.
+ * reported, the unreadable one is named on stderr and in the report, and the run still exits 2.
  */
 export async function runValidate(files: readonly string[], flags: ValidateFlags, ctx: CommandContext): Promise<number> {
   const format = flags.format ?? "pretty";
@@ -28,7 +28,7 @@ export async function runValidate(files: readonly string[], flags: ValidateFlags
   const targets = files.length > 0 ? await targetsFromFiles(files, flags, ctx.io.cwd) : await targetsFromConfig(flags, ctx.io);
 
   const results: CatalogResult[] = [];
-  const unreadable: string[] = [];
+  const unreadable: UnreadableFile[] = [];
   for (const target of targets) {
     try {
       results.push(
@@ -41,7 +41,7 @@ export async function runValidate(files: readonly string[], flags: ValidateFlags
       );
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
-      unreadable.push(target.file);
+      unreadable.push({ file: target.file, text: error.text });
       ctx.io.stderr.write(`${pick(error.text, ctx.lang)}\n`);
     }
   }

@@ -74,7 +74,39 @@ describe("desbumi validate", () => {
     expect(run.stderr).toContain("gone.csv");
     const json = jsonOf(run.stdout);
     expect(json.valid).toBe(false);
-    expect(json.files.map((f) => f.file)).toEqual(["bad.csv"]);
+    expect(json.files.map((f) => f.file)).toEqual(["bad.csv", "gone.csv"]);
+    expect(json.files[0]!.issues).toHaveLength(2);
+  });
+
+  it.each([
+    ["en", /gone\.csv/],
+    ["id", /gone\.csv/],
+  ] as const)("json (--lang %s) has an entry for an unreadable file saying why", async (lang, file) => {
+    write("muiwo.csv", GOOD);
+    const run = await cli(["--lang", lang, "validate", "muiwo.csv", "gone.csv", "--format", "json"]);
+    expect(run.code).toBe(2);
+    const json = jsonOf(run.stdout);
+    expect(json.valid).toBe(false);
+    expect(json.files[0]).toMatchObject({ file: "muiwo.csv", valid: true, rows: 2 });
+    const entry = json.files[1] as unknown as Record<string, unknown>;
+    const message = (entry.error as { message: string }).message;
+    expect(entry).toEqual({ file: "gone.csv", valid: false, rows: 0, error: { message }, issues: [], products: [] });
+    expect(message).toMatch(file);
+    // the same bilingual message the terminal gets, in the chosen language
+    expect(run.stderr).toContain(message);
+    const other = await cli(["--lang", lang === "en" ? "id" : "en", "validate", "gone.csv", "--format", "json"]);
+    expect((jsonOf(other.stdout).files[0] as unknown as { error: { message: string } }).error.message).not.toBe(message);
+  });
+
+  it("github format annotates an unreadable file and names it in the results and the job summary", async () => {
+    write("bad.csv", BAD);
+    const summary = join(dir, "summary.md");
+    const run = await cli(["validate", "bad.csv", "gone.csv", "--format", "github"], { LANG: "en", GITHUB_STEP_SUMMARY: summary });
+    expect(run.code).toBe(2);
+    const annotation = run.stdout.split("\n").find((l) => l.startsWith("::error file=gone.csv,"));
+    expect(annotation).toMatch(/^::error file=gone\.csv,title=desbumi::.*gone\.csv/);
+    expect(run.stdout).toContain("✖ gone.csv: could not be read, not checked");
+    expect(readFileSync(summary, "utf8")).toMatch(/- ❌ gone\.csv: could not be read, not checked: .*gone\.csv/);
   });
 
   it.each([

@@ -68,7 +68,10 @@ describe("json reporter", () => {
   it("counts warnings as invalid under --strict, and an unreadable file makes the run invalid", async () => {
     const warned = makeResult({ issues: [makeIssue({ severity: "warning" })] });
     expect((await run({ results: [warned], strict: true }, { io: captureIo().io, lang: "en", color: false })).valid).toBe(false);
-    expect((await run({ results: [makeResult()], strict: false, unreadable: ["gone.csv"] }, { io: captureIo().io, lang: "en", color: false })).valid).toBe(false);
+    const gone = { file: "gone.csv", text: { id: "Berkas gone.csv tidak ada", en: "File gone.csv does not exist" } };
+    const doc = await run({ results: [makeResult()], strict: false, unreadable: [gone] }, { io: captureIo().io, lang: "id", color: false });
+    expect(doc.valid).toBe(false);
+    expect(doc.files[1]).toEqual({ file: "gone.csv", valid: false, rows: 0, error: { message: "Berkas gone.csv tidak ada" }, issues: [], products: [] });
   });
 });
 
@@ -85,6 +88,10 @@ describe("json reporter streaming", () => {
     const { io, out } = captureIo();
     await json(report, { io, lang: "en", color: false });
     expect(JSON.parse(out.stdout)).toEqual(buildJsonReport(report, "en"));
+    const withUnreadable = { results: [], strict: false, unreadable: [{ file: "x.xlsx", text: { id: "x", en: "not a workbook" } }, { file: "y.csv", text: { id: "y", en: "missing" } }] };
+    const both = captureIo();
+    await json(withUnreadable, { io: both.io, lang: "en", color: false });
+    expect(JSON.parse(both.out.stdout)).toEqual(buildJsonReport(withUnreadable, "en"));
     const empty = captureIo();
     await json({ results: [], strict: false }, { io: empty.io, lang: "en", color: false });
     expect(JSON.parse(empty.out.stdout)).toEqual({ version: 1, valid: true, files: [] });
