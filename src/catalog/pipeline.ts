@@ -147,7 +147,7 @@ export async function normalizeRows(source: RowSource, opts: NormalizeRowsOption
   }
 
   sortIssues(issues, header);
-  return {
+  const result: CatalogResult = {
     file,
     format,
     valid: !issues.some((i) => i.severity === "error"),
@@ -156,6 +156,16 @@ export async function normalizeRows(source: RowSource, opts: NormalizeRowsOption
     invalidSkus: [...invalidSkus],
     issues,
   };
+  if (header) result.columns = columnMap(header);
+  return result;
+}
+
+function columnMap(header: HeaderMap): NonNullable<CatalogResult["columns"]> {
+  const columns: NonNullable<CatalogResult["columns"]> = {};
+  for (const spec of Object.values(header.byField)) columns[spec.field] = { header: spec.header, index: spec.index };
+  const firstImage = header.images[0];
+  if (firstImage) columns.images = { header: firstImage.header, index: firstImage.index };
+  return columns;
 }
 
 /** By line, then by column position in the header, file-level (no column) first. */

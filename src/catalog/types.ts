@@ -62,4 +62,10 @@ export interface CatalogResult {
   /** SKUs (as written) of rows that had errors: sync must never touch their listings. */
   invalidSkus: string[];
   issues: Issue[];
+  /**
+   * Where each mapped field is in the file: the header text as written and the 0-based column
+   * index (images: the first image column). Lets later steps (sync's category checks) locate
+   * their issues like the reader's own. Absent when no header row was found.
+   */
+  columns?: Partial<Record<keyof Product, { header: string; index: number }>>;
 }

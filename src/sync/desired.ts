@@ -1,6 +1,7 @@
 // Catalogue rows -> desired products: each row's category cell resolved to a marketplace id. Pure.
 import type { Category } from "../adapters/types.js";
-import type { CatalogProduct } from "../catalog/types.js";
+import { columnLetter } from "../catalog/source.js";
+import type { CatalogProduct, CatalogResult } from "../catalog/types.js";
 import { resolveCategory } from "../categories/resolve.js";
 import type { Issue } from "../issues.js";
 import type { DesiredProduct } from "../plan/types.js";
@@ -13,6 +14,8 @@ export interface ResolveDesiredInput {
   categories?: readonly Category[];
   /** For rows whose category cell is empty: --default-category, else the group's/config's. */
   defaultCategory?: string;
+  /** The catalogue's column map (CatalogResult.columns): names the category column as written. */
+  columns?: CatalogResult["columns"];
 }
 
 export interface ResolveDesiredResult {
@@ -30,14 +33,16 @@ export function resolveDesired(input: ResolveDesiredInput): ResolveDesiredResult
   const issues: Issue[] = [];
   const invalidSkus: string[] = [];
   const cache = new Map<string, Issue | string>();
+  const categoryColumn = input.columns?.category;
 
   for (const product of input.products) {
     const cell = product.category.trim() || (input.defaultCategory ?? "").trim();
     const where = {
       file: input.file,
       line: product.line,
-      column: CATEGORY_COLUMN,
+      column: categoryColumn?.header ?? CATEGORY_COLUMN,
       ...(product.sheet !== undefined ? { sheet: product.sheet } : {}),
+      ...(product.sheet !== undefined && categoryColumn ? { cell: `${columnLetter(categoryColumn.index)}${product.line}` } : {}),
     };
     if (cell === "") {
       issues.push({ code: "CATEGORY_MISSING", severity: "error", ...where, args: { sku: product.sku } });

@@ -62,3 +62,33 @@ describe("resolveDesired", () => {
     expect(result.issues.map((i) => [i.code, i.value])).toEqual([["CATEGORY_NOT_FOUND", "Jamu"]]);
   });
 });
+
+describe("resolveDesired with the catalogue's column map", () => {
+  it("names the category column as written and, for a sheet, its cell", () => {
+    const result = resolveDesired({
+      file: "k.xlsx",
+      categories,
+      columns: { sku: { header: "Kode Produk", index: 0 }, category: { header: "Kategori Produk", index: 27 } },
+      products: [
+        makeProduct({ sku: "A", category: "", line: 5, sheet: "Produk" }),
+        makeProduct({ sku: "B", category: "Jamu", line: 6, sheet: "Produk" }),
+        makeProduct({ sku: "C", category: "Teh", line: 7, sheet: "Produk" }),
+      ],
+    });
+    expect(result.products.map((p) => [p.sku, p.categoryId])).toEqual([["C", "1762"]]);
+    expect(result.issues.map((i) => [i.code, i.line, i.column, i.sheet, i.cell])).toEqual([
+      ["CATEGORY_MISSING", 5, "Kategori Produk", "Produk", "AB5"],
+      ["CATEGORY_AMBIGUOUS", 6, "Kategori Produk", "Produk", "AB6"],
+    ]);
+  });
+
+  it("a CSV row gets the header text but no cell", () => {
+    const result = resolveDesired({
+      file: "k.csv",
+      categories,
+      columns: { category: { header: "kategori", index: 6 } },
+      products: [makeProduct({ sku: "A", category: "Sepatu", line: 3 })],
+    });
+    expect(result.issues.map((i) => [i.code, i.line, i.column, i.cell])).toEqual([["CATEGORY_NOT_FOUND", 3, "kategori", undefined]]);
+  });
+});
