@@ -95,13 +95,15 @@ const fileTypeMessage = (f: Facts, lang: Lang): string => {
   const expected = f.text("expected");
   const what = fileKind(actual, lang);
   const words = lang === "id"
-    ? { is: "Berkas ini adalah", really: "Isi berkas ini", other: "tidak sesuai", not: (e: string) => `, bukan ${e} seperti nama berkasnya`, notName: " dengan akhiran namanya", reads: "; desbumi hanya membaca katalog .xlsx dan CSV" }
-    : { is: "This file is", really: "This file is really", other: "something else", not: (e: string) => `, not ${e} as its name says`, notName: ", not what its name says", reads: "; desbumi reads only .xlsx and CSV catalogues" };
+    ? { is: "Berkas ini adalah", really: "Isi berkas ini", other: "tidak sesuai", not: (e: string) => `, bukan ${e} seperti nama berkasnya`, notName: "tidak sesuai dengan akhiran namanya", reads: "; desbumi hanya membaca katalog .xlsx dan CSV" }
+    : { is: "This file is", really: "This file is really", other: "something else", not: (e: string) => `, not ${e} as its name says`, notName: "not what its name says", reads: "; desbumi reads only .xlsx and CSV catalogues" };
   // A damaged .xlsx is what its name says, only broken: no "not an .xlsx" clause.
   if (actual === "damaged") return `${words.is} ${what}`;
   if (expected) return `${words.really} ${what || words.other}${words.not(fileKind(expected, lang))}`;
   if (actual !== undefined && UNREADABLE_KINDS.has(actual)) return `${words.is} ${what}${words.reads}`;
-  return `${words.really} ${what || words.other}${words.notName}`;
+  // NOTE: "tidak sesuai" is already the whole Indonesian clause when the kind is unknown.
+  if (!what) return lang === "id" ? `${words.really} ${words.notName}` : `${words.really} ${words.other}, ${words.notName}`;
+  return `${words.really} ${what}, ${words.notName}`;
 };
 /** What to do about each kind; others get the generic "save it as .xlsx or CSV". */
 const FILE_TYPE_HINT: Record<string, { id: string; en: string }> = {
@@ -179,6 +181,8 @@ const sheetName = (f: Facts): string => {
   const name = f.text("sheet") ?? f.issue.sheet ?? f.issue.value;
   return name === undefined ? "" : `"${name}"`;
 };
+/** The workbook's sheet names as the reader lists them (`sheets`; older callers say `available`). */
+const sheetList = (f: Facts): string => listOf(f.text("sheets") ?? f.text("available")) ?? "";
 const categoryCandidates = (f: Facts, lang: Lang): string => {
   const c = f.text("candidates");
   if (!c) return "";
@@ -220,12 +224,28 @@ export const WORDING: Record<IssueCode, Wording> = {
   },
   SHEET_NOT_FOUND: {
     message: {
-      id: (f) => `Lembar${sp(sheetName(f))} tidak ada di buku kerja ini`,
-      en: (f) => `There is no sheet${sp(sheetName(f))} in this workbook`,
+      id: (f) => {
+        const name = sheetName(f);
+        const sheets = sheetList(f);
+        if (!name) return sheets ? `Lembar yang diminta tidak ada di buku kerja ini; lembar yang ada: ${sheets}` : "Buku kerja ini tidak punya lembar";
+        return `Tidak ada lembar ${name} di buku kerja ini${sheets ? `; lembar yang ada: ${sheets}` : ""}`;
+      },
+      en: (f) => {
+        const name = sheetName(f);
+        const sheets = sheetList(f);
+        if (!name) return sheets ? `The sheet asked for is not in this workbook; sheets: ${sheets}` : "This workbook has no sheets";
+        return `There is no sheet ${name} in this workbook${sheets ? `; sheets: ${sheets}` : ""}`;
+      },
     },
     hint: {
-      id: (f) => `${f.text("sheets") ?? f.text("available") ? `Lembar yang ada: ${listOf(f.text("sheets") ?? f.text("available"))}. ` : ""}Pilih lembar dengan --sheet NAMA`,
-      en: (f) => `${f.text("sheets") ?? f.text("available") ? `Sheets in the file: ${listOf(f.text("sheets") ?? f.text("available"))}. ` : ""}Choose one with --sheet NAME`,
+      id: (f) =>
+        !sheetName(f) && !sheetList(f)
+          ? "Buka berkas di Excel atau LibreOffice, taruh katalog di satu lembar, lalu simpan lagi"
+          : `Pilih ${sheetList(f) ? "salah satunya" : "lembar"} dengan --sheet NAMA (nama seperti tertulis di tab lembar), atau hapus --sheet untuk memakai lembar pertama`,
+      en: (f) =>
+        !sheetName(f) && !sheetList(f)
+          ? "Open the file in Excel or LibreOffice, put the catalogue on a sheet and save it again"
+          : `Choose ${sheetList(f) ? "one of them" : "a sheet"} with --sheet NAME (the name as shown on the sheet's tab), or leave out --sheet to use the first sheet`,
     },
   },
   MISSING_COLUMN: {

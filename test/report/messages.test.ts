@@ -27,6 +27,23 @@ describe("formatIssue wording", () => {
     });
   }
 
+  it("SHEET_NOT_FOUND names the missing sheet and lists the workbook's sheets in the message (args as read-xlsx gives them)", () => {
+    const issue = makeIssue({ code: "SHEET_NOT_FOUND", file: "k.xlsx", line: undefined, column: undefined, value: "Nope", args: { sheet: "Nope", sheets: "Sheet1, Produk" } });
+    expect(formatIssue(issue, "en").message).toBe('There is no sheet "Nope" in this workbook; sheets: Sheet1, Produk');
+    expect(formatIssue(issue, "id").message).toBe('Tidak ada lembar "Nope" di buku kerja ini; lembar yang ada: Sheet1, Produk');
+    expect(formatIssue(issue, "en").hint).toMatch(/--sheet NAME/);
+    const empty = makeIssue({ code: "SHEET_NOT_FOUND", file: "k.xlsx", line: undefined, column: undefined, value: undefined, args: { sheet: "", sheets: "" } });
+    expect(formatIssue(empty, "en").message).toBe("This workbook has no sheets");
+    expect(formatIssue(empty, "id").message).toBe("Buku kerja ini tidak punya lembar");
+    expect(formatIssue(empty, "en").hint).not.toMatch(/--sheet/);
+  });
+
+  it("FILE_TYPE_MISMATCH without an expected kind is a whole sentence in both languages", () => {
+    const issue = makeIssue({ code: "FILE_TYPE_MISMATCH", line: 1, column: undefined, value: undefined, args: { actual: "csv" } });
+    expect(formatIssue(issue, "en").message).toBe("This file is really CSV text, not what its name says");
+    expect(formatIssue(issue, "id").message).toBe("Isi berkas ini teks CSV, tidak sesuai dengan akhiran namanya");
+  });
+
   it("names the value and says how to write a price", () => {
     const issue = makeIssue({ code: "AMBIGUOUS_NUMBER", value: "12,5", column: "harga" });
     expect(formatIssue(issue, "id").message).toContain('Harga "12,5"');
