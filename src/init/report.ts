@@ -33,15 +33,16 @@ export function renderInitReport(input: { written: readonly WrittenFile[]; group
     fileLines("id"),
     "",
     "Langkah berikutnya:",
-    `  1. Isi katalog (${catalogs.join(", ")}): satu baris per produk; ganti baris contoh.`,
+    "  1. npm install   (memasang desbumi di folder ini, versi yang tertulis di package.json)",
+    `  2. Isi katalog (${catalogs.join(", ")}): satu baris per produk; ganti baris contoh.`,
     ...(isTokopedia
       ? [
-          "  2. Di desbumi.config.json ganti GANTI-DENGAN-FS-ID dan GANTI-DENGAN-SHOP-ID dengan fsId dan shopId Anda.",
+          "  3. Di desbumi.config.json ganti GANTI-DENGAN-FS-ID dan GANTI-DENGAN-SHOP-ID dengan fsId dan shopId Anda.",
           "     Tulis TOKOPEDIA_CLIENT_ID dan TOKOPEDIA_CLIENT_SECRET di file .env (tidak ikut masuk git).",
-          "  3. desbumi validate",
-          "  4. desbumi sync --yes",
+          "  4. npx desbumi validate",
+          "  5. npx desbumi sync --yes",
         ]
-      : ["  2. desbumi validate", "  3. desbumi sync --yes   (mengunggah ke toko latihan)"]),
+      : ["  3. npx desbumi validate", "  4. npx desbumi sync --yes   (mengunggah ke toko latihan)"]),
     "",
   ].join("\n");
 
@@ -53,15 +54,16 @@ export function renderInitReport(input: { written: readonly WrittenFile[]; group
     fileLines("en"),
     "",
     "Next steps:",
-    `  1. Fill in the catalogues (${catalogs.join(", ")}): one row per product; replace the example row.`,
+    "  1. npm install   (installs desbumi into this folder, the version package.json names)",
+    `  2. Fill in the catalogues (${catalogs.join(", ")}): one row per product; replace the example row.`,
     ...(isTokopedia
       ? [
-          "  2. In desbumi.config.json replace GANTI-DENGAN-FS-ID and GANTI-DENGAN-SHOP-ID with your fsId and shopId.",
+          "  3. In desbumi.config.json replace GANTI-DENGAN-FS-ID and GANTI-DENGAN-SHOP-ID with your fsId and shopId.",
           "     Put TOKOPEDIA_CLIENT_ID and TOKOPEDIA_CLIENT_SECRET in a .env file (kept out of git).",
-          "  3. desbumi validate",
-          "  4. desbumi sync --yes",
+          "  4. npx desbumi validate",
+          "  5. npx desbumi sync --yes",
         ]
-      : ["  2. desbumi validate", "  3. desbumi sync --yes   (lists the products in the practice shop)"]),
+      : ["  3. npx desbumi validate", "  4. npx desbumi sync --yes   (lists the products in the practice shop)"]),
     "",
   ].join("\n");
   return { id, en };

@@ -1,5 +1,5 @@
-// `desbumi init`: a new folder becomes a desbumi project (config, catalogue templates, .gitignore,
-// CI workflow). Never writes secrets, never overwrites a catalogue.
+// `desbumi init`: a new folder becomes a desbumi project (config, package.json pinning desbumi,
+// catalogue templates, .gitignore, CI workflow). Never writes secrets, never overwrites a catalogue.
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { CommandContext } from "../cli/io.js";
@@ -8,6 +8,7 @@ import { UsageError } from "../errors.js";
 import { pick } from "../i18n.js";
 import { collectGroups, parseGroupSpec, slugify, skuPrefixes, type InitGroup } from "./group-spec.js";
 import { mergeGitignore } from "./gitignore.js";
+import { mergePackageJson } from "./package-json.js";
 import { askInitQuestions } from "./prompt.js";
 import { renderInitReport, type WrittenFile } from "./report.js";
 import {
@@ -53,9 +54,16 @@ export async function runInit(opts: InitOptions, ctx: CommandContext): Promise<n
   }
   const groups: InitGroup[] = specs.length > 0 ? collectGroups(specs) : [parseGroupSpec(defaultName)];
 
+  // NOTE: worked out before anything is written, so a broken package.json stops init cleanly.
+  const packageFile = path.join(dir, "package.json");
+  const packageChange = mergePackageJson(await readIfExists(packageFile), path.basename(dir));
+
   const written: WrittenFile[] = [];
   await writeText(configFile, renderConfig(groups, marketplace));
   written.push({ path: CONFIG_FILE_NAME, status: configExisted ? "overwritten" : "created" });
+
+  if (packageChange.status !== "kept") await writeText(packageFile, packageChange.content);
+  written.push({ path: "package.json", status: packageChange.status, ...(packageChange.status === "updated" ? { detail: packageChange.detail } : {}) });
 
   const prefixes = skuPrefixes(groups);
   for (const [index, group] of groups.entries()) {

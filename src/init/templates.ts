@@ -98,7 +98,11 @@ export function renderCatalogTemplate(skuPrefix: string, index = 0): string {
   return `sep=,\n${CATALOG_HEADERS.map(csvCell).join(",")}\n${example.map(csvCell).join(",")}\n`;
 }
 
-/** Checks every group's catalogue on pull requests, with annotations on the offending lines. */
+/**
+ * Checks every group's catalogue on pull requests, with annotations on the offending lines.
+ * NOTE: `npm install` first, so `npx desbumi` runs the version package.json names from
+ * node_modules; without it npx would fetch whatever the registry calls "desbumi".
+ */
 export const WORKFLOW_YAML = `# Written by \`desbumi init\`: checks every group's catalogue on each pull request.
 # Problems show up as annotations on the offending CSV lines.
 name: Catalogue check
@@ -119,14 +123,13 @@ jobs:
       - uses: actions/setup-node@v4
         with:
           node-version: 20
-      # Uses the desbumi version pinned in package-lock.json when there is one.
-      - name: Install dependencies
-        if: hashFiles('package-lock.json') != ''
-        run: npm ci
+      # Installs the desbumi version named in package.json (the one in package-lock.json, if committed).
+      - name: Install desbumi
+        run: npm install --no-audit --no-fund
       - name: Validate catalogues
         run: npx desbumi validate --format github
 `;
 
 export const WORKFLOW_PATH = ".github/workflows/catalog.yml";
 
-export const GITIGNORE_ENTRIES = [".env", ".desbumi/"] as const;
+export const GITIGNORE_ENTRIES = [".env", ".desbumi/", "node_modules/"] as const;

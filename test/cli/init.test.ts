@@ -9,6 +9,7 @@ import type { Io } from "../../src/cli/io.js";
 import { loadConfig } from "../../src/config/load.js";
 import { CATALOG_HEADERS } from "../../src/init/templates.js";
 import { TEMPLATE_COLUMNS } from "../../src/template/columns.js";
+import { VERSION } from "../../src/version.js";
 import { runCli } from "./helpers.js";
 
 let dir: string;
@@ -137,6 +138,83 @@ describe("desbumi init on an existing project", () => {
     expect(forced.stdout).toMatch(/catalogs\/muiwo\.csv\s+already there, left as is/);
     expect(await read("catalogs/muiwo.csv")).toBe(edited);
     expect(JSON.parse(await read("desbumi.config.json")).groups.map((g: { id: string }) => g.id)).toEqual(["muiwo", "other"]);
+  });
+
+  it("writes a package.json pinning desbumi when the folder has none", async () => {
+    const run = await runCli(["init", "--yes", "--groups", "muiwo"], { cwd: dir });
+    expect(run.code).toBe(0);
+    const text = await read("package.json");
+    expect(JSON.parse(text)).toEqual({
+      name: `${path.basename(dir).toLowerCase()}-katalog`,
+      private: true,
+      devDependencies: { desbumi: `^${VERSION}` },
+      scripts: { validate: "desbumi validate", sync: "desbumi sync" },
+    });
+    expect(text.endsWith("}\n")).toBe(true);
+    expect(run.stdout).toMatch(/package\.json\s+created/);
+    // the schema path the config points at is where `npm install` puts desbumi
+    expect(JSON.parse(await read("desbumi.config.json")).$schema).toBe("./node_modules/desbumi/schema/desbumi.config.schema.json");
+    expect((await read(".gitignore")).split("\n")).toContain("node_modules/");
+  });
+
+  it("adds desbumi to an existing package.json, keeping every key, the order and the indentation", async () => {
+    const existing = {
+      name: "katalog-desa",
+      version: "1.0.0",
+      scripts: { test: "echo ok" },
+      dependencies: { lodash: "^4.17.21" },
+      devDependencies: { zx: "^8.0.0", eslint: "^9.0.0" },
+      custom: { keep: [1, 2] },
+    };
+    await writeFile(path.join(dir, "package.json"), `${JSON.stringify(existing, null, 4)}\n`);
+    const run = await runCli(["init", "--yes", "--groups", "muiwo"], { cwd: dir });
+    expect(run.code).toBe(0);
+    const text = await read("package.json");
+    const merged = JSON.parse(text) as Record<string, unknown>;
+    expect(merged).toEqual({ ...existing, devDependencies: { desbumi: `^${VERSION}`, eslint: "^9.0.0", zx: "^8.0.0" } });
+    expect(Object.keys(merged)).toEqual(Object.keys(existing));
+    expect(Object.keys(merged.devDependencies as object)).toEqual(["desbumi", "eslint", "zx"]);
+    expect(text).toMatch(/^\{\n {4}"name"/);
+    expect(run.stdout).toMatch(/package\.json\s+updated \(\+ devDependencies: desbumi \^/);
+
+    // a package.json without devDependencies gets the list
+    await writeFile(path.join(dir, "package.json"), '{"name":"x","private":true}');
+    await runCli(["init", "--yes", "--force", "--groups", "muiwo"], { cwd: dir });
+    expect(JSON.parse(await read("package.json"))).toEqual({ name: "x", private: true, devDependencies: { desbumi: `^${VERSION}` } });
+  });
+
+  it("leaves a package.json that already depends on desbumi byte for byte", async () => {
+    const existing = '{ "name": "x", "dependencies": { "desbumi": "0.0.9" } }';
+    await writeFile(path.join(dir, "package.json"), existing);
+    const run = await runCli(["init", "--yes", "--groups", "muiwo"], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(await read("package.json")).toBe(existing);
+    expect(run.stdout).toMatch(/package\.json\s+already there, left as is/);
+  });
+
+  it("stops (exit 2) on a broken package.json before writing anything", async () => {
+    await writeFile(path.join(dir, "package.json"), '{ "name": "x", }');
+    const run = await runCli(["init", "--yes", "--groups", "muiwo"], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^package\.json in this folder is not valid JSON .*No file was written\.\n$/);
+    await expect(read("desbumi.config.json")).rejects.toThrow();
+    expect(await read("package.json")).toBe('{ "name": "x", }');
+  });
+
+  it("the CI workflow installs the pinned desbumi before validating, and the next steps say npm install first", async () => {
+    const run = await runCli(["init", "--yes", "--groups", "muiwo"], { cwd: dir });
+    const workflow = (await read(".github/workflows/catalog.yml")).split("\n");
+    const install = workflow.findIndex((l) => /^\s+run: npm install\b/.test(l));
+    const validate = workflow.findIndex((l) => l.trim() === "run: npx desbumi validate --format github");
+    expect(install).toBeGreaterThan(0);
+    expect(validate).toBeGreaterThan(install);
+    expect(workflow).toContain("  pull_request:");
+    expect(workflow).toContain("          node-version: 20");
+    const steps = run.stdout.slice(run.stdout.indexOf("Next steps:"));
+    expect(steps).toMatch(/^ {2}1\. npm install/m);
+    expect(steps.indexOf("npm install")).toBeLessThan(steps.indexOf("npx desbumi validate"));
+    const id = await runCli(["--lang", "id", "init", "--yes", "--force", "--groups", "muiwo"], { cwd: dir });
+    expect(id.stdout).toMatch(/^ {2}1\. npm install {3}\(memasang desbumi/m);
   });
 
   it("appends to .gitignore without duplicating existing lines", async () => {
