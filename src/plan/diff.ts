@@ -68,9 +68,10 @@ export function diffCatalog(input: DiffInput): DiffResult {
     const [listing, ...others] = listings;
     for (const l of others) leftAlone.push({ sku, listingId: l.id, reason: "duplicate-sku" });
     if (!listing) {
-      // NOTE: a row marked inactive with no listing yet: nothing to create (an inactive listing
-      // would be invisible anyway); it is created once the row says active.
-      if (product.status === "active") changes.push({ kind: "create", sku, product });
+      // NOTE: a row marked inactive is created too, as an inactive listing: the catalogue says the
+      // product exists but is not for sale now. Skipping it would drop the row from every output,
+      // and the next sync compares it like any other (inactive listing + inactive row = unchanged).
+      changes.push({ kind: "create", sku, product });
       continue;
     }
     const change = compareListing(product, listing);

@@ -50,7 +50,8 @@ export function renderPlanText(plan: Plan, opts: RenderOptions): string {
     if (change.kind === "create") {
       const p = change.product;
       const stock = t({ id: "stok", en: "stock" });
-      lines.push(`${head}  ${p.name}  ${formatRupiah(p.price)}  ${formatGrams(p.weight)}  ${stock} ${groupThousands(p.stock)}`);
+      const inactive = p.status === "inactive" ? c.yellow(t({ id: "  (nonaktif: dibuat tapi tidak dijual)", en: "  (inactive: created but not for sale)" })) : "";
+      lines.push(`${head}  ${p.name}  ${formatRupiah(p.price)}  ${formatGrams(p.weight)}  ${stock} ${groupThousands(p.stock)}${inactive}`);
       continue;
     }
     const why =

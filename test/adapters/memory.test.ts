@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createMemoryAdapter, memory } from "../../src/adapters/memory/index.js";
 import { findAdapter } from "../../src/adapters/index.js";
 import { silentLogger } from "../../src/log.js";
+import { diffCatalog } from "../../src/plan/diff.js";
 import { makeDesired } from "../builders.js";
 import { testAdapter } from "./contract.js";
 
@@ -41,6 +42,16 @@ describe("memory adapter", () => {
       "applied",
       "SKU_TAKEN",
     ]);
+  });
+
+  it("creates an inactive product as an inactive listing, which then matches its row", async () => {
+    const adapter = createMemoryAdapter();
+    const product = makeDesired({ sku: "N-1", status: "inactive", categoryId: "1760" });
+    const [outcome] = await adapter.apply([{ kind: "create", sku: "N-1", product }]);
+    expect(outcome).toMatchObject({ status: "applied", kind: "create" });
+    const listings = await adapter.listListings();
+    expect(listings.map((l) => [l.sku, l.status])).toEqual([["N-1", "inactive"]]);
+    expect(diffCatalog({ products: [product], listings })).toMatchObject({ changes: [], unchanged: 1 });
   });
 
   it("updates an unknown listing as a failed outcome", async () => {

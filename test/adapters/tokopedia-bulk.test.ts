@@ -328,15 +328,17 @@ describe("desbumi sync --marketplace tokopedia-bulk (CLI)", () => {
     const first = await runCli(["sync", "katalog.xlsx", "--marketplace", "tokopedia-bulk", "--out-dir", "upload", "--yes"], { cwd: dir });
     expect(first.code).toBe(0);
     expect(first.stdout).toContain("Target: Tokopedia bulk-upload files in upload");
-    expect(first.stdout).toContain("Plan: 6 to create");
+    // MW-PURWACENG-001 is marked nonaktif: it is uploaded as an inactive product.
+    expect(first.stdout).toContain("Plan: 7 to create");
     const sheet = await readSheet(join(dir, "upload", "tokopedia-upload-001.xlsx"));
-    expect(sheet.rows.slice(3).map((r) => [r[14], r[3]]).sort()).toEqual([
-      ["MW-CARICA-001", 3002],
-      ["MW-KOPI-001", 2982],
-      ["MW-KOPI-002", 2982],
-      ["MW-KRIPIK-001", 2991],
-      ["MW-TAS-001", 1781],
-      ["MW-TEH-001", 2983],
+    expect(sheet.rows.slice(3).map((r) => [r[14], r[3], r[15]]).sort()).toEqual([
+      ["MW-CARICA-001", 3002, "Aktif"],
+      ["MW-KOPI-001", 2982, "Aktif"],
+      ["MW-KOPI-002", 2982, "Aktif"],
+      ["MW-KRIPIK-001", 2991, "Aktif"],
+      ["MW-PURWACENG-001", 2984, "Nonaktif"],
+      ["MW-TAS-001", 1781, "Aktif"],
+      ["MW-TEH-001", 2983, "Aktif"],
     ]);
 
     const second = await runCli(
@@ -344,7 +346,7 @@ describe("desbumi sync --marketplace tokopedia-bulk (CLI)", () => {
       { cwd: dir },
     );
     expect(second.code).toBe(0);
-    expect(second.stdout).toContain("6 unchanged");
+    expect(second.stdout).toContain("Plan: 0 to create, 0 to update, 0 to deactivate, 0 to reactivate, 7 unchanged.");
     expect(await readdir(dir)).not.toContain("upload-2");
   });
 

@@ -145,6 +145,27 @@ describe("desbumi sync (mock marketplace)", () => {
     expect((await sync(cwd, [file, "--dry-run", "--detailed-exitcode"])).code).toBe(0);
   });
 
+  it("a new row marked nonaktif is created as an inactive listing, counted and shown; the rerun has nothing to do", async () => {
+    const cwd = await tempDir();
+    const file = await writeCsv(cwd, "katalog.csv", [csvRow("MSK-001", { kategori: "Jamu" }), csvRow("MSK-002", { kategori: "Jamu", status: "nonaktif" })]);
+    const planned = await sync(cwd, [file, "--dry-run"]);
+    expect(planned.io.stdout.text).toContain("+ create MSK-002  Produk MSK-002  Rp 25.000  250 g  stock 10  (inactive: created but not for sale)");
+    expect(planned.io.stdout.text).toContain("Plan: 2 to create, 0 to update, 0 to deactivate, 0 to reactivate, 0 unchanged.");
+
+    const first = await sync(cwd, [file, "--yes"]);
+    expect(first.code).toBe(0);
+    expect(first.io.stdout.text).toContain("Applied: 2 created, 0 updated, 0 deactivated, 0 reactivated.");
+    expect(live().map((l) => [l.sku, l.status]).sort()).toEqual([
+      ["MSK-001", 1],
+      ["MSK-002", 3],
+    ]);
+    const writes = server.stats().writes;
+    const second = await sync(cwd, [file, "--yes"]);
+    expect(second.code).toBe(0);
+    expect(second.io.stdout.text).toContain("Plan: 0 to create, 0 to update, 0 to deactivate, 0 to reactivate, 2 unchanged.");
+    expect(server.stats().writes).toBe(writes);
+  });
+
   it("without a terminal and without --yes, shows the plan and applies nothing", async () => {
     const cwd = await tempDir();
     const { code, io } = await sync(cwd, [await writeCsv(cwd, "katalog.csv", rows(2))]);

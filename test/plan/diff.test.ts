@@ -81,12 +81,23 @@ describe("diffCatalog", () => {
     expect(change).toMatchObject({ kind: "reactivate", fields: [{ field: "stock", from: 0, to: 5 }] });
   });
 
-  it("deactivates a listing whose row says inactive; does not create inactive rows", () => {
+  it("deactivates a listing whose row says inactive; creates a new inactive row as an inactive listing", () => {
     const result = diffCatalog({
       products: [makeDesired({ sku: "A", status: "inactive" }), makeDesired({ sku: "B", status: "inactive" })],
       listings: [makeListing({ sku: "A" })],
     });
-    expect(result.changes).toEqual([expect.objectContaining({ kind: "deactivate", sku: "A", reason: "catalog-inactive", fields: [] })]);
+    expect(result.changes).toEqual([
+      expect.objectContaining({ kind: "deactivate", sku: "A", reason: "catalog-inactive", fields: [] }),
+      { kind: "create", sku: "B", product: expect.objectContaining({ sku: "B", status: "inactive" }) },
+    ]);
+  });
+
+  it("an inactive row whose listing is inactive too is unchanged", () => {
+    const result = diffCatalog({
+      products: [makeDesired({ sku: "B", status: "inactive" })],
+      listings: [makeListing({ sku: "B", status: "inactive" })],
+    });
+    expect(result).toMatchObject({ changes: [], unchanged: 1 });
   });
 
   it("leaves listings outside the catalogue alone unless prune; inactive ones need nothing", () => {

@@ -80,6 +80,16 @@ describe("renderPlanText", () => {
       `);
   });
 
+  it("marks the create of an inactive row and counts it as a create", () => {
+    const inactive = makePlan({
+      changes: [{ kind: "create", sku: "BA-SNK-03", product: makeDesired({ sku: "BA-SNK-03", name: "Kue Kering", status: "inactive" }) }],
+    });
+    const en = renderPlanText(inactive, { lang: "en", color: false });
+    expect(en).toContain("+ create BA-SNK-03  Kue Kering  Rp 25.000  250 g  stock 10  (inactive: created but not for sale)");
+    expect(en).toContain("Plan: 1 to create,");
+    expect(renderPlanText(inactive, { lang: "id", color: false })).toContain("(nonaktif: dibuat tapi tidak dijual)");
+  });
+
   it("colours only when asked", () => {
     expect(renderPlanText(plan, { lang: "en", color: false })).not.toContain("\u001b[");
     expect(renderPlanText(plan, { lang: "en", color: true })).toContain("\u001b[");

@@ -63,7 +63,9 @@ export function createTokopediaBulkAdapter(options: TokopediaBulkOptions, ctx: A
         },
       };
     }
-    const result = toBulkRow(source, change.kind === "deactivate" ? "inactive" : "active", settings);
+    // A create or update keeps its row's status (a new row marked nonaktif is uploaded inactive).
+    const status = change.kind === "deactivate" ? "inactive" : change.kind === "reactivate" ? "active" : change.product.status;
+    const result = toBulkRow(source, status, settings);
     if (result.ok) return { row: result.row };
     return { outcome: { ...base, status: "failed", ...(change.kind === "create" ? {} : { listingId: change.listingId }), error: result.error } };
   };
