@@ -28,8 +28,9 @@ export function hash53(s: string): number {
 // NOTE (memory shape): entries live in fixed-size pages that are never copied or freed, chained
 // per bucket; growing only doubles the small bucket-head array and relinks. An open-addressing
 // table instead copies itself on every growth, and those dead copies (typed arrays: external
-// memory, collected late) doubled peak memory at 1M rows. 16 bytes an entry plus <= 4 bytes of
-// heads, and at most 2 entries per bucket on average.
+// memory, collected late) doubled peak memory at 1M rows. An entry is 16 bytes in one piece
+// (hash, next, line: one cache line, as a lookup in a big table is a cache miss per piece),
+// plus <= 4 bytes of heads; at most 2 entries per bucket on average.
 const PAGE_BITS = 13;
 const PAGE = 1 << PAGE_BITS; // entries per page
 const PAGE_MASK = PAGE - 1;
@@ -39,11 +40,15 @@ const MAX_CHAIN = 2;
 /** The hash's low 32 bits (exact: it is an integer below 2^53) under a power-of-two mask. */
 const bucketOf = (hash: number, buckets: number): number => (hash >>> 0) & (buckets - 1);
 
+/** Two views of one buffer: entry `at` is hashes[2at] and words[4at+2] (next: index + 1, 0 ends the chain), words[4at+3] (line). */
 interface Page {
-  keys: Float64Array;
-  lines: Uint32Array;
-  /** Next entry in the bucket's chain, as index + 1 (0 ends it). */
-  next: Uint32Array;
+  hashes: Float64Array;
+  words: Uint32Array;
+}
+
+function newPage(): Page {
+  const buffer = new ArrayBuffer(PAGE * 16);
+  return { hashes: new Float64Array(buffer), words: new Uint32Array(buffer) };
 }
 
 export class KeyLineTable {
@@ -59,16 +64,16 @@ export class KeyLineTable {
       const i = ref - 1;
       const page = this.pages[i >>> PAGE_BITS]!;
       const at = i & PAGE_MASK;
-      if (page.keys[at] === hash) return page.lines[at]!;
-      ref = page.next[at]!;
+      if (page.hashes[2 * at] === hash) return page.words[4 * at + 3]!;
+      ref = page.words[4 * at + 2]!;
     }
     const i = this.size++;
-    if ((i & PAGE_MASK) === 0) this.pages.push({ keys: new Float64Array(PAGE), lines: new Uint32Array(PAGE), next: new Uint32Array(PAGE) });
+    if ((i & PAGE_MASK) === 0) this.pages.push(newPage());
     const page = this.pages[i >>> PAGE_BITS]!;
     const at = i & PAGE_MASK;
-    page.keys[at] = hash;
-    page.lines[at] = line;
-    page.next[at] = this.heads[bucket]!;
+    page.hashes[2 * at] = hash;
+    page.words[4 * at + 2] = this.heads[bucket]!;
+    page.words[4 * at + 3] = line;
     this.heads[bucket] = i + 1;
     if (this.size > buckets * MAX_CHAIN) this.rehash(buckets * 2);
     return 0;
@@ -79,8 +84,8 @@ export class KeyLineTable {
     for (let i = 0; i < this.size; i++) {
       const page = this.pages[i >>> PAGE_BITS]!;
       const at = i & PAGE_MASK;
-      const bucket = bucketOf(page.keys[at]!, buckets);
-      page.next[at] = heads[bucket]!;
+      const bucket = bucketOf(page.hashes[2 * at]!, buckets);
+      page.words[4 * at + 2] = heads[bucket]!;
       heads[bucket] = i + 1;
     }
     this.heads = heads;
