@@ -1,10 +1,12 @@
-// Field values as a facilitator reads them: `Rp 25.000`, `250 g`, `1,5 kg`, quoted and shortened text.
+// Field values as a facilitator reads them: `Rp 25.000`, `250 g`, `1,5 kg`, `1.200`, categories
+// and etalase by name with their id, photos as counts and file names, quoted and shortened text.
 import { formatRupiah } from "../catalog/money.js";
 import { formatGrams } from "../catalog/weight.js";
-import type { Lang } from "../i18n.js";
-import type { ListingField } from "./types.js";
+import { pick, type Lang, type Text } from "../i18n.js";
+import type { ListingField, PlanNames } from "./types.js";
 
 const TEXT_PREVIEW_CHARS = 40;
+const LISTED_PHOTOS_MAX = 2;
 
 /** Indonesian digit grouping with dots: 1234567 -> "1.234.567". */
 export function groupThousands(n: number): string {
@@ -12,22 +14,70 @@ export function groupThousands(n: number): string {
   return sign + String(Math.trunc(Math.abs(n))).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
 }
 
-export function formatFieldValue(field: ListingField, value: unknown, lang: Lang): string {
+/** Grams the Indonesian way: `250 g`, `1,5 kg`, and `1.250 g` where kilograms would need two decimals. */
+export function formatWeight(grams: number): string {
+  const n = Math.round(grams);
+  return n >= 1_000 && n % 100 === 0 ? formatGrams(n) : `${groupThousands(n)} g`;
+}
+
+export function formatFieldValue(field: ListingField, value: unknown, lang: Lang, names?: PlanNames): string {
+  const t = (text: Text): string => pick(text, lang);
   if (typeof value === "number") {
     if (field === "price") return formatRupiah(value);
-    if (field === "weight") return formatGrams(value);
+    if (field === "weight") return formatWeight(value);
     return groupThousands(value);
   }
-  if (Array.isArray(value)) return formatImages(value.map(String), lang);
+  if (Array.isArray(value)) return photoCount(value.length, lang);
   const s = String(value ?? "");
-  if (s === "") return lang === "id" ? "(kosong)" : "(empty)";
-  if (field === "condition") return s === "NEW" ? (lang === "id" ? "baru" : "new") : lang === "id" ? "bekas" : "used";
+  if (field === "category" || field === "etalase") {
+    if (s === "") return field === "etalase" ? t({ id: "(tanpa etalase)", en: "(no etalase)" }) : t({ id: "(kosong)", en: "(none)" });
+    if (!/^\d+$/.test(s)) return JSON.stringify(shorten(s));
+    const name = (field === "category" ? names?.categories : names?.etalase)?.[s];
+    return name !== undefined ? `${name} (${s})` : s;
+  }
+  if (s === "") return t({ id: "(kosong)", en: "(empty)" });
+  if (field === "condition") return s === "NEW" ? t({ id: "baru", en: "new" }) : t({ id: "bekas", en: "used" });
   return JSON.stringify(shorten(s));
 }
 
-function formatImages(urls: string[], lang: Lang): string {
-  if (urls.length === 0) return lang === "id" ? "(tanpa foto)" : "(no images)";
-  return `[${urls.map((u) => shorten(u.slice(u.lastIndexOf("/") + 1) || u)).join(", ")}]`;
+/**
+ * A change of photos in one short phrase: the counts, then which files came or went, e.g.
+ * `1 photo -> 2 photos (added: kopi-2.jpg)` or `1 photo (changed: kopi-a.jpg -> kopi-b.jpg)`.
+ * `from` comes back apart so the renderer can dim it.
+ */
+export function formatImagesChange(from: unknown, to: unknown, lang: Lang): { from?: string; to: string } {
+  const t = (text: Text): string => pick(text, lang);
+  const before = Array.isArray(from) ? from.map(String) : [];
+  const after = Array.isArray(to) ? to.map(String) : [];
+  const added = after.filter((u) => !before.includes(u));
+  const removed = before.filter((u) => !after.includes(u));
+  let detail: string;
+  const [gone] = removed;
+  const [came] = added;
+  if (added.length === 1 && removed.length === 1 && gone !== undefined && came !== undefined) {
+    detail = `${t({ id: "diganti", en: "changed" })}: ${photoName(gone)} -> ${photoName(came)}`;
+  } else if (added.length > 0 || removed.length > 0) {
+    const parts: string[] = [];
+    if (added.length > 0) parts.push(`${t({ id: "ditambah", en: "added" })}: ${listPhotos(added)}`);
+    if (removed.length > 0) parts.push(`${t({ id: "dihapus", en: "removed" })}: ${listPhotos(removed)}`);
+    detail = parts.join("; ");
+  } else {
+    detail = t({ id: "urutan berubah", en: "order changed" });
+  }
+  const shown = `${photoCount(after.length, lang)} (${detail})`;
+  return before.length === after.length ? { to: shown } : { from: photoCount(before.length, lang), to: shown };
+}
+
+function photoCount(n: number, lang: Lang): string {
+  if (lang === "id") return n === 0 ? "tanpa foto" : `${n} foto`;
+  return n === 0 ? "no photos" : `${n} photo${n === 1 ? "" : "s"}`;
+}
+
+const photoName = (url: string): string => shorten(url.slice(url.lastIndexOf("/") + 1) || url);
+
+function listPhotos(urls: readonly string[]): string {
+  const shown = urls.slice(0, LISTED_PHOTOS_MAX).map(photoName).join(", ");
+  return urls.length > LISTED_PHOTOS_MAX ? `${shown}, … (${urls.length})` : shown;
 }
 
 function shorten(s: string): string {

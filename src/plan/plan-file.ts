@@ -72,6 +72,9 @@ const planFile = z.object({
   ),
   fingerprints: z.record(z.string(), z.string()),
   duplicates: z.array(z.object({ sku: z.string(), listingIds: z.array(z.string()) })).optional(),
+  names: z
+    .object({ categories: z.record(z.string(), z.string()).optional(), etalase: z.record(z.string(), z.string()).optional() })
+    .optional(),
   // Counts are recomputed from `changes`; accepted here so the JSON output doubles as a plan file.
   summary: z.unknown().optional(),
 });

@@ -2,8 +2,7 @@
 import { createColors } from "picocolors";
 import { pick, type Lang, type Text } from "../i18n.js";
 import { formatRupiah } from "../catalog/money.js";
-import { formatGrams } from "../catalog/weight.js";
-import { formatFieldValue, groupThousands } from "./format-value.js";
+import { formatFieldValue, formatImagesChange, formatWeight, groupThousands } from "./format-value.js";
 import { summarizePlan, type PlanSummary } from "./summary.js";
 import type { Change, LeftAlone, ListingField, Plan } from "./types.js";
 
@@ -51,7 +50,7 @@ export function renderPlanText(plan: Plan, opts: RenderOptions): string {
       const p = change.product;
       const stock = t({ id: "stok", en: "stock" });
       const inactive = p.status === "inactive" ? c.yellow(t({ id: "  (nonaktif: dibuat tapi tidak dijual)", en: "  (inactive: created but not for sale)" })) : "";
-      lines.push(`${head}  ${p.name}  ${formatRupiah(p.price)}  ${formatGrams(p.weight)}  ${stock} ${groupThousands(p.stock)}${inactive}`);
+      lines.push(`${head}  ${p.name}  ${formatRupiah(p.price)}  ${formatWeight(p.weight)}  ${stock} ${groupThousands(p.stock)}${inactive}`);
       continue;
     }
     const why =
@@ -62,9 +61,15 @@ export function renderPlanText(plan: Plan, opts: RenderOptions): string {
         : "";
     lines.push(`${head}${why}`);
     for (const f of change.fields) {
-      const from = formatFieldValue(f.field, f.from, opts.lang);
-      const to = formatFieldValue(f.field, f.to, opts.lang);
-      lines.push(`    ${t(FIELD_LABELS[f.field])}: ${c.dim(from)} -> ${to}`);
+      const label = t(FIELD_LABELS[f.field]);
+      if (f.field === "images") {
+        const photos = formatImagesChange(f.from, f.to, opts.lang);
+        lines.push(`    ${label}: ${photos.from !== undefined ? `${c.dim(photos.from)} -> ` : ""}${photos.to}`);
+        continue;
+      }
+      const from = formatFieldValue(f.field, f.from, opts.lang, plan.names);
+      const to = formatFieldValue(f.field, f.to, opts.lang, plan.names);
+      lines.push(`    ${label}: ${c.dim(from)} -> ${to}`);
     }
   }
   if (plan.changes.length > 0) lines.push("");

@@ -128,4 +128,14 @@ export interface Plan {
   /** listingId -> fingerprint of the listing as seen when planning; `apply` refuses if any changed. */
   fingerprints: Record<string, string>;
   duplicates?: DuplicateListings[];
+  /** Names of the category and etalase ids its changes mention (for reading; the changes keep raw ids). */
+  names?: PlanNames;
+}
+
+/** id -> name, for the ids a plan's field changes mention and the target could name. */
+export interface PlanNames {
+  /** Category id -> its name, or the shortest unique tail of its path (`Minuman > Jamu`). */
+  categories?: Record<string, string>;
+  /** Etalase id -> the name the catalogue wrote for it. */
+  etalase?: Record<string, string>;
 }

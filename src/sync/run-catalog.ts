@@ -10,6 +10,7 @@ import { pick, type Text } from "../i18n.js";
 import { isError, type Issue } from "../issues.js";
 import { diffCatalog } from "../plan/diff.js";
 import { fingerprintListing, sha256 } from "../plan/fingerprint.js";
+import { categoryLabels, etalaseLabels, namesForChanges } from "../plan/names.js";
 import { writePlanFile } from "../plan/plan-file.js";
 import { toPlanDocument } from "../plan/render-json.js";
 import { renderPlanText } from "../plan/render-text.js";
@@ -103,8 +104,10 @@ export async function syncCatalog(job: CatalogJob, opts: SyncOptions, ctx: Comma
     }
     let products = desired.products;
     const names = etalaseNames(products);
+    let etalaseIds: ReadonlyMap<string, string> | undefined;
     if (adapter.resolveEtalase && names.length > 0) {
-      const substituted = withEtalaseIds(products, await adapter.resolveEtalase(names));
+      etalaseIds = await adapter.resolveEtalase(names);
+      const substituted = withEtalaseIds(products, etalaseIds);
       products = substituted.products;
       for (const { name, skus } of substituted.unknown) human.write(`${pick(unknownEtalaseText(name, skus), lang)}\n`);
     }
@@ -122,6 +125,10 @@ export async function syncCatalog(job: CatalogJob, opts: SyncOptions, ctx: Comma
         prune: opts.prune === true,
       }),
       catalogPath: path,
+      lookups: {
+        ...(categories ? { categories: categoryLabels(categories) } : {}),
+        ...(etalaseIds ? { etalase: etalaseLabels(etalaseIds) } : {}),
+      },
     });
     if (opts.format !== "json") human.write(renderPlanText(plan, { lang, color: ctx.color }));
     const withPlan: SyncReport = { ...base, target: plan.target, plan: toPlanDocument(plan), ...(allIssues.length ? { issues: allIssues } : {}) };
@@ -169,8 +176,10 @@ function buildPlan(input: {
   listings: readonly Listing[];
   diff: ReturnType<typeof diffCatalog>;
   catalogPath: string;
+  lookups: Parameters<typeof namesForChanges>[1];
 }): Plan {
   const { target, job, diff } = input;
+  const names = namesForChanges(diff.changes, input.lookups);
   const byId = new Map(input.listings.map((l) => [l.id, l]));
   const fingerprints: Record<string, string> = {};
   for (const change of diff.changes) {
@@ -190,6 +199,7 @@ function buildPlan(input: {
     leftAlone: diff.leftAlone,
     fingerprints,
     ...(diff.duplicates.length > 0 ? { duplicates: diff.duplicates } : {}),
+    ...(names ? { names } : {}),
   };
 }
 

@@ -166,6 +166,23 @@ describe("desbumi sync (mock marketplace)", () => {
     expect(server.stats().writes).toBe(writes);
   });
 
+  it("a category or photo edit reads by name and file: category: Kopi (2982) -> Jamu (2981), images: 1 photo (changed: ...)", async () => {
+    const cwd = await tempDir();
+    await sync(cwd, [await writeCsv(cwd, "katalog.csv", [csvRow("MSK-001", { kategori: "Kopi" }), csvRow("MSK-002", { kategori: "Jamu" })]), "--yes"]);
+    const edited = [csvRow("MSK-001", { kategori: "Jamu" }), csvRow("MSK-002", { kategori: "Jamu" }).replace("MSK-002.jpg", "MSK-002-baru.jpg")];
+    const file = await writeCsv(cwd, "katalog.csv", edited);
+    const planned = await sync(cwd, [file, "--dry-run", "--out", "plan.json"]);
+    expect(planned.io.stdout.text).toContain("~ update MSK-001\n    category: Kopi (2982) -> Jamu (2981)\n");
+    expect(planned.io.stdout.text).toContain("~ update MSK-002\n    images: 1 photo (changed: MSK-002.jpg -> MSK-002-baru.jpg)\n");
+    // The plan document keeps the raw ids, with the names alongside; `apply` shows them the same way.
+    const doc = JSON.parse(await readFile(join(cwd, "plan.json"), "utf8")) as { changes: { fields?: unknown[] }[]; names?: unknown };
+    expect(doc.changes[0]?.fields).toEqual([{ field: "category", from: "2982", to: "2981" }]);
+    expect(doc.names).toEqual({ categories: { "2981": "Jamu", "2982": "Kopi" } });
+    const applied = shopIo(cwd);
+    expect(await main(["--lang", "id", "apply", "plan.json", "--yes", ...target()], applied)).toBe(0);
+    expect(applied.stdout.text).toContain("kategori: Kopi (2982) -> Jamu (2981)");
+  });
+
   it("without a terminal and without --yes, shows the plan and applies nothing", async () => {
     const cwd = await tempDir();
     const { code, io } = await sync(cwd, [await writeCsv(cwd, "katalog.csv", rows(2))]);
@@ -488,7 +505,8 @@ describe("etalase written as names (tokopedia adapter, mock marketplace)", () =>
     const moved = await sync(cwd, ["etalase.csv", "--yes"]);
     expect(moved.io.stdout.text).toContain('Warning: etalase "Rak Depan" is not in this shop (SKU ET-4).');
     expect(moved.io.stdout.text).toContain("~ update ET-1");
-    expect(moved.io.stdout.text).toContain(`etalase: "${ids.get("Minuman & Jamu")}" -> "${ids.get("Batik")}"`);
+    // The new etalase by the name the catalogue wrote; the old one is named by no row any more, so its id.
+    expect(moved.io.stdout.text).toContain(`etalase: ${ids.get("Minuman & Jamu")} -> BATIK (${ids.get("Batik")})`);
     expect(moved.io.stdout.text).toContain("Plan: 1 to create, 1 to update, 0 to deactivate, 0 to reactivate, 2 unchanged.");
     expect(moved.io.stdout.text).toMatch(/1 failed: SKU ET-4 \(etalase "Rak Depan" is not in this shop .*"Batik".*; ETALASE_NOT_FOUND\)/);
     expect(moved.code).toBe(1);

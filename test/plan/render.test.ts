@@ -90,6 +90,68 @@ describe("renderPlanText", () => {
     expect(renderPlanText(inactive, { lang: "id", color: false })).toContain("(nonaktif: dibuat tapi tidak dijual)");
   });
 
+  it("names categories and etalase with their ids, groups thousands, and sums up photo changes", () => {
+    const edits = makePlan({
+      names: { categories: { "2981": "Jamu", "2982": "Kopi" }, etalase: { "1402904": "Minuman Herbal" } },
+      changes: [
+        {
+          kind: "update",
+          sku: "BA-KOPI-01",
+          listingId: "11",
+          product: makeDesired({ sku: "BA-KOPI-01" }),
+          fields: [
+            { field: "price", from: 1_250_000, to: 55_000 },
+            { field: "stock", from: 12_000, to: 25 },
+            { field: "weight", from: 1250, to: 2000 },
+            { field: "category", from: "2982", to: "2981" },
+            { field: "etalase", from: "1402902", to: "1402904" },
+            { field: "images", from: ["https://img.example/a/kopi-1.jpg"], to: ["https://img.example/a/kopi-1.jpg", "https://img.example/a/kopi-2.jpg"] },
+          ],
+        },
+        {
+          kind: "update",
+          sku: "BA-KOPI-02",
+          listingId: "12",
+          product: makeDesired({ sku: "BA-KOPI-02" }),
+          fields: [
+            { field: "category", from: "1760", to: "2981" },
+            { field: "etalase", from: "1402904", to: "" },
+            { field: "images", from: ["https://x.example/p/a.jpg", "https://x.example/p/b.jpg"], to: ["https://x.example/p/b.jpg", "https://x.example/p/a.jpg"] },
+          ],
+        },
+        {
+          kind: "update",
+          sku: "BA-KOPI-03",
+          listingId: "13",
+          product: makeDesired({ sku: "BA-KOPI-03" }),
+          fields: [{ field: "images", from: ["https://x.example/p/a.jpg", "https://x.example/p/b.jpg", "https://x.example/p/c.jpg"], to: [] }],
+        },
+      ],
+    });
+    const en = renderPlanText(edits, { lang: "en", color: false });
+    expect(en).toContain(
+      [
+        "~ update BA-KOPI-01",
+        "    price: Rp 1.250.000 -> Rp 55.000",
+        "    stock: 12.000 -> 25",
+        "    weight: 1.250 g -> 2 kg",
+        "    category: Kopi (2982) -> Jamu (2981)",
+        "    etalase: 1402902 -> Minuman Herbal (1402904)",
+        "    images: 1 photo -> 2 photos (added: kopi-2.jpg)",
+        "~ update BA-KOPI-02",
+        "    category: 1760 -> Jamu (2981)",
+        "    etalase: Minuman Herbal (1402904) -> (no etalase)",
+        "    images: 2 photos (order changed)",
+        "~ update BA-KOPI-03",
+        "    images: 3 photos -> no photos (removed: a.jpg, b.jpg, … (3))",
+      ].join("\n"),
+    );
+    const id = renderPlanText(edits, { lang: "id", color: false });
+    expect(id).toContain("    kategori: Kopi (2982) -> Jamu (2981)");
+    expect(id).toContain("    foto: 1 foto -> 2 foto (ditambah: kopi-2.jpg)");
+    expect(id).toContain("    etalase: Minuman Herbal (1402904) -> (tanpa etalase)");
+  });
+
   it("colours only when asked", () => {
     expect(renderPlanText(plan, { lang: "en", color: false })).not.toContain("\u001b[");
     expect(renderPlanText(plan, { lang: "en", color: true })).toContain("\u001b[");
