@@ -6,11 +6,14 @@ import { UsageError } from "../errors.js";
 import { pick } from "../i18n.js";
 import type { TargetFlags } from "../target/open.js";
 import { openTarget } from "../target/open.js";
+import { findGroup } from "../sync/find-group.js";
 import { renderCategoriesJson, renderCategoryList, renderCategoryTree, renderHeader, renderNoMatch } from "./render.js";
 import { searchLeaves } from "./tree.js";
 
 export interface CategoriesOptions extends Pick<TargetFlags, "marketplace" | "baseUrl" | "tokenUrl" | "fsId" | "shopId"> {
   config?: string;
+  /** A config group: its marketplace block (over the default one) and, for the practice shop, its own shop. */
+  group?: string;
   format?: "pretty" | "json";
 }
 
@@ -22,13 +25,18 @@ export async function runCategories(search: string | undefined, opts: Categories
   for (const key of ["marketplace", "baseUrl", "tokenUrl", "fsId", "shopId"] as const) {
     if (opts[key] !== undefined) flags[key] = opts[key];
   }
+  const group = opts.group !== undefined ? findGroup(config, opts.group) : undefined;
+  const marketplace = group?.marketplace ?? config?.marketplace;
+  // NOTE: the practice shop is opened like sync opens it (the group's own shop); listing its
+  // categories changes nothing, so no state file is written.
   const target = await openTarget({
     flags,
-    ...(config?.marketplace ? { marketplace: config.marketplace } : {}),
+    ...(marketplace ? { marketplace } : {}),
     env: config?.env ?? io.env,
     baseDir: config?.dir ?? io.cwd,
     cwd: io.cwd,
     log: ctx.log,
+    ...(group ? { group: group.id } : {}),
   });
   try {
     const { adapter } = target;

@@ -8,6 +8,7 @@ import { EXIT_CANNOT_RUN, worstExitCode } from "./exit-codes.js";
 import type { SyncReport } from "./finish.js";
 import type { SyncOptions } from "./options.js";
 import { renderGroupsSummary } from "./render-groups.js";
+import { findGroup } from "./find-group.js";
 import { shownPath } from "./shown-path.js";
 import { syncCatalog, type CatalogJob, type SyncDeps } from "./run-catalog.js";
 
@@ -66,22 +67,6 @@ function jobFor(file: string, group: GroupConfig | undefined, config: LoadedConf
     baseDir: config?.dir ?? ctx.io.cwd,
     env: config?.env ?? ctx.io.env,
   };
-}
-
-function findGroup(config: LoadedConfig | undefined, id: string): GroupConfig {
-  if (!config) {
-    throw new UsageError({
-      id: `--group ${id} butuh desbumi.config.json, tapi tidak ditemukan di folder ini atau di atasnya.`,
-      en: `--group ${id} needs a desbumi.config.json, but none was found in this folder or above.`,
-    });
-  }
-  const group = config.groups.find((g) => g.id === id);
-  if (group) return group;
-  const ids = config.groups.map((g) => g.id).join(", ") || "-";
-  throw new UsageError({
-    id: `Kelompok "${id}" tidak ada di ${config.path}. Yang ada: ${ids}`,
-    en: `No group "${id}" in ${config.path}. Groups: ${ids}`,
-  });
 }
 
 const NO_FILE_NO_CONFIG: Text = {

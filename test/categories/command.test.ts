@@ -1,6 +1,6 @@
 // `desbumi categories` in-process, against the practice shop in a temp folder.
 import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -63,5 +63,58 @@ describe("desbumi categories", () => {
     const unknown = await runCli(["categories", "--marketplace", "lazada"], { cwd });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('Unknown marketplace "lazada"');
+  });
+});
+
+describe("desbumi categories --group", () => {
+  let cwd: string;
+  beforeAll(async () => {
+    cwd = await mkdtemp(join(tmpdir(), "desbumi-categories-group-"));
+    await writeFile(
+      join(cwd, "desbumi.config.json"),
+      JSON.stringify({
+        groups: [
+          { id: "alpha", name: "Kelompok Alpha", catalog: "a.csv" },
+          { id: "beta", name: "Kelompok Beta", catalog: "b.csv", marketplace: { adapter: "memory", label: "memory shop of beta" } },
+        ],
+      }),
+    );
+  });
+  afterAll(async () => {
+    await rm(cwd, { recursive: true, force: true });
+  });
+
+  it("asks the group's own practice shop, and writes no shop file just to list the tree", async () => {
+    const run = await runCli(["categories", "--group", "alpha", "kopi"], { cwd });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Categories of practice shop / toko latihan (mock marketplace, .desbumi/practice-shop-alpha.json) matching "kopi"');
+    const files = existsSync(join(cwd, ".desbumi")) ? await readdir(join(cwd, ".desbumi")) : [];
+    expect(files.filter((f) => f.startsWith("practice-shop"))).toEqual([]);
+  });
+
+  it("uses the group's marketplace block; without --group the config's default (here the shared practice shop)", async () => {
+    const beta = await runCli(["categories", "--group", "beta", "jamu"], { cwd });
+    expect(beta.code).toBe(0);
+    expect(beta.stdout).toContain('Categories of memory shop of beta matching "jamu"');
+    expect(beta.stdout).toContain("1760  Makanan & Minuman > Minuman > Jamu");
+    const plain = await runCli(["categories", "jamu"], { cwd });
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toContain("(mock marketplace, .desbumi/practice-shop.json)");
+  });
+
+  it("an unknown group, or --group without a config, stops with exit 2 naming the groups", async () => {
+    const unknown = await runCli(["categories", "--group", "zeta"], { cwd });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('No group "zeta" in ');
+    expect(unknown.stderr).toContain("Groups: alpha, beta");
+    const empty = await mkdtemp(join(tmpdir(), "desbumi-categories-noconfig-"));
+    try {
+      const noConfig = await runCli(["categories", "--group", "alpha"], { cwd: empty });
+      expect(noConfig.code).toBe(2);
+      expect(noConfig.stderr).toContain("--group alpha needs a desbumi.config.json");
+    } finally {
+      await rm(empty, { recursive: true, force: true });
+    }
   });
 });

@@ -14,6 +14,7 @@ export const registerCategories: RegisterCommand = (program, host) => {
     .option("--fs-id <id>", "Tokopedia fs_id (app id)")
     .option("--shop-id <id>", "Tokopedia shop_id")
     .option("--config <path>", "desbumi.config.json to use (default: found in this folder or above)")
+    .option("--group <id>", "the config group whose marketplace (or practice shop) to ask (default: the config's marketplace block)")
     .addOption(new Option("--format <format>", "output format").choices(["pretty", "json"]).default("pretty"))
     .addHelpText("after", "\nExit codes: 0 listed; 1 SEARCH matched no category; 2 could not run.")
     .action(async (search: string | undefined, opts: CategoriesOptions, cmd: Command) => {
