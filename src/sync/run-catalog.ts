@@ -94,6 +94,7 @@ export async function syncCatalog(job: CatalogJob, opts: SyncOptions, ctx: Comma
     const desired = resolveDesired({
       file: job.file,
       products: catalog.products,
+      ...(catalog.columns ? { columns: catalog.columns } : {}),
       ...(categories ? { categories } : {}),
       ...(defaultCategory !== undefined ? { defaultCategory } : {}),
     });
