@@ -92,7 +92,10 @@ export function renderPlanText(plan: Plan, opts: RenderOptions): string {
 }
 
 /** "Target: ..." and "Catalogue: ..." lines; every output names the shop it is about. */
-export function renderPlanHeader(plan: Pick<Plan, "target" | "practiceShop" | "catalog" | "group">, opts: RenderOptions): string[] {
+export function renderPlanHeader(
+  plan: Pick<Plan, "target" | "practiceShop" | "group"> & { catalog: Pick<Plan["catalog"], "file"> },
+  opts: RenderOptions,
+): string[] {
   const t = (text: Text): string => pick(text, opts.lang);
   const practice = plan.practiceShop
     ? t({ id: "  [TOKO LATIHAN — bukan toko sungguhan]", en: "  [PRACTICE SHOP — not a real shop]" })

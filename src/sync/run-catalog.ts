@@ -13,11 +13,11 @@ import { fingerprintListing, sha256 } from "../plan/fingerprint.js";
 import { categoryLabels, etalaseLabels, namesForChanges } from "../plan/names.js";
 import { writePlanFile } from "../plan/plan-file.js";
 import { toPlanDocument } from "../plan/render-json.js";
-import { renderPlanText } from "../plan/render-text.js";
+import { renderPlanHeader, renderPlanText } from "../plan/render-text.js";
 import type { Listing, Plan } from "../plan/types.js";
 import { formatIssueLine } from "../report/format-line.js";
 import { DEFAULT_RULES } from "../rules.js";
-import { openTarget, type OpenedTarget } from "../target/open.js";
+import { describeTarget, openTarget, type OpenedTarget } from "../target/open.js";
 import { resolveDesired } from "./desired.js";
 import { etalaseNames, unknownEtalaseText, withEtalaseIds } from "./etalase.js";
 import { EXIT_FAILED, EXIT_OK } from "./exit-codes.js";
@@ -61,6 +61,14 @@ export async function syncCatalog(job: CatalogJob, opts: SyncOptions, ctx: Comma
   const printIssues = (issues: readonly Issue[]): void => {
     for (const issue of issues) human.write(`${formatIssueLine(issue, { lang, color: ctx.color })}\n`);
   };
+  /** "Target: ... / Catalogue: ..." before a refusal (a plan prints its own header). */
+  const printHeader = (target: { label: string; isPracticeShop: boolean }): void => {
+    const lines = renderPlanHeader(
+      { target: target.label, practiceShop: target.isPracticeShop, catalog: { file: job.file }, ...(job.group ? { group: job.group.id } : {}) },
+      { lang, color: ctx.color },
+    );
+    human.write(`${lines.join("\n")}\n\n`);
+  };
 
   const marketplaceName = opts.marketplace ?? job.marketplace?.adapter;
   const rules = (marketplaceName ? findAdapter(marketplaceName)?.rules : undefined) ?? DEFAULT_RULES;
@@ -71,9 +79,14 @@ export async function syncCatalog(job: CatalogJob, opts: SyncOptions, ctx: Comma
   const hashed = await readFile(path).then(sha256, () => undefined);
   const catalog = await loadCatalog(job.file, { rules, cwd: io.cwd, ...(sheet !== undefined ? { sheet } : {}) });
   const catalogSha256 = hashed ?? sha256(await readFile(path));
-  printIssues(catalog.issues);
   const errors = catalog.issues.filter(isError);
-  if (errors.length > 0 && !opts.skipInvalid) return refuse(catalogErrorsText(errors.length), catalog.issues);
+  if (errors.length > 0 && !opts.skipInvalid) {
+    // Refused before connecting, but the facilitator still sees which shop this was meant for.
+    printHeader(describeTarget({ flags: pickTargetFlags(opts), ...(job.marketplace ? { marketplace: job.marketplace } : {}), ...(job.group ? { group: job.group.id } : {}) }));
+    printIssues(catalog.issues);
+    return refuse(catalogErrorsText(errors.length), catalog.issues);
+  }
+  printIssues(catalog.issues);
 
   const target = await (deps.openTarget ?? openTarget)({
     flags: pickTargetFlags(opts),
@@ -98,11 +111,13 @@ export async function syncCatalog(job: CatalogJob, opts: SyncOptions, ctx: Comma
       ...(categories ? { categories } : {}),
       ...(defaultCategory !== undefined ? { defaultCategory } : {}),
     });
-    printIssues(desired.issues);
     const allIssues = [...catalog.issues, ...desired.issues];
     if (desired.issues.length > 0 && !opts.skipInvalid) {
+      printHeader(target);
+      printIssues(desired.issues);
       return refuse(catalogErrorsText(errors.length + desired.issues.length), allIssues);
     }
+    printIssues(desired.issues);
     let products = desired.products;
     const names = etalaseNames(products);
     let etalaseIds: ReadonlyMap<string, string> | undefined;

@@ -7,6 +7,7 @@ import type { AdapterDefinition, MarketplaceAdapter } from "../adapters/types.js
 import { adapterNames, findAdapter } from "../adapters/index.js";
 import { ConfigError, UsageError } from "../errors.js";
 import { describeZodIssues, dedupeIssues } from "../config/zod-issues.js";
+import { practiceShopLabel } from "./practice-shop-name.js";
 
 /** Target flags shared by sync, apply and categories (flags win over the config block). */
 export interface TargetFlags {
@@ -60,6 +61,21 @@ export function resolveTargetDefinition(opts: Pick<OpenTargetOptions, "flags" | 
   const name = opts.flags.marketplace ?? opts.marketplace?.adapter;
   if (name === undefined) return { definition: requireAdapter("tokopedia"), isPracticeShop: true };
   return { definition: requireAdapter(name), isPracticeShop: false };
+}
+
+/**
+ * How the run's target will be named, without opening it: for messages printed before connecting
+ * (a refused catalogue still says which shop it was meant for).
+ */
+export function describeTarget(opts: Pick<OpenTargetOptions, "flags" | "marketplace" | "group">): {
+  label: string;
+  isPracticeShop: boolean;
+} {
+  const { definition, isPracticeShop } = resolveTargetDefinition(opts);
+  if (isPracticeShop) return { label: practiceShopLabel(opts.group), isPracticeShop };
+  const shopId = opts.flags.shopId ?? opts.marketplace?.shopId;
+  const shop = typeof shopId === "string" || typeof shopId === "number" ? ` shop ${shopId}` : "";
+  return { label: `${definition.name}${shop}`, isPracticeShop };
 }
 
 /**

@@ -9,22 +9,13 @@ import type { AdapterDefinition } from "../adapters/types.js";
 import { startMockServer } from "../mock-server/index.js";
 import { createTokopediaAdapter, tokopediaOptionsSchema } from "../adapters/tokopedia/index.js";
 import type { OpenedTarget, OpenTargetOptions } from "./open.js";
+import { practiceShopFile, practiceShopLabel } from "./practice-shop-name.js";
 
-export const PRACTICE_SHOP_FILE = join(".desbumi", "practice-shop.json");
+export { PRACTICE_SHOP_FILE, PRACTICE_SHOP_LABEL, practiceShopFile, practiceShopLabel } from "./practice-shop-name.js";
+
 /** Generous, but still paced like a real shop so the practice run looks like the real one. */
 const PRACTICE_RATE_LIMIT = 20;
 
-/** The state file of the practice shop of `group` (a config group id), or the shared one. */
-export function practiceShopFile(group?: string): string {
-  return group === undefined ? PRACTICE_SHOP_FILE : join(".desbumi", `practice-shop-${group}.json`);
-}
-
-/** Shown in every output; names the state file, so two groups' shops are never confused. */
-export function practiceShopLabel(group?: string): string {
-  return `practice shop / toko latihan (mock marketplace, ${practiceShopFile(group).split("\\").join("/")})`;
-}
-
-export const PRACTICE_SHOP_LABEL = practiceShopLabel();
 
 export async function openPracticeShop(opts: OpenTargetOptions, definition: AdapterDefinition<unknown>): Promise<OpenedTarget> {
   await mkdir(join(opts.baseDir, ".desbumi"), { recursive: true });

@@ -136,6 +136,22 @@ describe("desbumi sync (mock marketplace)", () => {
     ]);
   });
 
+  it("a refused catalogue still names the shop it was meant for (both before and after connecting)", async () => {
+    const cwd = await tempDir();
+    // A row error is found before connecting; an unknown category only after the tree is fetched.
+    const rowError = await sync(cwd, [await writeCsv(cwd, "a.csv", [csvRow("MSK-001", { kategori: "Jamu", stok: "banyak" })]), "--yes"]);
+    expect(rowError.code).toBe(1);
+    expect(rowError.io.stdout.text).toMatch(/^Target: tokopedia shop \d+\nCatalogue: a\.csv\n/);
+    const categoryError = await sync(cwd, [await writeCsv(cwd, "b.csv", [csvRow("MSK-001", { kategori: "Sepatu Kulit" })]), "--yes"]);
+    expect(categoryError.code).toBe(1);
+    expect(categoryError.io.stdout.text).toMatch(/^Target: Tokopedia shop \d+ \(127\.0\.0\.1:\d+\)\nCatalogue: b\.csv\n/);
+    expect(server.stats().writes).toBe(0);
+
+    const practice = makeIo({ cwd });
+    expect(await main(["--lang", "en", "sync", "a.csv", "--yes"], practice)).toBe(1);
+    expect(practice.stdout.text).toContain("[PRACTICE SHOP — not a real shop]");
+  });
+
   it("--dry-run --detailed-exitcode: 3 with pending changes, 0 without; a dry run never writes", async () => {
     const cwd = await tempDir();
     const file = await writeCsv(cwd, "katalog.csv", rows(2));
