@@ -140,10 +140,16 @@ export async function normalizeRows(source: RowSource, opts: NormalizeRowsOption
   }
 
   for (const issue of source.issues) issues.push(issue);
-  if (!header && !source.issues.some((i) => severityOf(i.code) === "error")) {
+  const readFine = !source.issues.some((i) => severityOf(i.code) === "error");
+  if (!header && readFine) {
     const empty: Issue = { code: "EMPTY_FILE", severity: "error", file, line: 1 };
     if (sheet !== undefined) empty.sheet = sheet;
     issues.push(empty);
+  } else if (header && rows === 0 && header.missing.length === 0 && readFine) {
+    // NOTE: a complete header with nothing below is a catalogue someone forgot to fill in (or saved
+    // before typing): not a valid empty catalogue. A header with missing columns already has its
+    // MISSING_COLUMN errors, which say more.
+    push("EMPTY_FILE", headerLine, undefined, undefined, { reason: "header_only" });
   }
 
   sortIssues(issues, header);

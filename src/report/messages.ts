@@ -212,10 +212,25 @@ export const WORDING: Record<IssueCode, Wording> = {
     },
   },
   EMPTY_FILE: {
-    message: { id: () => "Berkas ini kosong: tidak ada baris produk", en: () => "This file is empty: it has no product rows" },
+    message: {
+      id: (f) =>
+        f.text("reason") === "header_only"
+          ? `${f.issue.sheet === undefined ? "Berkas" : "Lembar"} ini punya baris judul tetapi tidak ada baris produk`
+          : "Berkas ini kosong: tidak ada baris produk",
+      en: (f) =>
+        f.text("reason") === "header_only"
+          ? `This ${f.issue.sheet === undefined ? "file" : "sheet"} has a header row but no product rows`
+          : "This file is empty: it has no product rows",
+    },
     hint: {
-      id: () => "Isi baris judul kolom dan minimal satu baris produk di bawahnya (contoh: desbumi template katalog.csv)",
-      en: () => "Add a header row and at least one product row below it (example: desbumi template catalog.csv)",
+      id: (f) =>
+        f.text("reason") === "header_only"
+          ? "Tambahkan minimal satu baris produk di bawah baris judul (atau pilih berkas atau lembar yang berisi produk)"
+          : "Isi baris judul kolom dan minimal satu baris produk di bawahnya (contoh: desbumi template katalog.csv)",
+      en: (f) =>
+        f.text("reason") === "header_only"
+          ? "Add at least one product row below the header row (or pick the file or sheet that holds the products)"
+          : "Add a header row and at least one product row below it (example: desbumi template catalog.csv)",
     },
   },
   FILE_TYPE_MISMATCH: {

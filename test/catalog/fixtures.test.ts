@@ -54,7 +54,7 @@ describe("scenario fixtures", () => {
     ["too-many-images.csv", [["TOO_MANY_IMAGES", 2, "foto"]]],
     ["no-images.csv", [["NO_IMAGES", 2, "foto"]]],
     ["image-columns.csv", [["NO_IMAGES", 3, "foto produk 1"]]],
-    ["header-only.csv", []],
+    ["header-only.csv", [["EMPTY_FILE", 1]]],
     ["empty.csv", [["EMPTY_FILE", 1]]],
     ["whitespace-only.csv", [["EMPTY_FILE", 1]]],
     ["cp1252.csv", [["ENCODING_GUESSED", 2]]],

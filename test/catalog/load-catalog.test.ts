@@ -45,6 +45,17 @@ describe("inline CSV", () => {
     expect(codes(r)).toEqual([["AMBIGUOUS_NUMBER", 3], ["AMBIGUOUS_NUMBER", 4]]);
   });
 
+  test("a header with no product rows (after a title row, before blank lines) is EMPTY_FILE at the header line", async () => {
+    const r = await load("header-only-title.csv", `Katalog Desa\n${HEADER}\n\n,,,,,\n`);
+    expect(r.valid).toBe(false);
+    expect(r.issues).toEqual([{ code: "EMPTY_FILE", severity: "error", file: "header-only-title.csv", line: 2, args: { reason: "header_only" } }]);
+  });
+
+  test("a header missing columns and no rows keeps its MISSING_COLUMN errors only", async () => {
+    const r = await load("header-missing.csv", "sku,nama,harga,stok,berat\n");
+    expect(codes(r)).toEqual([["MISSING_COLUMN", 1]]);
+  });
+
   test("blank rows are skipped but counted as lines", async () => {
     const r = await load("blank.csv", `${HEADER}\n\nA,Kopi,25000,1,250,${IMG}\n,,,,,\nB,Teh,x,1,250,${IMG}\n`);
     expect(r.rows).toBe(2);
@@ -155,6 +166,21 @@ describe("XLSX rows go through the same pipeline", () => {
     expect(r.issues.map((i) => [i.code, i.line, i.sheet, i.cell, i.column])).toEqual([
       ["INVALID_PRICE", 5, "Produk", "C5", "Harga"],
       ["REQUIRED_VALUE_MISSING", 7, "Produk", "D7", "Stok"],
+    ]);
+  });
+
+  test("a sheet with only a header (and blank rows) is EMPTY_FILE at the header row, not a valid empty catalogue", async () => {
+    const r = await normalizeRows(
+      source([
+        { line: 1, cells: ["Katalog Bumi Sejati", null] },
+        { line: 3, cells: ["SKU", "Nama Produk", "Harga", "Stok", "Berat (kg)", "Foto"] },
+        { line: 4, cells: [null, null, null, null, null, null] },
+      ]),
+      { file: "katalog.xlsx" },
+    );
+    expect(r).toMatchObject({ valid: false, rows: 0, products: [] });
+    expect(r.issues).toEqual([
+      { code: "EMPTY_FILE", severity: "error", file: "katalog.xlsx", line: 3, sheet: "Produk", args: { reason: "header_only" } },
     ]);
   });
 

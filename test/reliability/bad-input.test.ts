@@ -110,17 +110,18 @@ describe("bad input corpus: small files (test/fixtures/bad)", () => {
     await expectRefusedEverywhere(cli, await place(name), where);
   });
 
-  it("header only: no products, so nothing to do; with --prune the empty-catalogue guard refuses", async () => {
-    // NOTE: a header-only file is a valid, empty catalogue (catalog tests pin this: no issue, exit 0).
-    // What must hold is that it can never empty a shop: --prune from it is refused, nothing written.
+  it("header only: a located EMPTY_FILE error at the header line, exit 1; --prune from it writes nothing", async () => {
+    // NOTE: a header with no product rows is a catalogue nobody filled in, not a valid empty one
+    // (issue 8: "header only" is bad input). It must never empty a shop either.
     const file = await place("header-only.csv");
+    await expectRefusedEverywhere(cli, file, { line: 1 });
+    const validated = await cli(["validate", file, "--format", "json"]);
+    expect(validated.code).toBe(1);
+    expect(JSON.parse(validated.out).files[0].issues).toEqual([expect.objectContaining({ code: "EMPTY_FILE", line: 1 })]);
     const before = shop.server.stats().writes;
-    const validated = await cli(["validate", file]);
-    expect(validated.code).toBe(0);
-    expect(validated.out).toContain("0 products");
     const pruned = await cli(["sync", file, "--yes", "--prune", ...shop.flags]);
     expect(pruned.code).toBe(1);
-    expect(pruned.out).toContain("--allow-mass-deactivate");
+    expect(pruned.out).toContain(`${file}:1`);
     expect(pruned.out).not.toMatch(STACK_TRACE);
     expect(shop.server.stats().writes).toBe(before);
     expect(liveListings(shop.server).every((l) => l.status === 1)).toBe(true);

@@ -38,6 +38,18 @@ describe("formatIssue wording", () => {
     expect(formatIssue(empty, "en").hint).not.toMatch(/--sheet/);
   });
 
+  it("EMPTY_FILE with reason header_only says there is a header but no product rows (file or sheet)", () => {
+    const csv = makeIssue({ code: "EMPTY_FILE", line: 1, column: undefined, value: undefined, args: { reason: "header_only" } });
+    expect(formatIssue(csv, "en").message).toBe("This file has a header row but no product rows");
+    expect(formatIssue(csv, "id").message).toBe("Berkas ini punya baris judul tetapi tidak ada baris produk");
+    expect(formatIssue(csv, "en").hint).toMatch(/below the header row/);
+    const sheet = { ...csv, sheet: "Produk" };
+    expect(formatIssue(sheet, "en").message).toBe("This sheet has a header row but no product rows");
+    expect(formatIssue(sheet, "id").message).toBe("Lembar ini punya baris judul tetapi tidak ada baris produk");
+    const empty = makeIssue({ code: "EMPTY_FILE", line: 1, column: undefined, value: undefined });
+    expect(formatIssue(empty, "en").message).toBe("This file is empty: it has no product rows");
+  });
+
   it("FILE_TYPE_MISMATCH without an expected kind is a whole sentence in both languages", () => {
     const issue = makeIssue({ code: "FILE_TYPE_MISMATCH", line: 1, column: undefined, value: undefined, args: { actual: "csv" } });
     expect(formatIssue(issue, "en").message).toBe("This file is really CSV text, not what its name says");
