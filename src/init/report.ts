@@ -17,7 +17,21 @@ const STATUS: Record<WrittenFile["status"], Text> = {
   kept: { id: "sudah ada, tidak diubah", en: "already there, left as is" },
 };
 
-export function renderInitReport(input: { written: readonly WrittenFile[]; groups: readonly InitGroup[]; marketplace: InitMarketplace }): Text {
+/** Number the steps that apply ("  1. ...", continuation lines indented under them). */
+function numbered(steps: readonly (readonly string[])[]): string[] {
+  return steps.flatMap(([first, ...rest], i) => [`  ${i + 1}. ${first}`, ...rest.map((line) => `     ${line}`)]);
+}
+
+export function renderInitReport(input: {
+  written: readonly WrittenFile[];
+  groups: readonly InitGroup[];
+  marketplace: InitMarketplace;
+  /**
+   * False when desbumi runs from a source checkout (e.g. `npm link`): then `npm install` here would
+   * look for desbumi on the npm registry, and the command already works without it.
+   */
+  installStep: boolean;
+}): Text {
   const width = Math.max(...input.written.map((f) => f.path.length));
   const fileLines = (lang: keyof Text) =>
     input.written.map((f) => `  ${f.path.padEnd(width)}  ${STATUS[f.status][lang]}${f.detail ? ` (+ ${f.detail})` : ""}`).join("\n");
@@ -33,16 +47,20 @@ export function renderInitReport(input: { written: readonly WrittenFile[]; group
     fileLines("id"),
     "",
     "Langkah berikutnya:",
-    "  1. npm install   (memasang desbumi di folder ini, versi yang tertulis di package.json)",
-    `  2. Isi katalog (${catalogs.join(", ")}): satu baris per produk; ganti baris contoh.`,
-    ...(isTokopedia
-      ? [
-          "  3. Di desbumi.config.json ganti GANTI-DENGAN-FS-ID dan GANTI-DENGAN-SHOP-ID dengan fsId dan shopId Anda.",
-          "     Tulis TOKOPEDIA_CLIENT_ID dan TOKOPEDIA_CLIENT_SECRET di file .env (tidak ikut masuk git).",
-          "  4. npx desbumi validate",
-          "  5. npx desbumi sync --yes",
-        ]
-      : ["  3. npx desbumi validate", "  4. npx desbumi sync --yes   (mengunggah ke toko latihan)"]),
+    ...numbered([
+      ...(input.installStep ? [["npm install   (memasang desbumi di folder ini, versi yang tertulis di package.json)"]] : []),
+      [`Isi katalog (${catalogs.join(", ")}): satu baris per produk; ganti baris contoh.`],
+      ...(isTokopedia
+        ? [
+            [
+              "Di desbumi.config.json ganti GANTI-DENGAN-FS-ID dan GANTI-DENGAN-SHOP-ID dengan fsId dan shopId Anda.",
+              "Tulis TOKOPEDIA_CLIENT_ID dan TOKOPEDIA_CLIENT_SECRET di file .env (tidak ikut masuk git).",
+            ],
+            ["npx desbumi validate"],
+            ["npx desbumi sync --yes"],
+          ]
+        : [["npx desbumi validate"], ["npx desbumi sync --yes   (mengunggah ke toko latihan)"]]),
+    ]),
     "",
   ].join("\n");
 
@@ -54,16 +72,20 @@ export function renderInitReport(input: { written: readonly WrittenFile[]; group
     fileLines("en"),
     "",
     "Next steps:",
-    "  1. npm install   (installs desbumi into this folder, the version package.json names)",
-    `  2. Fill in the catalogues (${catalogs.join(", ")}): one row per product; replace the example row.`,
-    ...(isTokopedia
-      ? [
-          "  3. In desbumi.config.json replace GANTI-DENGAN-FS-ID and GANTI-DENGAN-SHOP-ID with your fsId and shopId.",
-          "     Put TOKOPEDIA_CLIENT_ID and TOKOPEDIA_CLIENT_SECRET in a .env file (kept out of git).",
-          "  4. npx desbumi validate",
-          "  5. npx desbumi sync --yes",
-        ]
-      : ["  3. npx desbumi validate", "  4. npx desbumi sync --yes   (lists the products in the practice shop)"]),
+    ...numbered([
+      ...(input.installStep ? [["npm install   (installs desbumi into this folder, the version package.json names)"]] : []),
+      [`Fill in the catalogues (${catalogs.join(", ")}): one row per product; replace the example row.`],
+      ...(isTokopedia
+        ? [
+            [
+              "In desbumi.config.json replace GANTI-DENGAN-FS-ID and GANTI-DENGAN-SHOP-ID with your fsId and shopId.",
+              "Put TOKOPEDIA_CLIENT_ID and TOKOPEDIA_CLIENT_SECRET in a .env file (kept out of git).",
+            ],
+            ["npx desbumi validate"],
+            ["npx desbumi sync --yes"],
+          ]
+        : [["npx desbumi validate"], ["npx desbumi sync --yes   (lists the products in the practice shop)"]]),
+    ]),
     "",
   ].join("\n");
   return { id, en };

@@ -2,6 +2,7 @@
 // catalogue templates, .gitignore, CI workflow). Never writes secrets, never overwrites a catalogue.
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { CommandContext } from "../cli/io.js";
 import { CONFIG_FILE_NAME } from "../config/schema.js";
 import { UsageError } from "../errors.js";
@@ -93,7 +94,7 @@ export async function runInit(opts: InitOptions, ctx: CommandContext): Promise<n
     written.push({ path: WORKFLOW_PATH, status: workflowExisted ? "overwritten" : "created" });
   }
 
-  ctx.io.stdout.write(pick(renderInitReport({ written, groups, marketplace }), ctx.lang));
+  ctx.io.stdout.write(pick(renderInitReport({ written, groups, marketplace, installStep: isInstalledPackage() }), ctx.lang));
   return 0;
 }
 
@@ -123,4 +124,9 @@ async function readIfExists(file: string): Promise<string | undefined> {
 async function writeText(file: string, content: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, content, "utf8");
+}
+
+/** desbumi runs from an npm install (…/node_modules/desbumi/…), not from a linked source checkout. */
+export function isInstalledPackage(moduleUrl: string = import.meta.url): boolean {
+  return /[\\/]node_modules[\\/]desbumi[\\/]/.test(fileURLToPath(moduleUrl));
 }

@@ -10,6 +10,8 @@ import { loadConfig } from "../../src/config/load.js";
 import { CATALOG_HEADERS } from "../../src/init/templates.js";
 import { TEMPLATE_COLUMNS } from "../../src/template/columns.js";
 import { VERSION } from "../../src/version.js";
+import { isInstalledPackage } from "../../src/init/run.js";
+import { renderInitReport } from "../../src/init/report.js";
 import { runCli } from "./helpers.js";
 
 let dir: string;
@@ -201,7 +203,7 @@ describe("desbumi init on an existing project", () => {
     expect(await read("package.json")).toBe('{ "name": "x", }');
   });
 
-  it("the CI workflow installs the pinned desbumi before validating, and the next steps say npm install first", async () => {
+  it("the CI workflow installs the pinned desbumi before validating", async () => {
     const run = await runCli(["init", "--yes", "--groups", "muiwo"], { cwd: dir });
     const workflow = (await read(".github/workflows/catalog.yml")).split("\n");
     const install = workflow.findIndex((l) => /^\s+run: npm install\b/.test(l));
@@ -210,11 +212,22 @@ describe("desbumi init on an existing project", () => {
     expect(validate).toBeGreaterThan(install);
     expect(workflow).toContain("  pull_request:");
     expect(workflow).toContain("          node-version: 20");
+    // These tests run desbumi from its source checkout (as `npm link` users do): there is nothing to
+    // install from the registry, so the next steps start with the catalogues.
     const steps = run.stdout.slice(run.stdout.indexOf("Next steps:"));
-    expect(steps).toMatch(/^ {2}1\. npm install/m);
-    expect(steps.indexOf("npm install")).toBeLessThan(steps.indexOf("npx desbumi validate"));
-    const id = await runCli(["--lang", "id", "init", "--yes", "--force", "--groups", "muiwo"], { cwd: dir });
-    expect(id.stdout).toMatch(/^ {2}1\. npm install {3}\(memasang desbumi/m);
+    expect(steps).toMatch(/^ {2}1\. Fill in the catalogues/m);
+    expect(steps).not.toContain("npm install");
+  });
+
+  it("the next steps say npm install first when desbumi runs from an npm install", () => {
+    expect(isInstalledPackage("file:///home/u/katalog/node_modules/desbumi/dist/init/run.js")).toBe(true);
+    expect(isInstalledPackage("file:///home/u/src/desbumi/dist/init/run.js")).toBe(false);
+    const input = { written: [{ path: "catalogs/muiwo.csv", status: "created" as const }], groups: [{ id: "muiwo", name: "MUIWO" }], marketplace: "practice" as const };
+    const installed = renderInitReport({ ...input, installStep: true });
+    expect(installed.en).toMatch(/^ {2}1\. npm install/m);
+    expect(installed.en.indexOf("npm install")).toBeLessThan(installed.en.indexOf("npx desbumi validate"));
+    expect(installed.id).toMatch(/^ {2}1\. npm install {3}\(memasang desbumi/m);
+    expect(renderInitReport({ ...input, installStep: false }).en).toMatch(/^ {2}1\. Fill in the catalogues/m);
   });
 
   it("appends to .gitignore without duplicating existing lines", async () => {
