@@ -31,6 +31,7 @@ export const ISSUE_CODES = [
   "INVALID_IMAGE_URL",
   "TOO_MANY_IMAGES",
   "NO_IMAGES",
+  "FORMULA_IN_CELL",
   // cross-row
   "DUPLICATE_SKU",
   "DUPLICATE_NAME",

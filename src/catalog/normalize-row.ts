@@ -7,6 +7,7 @@ import type { ColumnSpec, HeaderMap } from "./columns.js";
 import type { IssueArgs } from "./issue.js";
 import { cellText, isBlankCell } from "./cell.js";
 import { parseCondition, parseStatus } from "./enums.js";
+import { formulaStart } from "./formula.js";
 import { isImageUrl, splitImageCell } from "./images.js";
 import { parsePrice, type PriceUnit } from "./money.js";
 import { parseSku, skuText } from "./sku.js";
@@ -42,6 +43,11 @@ export function normalizeRow(cells: readonly RawCell[], header: HeaderMap, rules
     return false;
   };
   const raw = (spec: ColumnSpec): string => cellText(cellOf(spec));
+  /** Cleaned text a spreadsheet would run (`=HYPERLINK(...)`): an error, located at the cell. */
+  const checkFormula = (spec: ColumnSpec, text: string): void => {
+    const start = formulaStart(text);
+    if (start !== undefined) fail("FORMULA_IN_CELL", spec, raw(spec), { field: spec.field, start });
+  };
 
   let sku = "";
   const skuCell = skuText(cellOf(col.sku));
@@ -57,6 +63,7 @@ export function normalizeRow(cells: readonly RawCell[], header: HeaderMap, rules
     const length = countChars(name);
     if (name === "") fail("REQUIRED_VALUE_MISSING", col.name, raw(col.name), { field: "name" });
     else if (length > rules.nameMaxLength) fail("NAME_TOO_LONG", col.name, raw(col.name), { length, max: rules.nameMaxLength });
+    checkFormula(col.name, name);
   }
 
   let description = "";
@@ -67,6 +74,7 @@ export function normalizeRow(cells: readonly RawCell[], header: HeaderMap, rules
       fail("DESCRIPTION_TOO_LONG", col.description, raw(col.description), { length, max: rules.descriptionMaxLength });
     }
     if (hasHtml(description)) report("HTML_IN_DESCRIPTION", col.description, raw(col.description));
+    checkFormula(col.description, description);
   }
 
   let price = 0;
@@ -102,7 +110,9 @@ export function normalizeRow(cells: readonly RawCell[], header: HeaderMap, rules
   }
 
   const category = col.category ? cleanLine(raw(col.category)) : "";
+  if (col.category) checkFormula(col.category, category);
   const etalase = col.etalase ? cleanLine(raw(col.etalase)) : "";
+  if (col.etalase) checkFormula(col.etalase, etalase);
 
   const condition = col.condition ? parseCondition(raw(col.condition)) : "NEW";
   if (condition === undefined) fail("INVALID_CONDITION", col.condition, raw(col.condition!));

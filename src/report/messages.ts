@@ -190,6 +190,15 @@ const categoryCandidates = (f: Facts, lang: Lang): string => {
   return lang === "id" ? `Mungkin maksudnya: ${list}. ` : `Perhaps you meant: ${list}. `;
 };
 
+/** The text cell an issue is about, as the start of a sentence. */
+const TEXT_LABEL: Partial<Record<FieldName, { id: string; en: string }>> = {
+  name: { id: "Nama produk", en: "Product name" },
+  description: { id: "Deskripsi", en: "Description" },
+  category: { id: "Kategori", en: "Category" },
+  etalase: { id: "Etalase", en: "Etalase" },
+};
+const textLabel = (f: Facts, lang: Lang): string => (f.field ? TEXT_LABEL[f.field]?.[lang] : undefined) ?? (lang === "id" ? "Isi sel ini" : "This cell");
+
 export const WORDING: Record<IssueCode, Wording> = {
   MALFORMED_CSV: {
     message: {
@@ -391,6 +400,16 @@ export const WORDING: Record<IssueCode, Wording> = {
   NO_IMAGES: {
     message: { id: () => "Produk ini belum punya foto", en: () => "This product has no photo" },
     hint: { id: () => "Tambahkan minimal satu tautan foto (https://...) di kolom foto; marketplace mewajibkannya", en: () => "Add at least one photo link (https://...) in the photo column; the marketplace requires one" },
+  },
+  FORMULA_IN_CELL: {
+    message: {
+      id: (f) => `${textLabel(f, "id")}${sp(f.quoted)} terlihat seperti rumus spreadsheet, yang bisa berjalan saat berkas dibuka di Excel`,
+      en: (f) => `${textLabel(f, "en")}${sp(f.quoted)} looks like a spreadsheet formula, which could run when the file is opened in Excel`,
+    },
+    hint: {
+      id: (f) => `Hapus tanda ${f.text("start") ?? "="} di awal (atau tulis teksnya tanpa tanda itu)`,
+      en: (f) => `Remove the leading ${f.text("start") ?? "="} (or write the text without it)`,
+    },
   },
   DUPLICATE_SKU: {
     message: { id: (f) => `Kode produk (SKU)${sp(f.quoted)} dipakai lebih dari sekali${linesFact(f, "id")}`, en: (f) => `Product code (SKU)${sp(f.quoted)} is used more than once${linesFact(f, "en")}` },

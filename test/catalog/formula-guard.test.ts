@@ -22,31 +22,57 @@ const withoutLine = (products: readonly CatalogProduct[]) => products.map(({ lin
 
 describe("formula guard round trip", () => {
   test("normalize writes the guard; reading the normalized file gives back the same products", async () => {
+    // Every cell below starts with a character normalize guards, yet is ordinary text (a cell that
+    // would really run as a formula is a FORMULA_IN_CELL error, and normalize refuses errors).
     const source = [
       "sku,nama,deskripsi,harga,stok,berat,kategori,etalase,foto",
-      '-ABC,"=SUM(A1:A3) Kopi",+62 812 3456,Rp 25.000,5,250 gr,@kategori,-promo,https://img.desbumi.example/a.jpg',
-      'B.2,Keripik Pedas,"@toko\nbaris kedua",15000,3,1 kg,1760,Etalase Utama,https://img.desbumi.example/b.jpg',
+      "-ABC,-50% Kopi,+62 812 3456,Rp 25.000,5,250 gr,+kategori,-promo,https://img.desbumi.example/a.jpg",
+      'B.2,Keripik Pedas,"- pedas\nbaris kedua",15000,3,1 kg,1760,Etalase Utama,https://img.desbumi.example/b.jpg',
       "",
     ].join("\n");
     await writeFile(join(dir, "source.csv"), source);
     const before = await loadCatalog("source.csv", { cwd: dir });
     expect(before.issues.filter((i) => i.severity === "error")).toEqual([]);
     expect(before.products.map((p) => [p.sku, p.name, p.description, p.category, p.etalase])).toEqual([
-      ["-ABC", "=SUM(A1:A3) Kopi", "+62 812 3456", "@kategori", "-promo"],
-      ["B.2", "Keripik Pedas", "@toko\nbaris kedua", "1760", "Etalase Utama"],
+      ["-ABC", "-50% Kopi", "+62 812 3456", "+kategori", "-promo"],
+      ["B.2", "Keripik Pedas", "- pedas\nbaris kedua", "1760", "Etalase Utama"],
     ]);
 
     await writeCanonicalCsv(before.products, join(dir, "clean.csv"));
     const written = await readFile(join(dir, "clean.csv"), "utf8");
-    expect(written).toContain("'-ABC,'=SUM(A1:A3) Kopi,'+62 812 3456,");
-    expect(written).toContain("'@kategori");
+    expect(written).toContain("'-ABC,'-50% Kopi,'+62 812 3456,");
+    expect(written).toContain("'+kategori");
     expect(written).toContain("'-promo");
-    expect(written).toContain(`"'@toko\nbaris kedua"`);
+    expect(written).toContain(`"'- pedas\nbaris kedua"`);
 
     const after = await loadCatalog("clean.csv", { cwd: dir });
     expect(after.issues.filter((i) => i.severity === "error")).toEqual([]);
     expect(withoutLine(after.products)).toEqual(withoutLine(before.products));
     expect(after.invalidSkus).toEqual([]);
+  });
+
+  test("text that would run as a formula is a located FORMULA_IN_CELL error, guarded with ' or not", async () => {
+    const source = [
+      "sku,nama,deskripsi,harga,stok,berat,kategori,etalase,foto",
+      'A-1,"=HYPERLINK(""http://evil.example/x"",""Klik"")",Renyah,15000,1,250 gr,1760,,https://img.desbumi.example/a.jpg',
+      "A-2,'=SUM(1),Renyah,15000,1,250 gr,1760,,https://img.desbumi.example/b.jpg",
+      "A-3,Kopi,@SUM(1+1),15000,1,250 gr,1760,,https://img.desbumi.example/c.jpg",
+      "A-4,Teh,Segar,15000,1,250 gr,+cmd|calc!A1,-2+3+cmd|' /C calc'!A0,https://img.desbumi.example/d.jpg",
+      "A-5,-50% Diskon,- pedas,15000,1,250 gr,1760,+62 812 3456,https://img.desbumi.example/e.jpg",
+      "",
+    ].join("\n");
+    await writeFile(join(dir, "formulas.csv"), source);
+    const r = await loadCatalog("formulas.csv", { cwd: dir });
+    expect(r.issues.map((i) => [i.code, i.severity, i.line, i.column, i.args?.start])).toEqual([
+      ["FORMULA_IN_CELL", "error", 2, "nama", "="],
+      ["FORMULA_IN_CELL", "error", 3, "nama", "="],
+      ["FORMULA_IN_CELL", "error", 4, "deskripsi", "@"],
+      ["FORMULA_IN_CELL", "error", 5, "kategori", "+"],
+      ["FORMULA_IN_CELL", "error", 5, "etalase", "-"],
+    ]);
+    expect(r.issues[1]?.value).toBe("'=SUM(1)");
+    expect(r.products.map((p) => p.sku)).toEqual(["A-5"]);
+    expect(r.invalidSkus.sort()).toEqual(["A-1", "A-2", "A-3", "A-4"]);
   });
 
   test("only one `'`, and only before a formula character, tab or CR", () => {

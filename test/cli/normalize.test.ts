@@ -94,14 +94,26 @@ describe("desbumi normalize", () => {
 
   it("makes formula-like cells safe", async () => {
     writeFileSync(
+      join(dir, "signs.csv"),
+      'sku,name,harga,stok,berat,foto\nMW-1,-50% Diskon Masker,25000,1,50,https://example.com/a.jpg\nMW-2,+62 Kopi,25000,1,50,https://example.com/b.jpg\n',
+    );
+    const run = await runCli(["normalize", "signs.csv"], { cwd: dir });
+    expect(run.code).toBe(0);
+    const rows = run.stdout.split("\n");
+    expect(rows[1]).toMatch(/^MW-1,'-50% Diskon Masker,/);
+    expect(rows[2]).toMatch(/^MW-2,'\+62 Kopi,/);
+  });
+
+  it("refuses a name that would run as a formula (FORMULA_IN_CELL), located", async () => {
+    writeFileSync(
       join(dir, "evil.csv"),
       'sku,name,harga,stok,berat,foto\nMW-1,"=HYPERLINK(""http://x"",""klik"")",25000,1,50,https://example.com/a.jpg\nMW-2,@Kopi,25000,1,50,https://example.com/b.jpg\n',
     );
-    const run = await runCli(["normalize", "evil.csv"], { cwd: dir });
-    expect(run.code).toBe(0);
-    const rows = run.stdout.split("\n");
-    expect(rows[1]).toMatch(/^MW-1,"'=HYPERLINK/);
-    expect(rows[2]).toMatch(/^MW-2,'@Kopi,/);
+    const run = await runCli(["normalize", "evil.csv", "-o", "clean.csv"], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/evil\.csv:2 name: /);
+    expect(run.stderr).toMatch(/evil\.csv:3 name: /);
+    expect(readdirSync(dir)).not.toContain("clean.csv");
   });
 
   it("refuses to write when the catalogue has errors, and shows them located", async () => {

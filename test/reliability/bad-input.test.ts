@@ -140,22 +140,20 @@ describe("bad input corpus: small files (test/fixtures/bad)", () => {
     expect(byName.get("BD-002")?.name).toBe("Kopi <i>Arabika</i>");
   });
 
-  it("formula-injection names: kept verbatim as text on the marketplace, guarded with ' by normalize", async () => {
+  it("formula-injection names: a located FORMULA_IN_CELL error per cell, exit 1, nothing sent or written", async () => {
     const file = await place("formula-injection.csv");
-    const validated = await cli(["validate", file]);
-    expect(validated.out).not.toMatch(STACK_TRACE);
-    expect(validated.code).toBe(0);
-    const synced = await cli(["sync", file, "--yes", ...shop.flags]);
-    expect(synced.code).toBe(0);
-    const bySku = new Map(liveListings(shop.server).map((l) => [l.sku, l]));
-    expect(bySku.get("BD-001")?.name).toBe('=HYPERLINK("http://evil.example/x","Klik")');
-    expect(bySku.get("BD-002")?.name).toBe("+cmd|calc!A1");
+    await expectRefusedEverywhere(cli, file, { line: 2, column: "nama" });
+    const validated = await cli(["validate", file, "--format", "json"]);
+    expect(validated.code).toBe(1);
+    expect(JSON.parse(validated.out).files[0].issues.map((i: { code: string; line: number; column: string }) => [i.code, i.line, i.column])).toEqual([
+      ["FORMULA_IN_CELL", 2, "nama"],
+      ["FORMULA_IN_CELL", 3, "nama"],
+      ["FORMULA_IN_CELL", 4, "nama"],
+      ["FORMULA_IN_CELL", 4, "deskripsi"],
+    ]);
     const normalized = await runCli(["normalize", file], { cwd: dir, env: shop.env });
-    expect(normalized.code).toBe(0);
-    expect(normalized.stdout).toContain(`"'=HYPERLINK(""http://evil.example/x"",""Klik"")"`);
-    expect(normalized.stdout).toContain("'+cmd|calc!A1");
-    expect(normalized.stdout).toContain("'@SUM(1+1)");
-    expect(normalized.stdout).not.toMatch(/(^|,)=/m);
+    expect(normalized.code).toBe(1);
+    expect(normalized.stdout).toBe("");
   });
 });
 

@@ -43,6 +43,7 @@ const CELL_CODES: readonly IssueCode[] = [
   "TOO_MANY_IMAGES",
   "DUPLICATE_SKU",
   "DUPLICATE_NAME",
+  "FORMULA_IN_CELL",
 ];
 
 function unlocated(issues: readonly Issue[], lineCount: number): Issue[] {
@@ -154,7 +155,11 @@ describe("fuzz: the catalogue reader", () => {
 const rupiahDots = (v: number): string => String(v).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
 const safeText = fc
   .array(fc.constantFrom("Keripik", "Kopi", "Madu", "Batik", "\"asli\"", "desa,", "tulis", "🌶️", "عسل", "=SUM", "'=SUM", "''-x", "+62", "@toko", "-", "x"), { minLength: 1, maxLength: 5 })
-  .map((ws) => ws.join(" "));
+  .map((ws) => ws.join(" "))
+  // NOTE: text starting with `=` or `@word` (guarded with ' or not) would run as a spreadsheet
+  // formula: a FORMULA_IN_CELL error, and normalize refuses catalogues with errors. Those words
+  // still appear inside the text.
+  .filter((t) => !/^'?[=@]/.test(t));
 const validRow = fc.record({
   name: safeText,
   description: fc.oneof(safeText, safeText.map((t) => `${t}\nbaris kedua`)),
@@ -182,22 +187,23 @@ const validCatalog = fc.array(validRow, { minLength: 1, maxLength: 12 }).map((ro
 const withoutLines = (products: readonly CatalogProduct[]): unknown[] => products.map(({ line: _line, sheet: _sheet, ...rest }) => rest);
 
 describe("fuzz: normalize is idempotent", () => {
-  // Found by the property below: normalize guards `=SUM` as `'=SUM` (formula injection), and reading
-  // the normalized file kept the `'`, so syncing it would have sent "'=SUM..." to the marketplace.
+  // Found by the property below: normalize guards `+62` as `'+62` (formula injection), and reading
+  // the normalized file kept the `'`, so syncing it would have sent "'+62..." to the marketplace.
+  // (Text that would really run, `=HYPERLINK(...)`, is a FORMULA_IN_CELL error and never normalized.)
   it("a formula-guarded cell reads back as what was written before the guard (regression)", async () => {
     const source = nextName();
-    await writeText(dir, source, 'sku,nama,deskripsi,harga,stok,berat,kategori,foto\nFZ-1,"=HYPERLINK(""x"")",@toko -50%,5000,1,1 gr,2991,https://img.desbumi.example/1.jpg\nFZ-2,-50% Diskon,+62 812,5000,1,1 gr,2991,https://img.desbumi.example/2.jpg\nFZ-3,\'\'-x Kopi,\'=teks,5000,1,1 gr,2991,https://img.desbumi.example/3.jpg\n');
+    await writeText(dir, source, 'sku,nama,deskripsi,harga,stok,berat,kategori,foto\nFZ-1,+62 Kopi,- pedas -50%,5000,1,1 gr,2991,https://img.desbumi.example/1.jpg\nFZ-2,-50% Diskon,+62 812,5000,1,1 gr,2991,https://img.desbumi.example/2.jpg\nFZ-3,\'\'-x Kopi,\'-teks,5000,1,1 gr,2991,https://img.desbumi.example/3.jpg\n');
     const clean = nextName();
     expect((await runCli(["normalize", source, "-o", clean], { cwd: dir, env: { LANG: "en_US.UTF-8" } })).code).toBe(0);
-    expect(await readFile(join(dir, clean), "utf8")).toContain("'=HYPERLINK");
+    expect(await readFile(join(dir, clean), "utf8")).toContain("'+62 Kopi");
     const before = await loadCatalog(source, { cwd: dir });
     const after = await loadCatalog(clean, { cwd: dir });
     expect(after.products.map((p) => [p.name, p.description])).toEqual([
-      ['=HYPERLINK("x")', "@toko -50%"],
+      ["+62 Kopi", "- pedas -50%"],
       ["-50% Diskon", "+62 812"],
       // One ' right before a formula character is a text marker (as in spreadsheets) and is dropped;
       // so no read value starts with it, and the writer's guard is always undone exactly.
-      ["''-x Kopi", "=teks"],
+      ["''-x Kopi", "-teks"],
     ]);
     expect(withoutLines(after.products)).toEqual(withoutLines(before.products));
   });

@@ -50,6 +50,16 @@ describe("formatIssue wording", () => {
     expect(formatIssue(empty, "en").message).toBe("This file is empty: it has no product rows");
   });
 
+  it("FORMULA_IN_CELL names the text cell and the leading character to remove", () => {
+    const issue = makeIssue({ code: "FORMULA_IN_CELL", column: "nama", value: "=HYPERLINK(1)", args: { field: "name", start: "=" } });
+    expect(formatIssue(issue, "en").message).toBe('Product name "=HYPERLINK(1)" looks like a spreadsheet formula, which could run when the file is opened in Excel');
+    expect(formatIssue(issue, "id").message).toBe('Nama produk "=HYPERLINK(1)" terlihat seperti rumus spreadsheet, yang bisa berjalan saat berkas dibuka di Excel');
+    expect(formatIssue(issue, "en").hint).toBe("Remove the leading = (or write the text without it)");
+    const plus = makeIssue({ code: "FORMULA_IN_CELL", column: "deskripsi", value: "+cmd|calc!A1", args: { field: "description", start: "+" } });
+    expect(formatIssue(plus, "en").message).toMatch(/^Description "\+cmd/);
+    expect(formatIssue(plus, "id").hint).toBe("Hapus tanda + di awal (atau tulis teksnya tanpa tanda itu)");
+  });
+
   it("FILE_TYPE_MISMATCH without an expected kind is a whole sentence in both languages", () => {
     const issue = makeIssue({ code: "FILE_TYPE_MISMATCH", line: 1, column: undefined, value: undefined, args: { actual: "csv" } });
     expect(formatIssue(issue, "en").message).toBe("This file is really CSV text, not what its name says");

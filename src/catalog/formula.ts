@@ -1,0 +1,26 @@
+// Text that a spreadsheet would run as a formula when the catalogue (or an export made from it) is
+// opened in Excel or LibreOffice: formula injection. Pure.
+//
+// NOTE (what counts): the cell as desbumi reads it, after cleanup and after dropping the one `'`
+// that `desbumi normalize` writes as a guard (text.ts `unguard`): a cell written `'=SUM(1)` still
+// means `=SUM(1)`, which sync would send and an export would hold. So:
+// - `=` first: always a formula (no product name or description starts with `=`).
+// - `@` then a letter: `@SUM(...)`, `@cmd` (Excel's old function prefix / implicit intersection).
+// - `+` or `-` first only when what follows is a function call (`+HYPERLINK(`, `-2+SUM(`) or a DDE
+//   link (`-2+3+cmd|' /C calc'!A0`, `+cmd|calc!A1`). Ordinary text keeps working: `-50% Diskon`,
+//   `+62 812 3456 7890` (a phone number), `- pedas` (a bullet), `-Kopi (250 g)`.
+
+/** `+`/`-`, then number-ish operators, then a name glued to `(`: a function call. */
+const SIGNED_CALL = /^[+-][\d\s+\-*/^&.,()%]*\p{L}[\p{L}\d_.]*\(/u;
+/** `+`/`-`, no space, then `name|...!`: a DDE link (Excel runs `cmd|' /C calc'!A0`). */
+const SIGNED_DDE = /^[+-][^\s|]*\p{L}[\p{L}\d_]*\|[^\n]*!/u;
+const AT_WORD = /^@\p{L}/u;
+
+/** The character that makes `text` a formula (`=`, `+`, `-`, `@`), or undefined for plain text. */
+export function formulaStart(text: string): string | undefined {
+  const c = text.charAt(0);
+  if (c === "=") return c;
+  if (c === "@") return AT_WORD.test(text) ? c : undefined;
+  if (c === "+" || c === "-") return SIGNED_CALL.test(text) || SIGNED_DDE.test(text) ? c : undefined;
+  return undefined;
+}
