@@ -148,8 +148,7 @@ export async function runChaosSeed(opts: { seed: number; products: number; laten
     for (const row of rows) {
       const listing = bySku.get(row.sku)?.[0];
       if (!listing) {
-        // NOTE: by design (plan/diff.ts) a row marked inactive is not created just to be hidden.
-        if (!row.active) continue;
+        // Every row is listed; a row marked inactive as an inactive listing.
         violations.push(`SKU ${row.sku} missing from the shop`);
         continue;
       }
