@@ -32,6 +32,7 @@ export const ISSUE_CODES = [
   "TOO_MANY_IMAGES",
   "NO_IMAGES",
   "FORMULA_IN_CELL",
+  "SCRIPT_IN_TEXT",
   // cross-row
   "DUPLICATE_SKU",
   "DUPLICATE_NAME",

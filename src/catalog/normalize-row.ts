@@ -12,7 +12,7 @@ import { isImageUrl, splitImageCell } from "./images.js";
 import { parsePrice, type PriceUnit } from "./money.js";
 import { parseSku, skuText } from "./sku.js";
 import { parseCount } from "./stock.js";
-import { cleanLine, cleanMultiline, countChars, hasHtml, unguard } from "./text.js";
+import { cleanLine, cleanMultiline, countChars, hasHtml, scriptMarker, unguard } from "./text.js";
 import { parseWeight, type WeightUnit } from "./weight.js";
 
 /** Where a finding goes; the pipeline adds file, line, sheet and cell. */
@@ -48,6 +48,11 @@ export function normalizeRow(cells: readonly RawCell[], header: HeaderMap, rules
     const start = formulaStart(text);
     if (start !== undefined) fail("FORMULA_IN_CELL", spec, raw(spec), { field: spec.field, start });
   };
+  /** A script tag, javascript: link or event handler: an error (plain HTML is only a warning). */
+  const checkScript = (spec: ColumnSpec, text: string): void => {
+    const found = scriptMarker(text);
+    if (found !== undefined) fail("SCRIPT_IN_TEXT", spec, raw(spec), { field: spec.field, found });
+  };
 
   let sku = "";
   const skuCell = skuText(cellOf(col.sku));
@@ -64,6 +69,7 @@ export function normalizeRow(cells: readonly RawCell[], header: HeaderMap, rules
     if (name === "") fail("REQUIRED_VALUE_MISSING", col.name, raw(col.name), { field: "name" });
     else if (length > rules.nameMaxLength) fail("NAME_TOO_LONG", col.name, raw(col.name), { length, max: rules.nameMaxLength });
     checkFormula(col.name, name);
+    checkScript(col.name, name);
   }
 
   let description = "";
@@ -75,6 +81,7 @@ export function normalizeRow(cells: readonly RawCell[], header: HeaderMap, rules
     }
     if (hasHtml(description)) report("HTML_IN_DESCRIPTION", col.description, raw(col.description));
     checkFormula(col.description, description);
+    checkScript(col.description, description);
   }
 
   let price = 0;

@@ -61,3 +61,18 @@ const HTML_TAG = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>|&(?:nbsp|amp|lt|gt|quot|#\
 
 /** Marketplaces show descriptions as plain text, so tags would appear literally. */
 export const hasHtml = (s: string): boolean => (s.includes("<") || s.includes("&")) && HTML_TAG.test(s);
+
+// A script a web page would run if the text were ever shown as HTML (a shop page, an admin tool):
+// script and iframe tags, javascript:/vbscript: links, and on...= event handlers inside a tag.
+const SCRIPT = /<\s*(?:script|iframe)\b|\b(?:java|vb)script\s*:|<[a-z][^>]*\son[a-z]+\s*=/i;
+
+/** What makes `s` carry a script (e.g. `<script`, `javascript:`, `onerror=`), or undefined. */
+export function scriptMarker(s: string): string | undefined {
+  if (!s.includes("<") && !s.includes(":")) return undefined;
+  const hit = SCRIPT.exec(s);
+  if (!hit) return undefined;
+  const text = hit[0].toLowerCase();
+  // An event handler: name just the attribute (`onerror=`), not the whole tag up to it.
+  const handler = /\s(on[a-z]+)\s*=$/.exec(text);
+  return handler ? `${handler[1]}=` : text.replace(/\s+/g, "");
+}

@@ -411,6 +411,16 @@ export const WORDING: Record<IssueCode, Wording> = {
       en: (f) => `Remove the leading ${f.text("start") ?? "="} (or write the text without it)`,
     },
   },
+  SCRIPT_IN_TEXT: {
+    message: {
+      id: (f) => `${textLabel(f, "id")} berisi skrip${f.text("found") ? ` (${f.text("found")})` : ""} yang bisa dijalankan oleh halaman web`,
+      en: (f) => `${textLabel(f, "en")} contains a script${f.text("found") ? ` (${f.text("found")})` : ""} that a web page could run`,
+    },
+    hint: {
+      id: () => "Hapus skrip dan kode HTML-nya; tulis teks biasa (baris baru boleh)",
+      en: () => "Remove the script and its HTML; write plain text (line breaks are fine)",
+    },
+  },
   DUPLICATE_SKU: {
     message: { id: (f) => `Kode produk (SKU)${sp(f.quoted)} dipakai lebih dari sekali${linesFact(f, "id")}`, en: (f) => `Product code (SKU)${sp(f.quoted)} is used more than once${linesFact(f, "en")}` },
     hint: { id: () => "Setiap produk perlu kode yang berbeda; ganti kode pada baris yang lain", en: () => "Every product needs its own code; change it on the other lines" },

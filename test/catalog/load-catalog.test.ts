@@ -56,6 +56,29 @@ describe("inline CSV", () => {
     expect(codes(r)).toEqual([["MISSING_COLUMN", 1]]);
   });
 
+  test("a script in a name or description is a SCRIPT_IN_TEXT error at its cell; plain HTML stays a warning", async () => {
+    const r = await load(
+      "scripts.csv",
+      [
+        "sku,nama,deskripsi,harga,stok,berat,foto",
+        `S-1,Keripik,"<b>Renyah</b> <script>alert(1)</script>",15000,1,250,${IMG}`,
+        `S-2,"Kopi <img src=x onerror=alert(1)>",Enak,15000,1,250,${IMG}`,
+        `S-3,Teh,"<a href=""javascript:alert(1)"">promo</a>",15000,1,250,${IMG}`,
+        `S-4,Madu,<p>Madu <b>asli</b></p>,15000,1,250,${IMG}`,
+        "",
+      ].join("\n"),
+    );
+    expect(r.issues.map((i) => [i.code, i.severity, i.line, i.column, i.args?.found])).toEqual([
+      ["HTML_IN_DESCRIPTION", "warning", 2, "deskripsi", undefined],
+      ["SCRIPT_IN_TEXT", "error", 2, "deskripsi", "<script"],
+      ["SCRIPT_IN_TEXT", "error", 3, "nama", "onerror="],
+      ["HTML_IN_DESCRIPTION", "warning", 4, "deskripsi", undefined],
+      ["SCRIPT_IN_TEXT", "error", 4, "deskripsi", "javascript:"],
+      ["HTML_IN_DESCRIPTION", "warning", 5, "deskripsi", undefined],
+    ]);
+    expect(r.products.map((p) => p.sku)).toEqual(["S-4"]);
+  });
+
   test("blank rows are skipped but counted as lines", async () => {
     const r = await load("blank.csv", `${HEADER}\n\nA,Kopi,25000,1,250,${IMG}\n,,,,,\nB,Teh,x,1,250,${IMG}\n`);
     expect(r.rows).toBe(2);

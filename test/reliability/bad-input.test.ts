@@ -127,17 +127,28 @@ describe("bad input corpus: small files (test/fixtures/bad)", () => {
     expect(liveListings(shop.server).every((l) => l.status === 1)).toBe(true);
   });
 
-  it("HTML and script in descriptions: a located warning per cell, and the text is sent as text", async () => {
+  it("HTML and script in text: a script is a located SCRIPT_IN_TEXT error (nothing sent); plain HTML a warning, sent as text", async () => {
     const file = await place("html-script.csv");
-    const validated = await cli(["validate", file]);
-    expect(validated.code).toBe(0);
-    expect(validated.out).toContain(`${file}:2 deskripsi`);
-    expect(validated.out).toContain(`${file}:3 deskripsi`);
-    const synced = await cli(["sync", file, "--yes", ...shop.flags]);
+    await expectRefusedEverywhere(cli, file, { line: 2, column: "deskripsi" });
+    const validated = await cli(["validate", file, "--format", "json"]);
+    expect(validated.code).toBe(1);
+    expect(JSON.parse(validated.out).files[0].issues.map((i: { code: string; line: number; column: string }) => [i.code, i.line, i.column])).toEqual([
+      ["HTML_IN_DESCRIPTION", 2, "deskripsi"],
+      ["SCRIPT_IN_TEXT", 2, "deskripsi"],
+      ["HTML_IN_DESCRIPTION", 3, "deskripsi"],
+      ["SCRIPT_IN_TEXT", 3, "deskripsi"],
+    ]);
+
+    const plain = "html-plain.csv";
+    await writeText(dir, plain, `${CATALOG_HEADER}\nBD-101,Kopi <i>Arabika</i>,"<p>Kopi <b>enak</b></p>",25000,5,250 gr,2982,baru,aktif,https://img.desbumi.example/2.jpg\n`);
+    const warned = await cli(["validate", plain]);
+    expect(warned.code).toBe(0);
+    expect(warned.out).toContain(`${plain}:2 deskripsi`);
+    const synced = await cli(["sync", plain, "--yes", ...shop.flags]);
     expect(synced.code).toBe(0);
-    const byName = new Map(liveListings(shop.server).map((l) => [l.sku, l]));
-    expect(byName.get("BD-001")?.description).toBe("<b>Renyah</b> <script>alert(1)</script>");
-    expect(byName.get("BD-002")?.name).toBe("Kopi <i>Arabika</i>");
+    const bySku = new Map(liveListings(shop.server).map((l) => [l.sku, l]));
+    expect(bySku.get("BD-101")?.description).toBe("<p>Kopi <b>enak</b></p>");
+    expect(bySku.get("BD-101")?.name).toBe("Kopi <i>Arabika</i>");
   });
 
   it("formula-injection names: a located FORMULA_IN_CELL error per cell, exit 1, nothing sent or written", async () => {

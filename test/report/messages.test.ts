@@ -60,6 +60,13 @@ describe("formatIssue wording", () => {
     expect(formatIssue(plus, "id").hint).toBe("Hapus tanda + di awal (atau tulis teksnya tanpa tanda itu)");
   });
 
+  it("SCRIPT_IN_TEXT names the cell's field and what was found", () => {
+    const issue = makeIssue({ code: "SCRIPT_IN_TEXT", column: "deskripsi", value: "<script>x</script>", args: { field: "description", found: "<script" } });
+    expect(formatIssue(issue, "en").message).toBe("Description contains a script (<script) that a web page could run");
+    expect(formatIssue(issue, "id").message).toBe("Deskripsi berisi skrip (<script) yang bisa dijalankan oleh halaman web");
+    expect(formatIssue(issue, "en").hint).toMatch(/plain text/);
+  });
+
   it("FILE_TYPE_MISMATCH without an expected kind is a whole sentence in both languages", () => {
     const issue = makeIssue({ code: "FILE_TYPE_MISMATCH", line: 1, column: undefined, value: undefined, args: { actual: "csv" } });
     expect(formatIssue(issue, "en").message).toBe("This file is really CSV text, not what its name says");
