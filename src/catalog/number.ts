@@ -5,12 +5,15 @@
 // - `25000` plain digits.
 // - `25.000`, `1.500.000`: dots followed by groups of exactly three digits are thousands
 //   (callers that measure in kg/ons switch this off: there `1.500` is as likely to mean 1.5).
+//   A leading `0.` is never grouping (nobody writes 500 as `0.500`).
 // - `12,5`, `0,250`: one comma is a decimal comma, EXCEPT `1,500` (1-3 digits, comma, exactly
 //   three digits, not starting with 0), which an English-locale sheet writes for 1500:
 //   that one is ambiguous.
 // - `25.000,50`: dots as thousands plus a decimal comma. `1,500.50` and `1,500,000` (English
 //   grouping that cannot be read as Indonesian) are taken in their only possible reading.
-// - Any single `.` that is not a thousands group (`1.5`, `12.50`, `0.5`) is ambiguous.
+// - Any single `.` that is not a thousands group (`1.5`, `12.50`, `0.5`) is ambiguous, unless the
+//   caller reads dot decimals (weights: `0.5 kg`, `1.25 kg`, where a dot before one, two or four
+//   digits can only be a decimal point).
 // Anything else (letters, `1.50.000`, `1,2,3`) is invalid.
 
 export type IdNumber =
@@ -19,17 +22,19 @@ export type IdNumber =
   | { kind: "invalid" };
 
 const DIGITS = /^\d+$/;
-const ID_GROUPS = /^\d{1,3}(?:\.\d{3})+$/;
+const ID_GROUPS = /^[1-9]\d{0,2}(?:\.\d{3})+$/;
 const ID_GROUPS_DECIMAL = /^(\d{1,3}(?:\.\d{3})+),(\d+)$/;
 const EN_GROUPS_DECIMAL = /^(\d{1,3}(?:,\d{3})+)\.(\d+)$/;
 const EN_GROUPS_ONLY = /^\d{1,3}(?:,\d{3}){2,}$/;
 const ONE_COMMA = /^(\d*),(\d+)$/;
 const EN_THOUSAND_LOOKALIKE = /^[1-9]\d{0,2},\d{3}$/;
-const ONE_DOT = /^\d*\.\d+$/;
+const ONE_DOT = /^(\d*)\.(\d+)$/;
 
 export interface ReadNumberOptions {
   /** Read `1.500` as 1500 (true for rupiah, grams, stock). */
   dotGroupsAreThousands: boolean;
+  /** Read a single `.` that cannot be a thousands group (`0.5`, `1.25`, `0.500`) as a decimal point. */
+  dotDecimals?: boolean;
 }
 
 export function readIdNumber(text: string, opts: ReadNumberOptions): IdNumber {
@@ -47,7 +52,8 @@ export function readIdNumber(text: string, opts: ReadNumberOptions): IdNumber {
   }
   if (hasDot) {
     if (ID_GROUPS.test(s)) return opts.dotGroupsAreThousands ? ok(s.replaceAll(".", ""), "", true) : { kind: "ambiguous" };
-    if (ONE_DOT.test(s)) return { kind: "ambiguous" };
+    const one = ONE_DOT.exec(s);
+    if (one) return opts.dotDecimals === true ? ok(one[1] === "" ? "0" : one[1]!, one[2]!, false) : { kind: "ambiguous" };
     return { kind: "invalid" };
   }
   if (hasComma) {

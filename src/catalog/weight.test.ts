@@ -7,6 +7,9 @@ describe("parseWeight", () => {
     ["250", 250], ["250 g", 250], ["250gr", 250], ["250 gram", 250], ["250 GR", 250], ["0,5 kg", 500], ["1/4 kg", 250],
     ["1/2kg", 500], ["½ kg", 500], ["2 ons", 200], ["1,5 kg", 1500], ["1.500 g", 1500], ["1.500", 1500], ["± 250 gr", 250],
     ["0,250 kg", 250], ["2 kg", 2000], [250, 250],
+    // A dot before one, two or four digits (or after a leading 0) can only be a decimal point.
+    ["0.5kg", 500], ["0.5 kg", 500], ["1.5 kg", 1500], ["1.25 kg", 1250], ["12.50 kg", 12_500], ["0.500 kg", 500],
+    [".5 kg", 500], ["2.5 ons", 250], ["1.000 g", 1000],
   ])("%j -> %d g", (input, expected) => {
     expect(parseWeight(input)).toEqual({ ok: true, value: expected });
   });
@@ -15,13 +18,17 @@ describe("parseWeight", () => {
     expect(parseWeight("0,25", "kg")).toEqual({ ok: true, value: 250 });
     expect(parseWeight(0.3, "kg")).toEqual({ ok: true, value: 300 });
     expect(parseWeight("300 gr", "kg")).toEqual({ ok: true, value: 300 });
+    expect(parseWeight("1.5", "kg")).toEqual({ ok: true, value: 1500 });
+    expect(parseWeight("0.5", "kg")).toEqual({ ok: true, value: 500 });
+    expect(parseWeight("1.500", "kg")).toMatchObject({ ok: false, code: "AMBIGUOUS_NUMBER" });
   });
 
-  test.each(["1.5 kg", "1.500 kg", "1,500 kg", "1,500 g", "1.5"])("%j is ambiguous", (input) => {
+  test.each(["1.500 kg", "1,500 kg", "1,500 g", "1.250 kg", "2.500 ons"])("%j is ambiguous", (input) => {
     expect(parseWeight(input)).toMatchObject({ ok: false, code: "AMBIGUOUS_NUMBER" });
   });
 
   test.each<[string | number, string]>([["sedang", "format"], ["1/3 kg", "fraction"], ["0,3333 kg", "fraction"], ["0,5", "fraction"],
+    ["1.5", "fraction"], ["0.500", "fraction"], ["1.2345 kg", "fraction"], ["1.5.5 kg", "format"],
     ["250 lbs", "unit"], ["1/0 kg", "format"], [-1, "number"]])("%j is invalid (%s)", (input, reason) => {
     expect(parseWeight(input)).toEqual({ ok: false, code: "INVALID_WEIGHT", args: { reason } });
   });

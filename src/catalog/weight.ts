@@ -23,10 +23,12 @@ const WEIGHT_SHAPE = /^(?:±|\+-|\+\/-|kurang lebih|kira-kira)?\s*([\d.,]+(?:\s*
 
 /**
  * `250`, `250 g`, `250gr`, `250 gram`, `0,5 kg`, `1/4 kg`, `1/2kg`, `2 ons` (1 ons = 100 g),
- * `1,5 kg`. A bare number takes the column's unit (`berat (kg)`), default grams.
- * NOTE: `.` in a kg/ons value is ambiguous (`1.5 kg`, `1.500 kg` could be 1,5 kg); in grams
- * `1.500` is 1500. We never round: a result that is not whole grams (`0,3333 kg`, `1/3 kg`,
- * `0,5` in a gram column) is INVALID_WEIGHT with reason "fraction", so a typo is not hidden.
+ * `1,5 kg`, `0.5 kg`, `1.25 kg`. A bare number takes the column's unit (`berat (kg)`), default grams.
+ * NOTE: a `.` is a thousands separator only before exactly three digits (and never after a
+ * leading 0), so `0.5 kg`, `1.5 kg`, `1.25 kg` are decimals; `1.500 kg` stays ambiguous (1,5 kg
+ * or 1500 kg); in grams `1.500` is 1500. We never round: a result that is not whole grams
+ * (`0,3333 kg`, `1/3 kg`, `0,5` or `1.5` in a gram column) is INVALID_WEIGHT with reason
+ * "fraction", so a typo is not hidden.
  */
 export function parseWeight(input: string | number, columnUnit: WeightUnit = "g"): WeightResult {
   if (typeof input === "number") {
@@ -50,7 +52,7 @@ export function parseWeight(input: string | number, columnUnit: WeightUnit = "g"
     }
     return toGrams(top / bottom, unit);
   }
-  const n = readIdNumber(numberText, { dotGroupsAreThousands: unit === "g" });
+  const n = readIdNumber(numberText, { dotGroupsAreThousands: unit === "g", dotDecimals: true });
   if (n.kind === "ambiguous") return { ok: false, code: "AMBIGUOUS_NUMBER" };
   if (n.kind === "invalid") return { ok: false, code: "INVALID_WEIGHT", args: { reason: "format" } };
   return toGrams(n.value, unit);

@@ -79,6 +79,15 @@ describe("inline CSV", () => {
     expect(r.products.map((p) => p.sku)).toEqual(["S-4"]);
   });
 
+  test("weights with a decimal dot: 0.5kg, 1.25 kg and a bare 1.5 under `berat (kg)` are grams; 1.500 kg stays ambiguous", async () => {
+    const r = await load(
+      "dot-weights.csv",
+      ["sku,nama,harga,stok,berat (kg),foto", `D-1,Kopi,15000,1,0.5kg,${IMG}`, `D-2,Teh,15000,1,1.25 kg,${IMG}`, `D-3,Madu,15000,1,1.5,${IMG}`, `D-4,Gula,15000,1,1.500,${IMG}`, ""].join("\n"),
+    );
+    expect(r.products.map((p) => [p.sku, p.weight])).toEqual([["D-1", 500], ["D-2", 1250], ["D-3", 1500]]);
+    expect(r.issues.map((i) => [i.code, i.line, i.column])).toEqual([["AMBIGUOUS_NUMBER", 5, "berat (kg)"]]);
+  });
+
   test("blank rows are skipped but counted as lines", async () => {
     const r = await load("blank.csv", `${HEADER}\n\nA,Kopi,25000,1,250,${IMG}\n,,,,,\nB,Teh,x,1,250,${IMG}\n`);
     expect(r.rows).toBe(2);
