@@ -8,6 +8,7 @@ export const ISSUE_CODES = [
   "EMPTY_FILE",
   "FILE_TYPE_MISMATCH",
   "SHEET_NOT_FOUND",
+  "SHEET_GUESSED",
   // columns
   "MISSING_COLUMN",
   "UNKNOWN_COLUMN",

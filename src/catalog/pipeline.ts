@@ -5,6 +5,7 @@ import type { Issue, IssueCode } from "../issues.js";
 import { DEFAULT_RULES, type MarketplaceRules } from "../rules.js";
 import { cellText, isBlankRow, truncateValue } from "./cell.js";
 import { headerScore, mapHeader, REQUIRED_FIELDS, type ColumnSpec, type HeaderMap } from "./columns.js";
+import { HEADER_SEARCH_ROWS } from "./header-search.js";
 import { severityOf, type IssueArgs } from "./issue.js";
 import { normalizeRow } from "./normalize-row.js";
 import { createRules } from "./rules.js";
@@ -20,8 +21,6 @@ export interface NormalizeRowsOptions {
   collectProducts?: boolean;
 }
 
-/** The header must be within this many non-blank rows (title rows above it are skipped). */
-const HEADER_SEARCH_ROWS = 10;
 
 export async function normalizeRows(source: RowSource, opts: NormalizeRowsOptions): Promise<CatalogResult> {
   const rules = opts.rules ?? DEFAULT_RULES;
@@ -56,7 +55,9 @@ export async function normalizeRows(source: RowSource, opts: NormalizeRowsOption
     const mapsSomething = Object.keys(map.byField).length > 0;
     if (mapsSomething) for (const u of map.unknown) push("UNKNOWN_COLUMN", row.line, u, u.header, u.suggestion ? { suggestion: u.suggestion } : undefined);
     for (const d of map.duplicates) push("DUPLICATE_COLUMN", row.line, d.spec, d.spec.header, { field: d.spec.field, first: d.first.header });
-    for (const field of map.missing) push("MISSING_COLUMN", row.line, undefined, undefined, { field });
+    // NOTE: `sheets` tells the reader the catalogue may be on a sheet that was not read.
+    const others: IssueArgs = source.otherSheets?.length ? { sheets: source.otherSheets.join(", ") } : {};
+    for (const field of map.missing) push("MISSING_COLUMN", row.line, undefined, undefined, { field, ...others });
   };
 
   const processRow = (row: RawRow, map: HeaderMap): void => {

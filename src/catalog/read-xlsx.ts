@@ -7,12 +7,19 @@ import { open } from "node:fs/promises";
 import readXlsxFile, { InvalidInputError } from "read-excel-file/node";
 import { errorMessage } from "../errors.js";
 import type { Issue } from "../issues.js";
+import { isBlankRow } from "./cell.js";
+import { mapHeader } from "./columns.js";
+import { HEADER_SEARCH_ROWS } from "./header-search.js";
 import type { RawCell, RawRow, RowSource } from "./source.js";
 
 export interface ReadXlsxOptions {
   /** The file name as the user gave it, for issue locations. */
   file: string;
-  /** Sheet name; default the first sheet. Unknown name -> a SHEET_NOT_FOUND issue in `issues`. */
+  /**
+   * Sheet name. Unknown name -> a SHEET_NOT_FOUND issue in `issues`. Default: the first sheet, or,
+   * when the first has no catalogue header but another sheet does, that sheet (with a
+   * SHEET_GUESSED warning saying so).
+   */
   sheet?: string;
 }
 
@@ -36,6 +43,7 @@ export async function readXlsx(path: string, opts: ReadXlsxOptions): Promise<Row
     issues.push(await unreadableIssue(path, opts.file, error));
     return { format: "xlsx", rows: emptyRows(), issues };
   }
+  if (opts.sheet === undefined && sheets.length > 1) return defaultSheet(sheets, opts.file);
   const wanted = opts.sheet === undefined ? sheets[0] : findSheet(sheets, opts.sheet);
   if (!wanted) {
     issues.push({
@@ -48,6 +56,36 @@ export async function readXlsx(path: string, opts: ReadXlsxOptions): Promise<Row
     return { format: "xlsx", rows: emptyRows(), issues };
   }
   return { format: "xlsx", sheet: wanted.sheet, rows: toRows(wanted.data), issues };
+}
+
+/**
+ * No --sheet: the first sheet, unless it has no catalogue header and another sheet has one (an
+ * instructions sheet "Petunjuk" before the catalogue "Produk" is common). When no sheet has a
+ * header, the first is read as before and its MISSING_COLUMN issues learn the other sheets' names.
+ */
+function defaultSheet(sheets: { sheet: string; data: unknown[][] }[], file: string): RowSource {
+  const first = sheets[0]!;
+  if (headerRow(first.data) !== undefined) return { format: "xlsx", sheet: first.sheet, rows: toRows(first.data), issues: [] };
+  for (const candidate of sheets.slice(1)) {
+    const line = headerRow(candidate.data);
+    if (line === undefined) continue;
+    const guessed: Issue = { code: "SHEET_GUESSED", severity: "warning", file, line, sheet: candidate.sheet, args: { sheet: candidate.sheet, first: first.sheet } };
+    return { format: "xlsx", sheet: candidate.sheet, rows: toRows(candidate.data), issues: [guessed] };
+  }
+  const others = sheets.slice(1).map((s) => s.sheet);
+  return { format: "xlsx", sheet: first.sheet, rows: toRows(first.data), issues: [], otherSheets: others };
+}
+
+/** The spreadsheet row of the sheet's catalogue header (as the pipeline finds it), if any. */
+function headerRow(data: unknown[][]): number | undefined {
+  let seen = 0;
+  for (let i = 0; i < data.length && seen < HEADER_SEARCH_ROWS; i++) {
+    const cells = (data[i] ?? []).map(toRawCell);
+    if (isBlankRow(cells)) continue;
+    seen++;
+    if (mapHeader(cells).missing.length === 0) return i + 1;
+  }
+  return undefined;
 }
 
 /** Exact name first; a facilitator typing `--sheet sheet1` for `Sheet1` still means that sheet. */

@@ -17,6 +17,11 @@ export interface RowSource {
   format: "csv" | "xlsx";
   /** XLSX: the sheet being read (issue locations become `Sheet!D14`). */
   sheet?: string;
+  /**
+   * XLSX read without --sheet when no sheet has a catalogue header: the workbook's other sheets
+   * (MISSING_COLUMN then says the catalogue may be on one of them).
+   */
+  otherSheets?: string[];
   /** Streamed rows, in file order. Blank rows may be included; the pipeline skips them. */
   rows: AsyncIterable<RawRow>;
   /**

@@ -181,6 +181,8 @@ const sheetName = (f: Facts): string => {
   const name = f.text("sheet") ?? f.issue.sheet ?? f.issue.value;
   return name === undefined ? "" : `"${name}"`;
 };
+/** `"Produk" ` (with the space before the next word), or "" when the name is unknown. */
+const quoteName = (name: string | undefined): string => (name ? `"${name}" ` : "");
 /** The workbook's sheet names as the reader lists them (`sheets`; older callers say `available`). */
 const sheetList = (f: Facts): string => listOf(f.text("sheets") ?? f.text("available")) ?? "";
 const categoryCandidates = (f: Facts, lang: Lang): string => {
@@ -272,14 +274,28 @@ export const WORDING: Record<IssueCode, Wording> = {
           : `Choose ${sheetList(f) ? "one of them" : "a sheet"} with --sheet NAME (the name as shown on the sheet's tab), or leave out --sheet to use the first sheet`,
     },
   },
+  SHEET_GUESSED: {
+    message: {
+      id: (f) => `Lembar pertama ${quoteName(f.text("first"))}tidak punya baris judul katalog, jadi lembar ${quoteName(f.text("sheet") ?? f.issue.sheet)}yang dibaca`,
+      en: (f) => `The first sheet ${quoteName(f.text("first"))}has no catalogue header, so sheet ${quoteName(f.text("sheet") ?? f.issue.sheet)}was read`,
+    },
+    hint: {
+      id: (f) => `Sebut lembarnya dengan --sheet NAMA${f.text("sheet") ? ` (di sini: --sheet "${f.text("sheet")}")` : ""}, atau taruh katalog di lembar pertama`,
+      en: (f) => `Name the sheet to read with --sheet NAME${f.text("sheet") ? ` (here: --sheet "${f.text("sheet")}")` : ""}, or put the catalogue on the first sheet`,
+    },
+  },
   MISSING_COLUMN: {
     message: {
       id: (f) => `Kolom wajib "${f.field ? FIELD_HEADER[f.field].id : (f.text("field") ?? f.column)}" tidak ada di baris judul`,
       en: (f) => `The required column "${f.field ? FIELD_HEADER[f.field].en : (f.text("field") ?? f.column)}" is missing from the header row`,
     },
     hint: {
-      id: (f) => (f.field ? `Tambahkan kolom berjudul "${FIELD_HEADER[f.field].id}" (atau "${FIELD_HEADER[f.field].en}")` : "Tambahkan kolom itu di baris judul"),
-      en: (f) => (f.field ? `Add a column headed "${FIELD_HEADER[f.field].en}" (or "${FIELD_HEADER[f.field].id}")` : "Add that column to the header row"),
+      id: (f) =>
+        (f.field ? `Tambahkan kolom berjudul "${FIELD_HEADER[f.field].id}" (atau "${FIELD_HEADER[f.field].en}")` : "Tambahkan kolom itu di baris judul") +
+        (sheetList(f) ? `; atau, bila katalognya ada di lembar lain (${sheetList(f)}), pilih lembar itu dengan --sheet NAMA` : ""),
+      en: (f) =>
+        (f.field ? `Add a column headed "${FIELD_HEADER[f.field].en}" (or "${FIELD_HEADER[f.field].id}")` : "Add that column to the header row") +
+        (sheetList(f) ? `; or, if the catalogue is on another sheet (${sheetList(f)}), choose it with --sheet NAME` : ""),
     },
   },
   UNKNOWN_COLUMN: {

@@ -73,8 +73,13 @@ describe("readXlsx", () => {
   });
 
   it("selects a sheet by name, and tolerates a different case", async () => {
+    // Without --sheet the instructions sheet (no catalogue header) is passed over: see sheet-guess.test.ts.
     const first = await readXlsx(fixture("two-sheets.xlsx"), { file: "two-sheets.xlsx" });
-    expect(first.sheet).toBe("Petunjuk");
+    expect(first.sheet).toBe("Produk");
+    expect(first.issues.map((i) => i.code)).toEqual(["SHEET_GUESSED"]);
+    const petunjuk = await readXlsx(fixture("two-sheets.xlsx"), { file: "two-sheets.xlsx", sheet: "Petunjuk" });
+    expect(petunjuk.sheet).toBe("Petunjuk");
+    expect(petunjuk.issues).toEqual([]);
     const named = await readXlsx(fixture("two-sheets.xlsx"), { file: "two-sheets.xlsx", sheet: "produk" });
     expect(named.sheet).toBe("Produk");
     const rows = await collect(named);
