@@ -44,6 +44,13 @@ export const ISSUE_CODES = [
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];
+
+/**
+ * Codes that mean the invocation was wrong, not the catalogue (a --sheet or config `sheet` naming a
+ * sheet the workbook does not have): the issue is reported like any other, but `validate` exits 2
+ * ("could not run", like a bad flag) instead of 1.
+ */
+export const USAGE_ISSUE_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>(["SHEET_NOT_FOUND"]);
 export type Severity = "error" | "warning";
 
 export interface Issue {

@@ -4,6 +4,7 @@ import type { CatalogResult } from "../catalog/types.js";
 import type { CommandContext } from "../cli/io.js";
 import { UsageError } from "../errors.js";
 import { pick } from "../i18n.js";
+import { USAGE_ISSUE_CODES } from "../issues.js";
 import { countIssues, needsProducts, reporters, type ReportFormat, type UnreadableFile } from "../report/index.js";
 import { targetsFromConfig, targetsFromFiles, type TargetFlags } from "./targets.js";
 
@@ -18,7 +19,9 @@ export interface ValidateFlags extends TargetFlags {
 
 /**
  * Exit 0 when every file is free of errors (warnings allowed unless --strict), 1 when a file has
- * errors (or warnings under --strict), 2 when a file could not be read at all.
+ * errors (or warnings under --strict), 2 when a file could not be read at all or a file's issues
+ * say the invocation was wrong (USAGE_ISSUE_CODES: an unknown --sheet is a bad flag, not a bad
+ * catalogue; it is still reported with its wording).
  * NOTE: with several files, an unreadable one does not stop the others: they are validated and
  * reported, the unreadable one is named on stderr and in the report, and the run still exits 2.
  */
@@ -52,6 +55,7 @@ export async function runValidate(files: readonly string[], flags: ValidateFlags
 
 export function exitCodeFor(results: readonly CatalogResult[], strict: boolean, unreadable = 0): number {
   if (unreadable > 0) return EXIT_CANNOT_RUN;
+  if (results.some((result) => result.issues.some((issue) => USAGE_ISSUE_CODES.has(issue.code)))) return EXIT_CANNOT_RUN;
   const failed = results.some((result) => {
     const { errors, warnings } = countIssues(result.issues);
     return !result.valid || errors > 0 || (strict && warnings > 0);

@@ -214,6 +214,25 @@ describe("desbumi validate", () => {
     expect(json.files[0]!.issues[0]).toMatchObject({ code: "AMBIGUOUS_NUMBER", line: 3, sheet: "Produk", cell: "C3" });
   });
 
+  it("an unknown --sheet is a bad flag: exit 2, and the report still says which sheets there are", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Produk");
+    ws.addRow(["kode produk", "nama produk", "harga", "stok", "berat", "foto"]);
+    ws.addRow(["MW-001", "Masker", 25000, 10, 50, "https://example.com/a.jpg"]);
+    await wb.xlsx.writeFile(join(dir, "k.xlsx"));
+    write("good.csv", GOOD);
+    const run = await cli(["validate", "k.xlsx", "--sheet", "Nope"]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain('There is no sheet "Nope" in this workbook; sheets: Produk');
+    const json = await cli(["validate", "k.xlsx", "good.csv", "--sheet", "Nope", "--format", "json"]);
+    expect(json.code).toBe(2);
+    expect(jsonOf(json.stdout).files.map((f) => [f.file, f.valid, f.issues.map((i) => i.code)])).toEqual([
+      ["k.xlsx", false, ["SHEET_NOT_FOUND"]],
+      ["good.csv", true, []],
+    ]);
+    expect((await cli(["validate", "k.xlsx", "--sheet", "produk"])).code).toBe(0);
+  });
+
   describe("with no file argument", () => {
     it("says how to call it when there is no config either", async () => {
       const run = await cli(["validate"]);
