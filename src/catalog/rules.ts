@@ -24,7 +24,11 @@ export interface Rule {
 }
 
 interface Group {
-  /** Values as written on the later lines (the first line's was not kept: see key-table.ts). */
+  /**
+   * One value per line of `lines`. The first line's own cell was not kept (see key-table.ts), so
+   * its value is the second line's: equal to it after normalization (SKUs exactly; names cleaned
+   * and compared ignoring case, so it may differ from the first cell in case or spacing).
+   */
   values: string[];
   lines: number[];
 }
@@ -45,16 +49,14 @@ function duplicateRule(code: IssueCode, field: "sku" | "name", keyOf: (row: RowK
       if (group) {
         group.lines.push(row.line);
         group.values.push(value);
-      } else groups.set(hash, { values: [value], lines: [first, row.line] });
+      } else groups.set(hash, { values: [value, value], lines: [first, row.line] });
     },
     finish() {
       const findings: Finding[] = [];
       for (const group of groups.values()) {
         const lines = group.lines.join(", ");
         group.lines.forEach((line, i) => {
-          // SKUs are equal exactly, so the first line's value is known; names may differ in case.
-          const value = i > 0 ? group.values[i - 1] : field === "sku" ? group.values[0] : undefined;
-          findings.push({ code, field, line, value, args: { lines, count: group.lines.length } });
+          findings.push({ code, field, line, value: group.values[i], args: { lines, count: group.lines.length } });
         });
       }
       return findings;

@@ -83,6 +83,16 @@ describe("what the scenarios carry besides codes", () => {
     expect(r.rows).toBe(8);
   });
 
+  test("duplicate name carries a value on every line, the first included (the name as the next line writes it)", async () => {
+    const r = await loadCatalog("duplicate-name.csv", { cwd: SCENARIOS });
+    expect(r.issues.map((i) => [i.line, i.value, i.args?.lines])).toEqual([
+      [2, "carica WONOSOBO", "2, 4"],
+      [4, "carica WONOSOBO", "2, 4"],
+    ]);
+    const sku = await loadCatalog("duplicate-sku.csv", { cwd: SCENARIOS });
+    expect(sku.issues.map((i) => [i.line, i.value])).toEqual([[4, "K-03"], [9, "K-03"]]);
+  });
+
   test("file-type and missing-column args", async () => {
     const args = async (name: string) => (await loadCatalog(name, { cwd: SCENARIOS })).issues.map((i) => i.args);
     expect(await args("zip-named.csv")).toEqual([{ actual: "xlsx", expected: "csv" }]);
