@@ -17,6 +17,17 @@ export interface MarketplaceRules {
   skuMaxLength: number;
   /** Names must be unique within a shop. */
   uniqueNames: boolean;
+  /**
+   * Every product needs a description (the bulk-upload template's `Deskripsi Produk*`): an empty
+   * cell is REQUIRED_VALUE_MISSING, no description column is MISSING_COLUMN. Default false.
+   */
+  descriptionRequired?: boolean;
+  /**
+   * Category cells must be numeric marketplace category codes (a file export cannot look names
+   * up): a name is CATEGORY_NOT_FOUND with args.need = "code". Default false (names are resolved
+   * against the marketplace's category tree at sync time).
+   */
+  categoryCodesOnly?: boolean;
 }
 
 /**

@@ -82,6 +82,13 @@ export interface AdapterDefinition<Options = unknown> {
   description: string;
   /** Validates the adapter's block in desbumi.config.json / the matching flags. */
   optionsSchema: z.ZodType<Options>;
+  /** The offline rules that hold whatever the options are. */
   rules: MarketplaceRules;
+  /**
+   * The offline rules for one configured block (its options as written, possibly none: `{}`),
+   * when options change them: tokopedia-bulk needs numeric category codes unless the block maps
+   * names to codes (`categories`). Optional: without it `rules` applies.
+   */
+  rulesFor?(options: Partial<Options>): MarketplaceRules;
   create(options: Options, ctx: AdapterContext): MarketplaceAdapter | Promise<MarketplaceAdapter>;
 }

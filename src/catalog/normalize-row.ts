@@ -27,6 +27,8 @@ export interface NormalizedRow {
   name?: string;
 }
 
+const CATEGORY_CODE = /^\d+$/;
+
 export function normalizeRow(cells: readonly RawCell[], header: HeaderMap, rules: MarketplaceRules, report: ReportCell): NormalizedRow {
   let hasError = false;
   const fail: ReportCell = (code, column, value, args) => {
@@ -82,6 +84,7 @@ export function normalizeRow(cells: readonly RawCell[], header: HeaderMap, rules
     if (hasHtml(description)) report("HTML_IN_DESCRIPTION", col.description, raw(col.description));
     checkFormula(col.description, description);
     checkScript(col.description, description);
+    if (rules.descriptionRequired && description === "") fail("REQUIRED_VALUE_MISSING", col.description, raw(col.description) || undefined, { field: "description" });
   }
 
   let price = 0;
@@ -117,7 +120,13 @@ export function normalizeRow(cells: readonly RawCell[], header: HeaderMap, rules
   }
 
   const category = col.category ? cleanLine(raw(col.category)) : "";
-  if (col.category) checkFormula(col.category, category);
+  if (col.category) {
+    checkFormula(col.category, category);
+    // A file export cannot look a name up: only a numeric code works there (see MarketplaceRules).
+    if (rules.categoryCodesOnly && category !== "" && !CATEGORY_CODE.test(category) && formulaStart(category) === undefined) {
+      fail("CATEGORY_NOT_FOUND", col.category, raw(col.category), { need: "code" });
+    }
+  }
   const etalase = col.etalase ? cleanLine(raw(col.etalase)) : "";
   if (col.etalase) checkFormula(col.etalase, etalase);
 

@@ -49,6 +49,9 @@ export async function normalizeRows(source: RowSource, opts: NormalizeRowsOption
   };
 
   const useHeader = (row: RawRow, map: HeaderMap): void => {
+    // NOTE: added only now, after the header search: a file without a description column still
+    // has its header found; under this marketplace's rules the column is then missing.
+    if (rules.descriptionRequired && !map.byField.description && !map.missing.includes("description")) map.missing.push("description");
     header = map;
     headerLine = row.line;
     // A "header" that maps nothing is a data row (no header at all): its cells are not typos.

@@ -34,6 +34,7 @@ const FIELD_EXAMPLE: Partial<Record<FieldName, { id: string; en: string }>> = {
   stock: { id: "misalnya 10", en: "e.g. 10" },
   weight: { id: "misalnya 250 gr atau 0,5 kg", en: "e.g. 250 gr or 0,5 kg" },
   images: { id: "dengan tautan https://...", en: "with a https://... link" },
+  description: { id: "dengan deskripsi singkat produk (marketplace ini mewajibkannya)", en: "with a short product description (this marketplace requires one)" },
   category: { id: "dengan nomor atau nama kategori", en: "with a category number or name" },
 };
 
@@ -456,10 +457,25 @@ export const WORDING: Record<IssueCode, Wording> = {
     },
   },
   CATEGORY_NOT_FOUND: {
-    message: { id: (f) => `Kategori${sp(f.quoted)} tidak ada di marketplace`, en: (f) => `Category${sp(f.quoted)} does not exist on the marketplace` },
+    message: {
+      id: (f) =>
+        f.text("need") === "code"
+          ? `Kategori${sp(f.quoted)} bukan kode kategori: marketplace ini (berkas unggah massal) hanya menerima Kode Kategori berupa angka`
+          : `Kategori${sp(f.quoted)} tidak ada di marketplace`,
+      en: (f) =>
+        f.text("need") === "code"
+          ? `Category${sp(f.quoted)} is not a category code: this marketplace (the bulk-upload file) takes only a numeric Kode Kategori`
+          : `Category${sp(f.quoted)} does not exist on the marketplace`,
+    },
     hint: {
-      id: (f) => `${categoryCandidates(f, "id")}Cari kategori yang benar dengan: desbumi categories "kata"`,
-      en: (f) => `${categoryCandidates(f, "en")}Look up the right one with: desbumi categories "word"`,
+      id: (f) =>
+        f.text("need") === "code"
+          ? 'Tulis nomor kategorinya (Kode Kategori dari lembar kategori template Seller Center), atau petakan nama ke kode di desbumi.config.json: "categories": {"Kopi": 1760} di blok marketplace tokopedia-bulk'
+          : `${categoryCandidates(f, "id")}Cari kategori yang benar dengan: desbumi categories "kata"`,
+      en: (f) =>
+        f.text("need") === "code"
+          ? 'Write the category\'s number (the Kode Kategori from the category sheet of the Seller Center template), or map names to codes in desbumi.config.json: "categories": {"Kopi": 1760} in the tokopedia-bulk marketplace block'
+          : `${categoryCandidates(f, "en")}Look up the right one with: desbumi categories "word"`,
     },
   },
   CATEGORY_AMBIGUOUS: {

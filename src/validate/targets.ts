@@ -6,6 +6,7 @@ import { glob, isDynamicPattern } from "tinyglobby";
 import { UsageError } from "../errors.js";
 import { DEFAULT_RULES, type MarketplaceRules } from "../rules.js";
 import { text } from "../i18n.js";
+import type { MarketplaceConfig } from "../config/types.js";
 
 export interface CatalogTarget {
   /** As shown in the report: the argument as given, or the group's catalogue relative to cwd. */
@@ -25,7 +26,8 @@ export async function rulesForMarketplace(name: string): Promise<MarketplaceRule
   // NOTE: the registry (zod schemas) loads only when asked for, so plain `validate` starts fast.
   const { adapterNames, findAdapter } = await import("../adapters/index.js");
   const adapter = findAdapter(name);
-  if (adapter) return adapter.rules;
+  // No configured block here (a --marketplace flag): the rules for an adapter given no options.
+  if (adapter) return adapter.rulesFor?.({}) ?? adapter.rules;
   const known = adapterNames().join(", ") || "-";
   throw new UsageError(
     text(`Marketplace "${name}" tidak dikenal. Pilihan: ${known}`, `Unknown marketplace "${name}". Choose one of: ${known}`),
@@ -76,20 +78,33 @@ export async function targetsFromConfig(flags: TargetFlags, io: { cwd: string; e
   if (config.groups.length === 0) {
     throw new UsageError(text(`${config.path} belum punya kelompok (groups)`, `${config.path} has no groups`));
   }
-  const flagRules = flags.marketplace ? await rulesForMarketplace(flags.marketplace) : undefined;
+  if (flags.marketplace) await rulesForMarketplace(flags.marketplace); // an unknown name stops here
   return Promise.all(config.groups.map(async (group) => {
     const sheet = flags.sheet ?? group.sheet;
+    const block = group.marketplace ?? config.marketplace;
+    const adapter = flags.marketplace ?? block?.adapter;
     return {
       file: displayPath(group.catalog, io.cwd),
-      rules: flagRules ?? (await groupRules(group.marketplace?.adapter ?? config.marketplace?.adapter)),
+      // The group's own options count only when they belong to the adapter being checked.
+      rules: await groupRules(adapter, block?.adapter === adapter ? block : undefined),
       ...(sheet ? { sheet } : {}),
     };
   }));
 }
 
-// NOTE: the config loader has already checked adapter names against the registry.
-const groupRules = async (adapter: string | undefined): Promise<MarketplaceRules> =>
-  adapter === undefined ? DEFAULT_RULES : rulesForMarketplace(adapter);
+/**
+ * A group's offline rules: its adapter's, adjusted by its block's options when the adapter says
+ * how (AdapterDefinition.rulesFor: tokopedia-bulk with a `categories` map accepts category names).
+ * NOTE: the config loader has already checked adapter names and options against the registry.
+ */
+async function groupRules(adapter: string | undefined, block: MarketplaceConfig | undefined): Promise<MarketplaceRules> {
+  if (adapter === undefined) return DEFAULT_RULES;
+  const { findAdapter } = await import("../adapters/index.js");
+  const definition = findAdapter(adapter);
+  if (!definition || !block) return rulesForMarketplace(adapter);
+  const { adapter: _name, ...options } = block;
+  return definition.rulesFor?.(options) ?? definition.rules;
+}
 
 function displayPath(file: string, cwd: string): string {
   const rel = relative(cwd, file);

@@ -9,6 +9,9 @@ const HEADER = "kode produk,nama produk,harga,stok,berat,foto";
 const GOOD = `${HEADER}\nMW-001,Masker Kain Batik,Rp 25.000,10,50 gr,https://example.com/a.jpg\nMW-002,Carica Wonosobo,15000,24,"0,5 kg",https://example.com/b.jpg\n`;
 // line 3: ambiguous price; line 4: stock not a number
 const BAD = `${HEADER}\nMW-001,Masker Kain Batik,Rp 25.000,10,50 gr,https://example.com/a.jpg\nMW-002,Carica,"12,5",5,250,https://example.com/b.jpg\nMW-003,Kopi,20000,banyak,250,https://example.com/c.jpg\n`;
+// valid for the bulk-upload template too: a description on every row, numeric category codes
+const BULK_HEADER = "kode produk,nama produk,deskripsi,kategori,harga,stok,berat,foto";
+const BULK_GOOD = `${BULK_HEADER}\nMW-001,Masker Kain Batik,Masker 3 lapis,2991,Rp 25.000,10,50 gr,https://example.com/a.jpg\nMW-002,Carica Wonosobo,Manisan carica,2982,15000,24,"0,5 kg",https://example.com/b.jpg\n`;
 // an unknown column is only a warning
 const WARN = `kode produk,nama produk,harga,stok,berat,foto,catatan\nMW-001,Masker,25000,10,50,https://example.com/a.jpg,lunas\n`;
 
@@ -133,7 +136,7 @@ describe("desbumi validate", () => {
   });
 
   it("checks a named marketplace's rules", async () => {
-    write("muiwo.csv", GOOD);
+    write("muiwo.csv", BULK_GOOD);
     expect((await cli(["validate", "muiwo.csv", "--marketplace", "tokopedia-bulk"])).code).toBe(0);
     const unknown = await cli(["validate", "muiwo.csv", "--marketplace", "shopee"]);
     expect(unknown.code).toBe(2);
@@ -212,6 +215,63 @@ describe("desbumi validate", () => {
     expect(run.stdout).toContain("k.xlsx Produk!C3 harga:");
     const json = jsonOf((await cli(["validate", "k.xlsx", "--format", "json"])).stdout);
     expect(json.files[0]!.issues[0]).toMatchObject({ code: "AMBIGUOUS_NUMBER", line: 3, sheet: "Produk", cell: "C3" });
+  });
+
+  describe("--marketplace tokopedia-bulk checks what the bulk-upload template needs", () => {
+    // line 2: no description; line 3: a category name, not a code; line 4: both fine
+    const ROWS = `${BULK_HEADER}\nMW-001,Masker,,2991,25000,10,50,https://example.com/a.jpg\nMW-002,Carica,Manisan,Manisan Buah,25000,10,50,https://example.com/b.jpg\nMW-003,Kopi,Bubuk,2982,25000,10,50,https://example.com/c.jpg\n`;
+    const issuesOf = (stdout: string) => jsonOf(stdout).files[0]!.issues.map((i) => [i.code, i.line, i.column]);
+
+    it("an empty description and a category name are errors at their cells; the API marketplace accepts both", async () => {
+      write("rows.csv", ROWS);
+      const bulk = await cli(["validate", "rows.csv", "--marketplace", "tokopedia-bulk", "--format", "json"]);
+      expect(bulk.code).toBe(1);
+      expect(issuesOf(bulk.stdout)).toEqual([
+        ["REQUIRED_VALUE_MISSING", 2, "deskripsi"],
+        ["CATEGORY_NOT_FOUND", 3, "kategori"],
+      ]);
+      const category = jsonOf(bulk.stdout).files[0]!.issues[1]!;
+      expect(category.message).toMatch(/is not a category code: .*numeric Kode Kategori/);
+      expect(jsonOf(bulk.stdout).files[0]!.issues[0]!.message).toBe('"deskripsi" is empty but required');
+      const api = await cli(["validate", "rows.csv", "--marketplace", "tokopedia", "--format", "json"]);
+      expect(api.code).toBe(0);
+      expect((await cli(["validate", "rows.csv"])).code).toBe(0);
+    });
+
+    it("no description column at all is one MISSING_COLUMN", async () => {
+      write("nodesc.csv", `kode produk,nama produk,kategori,harga,stok,berat,foto\nMW-001,Masker,2991,25000,10,50,https://example.com/a.jpg\n`);
+      const bulk = await cli(["validate", "nodesc.csv", "--marketplace", "tokopedia-bulk", "--format", "json"]);
+      expect(bulk.code).toBe(1);
+      expect(issuesOf(bulk.stdout)).toEqual([["MISSING_COLUMN", 1, null]]);
+      expect(jsonOf(bulk.stdout).files[0]!.issues[0]!.message).toBe('The required column "description" is missing from the header row');
+      expect(jsonOf(bulk.stdout).files[0]!.products).toEqual([]);
+    });
+
+    it("from the config: a tokopedia-bulk group with a categories map may use names; one without may not", async () => {
+      const named = `${BULK_HEADER}\nMW-001,Masker,Kain,Kesehatan,25000,10,50,https://example.com/a.jpg\n`;
+      write("catalogs/mapped.csv", named);
+      write("catalogs/plain.csv", named);
+      write(
+        "desbumi.config.json",
+        JSON.stringify({
+          marketplace: { adapter: "tokopedia-bulk", outDir: "upload" },
+          groups: [
+            { id: "mapped", name: "Mapped", catalog: "catalogs/mapped.csv", marketplace: { categories: { Kesehatan: 2991 } } },
+            { id: "plain", name: "Plain", catalog: "catalogs/plain.csv" },
+          ],
+        }),
+      );
+      const run = await cli(["validate", "--format", "json"]);
+      expect(run.code).toBe(1);
+      const files = jsonOf(run.stdout).files;
+      expect(files.map((f) => [f.file, f.valid, f.issues.map((i) => i.code)])).toEqual([
+        ["catalogs/mapped.csv", true, []],
+        ["catalogs/plain.csv", false, ["CATEGORY_NOT_FOUND"]],
+      ]);
+      // The flag naming the same adapter keeps the group's options; another adapter ignores them.
+      expect(jsonOf((await cli(["validate", "--format", "json", "--marketplace", "tokopedia-bulk"])).stdout).files.map((f) => f.valid)).toEqual([true, false]);
+      expect((await cli(["validate", "--marketplace", "tokopedia"])).code).toBe(0);
+    });
   });
 
   it("an unknown --sheet is a bad flag: exit 2, and the report still says which sheets there are", async () => {

@@ -67,6 +67,15 @@ describe("formatIssue wording", () => {
     expect(formatIssue(issue, "en").hint).toMatch(/plain text/);
   });
 
+  it("CATEGORY_NOT_FOUND with need=code says a numeric code (or a categories map) is needed", () => {
+    const issue = makeIssue({ code: "CATEGORY_NOT_FOUND", column: "kategori", value: "Kopi", args: { need: "code" } });
+    expect(formatIssue(issue, "en").message).toBe('Category "Kopi" is not a category code: this marketplace (the bulk-upload file) takes only a numeric Kode Kategori');
+    expect(formatIssue(issue, "id").message).toBe('Kategori "Kopi" bukan kode kategori: marketplace ini (berkas unggah massal) hanya menerima Kode Kategori berupa angka');
+    expect(formatIssue(issue, "en").hint).toMatch(/"categories": \{"Kopi": 1760\}/);
+    const plain = makeIssue({ code: "CATEGORY_NOT_FOUND", column: "kategori", value: "Kopi" });
+    expect(formatIssue(plain, "en").message).toBe('Category "Kopi" does not exist on the marketplace');
+  });
+
   it("FILE_TYPE_MISMATCH without an expected kind is a whole sentence in both languages", () => {
     const issue = makeIssue({ code: "FILE_TYPE_MISMATCH", line: 1, column: undefined, value: undefined, args: { actual: "csv" } });
     expect(formatIssue(issue, "en").message).toBe("This file is really CSV text, not what its name says");

@@ -117,14 +117,20 @@ describe("loadCatalog on .xlsx", () => {
     const pretty = await runCli(["validate", join(repo, XLSX, "bad-price.xlsx"), "--format", "pretty"], { cwd: dir });
     expect(pretty.code).toBe(1);
     expect(pretty.stdout).toContain("bad-price.xlsx Sheet1!D14");
-    const valid = await runCli(["validate", join(repo, MUIWO), "--marketplace", "tokopedia-bulk", "--format", "json"], { cwd: dir });
+    const valid = await runCli(["validate", join(repo, MUIWO), "--marketplace", "tokopedia", "--format", "json"], { cwd: dir });
     expect(valid.code).toBe(0);
     expect(JSON.parse(valid.stdout)).toMatchObject({ valid: true, files: [{ rows: 7 }] });
+    // The workbook names its categories (Kopi, Carica ...): the API resolves names, but the upload
+    // template takes only numeric codes (without a `categories` map in the config), so each is an error.
+    const named = await runCli(["validate", join(repo, MUIWO), "--marketplace", "tokopedia-bulk", "--format", "json"], { cwd: dir });
+    expect(named.code).toBe(1);
+    const namedIssues = (JSON.parse(named.stdout) as { files: { issues: { code: string; cell: string }[] }[] }).files[0]!.issues;
+    expect(namedIssues.map((i) => [i.code, i.cell])).toEqual([4, 5, 6, 7, 8, 9, 10].map((row) => ["CATEGORY_NOT_FOUND", `G${row}`]));
 
     // Stock 0 is fine for the API ("always available") but outside the template's 1..999,999.
     await writeFile(
       join(dir, "habis.csv"),
-      "Kode Produk,Nama Produk,Harga,Stok,Berat,Kategori,Foto Produk 1\nH-1,Kopi Habis,25000,0,250,1761,https://example.com/h.jpg\n",
+      "Kode Produk,Nama Produk,Deskripsi,Harga,Stok,Berat,Kategori,Foto Produk 1\nH-1,Kopi Habis,Bubuk kopi,25000,0,250,1761,https://example.com/h.jpg\n",
     );
     const api = await runCli(["validate", "habis.csv", "--marketplace", "tokopedia", "--format", "json"], { cwd: dir });
     expect(api.code).toBe(0);

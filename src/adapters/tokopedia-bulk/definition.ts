@@ -31,14 +31,28 @@ export const tokopediaBulkOptionsSchema = z.strictObject({
 
 export type TokopediaBulkOptions = z.output<typeof tokopediaBulkOptionsSchema>;
 
-/** The template's own limits (its instruction row): stock 1..999,999 where the API allows 0. */
-export const TOKOPEDIA_BULK_RULES: MarketplaceRules = { ...TOKOPEDIA_RULES, stockMin: 1 };
+/**
+ * The template's own limits (its instruction row): stock 1..999,999 where the API allows 0;
+ * `Deskripsi Produk*` is required; `Kode Kategori*` takes only numeric codes, since without a
+ * `categories` map (see rulesFor) there is nothing to turn a name into a code.
+ */
+export const TOKOPEDIA_BULK_RULES: MarketplaceRules = { ...TOKOPEDIA_RULES, stockMin: 1, descriptionRequired: true, categoryCodesOnly: true };
+
+/** With a `categories` map, category names in the catalogue are fine (the export maps them). */
+const MAPPED_RULES: MarketplaceRules = { ...TOKOPEDIA_BULK_RULES, categoryCodesOnly: false };
+
+const rulesFor = (options: Partial<TokopediaBulkOptions>): MarketplaceRules =>
+  options.categories === undefined ? TOKOPEDIA_BULK_RULES : MAPPED_RULES;
 
 export const tokopediaBulk: AdapterDefinition<TokopediaBulkOptions> = {
   name: "tokopedia-bulk",
   description: "Writes Tokopedia Seller Center bulk-upload workbooks (no API access needed)",
   optionsSchema: tokopediaBulkOptionsSchema,
-  rules: TOKOPEDIA_BULK_RULES,
+  // NOTE: what holds whatever the options: a `categories` map may make names fine, so the
+  // codes-only check comes from rulesFor (validate asks it; callers that know only `rules` stay
+  // free of false category errors for a block that maps names).
+  rules: MAPPED_RULES,
+  rulesFor,
   create: async (options, ctx) => (await import("./index.js")).createTokopediaBulkAdapter(options, ctx),
 };
 
