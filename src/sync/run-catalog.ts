@@ -2,7 +2,6 @@
 // (confirm) -> apply.
 import { readFile } from "node:fs/promises";
 import { basename, extname, resolve } from "node:path";
-import { findAdapter } from "../adapters/index.js";
 import { loadCatalog } from "../catalog/index.js";
 import type { CommandContext, Output } from "../cli/io.js";
 import type { GroupConfig, MarketplaceConfig } from "../config/types.js";
@@ -16,8 +15,7 @@ import { toPlanDocument } from "../plan/render-json.js";
 import { renderPlanHeader, renderPlanText } from "../plan/render-text.js";
 import type { Listing, Plan } from "../plan/types.js";
 import { formatIssueLine } from "../report/format-line.js";
-import { DEFAULT_RULES } from "../rules.js";
-import { describeTarget, openTarget, type OpenedTarget } from "../target/open.js";
+import { describeTarget, openTarget, resolveTargetRules, type OpenedTarget } from "../target/open.js";
 import { resolveDesired } from "./desired.js";
 import { etalaseNames, unknownEtalaseText, withEtalaseIds } from "./etalase.js";
 import { EXIT_FAILED, EXIT_OK } from "./exit-codes.js";
@@ -70,8 +68,12 @@ export async function syncCatalog(job: CatalogJob, opts: SyncOptions, ctx: Comma
     human.write(`${lines.join("\n")}\n\n`);
   };
 
-  const marketplaceName = opts.marketplace ?? job.marketplace?.adapter;
-  const rules = (marketplaceName ? findAdapter(marketplaceName)?.rules : undefined) ?? DEFAULT_RULES;
+  const rules = resolveTargetRules({
+    flags: pickTargetFlags(opts),
+    ...(job.marketplace ? { marketplace: job.marketplace } : {}),
+    baseDir: job.baseDir,
+    cwd: io.cwd,
+  });
   const sheet = opts.sheet ?? job.sheet;
   // NOTE: hashed before reading, so a file edited meanwhile makes `apply` refuse rather than accept
   // a plan made from other content. A missing file is reported by loadCatalog (a located UsageError).

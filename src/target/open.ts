@@ -4,6 +4,7 @@ import { isAbsolute, resolve } from "node:path";
 import type { Logger } from "pino";
 import type { MarketplaceConfig } from "../config/types.js";
 import type { AdapterDefinition, MarketplaceAdapter } from "../adapters/types.js";
+import type { MarketplaceRules } from "../rules.js";
 import { adapterNames, findAdapter } from "../adapters/index.js";
 import { ConfigError, UsageError } from "../errors.js";
 import { describeZodIssues, dedupeIssues } from "../config/zod-issues.js";
@@ -79,6 +80,19 @@ export function describeTarget(opts: Pick<OpenTargetOptions, "flags" | "marketpl
 }
 
 /**
+ * The listing rules this run's catalogue is checked against, before anything is opened: the
+ * adapter's `rulesFor(options)` when it has one (e.g. a bulk export with a category map accepts
+ * names), else its `rules`. Validates the merged options on the way, so a wrong flag or config
+ * value is reported (ConfigError / UsageError, exit 2) before the catalogue is read.
+ */
+export function resolveTargetRules(opts: Pick<OpenTargetOptions, "flags" | "marketplace" | "baseDir" | "cwd">): MarketplaceRules {
+  const { definition, isPracticeShop } = resolveTargetDefinition(opts);
+  if (isPracticeShop) return definition.rules;
+  const options = validateOptions(definition, mergeOptions(definition, opts));
+  return definition.rulesFor?.(options as Partial<unknown>) ?? definition.rules;
+}
+
+/**
  * Build the adapter for this run. With no marketplace in flags or config, starts the practice shop:
  * the mock marketplace in process, state in `<baseDir>/.desbumi/practice-shop.json`, or
  * `practice-shop-<group>.json` for a config group.
@@ -119,7 +133,7 @@ function requireAdapter(name: string): AdapterDefinition<unknown> {
 }
 
 /** The config block's options (when it names the same adapter), then the flags over them. */
-function mergeOptions(definition: AdapterDefinition<unknown>, opts: OpenTargetOptions): Record<string, unknown> {
+function mergeOptions(definition: AdapterDefinition<unknown>, opts: Pick<OpenTargetOptions, "flags" | "marketplace" | "baseDir" | "cwd">): Record<string, unknown> {
   const merged: Record<string, unknown> = {};
   if (opts.marketplace && opts.marketplace.adapter === definition.name) {
     for (const [key, value] of Object.entries(opts.marketplace)) {

@@ -212,8 +212,14 @@ describe("tokopedia-bulk adapter", () => {
   });
 
   it("refuses a previous export inside the output folder (it would be replaced)", () => {
-    expect(() => open({ outDir: "upload", previous: "upload" })).toThrow(UsageError);
-    expect(() => open({ outDir: "upload", previous: "upload/tokopedia-upload-001.xlsx" })).toThrow(UsageError);
+    // The options schema says so first (reported before the catalogue is read) ...
+    const inside = tokopediaBulkOptionsSchema.safeParse({ outDir: "upload", previous: "upload/tokopedia-upload-001.xlsx" });
+    expect(inside.success).toBe(false);
+    expect(inside.error?.issues[0]?.path).toEqual(["previous"]);
+    expect(tokopediaBulkOptionsSchema.safeParse({ outDir: "upload", previous: "upload" }).success).toBe(false);
+    // ... and the factory still refuses options that skipped the schema.
+    const ctx = { log: silentLogger(), env: {}, cwd: dir };
+    expect(() => createTokopediaBulkAdapter({ outDir: "upload", previous: "upload", insurance: "Ya" }, ctx)).toThrow(UsageError);
     expect(() => open({ outDir: "upload", previous: "upload-lama" })).not.toThrow();
   });
 
@@ -348,6 +354,16 @@ describe("desbumi sync --marketplace tokopedia-bulk (CLI)", () => {
     expect(second.code).toBe(0);
     expect(second.stdout).toContain("Plan: 0 to create, 0 to update, 0 to deactivate, 0 to reactivate, 7 unchanged.");
     expect(await readdir(dir)).not.toContain("upload-2");
+  });
+
+  it("sync checks the template's rules before planning: category names need a categories map", async () => {
+    // The xlsx fixture writes category names (Kopi, Carica ...); without a map they are not codes.
+    await copyFile(fileURLToPath(new URL("../../fixtures/catalogs/muiwo-wonosobo.xlsx", import.meta.url)), join(dir, "katalog.xlsx"));
+    const run = await runCli(["--lang", "en", "sync", "katalog.xlsx", "--marketplace", "tokopedia-bulk", "--out-dir", "upload", "--yes"], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("Kode Kategori");
+    expect(run.stdout).toContain("nothing was sent");
+    expect(await readdir(dir)).not.toContain("upload");
   });
 
   it("refuses --previous inside --out-dir before reading anything (exit 2)", async () => {

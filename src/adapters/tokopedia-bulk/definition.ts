@@ -1,5 +1,6 @@
 // The tokopedia-bulk definition: options and the template's rules, with the workbook writer
 // (exceljs) loaded only when a run really writes workbooks.
+import { isAbsolute, relative, resolve } from "node:path";
 import { z } from "zod";
 import { TOKOPEDIA_RULES, type MarketplaceRules } from "../../rules.js";
 import type { AdapterDefinition } from "../types.js";
@@ -27,7 +28,22 @@ export const tokopediaBulkOptionsSchema = z.strictObject({
     .optional()
     .describe("Kurir Pengiriman: courier ids from Seller Center; @default empty (fill in before uploading)"),
   insurance: z.enum(INSURANCE_WORDS).default("Ya").describe("Asuransi Pengiriman: Ya or Opsional"),
+}).superRefine((options, ctx) => {
+  // NOTE: in the schema (not only in create) so the mistake is reported before anything is read.
+  if (options.previous !== undefined && isInside(resolve(options.outDir), resolve(options.previous))) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["previous"],
+      message: `--previous (${options.previous}) is inside --out-dir (${options.outDir}): the new files would replace it. Choose another output folder.`,
+    });
+  }
 });
+
+/** `path` is `dir` or inside it. */
+export function isInside(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+}
 
 export type TokopediaBulkOptions = z.output<typeof tokopediaBulkOptionsSchema>;
 

@@ -1,12 +1,12 @@
 // `tokopedia-bulk`: instead of calling an API, writes the Seller Center bulk-upload workbooks
 // ("Tambah Produk Sekaligus") for shops without API access. Optionally plans against a previous
 // export, so only new and changed rows are written.
-import { isAbsolute, relative, resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import { errorMessage, UsageError } from "../../errors.js";
 import { text } from "../../i18n.js";
 import type { Change, ChangeOutcome, Listing } from "../../plan/types.js";
 import type { AdapterContext, ApplyOptions, Category, MarketplaceAdapter } from "../types.js";
-import { TOKOPEDIA_BULK_RULES, type TokopediaBulkOptions } from "./definition.js";
+import { isInside, TOKOPEDIA_BULK_RULES, type TokopediaBulkOptions } from "./definition.js";
 import { MAX_PRODUCTS_PER_WORKBOOK, workbookName } from "./layout.js";
 import { readExport } from "./read-export.js";
 import { foldName, toBulkRow, type BulkRow, type BulkSource, type RowSettings } from "./to-row.js";
@@ -137,9 +137,5 @@ export function createTokopediaBulkAdapter(options: TokopediaBulkOptions, ctx: A
   };
 }
 
-function isInside(dir: string, path: string): boolean {
-  const rel = relative(dir, path);
-  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
-}
 
 export { tokopediaBulk, tokopediaBulkOptionsSchema, TOKOPEDIA_BULK_RULES, type TokopediaBulkOptions } from "./definition.js";
