@@ -107,7 +107,7 @@ describe("desbumi normalize", () => {
   it("refuses a name that would run as a formula (FORMULA_IN_CELL), located", async () => {
     writeFileSync(
       join(dir, "evil.csv"),
-      'sku,name,harga,stok,berat,foto\nMW-1,"=HYPERLINK(""http://x"",""klik"")",25000,1,50,https://example.com/a.jpg\nMW-2,@Kopi,25000,1,50,https://example.com/b.jpg\n',
+      'sku,name,harga,stok,berat,foto\nMW-1,"=HYPERLINK(""http://x"",""klik"")",25000,1,50,https://example.com/a.jpg\nMW-2,@SUM(1+1),25000,1,50,https://example.com/b.jpg\n',
     );
     const run = await runCli(["normalize", "evil.csv", "-o", "clean.csv"], { cwd: dir });
     expect(run.code).toBe(1);
