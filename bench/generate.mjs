@@ -1,6 +1,8 @@
 // Deterministic, realistic catalogue rows in the formats village groups really write.
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
+// The mock server's seeded PRNG (mulberry32); `npm run bench` builds dist/ first.
+import { createPrng as prng } from "../dist/mock-server/faults.js";
 
 const PRODUCTS = [
   ["Keripik Singkong", "Keripik"],
@@ -14,17 +16,6 @@ const PRODUCTS = [
 ];
 const FLAVOURS = ["Original", "Pedas", "Manis", "Balado", "Jeruk", "Jahe", "Madu", "Pandan"];
 
-/** mulberry32: tiny seeded PRNG so every run writes the same bytes. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const thousands = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
 

@@ -1,6 +1,8 @@
 // The files `desbumi init` writes: config, catalogue template, CI workflow. Pure text builders.
 import { CONFIG_SCHEMA_REF } from "../config/json-schema.js";
 import type { InitGroup } from "./group-spec.js";
+import { quoteCsvCell } from "../catalog/write-csv.js";
+import { TEMPLATE_COLUMNS } from "../template/columns.js";
 
 export type InitMarketplace = "practice" | "tokopedia";
 export const INIT_MARKETPLACES = ["practice", "tokopedia"] as const satisfies readonly InitMarketplace[];
@@ -31,23 +33,15 @@ export function renderConfig(groups: readonly InitGroup[], marketplace: InitMark
   return `${JSON.stringify(config, null, 2)}\n`;
 }
 
-/** Indonesian headers, as the catalogue pipeline recognises them (src/catalog/header-aliases.ts). */
-export const CATALOG_HEADERS = [
-  "Kode Produk (SKU)",
-  "Nama Produk",
-  "Deskripsi",
-  "Harga (Rp)",
-  "Stok",
-  "Berat (gram)",
-  "Kategori",
-  "Kondisi",
-  "Status",
-  "Minimum Pemesanan",
-  "Etalase",
-  "Foto Produk 1",
-] as const;
+/**
+ * Indonesian headers, as the catalogue pipeline recognises them: the `desbumi template` columns up
+ * to the first photo (one photo column is enough to start with).
+ */
+export const CATALOG_HEADERS: readonly string[] = TEMPLATE_COLUMNS.slice(
+  0,
+  TEMPLATE_COLUMNS.findIndex((column) => column.header === "Foto Produk 1") + 1,
+).map((column) => column.header);
 
-const csvCell = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 interface ExampleProduct {
   name: string;
@@ -95,7 +89,7 @@ export function renderCatalogTemplate(skuPrefix: string, index = 0): string {
     "",
     `https://images.desbumi.example/contoh/${base.photo}.jpg`,
   ];
-  return `sep=,\n${CATALOG_HEADERS.map(csvCell).join(",")}\n${example.map(csvCell).join(",")}\n`;
+  return `sep=,\n${CATALOG_HEADERS.map(quoteCsvCell).join(",")}\n${example.map(quoteCsvCell).join(",")}\n`;
 }
 
 /**

@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { UsageError } from "../errors.js";
 import { text } from "../i18n.js";
 import { TEMPLATE_COLUMNS, TEMPLATE_SHEET_NAME } from "./columns.js";
+import { quoteCsvCell } from "../catalog/write-csv.js";
 
 export type TemplateFormat = "xlsx" | "csv";
 
@@ -45,13 +46,12 @@ export async function buildTemplateXlsx(): Promise<Buffer> {
 export function buildTemplateCsv(): string {
   const lines = [
     "sep=,",
-    TEMPLATE_COLUMNS.map((c) => csvField(c.header)).join(","),
-    TEMPLATE_COLUMNS.map((c) => csvField(String(c.example))).join(","),
+    TEMPLATE_COLUMNS.map((c) => quoteCsvCell(c.header)).join(","),
+    TEMPLATE_COLUMNS.map((c) => quoteCsvCell(String(c.example))).join(","),
   ];
   return `${lines.join("\r\n")}\r\n`;
 }
 
-const csvField = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 export interface WriteTemplateOptions {
   /** Replace an existing file. */

@@ -7,23 +7,15 @@ import { Readable } from "node:stream";
 import { main } from "../../src/cli/index.js";
 import type { Io } from "../../src/cli/io.js";
 import { startMockServer, type MockListing, type MockServer, type MockServerOptions } from "../../src/mock-server/index.js";
+import { createPrng } from "../../src/mock-server/faults.js";
 
 /** A line of a JS stack trace (`    at fn (file.js:12:34)`): must never reach a user. */
 export const STACK_TRACE = /\n\s+at .+:\d+:\d+/;
 
 export const tempDir = (prefix = "desbumi-rel-"): Promise<string> => mkdtemp(join(tmpdir(), prefix));
 
-/** mulberry32, so a catalogue is a pure function of its seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (the mock server's own), so a catalogue is a pure function of its seed. */
+export const prng = createPrng;
 
 // ---------------------------------------------------------------------------------------------
 // Catalogues
