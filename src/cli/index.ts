@@ -6,6 +6,7 @@ import { pick, resolveLang, type Lang } from "../i18n.js";
 import { createLogger, LOG_LEVELS, type LogLevel } from "../log.js";
 import { processIo, type CommandContext, type Io } from "./io.js";
 import { commands } from "./commands/index.js";
+import { langFromArgv, seeHelpLine, translateCommanderError } from "./usage-text.js";
 import { VERSION } from "../version.js";
 
 export const EXIT_OK = 0;
@@ -34,6 +35,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     return context;
   };
 
+  // Usage errors are raised while parsing, before any command's context exists: pick the language now.
+  const earlyLang = resolveLang(langFromArgv(argv), io.env);
   const program = new Command("desbumi")
     .description("Get village product catalogues onto online marketplaces / Unggah katalog produk desa ke marketplace")
     .version(VERSION, "-V, --version")
@@ -41,11 +44,11 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .option("--log-file <file>", "also write JSON log lines to this file")
     .addOption(new Option("--lang <lang>", "message language (default from LC_ALL/LANG)").choices(["id", "en"]))
     .option("--no-color", "no colours in output")
-    .showHelpAfterError()
     .exitOverride()
     .configureOutput({
       writeOut: (s) => void io.stdout.write(s),
       writeErr: (s) => void io.stderr.write(s),
+      outputError: (s, write) => write(`${translateCommanderError(s, earlyLang)}\n`),
     });
 
   for (const register of commands) {
@@ -56,7 +59,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       },
     });
   }
-  for (const cmd of program.commands) cmd.exitOverride();
+  configureUsageErrors(program, "desbumi", earlyLang);
 
   try {
     await program.parseAsync(argv, { from: "user" });
@@ -66,12 +69,18 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   }
 }
 
+/** Every command: exit through main (not process.exit), and after a usage error one "See: ... --help" line. */
+function configureUsageErrors(cmd: Command, path: string, lang: Lang): void {
+  cmd.exitOverride().showHelpAfterError(seeHelpLine(path, lang));
+  for (const sub of cmd.commands) configureUsageErrors(sub, `${path} ${sub.name()}`, lang);
+}
+
 function reportError(error: unknown, lang: Lang, io: Io, context: CommandContext | undefined): number {
   if (error instanceof CommanderError) {
     if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") {
       return EXIT_OK;
     }
-    // commander already printed the message and the help hint.
+    // commander already printed the message (translated) and the "See: ... --help" line.
     return EXIT_CANNOT_RUN;
   }
   if (error instanceof UsageError || error instanceof AdapterError) {
