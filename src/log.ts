@@ -1,4 +1,5 @@
-// Logging through pino: human-level messages to stderr, optional JSON lines file. Secrets redacted.
+// Logging through pino: plain-text lines on stderr for people, optional JSON lines file for tools.
+// Secrets are redacted by pino before any destination sees the line.
 import { pino, type Logger, type DestinationStream } from "pino";
 
 export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -34,8 +35,71 @@ export interface LoggerOptions {
   level?: LogLevel;
   /** Also write JSON lines (level debug and up, or `level` if lower) to this file. */
   file?: string;
-  /** Where the human-level stream goes; defaults to stderr. */
-  stderr?: NodeJS.WritableStream;
+  /** Where the plain-text lines go; defaults to stderr (fd 2). */
+  stderr?: TextSink;
+}
+
+/** Anything with `write(string)`: a Node stream, or the CLI's injectable `Io` output. */
+export interface TextSink {
+  write(chunk: string): unknown;
+}
+
+const LEVEL_WORDS: Record<number, string> = { 10: "trace", 20: "debug", 30: "info", 40: "warning", 50: "error", 60: "fatal" };
+/** pino's own keys, and `msg`: not repeated among the appended fields. */
+const SKIPPED_KEYS = new Set(["level", "time", "pid", "hostname", "name", "msg"]);
+const MAX_FIELDS = 6;
+const MAX_VALUE_CHARS = 80;
+
+/**
+ * One pino JSON line as `desbumi: warning: <msg> (sku=MSK-1, status=500)`. Only flat values are
+ * appended (strings, numbers, booleans, short lists of them, an error's message): nested objects
+ * and stack traces stay in the --log-file JSON. Values are already redacted when they get here.
+ */
+export function formatLogLine(line: string): string {
+  let record: unknown;
+  try {
+    record = JSON.parse(line);
+  } catch {
+    return line.endsWith("\n") ? line : `${line}\n`;
+  }
+  if (typeof record !== "object" || record === null || Array.isArray(record)) return `${line.trimEnd()}\n`;
+  const fields = record as Record<string, unknown>;
+  const level = typeof fields.level === "number" ? (LEVEL_WORDS[fields.level] ?? `level ${fields.level}`) : "log";
+  const msg = typeof fields.msg === "string" ? fields.msg : "";
+  const extras: string[] = [];
+  for (const [key, value] of Object.entries(fields)) {
+    if (SKIPPED_KEYS.has(key) || extras.length >= MAX_FIELDS) continue;
+    const shown = showValue(value);
+    if (shown !== undefined) extras.push(`${key}=${shown}`);
+  }
+  const tail = extras.length > 0 ? ` (${extras.join(", ")})` : "";
+  return `desbumi: ${level}: ${msg}${tail}`.trimEnd().replace(/\s*\n\s*/g, " ") + "\n";
+}
+
+function showValue(value: unknown): string | undefined {
+  if (typeof value === "string") return clip(value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) {
+    const flat = value.filter((v) => typeof v === "string" || typeof v === "number" || typeof v === "boolean");
+    if (flat.length !== value.length) return undefined;
+    const head = flat.slice(0, 5).map(String).join(",");
+    return clip(flat.length > 5 ? `${head},+${flat.length - 5}` : head);
+  }
+  // pino's error serializer: { type, message, stack }; the message only.
+  if (typeof value === "object" && value !== null && "message" in value && typeof value.message === "string") {
+    return clip(value.message);
+  }
+  return undefined;
+}
+
+const clip = (s: string): string => {
+  const one = s.replace(/\s+/g, " ").trim();
+  return one.length > MAX_VALUE_CHARS ? `${one.slice(0, MAX_VALUE_CHARS - 1)}…` : one;
+};
+
+/** A pino destination that writes each (already redacted) JSON line as plain text. */
+export function textDestination(sink: TextSink): DestinationStream {
+  return { write: (line: string) => void sink.write(formatLogLine(line)) };
 }
 
 export function createLogger(opts: LoggerOptions = {}): Logger {
@@ -44,7 +108,7 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
   if (level !== "silent") {
     streams.push({
       level,
-      stream: (opts.stderr as DestinationStream | undefined) ?? pino.destination({ fd: 2, sync: true }),
+      stream: textDestination(opts.stderr ?? pino.destination({ fd: 2, sync: true })),
     });
   }
   if (opts.file) {

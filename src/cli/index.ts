@@ -29,7 +29,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     if (context) return context;
     const opts = cmd.optsWithGlobals<GlobalOptions>();
     const lang = resolveLang(opts.lang, io.env);
-    const log = createLogger({ level: opts.logLevel ?? "warn", ...(opts.logFile ? { file: opts.logFile } : {}) });
+    const log = createLogger({ level: opts.logLevel ?? "warn", stderr: io.stderr, ...(opts.logFile ? { file: opts.logFile } : {}) });
     const color = opts.color !== false && !io.env.NO_COLOR && io.stdout.isTTY === true;
     context = { io, lang, log, color };
     return context;

@@ -32,7 +32,7 @@ export async function runCli(argv: readonly string[], opts: RunCliOptions): Prom
     env: opts.env ?? { LANG: "en_US.UTF-8" },
     cwd: opts.cwd,
   };
-  // NOTE: `--log-level silent` keeps pino (which writes to fd 2 directly) out of test output
+  // NOTE: `--log-level silent` keeps log lines (written to io.stderr) out of the captured stderr
   // unless a test asks for a level itself.
   const args = argv.includes("--log-level") ? [...argv] : ["--log-level", "silent", ...argv];
   const code = await main(args, io);
