@@ -11,6 +11,7 @@ import { readBody } from "./http-body.js";
 import { createPersister, loadStateFile, type Persister } from "./persistence.js";
 import { DEFAULT_MAX_STOCK } from "./product-rules.js";
 import { createRateLimiter } from "./rate-limit.js";
+import { acquireStateLock, type StateLock } from "./state-lock.js";
 import { matchRoute } from "./routes/index.js";
 import { checkAccess } from "./access.js";
 import { applySeed, readSeedFile } from "./seed.js";
@@ -49,7 +50,31 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const credentials = { clientId: options.clientId ?? randomToken(12), clientSecret: options.clientSecret ?? randomToken(24) };
   const categories = indexCategories(options.categories ?? DEFAULT_CATEGORIES);
   const maxStock = options.maxStock ?? DEFAULT_MAX_STOCK;
-  const shop = await loadShop(options, shopId, { categories, maxStock, nowUnix: Math.floor(clock() / 1000) });
+  // Held from before the load until after the last write: the file is this server's alone.
+  const lock: StateLock | undefined = options.stateFile ? await acquireStateLock(options.stateFile) : undefined;
+  try {
+    return await serve(options, { clock, log, fsId, credentials, categories, maxStock, lock, shopId });
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
+}
+
+async function serve(
+  options: MockServerOptions,
+  env: {
+    clock: () => number;
+    log: NonNullable<MockServerOptions["log"]>;
+    fsId: number;
+    shopId: number;
+    credentials: MockServer["credentials"];
+    categories: ReturnType<typeof indexCategories>;
+    maxStock: number;
+    lock: StateLock | undefined;
+  },
+): Promise<MockServer> {
+  const { clock, log, fsId, credentials, categories, maxStock, lock } = env;
+  const shop = await loadShop(options, env.shopId, { categories, maxStock, nowUnix: Math.floor(clock() / 1000) });
   const persister: Persister | undefined = options.stateFile
     ? createPersister({ file: options.stateFile, snapshot: () => snapshotShop(shop), debounceMs: options.persistDebounceMs ?? 50, log })
     : undefined;
@@ -231,7 +256,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       const force = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
       await stopped;
       clearTimeout(force);
-      await persister?.flush();
+      try {
+        await persister?.flush();
+      } finally {
+        await lock?.release();
+      }
     })();
     return closed;
   };

@@ -6,7 +6,9 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { AdapterDefinition } from "../adapters/types.js";
-import { startMockServer } from "../mock-server/index.js";
+import { UsageError } from "../errors.js";
+import type { Text } from "../i18n.js";
+import { startMockServer, StateFileBusyError } from "../mock-server/index.js";
 import { createTokopediaAdapter, tokopediaOptionsSchema } from "../adapters/tokopedia/index.js";
 import type { OpenedTarget, OpenTargetOptions } from "./open.js";
 import { practiceShopFile, practiceShopLabel } from "./practice-shop-name.js";
@@ -16,6 +18,18 @@ export { PRACTICE_SHOP_FILE, PRACTICE_SHOP_LABEL, practiceShopFile, practiceShop
 /** Generous, but still paced like a real shop so the practice run looks like the real one. */
 const PRACTICE_RATE_LIMIT = 20;
 
+/**
+ * Another desbumi (a `desbumi mock-server --state` on this file, or another sync) serves this shop:
+ * starting a second copy would undo its changes or have them undo ours, so the run stops.
+ */
+export function practiceShopBusyText(file: string, pid: number): Text {
+  const shown = file.split("\\").join("/");
+  const via = "desbumi sync FILE --marketplace tokopedia --base-url URL --token-url URL --fs-id N --shop-id N";
+  return {
+    en: `The practice shop (${shown}) is open in another desbumi process (pid ${pid}), e.g. \`desbumi mock-server\`. Stop it first, or sync through it: ${via} (with the credentials it printed, in TOKOPEDIA_CLIENT_ID and TOKOPEDIA_CLIENT_SECRET)`,
+    id: `Toko latihan (${shown}) sedang dibuka proses desbumi lain (pid ${pid}), mis. \`desbumi mock-server\`. Hentikan dulu, atau sinkronkan lewat server itu: ${via} (dengan kredensial yang dicetaknya, di TOKOPEDIA_CLIENT_ID dan TOKOPEDIA_CLIENT_SECRET)`,
+  };
+}
 
 export async function openPracticeShop(opts: OpenTargetOptions, definition: AdapterDefinition<unknown>): Promise<OpenedTarget> {
   await mkdir(join(opts.baseDir, ".desbumi"), { recursive: true });
@@ -26,6 +40,8 @@ export async function openPracticeShop(opts: OpenTargetOptions, definition: Adap
     rateLimit: PRACTICE_RATE_LIMIT,
     burst: PRACTICE_RATE_LIMIT,
     log: opts.log.child({ component: "practice-shop" }),
+  }).catch((error: unknown) => {
+    throw error instanceof StateFileBusyError ? new UsageError(practiceShopBusyText(practiceShopFile(opts.group), error.pid)) : error;
   });
   try {
     const options = tokopediaOptionsSchema.parse({

@@ -1,7 +1,7 @@
 // End to end: `desbumi sync` through main(argv, io) against the mock marketplace on 127.0.0.1:0.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -528,5 +528,59 @@ describe("etalase written as names (tokopedia adapter, mock marketplace)", () =>
     expect(moved.code).toBe(1);
     expect(etalaseOf("ET-1")).toBe(ids.get("Batik"));
     expect(live().map((l) => l.sku).sort()).toEqual(["ET-1", "ET-2", "ET-3"]);
+  });
+});
+
+describe("the practice shop served by another desbumi (e.g. `desbumi mock-server --state`)", () => {
+  it("sync refuses with exit 2 instead of overwriting the other server's shop; nothing is lost", async () => {
+    const cwd = await tempDir();
+    const stateFile = join(cwd, ".desbumi", "practice-shop.json");
+    // A first sync fills the practice shop; then a "mock-server" serves the same file.
+    expect(await main(["--lang", "en", "sync", await writeCsv(cwd, "a.csv", rows(2)), "--yes"], makeIo({ cwd }))).toBe(0);
+    const served = await startMockServer({ stateFile, rateLimit: 10_000, burst: 10_000 });
+    try {
+      const before = served.listings();
+      expect(before.map((l) => l.sku)).toEqual(["MSK-001", "MSK-002"]);
+      const io = makeIo({ cwd });
+      const code = await main(["--lang", "en", "sync", await writeCsv(cwd, "b.csv", rows(4)), "--yes", "--prune", "--allow-mass-deactivate"], io);
+      expect(code).toBe(2);
+      expect(io.stderr.text).toContain(
+        `The practice shop (.desbumi/practice-shop.json) is open in another desbumi process (pid ${process.pid}), e.g. \`desbumi mock-server\`. Stop it first, or sync through it: desbumi sync FILE --marketplace tokopedia --base-url URL --token-url URL --fs-id N --shop-id N`,
+      );
+      expect(served.listings()).toEqual(before);
+      const inId = makeIo({ cwd });
+      expect(await main(["--lang", "id", "sync", "b.csv", "--yes"], inId)).toBe(2);
+      expect(inId.stderr.text).toContain("Toko latihan (.desbumi/practice-shop.json) sedang dibuka proses desbumi lain");
+    } finally {
+      await served.close();
+    }
+    // The served shop's file still has exactly its listings; the lock is gone, so sync works again.
+    const saved = JSON.parse(await readFile(stateFile, "utf8")) as { products: { sku: string }[] };
+    expect(saved.products.map((p) => p.sku)).toEqual(["MSK-001", "MSK-002"]);
+    expect(existsSync(`${stateFile}.lock`)).toBe(false);
+    const after = makeIo({ cwd });
+    expect(await main(["--lang", "en", "sync", "b.csv", "--yes"], after)).toBe(0);
+    expect(after.stdout.text).toContain("Plan: 2 to create, 0 to update, 0 to deactivate, 0 to reactivate, 2 unchanged.");
+  });
+
+  it("a lock left by another live process is respected; one left by a finished process is taken over", async () => {
+    const cwd = await tempDir();
+    const file = await writeCsv(cwd, "a.csv", rows(1));
+    const lock = join(cwd, ".desbumi", "practice-shop.json.lock");
+    const child = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "ignore" });
+    await new Promise((resolve) => child.once("spawn", resolve));
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    try {
+      await mkdir(join(cwd, ".desbumi"), { recursive: true });
+      await writeFile(lock, `${child.pid}\n`);
+      const io = makeIo({ cwd });
+      expect(await main(["--lang", "en", "sync", file, "--yes"], io)).toBe(2);
+      expect(io.stderr.text).toContain(`open in another desbumi process (pid ${child.pid})`);
+    } finally {
+      child.kill();
+      await exited;
+    }
+    expect(await main(["--lang", "en", "sync", file, "--yes"], makeIo({ cwd }))).toBe(0);
+    expect(existsSync(lock)).toBe(false);
   });
 });

@@ -120,3 +120,23 @@ test("listen errors map to plain advice; other errors are left alone", () => {
   expect(describeListenError(socketError("EACCES", "open"), "127.0.0.1", 80)).toBeUndefined();
   expect(describeListenError(new Error("boom"), "127.0.0.1", 80)).toBeUndefined();
 });
+
+test("a second mock-server on a state file another server holds exits 2 naming the pid and --state", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "desbumi-cli-mock-"));
+  const { ctx, out } = makeContext();
+  const controller = new AbortController();
+  const state = join(dir, "s.json");
+  const running = runMockServer({ port: "0", state }, ctx, controller.signal);
+  try {
+    await waitForBanner(out);
+    const second = await runCli(["--lang", "en", "mock-server", "--state", state], { cwd: dir });
+    expect(second.code).toBe(2);
+    expect(second.stdout).toBe("");
+    expect(second.stderr).toContain(`The state file ${state} is open in another desbumi process (pid ${process.pid})`);
+    expect(second.stderr).toContain("another --state file");
+  } finally {
+    controller.abort();
+    await running;
+    await rm(dir, { recursive: true, force: true });
+  }
+});

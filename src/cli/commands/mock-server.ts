@@ -107,13 +107,22 @@ export function describeListenError(error: unknown, host: string, port: number):
   }
 }
 
+/** Two servers on one state file would undo each other's writes: say who has it and what to do. */
+export function stateBusyText(file: string, pid: number): Text {
+  return {
+    en: `The state file ${file} is open in another desbumi process (pid ${pid}): a running \`desbumi mock-server\`, or a \`desbumi sync\` on the practice shop. Stop it first, or give this server another --state file.`,
+    id: `Berkas state ${file} sedang dibuka proses desbumi lain (pid ${pid}): \`desbumi mock-server\` yang masih berjalan, atau \`desbumi sync\` ke toko latihan. Hentikan dulu, atau beri server ini berkas --state lain.`,
+  };
+}
+
 const line = (label: Text, value: string, ctx: CommandContext): string => `  ${pick(label, ctx.lang).padEnd(22)} ${value}\n`;
 
 /** Starts the server, prints how to use it, and resolves (exit 0) once `signal` aborts. */
 export async function runMockServer(flags: MockServerFlags, ctx: CommandContext, signal: AbortSignal): Promise<number> {
   const options = await toOptions(flags, ctx);
-  const { startMockServer } = await import("../../mock-server/index.js");
+  const { startMockServer, StateFileBusyError } = await import("../../mock-server/index.js");
   const server = await startMockServer(options).catch((error: unknown) => {
+    if (error instanceof StateFileBusyError) throw new UsageError(stateBusyText(error.stateFile, error.pid));
     const problem = describeListenError(error, options.host ?? "127.0.0.1", options.port ?? 0);
     throw problem ? new UsageError(problem) : error;
   });

@@ -1,0 +1,112 @@
+// One server per state file: each server keeps the whole shop in memory and writes it back, so two
+// of them on one file (a `desbumi mock-server` and a sync's practice shop) would silently undo each
+// other's writes. `<stateFile>.lock` holds the owner's pid; a lock whose owner is gone is taken over.
+import { mkdir, open, readFile, unlink } from "node:fs/promises";
+import { readFileSync, unlinkSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { UsageError } from "../errors.js";
+
+/** The state file is served by another server (another process, or another server in this one). */
+export class StateFileBusyError extends UsageError {
+  constructor(
+    readonly stateFile: string,
+    readonly pid: number,
+  ) {
+    super({
+      en: `The mock state file ${stateFile} is open in another desbumi process (pid ${pid}), e.g. \`desbumi mock-server\` or a sync on the practice shop. Stop it first; two servers on one file would undo each other's changes.`,
+      id: `Berkas state mock ${stateFile} sedang dibuka proses desbumi lain (pid ${pid}), mis. \`desbumi mock-server\` atau sync ke toko latihan. Hentikan dulu; dua server pada satu berkas saling menimpa perubahan.`,
+    });
+  }
+}
+
+export interface StateLock {
+  /** Removes the lock file (only while it is still ours). Safe to call twice. */
+  release(): Promise<void>;
+}
+
+/** Lock files held by this process, by absolute path: a second server here must be refused too. */
+const heldHere = new Set<string>();
+let isExitHookSet = false;
+
+const errorCode = (error: unknown): unknown =>
+  typeof error === "object" && error !== null && "code" in error ? (error as { code: unknown }).code : undefined;
+
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return errorCode(error) === "EPERM";
+  }
+}
+
+const parsePid = (text: string): number | undefined => {
+  const trimmed = text.trim();
+  const pid = Number(trimmed);
+  return /^\d+$/.test(trimmed) && Number.isSafeInteger(pid) && pid > 0 ? pid : undefined;
+};
+
+const readOwner = async (lockPath: string): Promise<number | undefined> =>
+  parsePid(await readFile(lockPath, "utf8").catch(() => ""));
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Best effort on exit (a crash or process.exit skips close()): remove the locks still ours. */
+function removeHeldLocksSync(): void {
+  for (const lockPath of heldHere) {
+    try {
+      if (parsePid(readFileSync(lockPath, "utf8")) === process.pid) unlinkSync(lockPath);
+    } catch {
+      // already gone or unreadable: nothing to clean up
+    }
+  }
+}
+
+export async function acquireStateLock(stateFile: string): Promise<StateLock> {
+  const lockPath = resolve(`${stateFile}.lock`);
+  if (heldHere.has(lockPath)) throw new StateFileBusyError(stateFile, process.pid);
+  await mkdir(dirname(lockPath), { recursive: true });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const handle = await open(lockPath, "wx");
+      try {
+        await handle.writeFile(`${process.pid}\n`, "utf8");
+      } finally {
+        await handle.close();
+      }
+      break;
+    } catch (error) {
+      if (errorCode(error) !== "EEXIST" || attempt >= 3) throw error;
+    }
+    let owner = await readOwner(lockPath);
+    // An empty lock may be one another process has created and not yet written: look once more.
+    if (owner === undefined) {
+      await sleep(100);
+      owner = await readOwner(lockPath);
+    }
+    // Our own pid without an entry in heldHere is a leftover of an earlier process that had the
+    // same pid (common in containers), so it is stale like any dead owner.
+    if (owner !== undefined && owner !== process.pid && isProcessAlive(owner)) throw new StateFileBusyError(stateFile, owner);
+    // Stale: take it over. NOTE: two processes taking over the same stale lock at the same instant
+    // could both win (one unlinks the other's fresh lock); the window is one unlink wide, and the
+    // usual conflict (a live server and a new one) is always refused.
+    await unlink(lockPath).catch((error: unknown) => {
+      if (errorCode(error) !== "ENOENT") throw error;
+    });
+  }
+  heldHere.add(lockPath);
+  if (!isExitHookSet) {
+    isExitHookSet = true;
+    process.on("exit", removeHeldLocksSync);
+  }
+  let isReleased = false;
+  return {
+    async release() {
+      if (isReleased) return;
+      isReleased = true;
+      heldHere.delete(lockPath);
+      if ((await readOwner(lockPath)) === process.pid) await unlink(lockPath).catch(() => undefined);
+    },
+  };
+}
