@@ -83,7 +83,11 @@ export function createTokopediaBulkAdapter(options: TokopediaBulkOptions, ctx: A
       else written.push({ change, row: r.row });
     }
     if (written.length > 0 && settings.couriers === "") {
-      ctx.log.warn("Kurir Pengiriman is empty: set `couriers` in the marketplace block, or fill the column before uploading");
+      // NOTE: a warning, not a failure: the workbook is still useful (the column can be filled in by hand).
+      ctx.log.warn(
+        { rows: written.length },
+        'Kurir Pengiriman* is empty in the upload file: Seller Center will reject it. Set "couriers" (e.g. "1,2,6") in the tokopedia-bulk block ("marketplace": {"adapter": "tokopedia-bulk", ...}) of desbumi.config.json. / Kolom Kurir Pengiriman* kosong: Seller Center akan menolak berkasnya. Isi "couriers" (mis. "1,2,6") di blok tokopedia-bulk desbumi.config.json.',
+      );
     }
     const names = new Set<string>();
     for (let start = 0, index = 1; start < written.length; start += MAX_PRODUCTS_PER_WORKBOOK, index += 1) {
