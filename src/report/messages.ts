@@ -144,6 +144,8 @@ const fieldHint = (f: Facts, lang: Lang): string => {
   if (f.field === "min_order") return MIN_ORDER_HINT[lang];
   return STOCK_HINT[lang];
 };
+/** A few headers the reader knows, for a facilitator without the README. */
+const KNOWN_HEADERS = '"Kode Produk", "Nama Produk", "Harga", "Stok", "Berat (gram)", "Foto"';
 /** Pipeline reason codes (`args.reason`) in words; an unknown code is left out, never shown raw. */
 const REASON: Record<string, { id: Say; en: Say }> = {
   unclosed_quote: { id: () => 'ada tanda kutip (") yang tidak ditutup', en: () => 'a quote (") is never closed' },
@@ -151,7 +153,7 @@ const REASON: Record<string, { id: Say; en: Say }> = {
   record_too_large: { id: () => "satu baris terlalu besar (mungkin tanda kutip tidak ditutup)", en: () => "one row is far too large (maybe a quote is never closed)" },
   syntax: { id: () => "susunannya tidak bisa dibaca", en: () => "its layout cannot be read" },
   extra_cells: {
-    id: (f) => `baris ini punya ${f.num("actual") ?? "lebih banyak"} sel, padahal baris judul ${f.num("expected") ?? "lebih sedikit"} kolom`,
+    id: (f) => `baris ini punya ${f.num("actual") ?? "lebih banyak"} sel, padahal baris judul hanya punya ${f.num("expected") ?? "lebih sedikit"} kolom`,
     en: (f) => `this row has ${f.num("actual") ?? "more"} cells but the header has ${f.num("expected") ?? "fewer"} columns`,
   },
   encoding: {
@@ -176,7 +178,8 @@ const because = (f: Facts, lang: Lang): string => {
 const readAs = (f: Facts, lang: Lang, name: string, show: (n: number) => string): string => {
   const n = f.num(name);
   if (n === undefined) return "";
-  return lang === "id" ? ` dibaca sebagai ${show(n)}` : ` read as ${show(n)}`;
+  // The comma closes the clause: "Berat "0" dibaca sebagai 0 gram, di luar batas ...".
+  return lang === "id" ? ` dibaca sebagai ${show(n)},` : `, read as ${show(n)},`;
 };
 const sheetName = (f: Facts): string => {
   const name = f.text("sheet") ?? f.issue.sheet ?? f.issue.value;
@@ -305,8 +308,8 @@ export const WORDING: Record<IssueCode, Wording> = {
       en: (f) => `Column "${f.column}" is not recognised and is ignored`,
     },
     hint: {
-      id: (f) => (f.text("suggestion") ? `Maksudnya "${f.text("suggestion")}"? Ganti judul kolom menjadi "${f.text("suggestion")}"` : "Hapus kolom ini bila tidak perlu, atau pakai judul yang dikenal (daftar di README)"),
-      en: (f) => (f.text("suggestion") ? `Did you mean "${f.text("suggestion")}"? Rename the column to "${f.text("suggestion")}"` : "Delete the column if you do not need it, or use a known header (listed in the README)"),
+      id: (f) => (f.text("suggestion") ? `Maksudnya "${f.text("suggestion")}"? Ganti judul kolom menjadi "${f.text("suggestion")}"` : `Hapus kolom ini bila tidak perlu, atau pakai judul yang dikenal, misalnya ${KNOWN_HEADERS} (semua judul ada di: desbumi template katalog.csv)`),
+      en: (f) => (f.text("suggestion") ? `Did you mean "${f.text("suggestion")}"? Rename the column to "${f.text("suggestion")}"` : `Delete the column if you do not need it, or use a known header such as ${KNOWN_HEADERS} (all of them in: desbumi template catalog.csv)`),
     },
   },
   DUPLICATE_COLUMN: {

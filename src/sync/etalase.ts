@@ -39,6 +39,6 @@ export function withEtalaseIds(products: readonly DesiredProduct[], ids: Readonl
 }
 
 export const unknownEtalaseText = (name: string, skus: readonly string[]): Text => ({
-  id: `Perhatian: etalase "${name}" tidak ada di toko ini (SKU ${skus.join(", ")}). Periksa ejaannya, atau buat dulu etalase itu di toko; sampai itu produk baru dengan etalase ini tidak bisa dimasukkan ke sana, dan produk yang sudah ada tetap di etalasenya.`,
-  en: `Warning: etalase "${name}" is not in this shop (SKU ${skus.join(", ")}). Check the spelling, or create that etalase in the shop first; until then new products cannot be put in it, and existing listings keep their etalase.`,
+  id: `Perhatian: etalase "${name}" tidak ada di toko ini (SKU ${skus.join(", ")}). Periksa ejaannya, atau buat dulu etalase itu di toko. Selama etalase itu belum ada, produk baru tidak bisa dimasukkan ke dalamnya; produk yang sudah ada tetap di etalasenya sekarang.`,
+  en: `Warning: etalase "${name}" is not in this shop (SKU ${skus.join(", ")}). Check the spelling, or create that etalase in the shop first. Until it exists, new products cannot be put in it; existing listings stay in their current etalase.`,
 });

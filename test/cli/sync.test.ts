@@ -144,7 +144,7 @@ describe("desbumi sync (mock marketplace)", () => {
     expect(rowError.io.stdout.text).toMatch(/^Target: tokopedia shop \d+\nCatalogue: a\.csv\n/);
     const categoryError = await sync(cwd, [await writeCsv(cwd, "b.csv", [csvRow("MSK-001", { kategori: "Sepatu Kulit" })]), "--yes"]);
     expect(categoryError.code).toBe(1);
-    expect(categoryError.io.stdout.text).toMatch(/^Target: Tokopedia shop \d+ \(127\.0\.0\.1:\d+\)\nCatalogue: b\.csv\n/);
+    expect(categoryError.io.stdout.text).toMatch(/^Target: Tokopedia shop \/ toko Tokopedia \d+ \(127\.0\.0\.1:\d+\)\nCatalogue: b\.csv\n/);
     expect(server.stats().writes).toBe(0);
 
     const practice = makeIo({ cwd });
@@ -366,8 +366,8 @@ describe("every group of a config synced to the practice shop: one shop per grou
     const first = await practice(cwd, ["sync", "--yes"]);
     expect(first.io.stderr.text).toBe("");
     expect(first.code).toBe(0);
-    expect(first.io.stdout.text).toContain("practice shop / toko latihan (mock marketplace, .desbumi/practice-shop-alpha.json)");
-    expect(first.io.stdout.text).toContain("practice shop / toko latihan (mock marketplace, .desbumi/practice-shop-beta.json)");
+    expect(first.io.stdout.text).toContain("practice shop / toko latihan (mock marketplace / marketplace tiruan, .desbumi/practice-shop-alpha.json)");
+    expect(first.io.stdout.text).toContain("practice shop / toko latihan (mock marketplace / marketplace tiruan, .desbumi/practice-shop-beta.json)");
     expect(first.io.stdout.text).not.toContain("left alone");
     expect((await readdir(join(cwd, ".desbumi"))).filter((f) => f.endsWith(".json")).sort()).toEqual([
       "practice-shop-alpha.json",
@@ -403,7 +403,7 @@ describe("every group of a config synced to the practice shop: one shop per grou
     expect(dry.code).toBe(0);
     expect(JSON.parse(await readFile(join(cwd, "plan.json"), "utf8"))).toMatchObject({
       group: "beta",
-      target: "practice shop / toko latihan (mock marketplace, .desbumi/practice-shop-beta.json)",
+      target: "practice shop / toko latihan (mock marketplace / marketplace tiruan, .desbumi/practice-shop-beta.json)",
       summary: { update: 1 },
     });
     const applied = await practice(cwd, ["apply", "plan.json", "--yes"]);
@@ -415,7 +415,7 @@ describe("every group of a config synced to the practice shop: one shop per grou
     await writeCsv(cwd, "solo.csv", [csvRow("SO-1", { kategori: "Jamu", nama: "Jamu Solo" })]);
     const solo = await practice(cwd, ["sync", "solo.csv", "--yes"]);
     expect(solo.code).toBe(0);
-    expect(solo.io.stdout.text).toContain("(mock marketplace, .desbumi/practice-shop.json)");
+    expect(solo.io.stdout.text).toContain("(mock marketplace / marketplace tiruan, .desbumi/practice-shop.json)");
     expect(solo.io.stdout.text).not.toContain("left alone");
     expect(await shopSkus(cwd, "alpha")).toEqual(["AL-1", "AL-2"]);
   });

@@ -115,6 +115,28 @@ describe("formatIssue wording", () => {
     expect(formatIssue(issue, "id").message).toContain("dibaca sebagai 600.000 gram");
   });
 
+  it("closes the 'read as' clause with a comma in both languages", () => {
+    const weight = makeIssue({ code: "WEIGHT_OUT_OF_RANGE", value: "0", args: { min: 1, max: 500_000, grams: 0 } });
+    expect(formatIssue(weight, "id").message).toMatch(/^Berat "0" dibaca sebagai 0 gram, di luar batas marketplace/);
+    expect(formatIssue(weight, "en").message).toMatch(/^Weight "0", read as 0 g, is outside/);
+    const price = makeIssue({ code: "PRICE_OUT_OF_RANGE", value: "50", args: { min: 100, max: 100_000_000, price: 50 } });
+    expect(formatIssue(price, "id").message).toMatch(/dibaca sebagai Rp ?50, di luar batas/);
+  });
+
+  it("an unknown column without a suggestion names known headers and the template command, not the README", () => {
+    for (const lang of ["id", "en"] as const) {
+      const { hint } = formatIssue(makeIssue({ code: "UNKNOWN_COLUMN", column: "Catatan" }), lang);
+      expect(hint).not.toMatch(/README/);
+      expect(hint).toContain('"Kode Produk"');
+      expect(hint).toMatch(/desbumi template (katalog|catalog)\.csv/);
+    }
+  });
+
+  it("a ragged row says the header 'only has' its columns in Indonesian", () => {
+    const { message } = formatIssue(makeIssue({ code: "MALFORMED_CSV", args: { reason: "extra_cells", expected: 12, actual: 14 } }), "id");
+    expect(message).toContain("baris ini punya 14 sel, padahal baris judul hanya punya 12 kolom");
+  });
+
   it("cuts a long list of duplicate lines", () => {
     const lines = Array.from({ length: 300 }, (_, i) => i + 2).join(", ");
     const { message } = formatIssue(makeIssue({ code: "DUPLICATE_SKU", value: "A1", args: { lines, count: 300 } }), "en");

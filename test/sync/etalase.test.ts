@@ -32,5 +32,9 @@ describe("etalase names before planning", () => {
     const text = unknownEtalaseText("Rak Depan", ["D", "E"]);
     expect(text.en).toContain('etalase "Rak Depan" is not in this shop (SKU D, E)');
     expect(text.id).toContain('etalase "Rak Depan" tidak ada di toko ini (SKU D, E)');
+    // Plain sentences: what to do, and what happens until it is done.
+    expect(text.id).toContain("Selama etalase itu belum ada, produk baru tidak bisa dimasukkan ke dalamnya");
+    expect(text.id).not.toContain("sampai itu");
+    expect(text.en).toContain("Until it exists, new products cannot be put in it");
   });
 });

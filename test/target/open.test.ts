@@ -26,7 +26,7 @@ describe("openTarget", () => {
     const first = await openTarget({ flags: {}, env, baseDir: dir, log });
     expect(first.isPracticeShop).toBe(true);
     expect(first.definition.name).toBe("tokopedia");
-    expect(first.label).toBe("practice shop / toko latihan (mock marketplace, .desbumi/practice-shop.json)");
+    expect(first.label).toBe("practice shop / toko latihan (mock marketplace / marketplace tiruan, .desbumi/practice-shop.json)");
     expect(first.adapter.label).toBe(first.label);
     const outcomes = await first.adapter.apply([
       { kind: "create", sku: "P-1", product: makeDesired({ sku: "P-1", name: "Jamu Latihan", categoryId: MOCK_LEAF_ID }) },
@@ -45,7 +45,7 @@ describe("openTarget", () => {
 
   it("a config group gets its own practice shop, named in the label", async () => {
     const alpha = await openTarget({ flags: {}, env: {}, baseDir: dir, log, group: "alpha" });
-    expect(alpha.label).toBe("practice shop / toko latihan (mock marketplace, .desbumi/practice-shop-alpha.json)");
+    expect(alpha.label).toBe("practice shop / toko latihan (mock marketplace / marketplace tiruan, .desbumi/practice-shop-alpha.json)");
     await alpha.adapter.apply([
       { kind: "create", sku: "A-1", product: makeDesired({ sku: "A-1", name: "Jamu Alpha", categoryId: MOCK_LEAF_ID }) },
     ]);
@@ -79,7 +79,7 @@ describe("openTarget", () => {
         log,
       });
       expect(target.isPracticeShop).toBe(false);
-      expect(target.label).toContain(`shop ${server.shopId}`);
+      expect(target.label).toContain(`Tokopedia shop / toko Tokopedia ${server.shopId}`);
       expect(await target.adapter.listListings()).toEqual([]);
       await target.close();
     });

@@ -54,7 +54,7 @@ export function createTokopediaAdapter(options: TokopediaOptions, ctx: AdapterCo
 
   return {
     name: "tokopedia",
-    label: `Tokopedia shop ${options.shopId} (${new URL(options.baseUrl).host})`,
+    label: `Tokopedia shop / toko Tokopedia ${options.shopId} (${new URL(options.baseUrl).host})`,
     capabilities: {
       canList: true,
       canListCategories: true,
