@@ -12,6 +12,7 @@ import { canAsk, confirmApply } from "./confirm.js";
 import { EXIT_CHANGES_PENDING, EXIT_FAILED, EXIT_OK } from "./exit-codes.js";
 import type { InterruptSource } from "./interrupt.js";
 import { renderApplySummary } from "./render-summary.js";
+import { recordKnown } from "./report-json.js";
 import { shownPath } from "./shown-path.js";
 
 /** What one catalogue's sync (or one plan file's apply) did; the JSON output of sync. */
@@ -26,8 +27,10 @@ export interface SyncReport {
    */
   status: "refused" | "planned" | "not-applied" | "declined" | "nothing-to-do" | "applied" | "error";
   exitCode: number;
-  /** English sentence for refusals and errors. */
+  /** Refusals and errors: the sentence, in the run's language (--lang). */
   message?: string;
+  /** Errors from the config: one line per mistake, in the run's language. */
+  details?: string[];
   issues?: Issue[];
   plan?: PlanDocument;
   result?: { summary: RunSummary; interrupted: boolean; outcomes: ChangeOutcome[]; journal: string };
@@ -91,7 +94,10 @@ export async function finishWithPlan(input: FinishInput): Promise<Finished> {
   const journal = shownPath(report.journalPath, io.cwd);
   say({ id: `Catatan jalannya: ${journal}`, en: `Journal: ${journal}` });
   // The run could not continue (e.g. credentials revoked mid-run): summary first, then exit 2.
-  if (report.stoppedBy !== undefined) throw report.stoppedBy;
+  if (report.stoppedBy !== undefined) {
+    recordKnown(report.stoppedBy, { result });
+    throw report.stoppedBy;
+  }
   const failed = report.summary.failed > 0 || report.interrupted;
   return { status: "applied", exitCode: failed ? EXIT_FAILED : EXIT_OK, result };
 }

@@ -15,12 +15,29 @@ import { EXIT_FAILED } from "./exit-codes.js";
 import { finishWithPlan, type SyncReport } from "./finish.js";
 import { pickTargetFlags, type ApplyFileOptions } from "./options.js";
 import type { SyncDeps } from "./run-catalog.js";
+import { errorReport, recordKnown, toSyncJson } from "./report-json.js";
 import { findStaleness } from "./stale.js";
 
 export async function runApplyFile(planPath: string, opts: ApplyFileOptions, ctx: CommandContext, deps: SyncDeps = {}): Promise<number> {
+  const facts: Partial<SyncReport> = {};
+  try {
+    return await applyFile(planPath, opts, ctx, deps, facts);
+  } catch (error) {
+    // As sync: a JSON consumer still gets one document; the error goes on for the exit code.
+    if (opts.format === "json") {
+      recordKnown(error, facts);
+      const failed = errorReport(error, { catalog: facts.catalog ?? "" }, ctx.lang);
+      ctx.io.stdout.write(`${JSON.stringify(toSyncJson(failed, ctx.lang), null, 2)}\n`);
+    }
+    throw error;
+  }
+}
+
+async function applyFile(planPath: string, opts: ApplyFileOptions, ctx: CommandContext, deps: SyncDeps, facts: Partial<SyncReport>): Promise<number> {
   const { io, lang } = ctx;
   const human = opts.format === "json" ? io.stderr : io.stdout;
   const plan = await readPlanFile(resolve(io.cwd, planPath));
+  Object.assign(facts, { catalog: plan.catalog.file, ...(plan.group !== undefined ? { group: plan.group } : {}), plan: toPlanDocument(plan) });
   const config = await loadConfig({ cwd: io.cwd, env: io.env, ...(opts.config !== undefined ? { configPath: opts.config } : {}) });
   const group = plan.group !== undefined ? config?.groups.find((g) => g.id === plan.group) : undefined;
   if (plan.group !== undefined && !group) {
@@ -41,6 +58,7 @@ export async function runApplyFile(planPath: string, opts: ApplyFileOptions, ctx
     // A group's plan reopens that group's practice shop (the label check below relies on it).
     ...(plan.group !== undefined ? { group: plan.group } : {}),
   });
+  facts.target = target.label;
   try {
     const report = (extra: Partial<SyncReport>): SyncReport => ({
       ...(plan.group !== undefined ? { group: plan.group } : {}),
@@ -74,7 +92,7 @@ export async function runApplyFile(planPath: string, opts: ApplyFileOptions, ctx
         ...reasons.map((r) => `  - ${pick(r, lang)}`),
       ];
       human.write(`${lines.join("\n")}\n`);
-      return emit(report({ message: `stale plan: ${reasons.map((r) => r.en).join("; ")}` }));
+      return emit(report({ message: pick({ id: `rencana usang: ${reasons.map((r) => r.id).join("; ")}`, en: `stale plan: ${reasons.map((r) => r.en).join("; ")}` }, lang) }));
     }
 
     if (opts.format !== "json") human.write(renderPlanText(plan, { lang, color: ctx.color }));
@@ -94,7 +112,7 @@ export async function runApplyFile(planPath: string, opts: ApplyFileOptions, ctx
   }
 
   function emit(report: SyncReport): number {
-    if (opts.format === "json") io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    if (opts.format === "json") io.stdout.write(`${JSON.stringify(toSyncJson(report, lang), null, 2)}\n`);
     return report.exitCode;
   }
 }

@@ -22,6 +22,7 @@ import { EXIT_FAILED, EXIT_OK } from "./exit-codes.js";
 import { checkMassDeactivate } from "./guards.js";
 import { pickTargetFlags, type SyncOptions } from "./options.js";
 import { finishWithPlan, type SyncReport } from "./finish.js";
+import { recordKnown } from "./report-json.js";
 import type { InterruptSource } from "./interrupt.js";
 
 export interface CatalogJob {
@@ -44,6 +45,17 @@ export interface SyncDeps {
 }
 
 export async function syncCatalog(job: CatalogJob, opts: SyncOptions, ctx: CommandContext, deps: SyncDeps = {}): Promise<SyncReport> {
+  // What is known so far (target, plan, issues), for the JSON document of a run that stops with an error.
+  const facts: Partial<SyncReport> = {};
+  try {
+    return await planAndApply(job, opts, ctx, deps, facts);
+  } catch (error) {
+    recordKnown(error, facts);
+    throw error;
+  }
+}
+
+async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandContext, deps: SyncDeps, facts: Partial<SyncReport>): Promise<SyncReport> {
   const { io, lang } = ctx;
   const human: Output = opts.format === "json" ? io.stderr : io.stdout;
   const base: SyncReport = {
@@ -54,7 +66,7 @@ export async function syncCatalog(job: CatalogJob, opts: SyncOptions, ctx: Comma
   };
   const refuse = (message: Text, issues?: Issue[]): SyncReport => {
     human.write(`${pick(message, lang)}\n`);
-    return { ...base, message: message.en, ...(issues ? { issues } : {}) };
+    return { ...base, ...facts, message: pick(message, lang), ...(issues ? { issues } : {}) };
   };
   const printIssues = (issues: readonly Issue[]): void => {
     for (const issue of issues) human.write(`${formatIssueLine(issue, { lang, color: ctx.color })}\n`);
@@ -74,6 +86,8 @@ export async function syncCatalog(job: CatalogJob, opts: SyncOptions, ctx: Comma
     baseDir: job.baseDir,
     cwd: io.cwd,
   });
+  const described = describeTarget({ flags: pickTargetFlags(opts), ...(job.marketplace ? { marketplace: job.marketplace } : {}), ...(job.group ? { group: job.group.id } : {}) });
+  facts.target = described.label;
   const sheet = opts.sheet ?? job.sheet;
   // NOTE: hashed before reading, so a file edited meanwhile makes `apply` refuse rather than accept
   // a plan made from other content. A missing file is reported by loadCatalog (a located UsageError).
@@ -81,10 +95,11 @@ export async function syncCatalog(job: CatalogJob, opts: SyncOptions, ctx: Comma
   const hashed = await readFile(path).then(sha256, () => undefined);
   const catalog = await loadCatalog(job.file, { rules, cwd: io.cwd, ...(sheet !== undefined ? { sheet } : {}) });
   const catalogSha256 = hashed ?? sha256(await readFile(path));
+  if (catalog.issues.length > 0) facts.issues = catalog.issues;
   const errors = catalog.issues.filter(isError);
   if (errors.length > 0 && !opts.skipInvalid) {
     // Refused before connecting, but the facilitator still sees which shop this was meant for.
-    printHeader(describeTarget({ flags: pickTargetFlags(opts), ...(job.marketplace ? { marketplace: job.marketplace } : {}), ...(job.group ? { group: job.group.id } : {}) }));
+    printHeader(described);
     printIssues(catalog.issues);
     return refuse(catalogErrorsText(errors.length), catalog.issues);
   }
@@ -99,6 +114,7 @@ export async function syncCatalog(job: CatalogJob, opts: SyncOptions, ctx: Comma
     log: ctx.log,
     ...(job.group ? { group: job.group.id } : {}),
   });
+  facts.target = target.label;
   try {
     const { adapter } = target;
     const categories =
@@ -114,6 +130,7 @@ export async function syncCatalog(job: CatalogJob, opts: SyncOptions, ctx: Comma
       ...(defaultCategory !== undefined ? { defaultCategory } : {}),
     });
     const allIssues = [...catalog.issues, ...desired.issues];
+    if (allIssues.length > 0) facts.issues = allIssues;
     if (desired.issues.length > 0 && !opts.skipInvalid) {
       printHeader(target);
       printIssues(desired.issues);
@@ -150,6 +167,7 @@ export async function syncCatalog(job: CatalogJob, opts: SyncOptions, ctx: Comma
     });
     if (opts.format !== "json") human.write(renderPlanText(plan, { lang, color: ctx.color }));
     const withPlan: SyncReport = { ...base, target: plan.target, plan: toPlanDocument(plan), ...(allIssues.length ? { issues: allIssues } : {}) };
+    facts.plan = withPlan.plan;
 
     const guard = opts.allowMassDeactivate
       ? undefined
@@ -161,7 +179,7 @@ export async function syncCatalog(job: CatalogJob, opts: SyncOptions, ctx: Comma
         });
     if (guard) {
       human.write(`${pick(guard, lang)}\n`);
-      return { ...withPlan, status: "refused", exitCode: EXIT_FAILED, message: guard.en };
+      return { ...withPlan, status: "refused", exitCode: EXIT_FAILED, message: pick(guard, lang) };
     }
     if (opts.out) {
       await writePlanFile(resolve(io.cwd, opts.out), plan);

@@ -4,22 +4,52 @@ import { loadConfig } from "../config/load.js";
 import type { GroupConfig, LoadedConfig } from "../config/types.js";
 import { AdapterError, ConfigError, UsageError } from "../errors.js";
 import { pick, type Text } from "../i18n.js";
-import { EXIT_CANNOT_RUN, worstExitCode } from "./exit-codes.js";
+import { worstExitCode } from "./exit-codes.js";
 import type { SyncReport } from "./finish.js";
 import type { SyncOptions } from "./options.js";
 import { renderGroupsSummary } from "./render-groups.js";
+import { errorReport, toSyncJson } from "./report-json.js";
 import { findGroup } from "./find-group.js";
 import { shownPath } from "./shown-path.js";
 import { syncCatalog, type CatalogJob, type SyncDeps } from "./run-catalog.js";
 
 export async function runSync(file: string | undefined, opts: SyncOptions, ctx: CommandContext, deps: SyncDeps = {}): Promise<number> {
-  const { io } = ctx;
+  const { io, lang } = ctx;
+  const json = opts.format === "json";
+  const reports: SyncReport[] = [];
+  try {
+    return await syncAll(file, opts, ctx, deps, reports);
+  } catch (error) {
+    // The run cannot continue: CI still gets one document on stdout; the error itself goes on to
+    // src/cli/index.ts for the exit code and the line on stderr.
+    if (json) {
+      const failed = errorReport(error, { catalog: file ?? "", ...(opts.group !== undefined ? { group: opts.group } : {}) }, lang);
+      const doc =
+        file !== undefined
+          ? toSyncJson(failed, lang)
+          : {
+              format: "desbumi-sync-groups",
+              version: 1,
+              status: "error",
+              exitCode: failed.exitCode,
+              message: failed.message,
+              ...(failed.details ? { details: failed.details } : {}),
+              groups: reports.map((r) => toSyncJson(r, lang)),
+            };
+      io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    }
+    throw error;
+  }
+}
+
+async function syncAll(file: string | undefined, opts: SyncOptions, ctx: CommandContext, deps: SyncDeps, reports: SyncReport[]): Promise<number> {
+  const { io, lang } = ctx;
   const config = await loadConfig({ cwd: io.cwd, env: io.env, ...(opts.config !== undefined ? { configPath: opts.config } : {}) });
   const picked = opts.group !== undefined ? [findGroup(config, opts.group)] : undefined;
 
   if (file !== undefined) {
     const report = await syncCatalog(jobFor(file, picked?.[0], config, ctx), opts, ctx, deps);
-    if (opts.format === "json") io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    if (opts.format === "json") io.stdout.write(`${JSON.stringify(toSyncJson(report, lang), null, 2)}\n`);
     return report.exitCode;
   }
   if (!config) throw new UsageError(NO_FILE_NO_CONFIG);
@@ -27,30 +57,29 @@ export async function runSync(file: string | undefined, opts: SyncOptions, ctx: 
   if (groups.length === 0) {
     throw new UsageError({
       id: `${config.path} belum punya kelompok ("groups"). Tambahkan satu, atau sebutkan file katalog: desbumi sync katalog.csv`,
-      en: `${config.path} has no groups yet. Add one, or name a catalogue file: desbumi sync catalog.csv`,
+      en: `${config.path} has no groups yet. Add one, or name a catalogue file: desbumi sync katalog.csv`,
     });
   }
 
   const human = opts.format === "json" ? io.stderr : io.stdout;
-  const reports: SyncReport[] = [];
   for (const group of groups) {
-    human.write(`\n${pick({ id: `== Kelompok ${group.name} (${group.id}) ==`, en: `== Group ${group.name} (${group.id}) ==` }, ctx.lang)}\n`);
+    human.write(`\n${pick({ id: `== Kelompok ${group.name} (${group.id}) ==`, en: `== Group ${group.name} (${group.id}) ==` }, lang)}\n`);
     const job = jobFor(shownPath(group.catalog, io.cwd), group, config, ctx);
     try {
       reports.push(await syncCatalog(job, opts, ctx, deps));
     } catch (error) {
       // NOTE: one group that cannot run (auth, unreachable, unreadable file) must not stop the others.
       if (!(error instanceof UsageError || error instanceof ConfigError || error instanceof AdapterError)) throw error;
-      const message = error.text;
-      human.write(`${pick(message, ctx.lang)}\n`);
-      if (error instanceof ConfigError) for (const issue of error.issues) human.write(`  - ${pick(issue, ctx.lang)}\n`);
-      reports.push({ group: group.id, catalog: job.file, status: "error", exitCode: EXIT_CANNOT_RUN, message: message.en });
+      human.write(`${pick(error.text, lang)}\n`);
+      if (error instanceof ConfigError) for (const issue of error.issues) human.write(`  - ${pick(issue, lang)}\n`);
+      reports.push(errorReport(error, { group: group.id, catalog: job.file }, lang));
     }
   }
   const exitCode = worstExitCode(reports.map((r) => r.exitCode));
-  human.write(`\n${renderGroupsSummary(reports, groups, ctx.lang)}`);
+  human.write(`\n${renderGroupsSummary(reports, groups, lang)}`);
   if (opts.format === "json") {
-    io.stdout.write(`${JSON.stringify({ format: "desbumi-sync-groups", version: 1, exitCode, groups: reports }, null, 2)}\n`);
+    const doc = { format: "desbumi-sync-groups", version: 1, exitCode, groups: reports.map((r) => toSyncJson(r, lang)) };
+    io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
   }
   return exitCode;
 }

@@ -278,6 +278,68 @@ describe("desbumi sync (mock marketplace)", () => {
   });
 });
 
+describe("desbumi sync --format json: issues as validate prints them, and a document even when it cannot run", () => {
+  it("issues carry code, location, value, message and hint in --lang, exactly as `validate --format json`", async () => {
+    const cwd = await tempDir();
+    const file = await writeCsv(cwd, "a.csv", [csvRow("MSK-001", { kategori: "Jamu", stok: "banyak" }), csvRow("MSK-002", { kategori: "Jamu" })]);
+    const io = makeIo({ cwd });
+    expect(await main(["--lang", "id", "sync", file, "--yes", "--format", "json", ...target()], io)).toBe(1);
+    const doc = JSON.parse(io.stdout.text);
+    expect(doc).toMatchObject({ status: "refused", exitCode: 1, catalog: "a.csv" });
+    expect(doc.message).toMatch(/^Ditolak: katalog punya 1 kesalahan/);
+    const validated = makeIo({ cwd });
+    await main(["--lang", "id", "validate", file, "--format", "json"], validated);
+    const expected = JSON.parse(validated.stdout.text).files[0].issues;
+    expect(expected.length).toBeGreaterThan(0);
+    expect(doc.issues).toEqual(expected.map((issue: object) => ({ ...issue, file: "a.csv" })));
+    expect(doc.issues[0]).toMatchObject({ code: "INVALID_STOCK", severity: "error", line: 2, column: "stok", value: "banyak" });
+    expect(doc.issues[0].message).toEqual(expect.any(String));
+    expect(doc.issues[0].hint).toEqual(expect.any(String));
+    expect(doc.issues[0]).not.toHaveProperty("args");
+  });
+
+  it("wrong credentials: exit 2, one JSON document (status error, message in --lang, catalogue, target), the line on stderr once", async () => {
+    const cwd = await tempDir();
+    const file = await writeCsv(cwd, "a.csv", rows(1));
+    const io = makeIo({ cwd, env: { TOKOPEDIA_CLIENT_ID: server.credentials.clientId, TOKOPEDIA_CLIENT_SECRET: "not-the-secret" } });
+    expect(await main(["--lang", "id", "sync", file, "--yes", "--format", "json", ...target()], io)).toBe(2);
+    const doc = JSON.parse(io.stdout.text);
+    expect(doc).toMatchObject({ catalog: "a.csv", status: "error", exitCode: 2, target: expect.stringMatching(/tokopedia.*480829/i) });
+    expect(doc.message).toMatch(/^\[tokopedia\] /);
+    // The same sentence as stderr (index.ts prints it there), in Indonesian, printed once per stream.
+    expect(io.stderr.text.split(doc.message).length - 1).toBe(1);
+    expect(io.stdout.text).not.toContain("not-the-secret");
+    expect(io.stderr.text).not.toContain("not-the-secret");
+    expect(server.stats().writes).toBe(0);
+  });
+
+  it("a missing file, a bad flag value and no file without a config each still print one document", async () => {
+    const cwd = await tempDir();
+    const missing = makeIo({ cwd });
+    expect(await main(["--lang", "en", "sync", "nope.csv", "--format", "json", ...target()], missing)).toBe(2);
+    expect(JSON.parse(missing.stdout.text)).toMatchObject({ catalog: "nope.csv", status: "error", exitCode: 2, message: expect.stringContaining("nope.csv") });
+
+    const stray = makeIo({ cwd });
+    await writeCsv(cwd, "a.csv", rows(1));
+    expect(await main(["--lang", "en", "sync", "a.csv", "--format", "json", "--base-url", server.url], stray)).toBe(2);
+    const strayDoc = JSON.parse(stray.stdout.text);
+    expect(strayDoc).toMatchObject({ catalog: "a.csv", status: "error", exitCode: 2 });
+    expect(strayDoc.message).toContain("--base-url only applies with --marketplace");
+    expect(stray.stderr.text).toContain(strayDoc.message);
+
+    const none = makeIo({ cwd });
+    expect(await main(["--lang", "en", "sync", "--format", "json"], none)).toBe(2);
+    expect(JSON.parse(none.stdout.text)).toMatchObject({
+      format: "desbumi-sync-groups",
+      version: 1,
+      status: "error",
+      exitCode: 2,
+      message: expect.stringContaining("Name a catalogue file"),
+      groups: [],
+    });
+  });
+});
+
 describe("desbumi sync with no file: every group of the config", () => {
   async function setUp(): Promise<string> {
     const cwd = await tempDir();
@@ -312,11 +374,26 @@ describe("desbumi sync with no file: every group of the config", () => {
     expect(await main(["--lang", "en", "sync", "--yes"], io)).toBe(2);
     expect(io.stdout.text).toContain("== Group Kelompok Alpha (alpha) ==");
     expect(io.stdout.text).toContain("== Group Kelompok Gamma (gamma) ==");
-    expect(io.stdout.text).toMatch(/All groups:\n  Kelompok Alpha \(alpha\) — .*: applied: 2 created, 0 updated, 0 deactivated, 0 reactivated, 0 failed\n  Kelompok Beta \(beta\): COULD NOT RUN: .*\n  Kelompok Gamma \(gamma\) — .*: applied: 1 created/);
+    expect(io.stdout.text).toMatch(/All groups:\n  Kelompok Alpha \(alpha\) — .*: applied: 2 created, 0 updated, 0 deactivated, 0 reactivated, 0 failed\n  Kelompok Beta \(beta\) — .*: COULD NOT RUN: .*\n  Kelompok Gamma \(gamma\) — .*: applied: 1 created/);
     expect(io.stdout.text).not.toContain("not-the-secret");
     expect(live().map((l) => l.sku).sort()).toEqual(["AL-1", "AL-2", "GA-1"]);
     const journals = await readdir(join(cwd, ".desbumi", "runs"));
     expect(journals.map((j) => j.replace(/^.*Z-/, "")).sort()).toEqual(["alpha.jsonl", "gamma.jsonl"]);
+  });
+
+  it("--format json: the group that cannot run is an error entry (message in --lang), the others are full documents", async () => {
+    const cwd = await setUp();
+    const io = groupIo(cwd);
+    expect(await main(["--lang", "id", "sync", "--yes", "--format", "json"], io)).toBe(2);
+    const doc = JSON.parse(io.stdout.text);
+    expect(doc).toMatchObject({ format: "desbumi-sync-groups", version: 1, exitCode: 2 });
+    expect(doc.groups.map((g: { group: string; status: string }) => [g.group, g.status])).toEqual([
+      ["alpha", "applied"],
+      ["beta", "error"],
+      ["gamma", "applied"],
+    ]);
+    expect(doc.groups[1]).toMatchObject({ catalog: "b.csv", exitCode: 2, target: expect.stringMatching(/tokopedia/i) });
+    expect(io.stderr.text).toContain(doc.groups[1].message);
   });
 
   it("--group picks one; an unknown id lists the groups", async () => {

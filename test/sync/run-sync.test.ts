@@ -214,6 +214,38 @@ describe("sync one catalogue (memory adapter)", () => {
   });
 });
 
+describe("--format json when the run cannot continue", () => {
+  it("mid-run: the error document keeps the plan and the results so far; the error still reaches the caller", async () => {
+    const cwd = await tempDir();
+    const file = await writeCsv(cwd, "katalog.csv", rows(4));
+    const { shop, deps } = memoryTarget();
+    const realApply = shop.apply.bind(shop);
+    shop.apply = async (changes, opts = {}) => {
+      await realApply(changes.slice(0, 2), opts);
+      throw new AdapterError({ adapter: "memory", kind: "auth", message: { en: "token revoked", id: "token dicabut" } });
+    };
+    const io = makeIo({ cwd });
+    await expect(runSync(file, { yes: true, format: "json" }, makeCtx(io, "id"), deps())).rejects.toBeInstanceOf(AdapterError);
+    const doc = JSON.parse(io.stdout.text);
+    expect(doc).toMatchObject({
+      catalog: "katalog.csv",
+      target: "memory shop (test)",
+      status: "error",
+      exitCode: 2,
+      message: "[memory] token dicabut",
+      plan: { summary: { create: 4 } },
+      result: { summary: { created: 2 }, interrupted: true },
+    });
+  });
+
+  it("apply plan.json: a plan file that cannot be read still gives one error document", async () => {
+    const cwd = await tempDir();
+    const io = makeIo({ cwd });
+    await expect(runApplyFile("missing-plan.json", { format: "json" }, makeCtx(io), memoryTarget().deps())).rejects.toThrow();
+    expect(JSON.parse(io.stdout.text)).toMatchObject({ status: "error", exitCode: 2, message: expect.stringContaining("missing-plan.json") });
+  });
+});
+
 describe("process interrupts", () => {
   it("listen to SIGINT and SIGTERM only while subscribed", () => {
     const before = [process.listenerCount("SIGINT"), process.listenerCount("SIGTERM")];
