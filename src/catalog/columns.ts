@@ -1,7 +1,7 @@
 // Header row -> which column holds which canonical field.
 import type { RawCell } from "./source.js";
 import { cellText } from "./cell.js";
-import { lookupHeader, type Field } from "./header-aliases.js";
+import { CANONICAL_HEADER, fieldByWords, lookupHeader, type Field } from "./header-aliases.js";
 import type { PriceUnit } from "./money.js";
 import type { WeightUnit } from "./weight.js";
 import { suggestHeader } from "./suggest.js";
@@ -25,11 +25,13 @@ export interface HeaderMap {
   unknown: { index: number; header: string; suggestion?: string }[];
   duplicates: { spec: ColumnSpec; first: ColumnSpec }[];
   missing: Field[];
+  /** A missing field's likely column among the unknown ones (`Sisa Stok` for stock); see `findCandidates`. */
+  candidates: Partial<Record<Field, { index: number; header: string; suggestion: string }>>;
   width: number;
 }
 
 export function mapHeader(cells: readonly RawCell[]): HeaderMap {
-  const map: HeaderMap = { byField: {}, images: [], unknown: [], duplicates: [], missing: [], width: cells.length };
+  const map: HeaderMap = { byField: {}, images: [], unknown: [], duplicates: [], missing: [], candidates: {}, width: cells.length };
   cells.forEach((cell, index) => {
     const header = cellText(cell).trim();
     if (header === "") return;
@@ -47,6 +49,27 @@ export function mapHeader(cells: readonly RawCell[]): HeaderMap {
   });
   map.missing = REQUIRED_FIELDS.filter((field) => map.byField[field] === undefined);
   return map;
+}
+
+/**
+ * For each missing field, the first unknown header that is probably it: its "did you mean" already
+ * names that field, or one of the field's aliases is a word of it (`Sisa Stok`, `Berat Satuan`).
+ * That unknown header's suggestion becomes the field's canonical header. Call once `missing` is final.
+ */
+export function findCandidates(map: HeaderMap): void {
+  const taken = new Set<number>();
+  for (const field of map.missing) {
+    const free = map.unknown.filter((u) => !taken.has(u.index));
+    const typo = free.find((u) => u.suggestion !== undefined && lookupHeader(u.suggestion)?.field === field);
+    // NOTE: a header holding words of two missing fields goes to the one it names best.
+    const worded = free.find((u) => fieldByWords(u.header, [field]) === field && fieldByWords(u.header, map.missing) === field);
+    const unknown = typo ?? worded;
+    if (!unknown) continue;
+    const suggestion = typo?.suggestion ?? CANONICAL_HEADER[field];
+    unknown.suggestion = suggestion;
+    taken.add(unknown.index);
+    map.candidates[field] = { index: unknown.index, header: unknown.header, suggestion };
+  }
 }
 
 /** How header-like a row is: mapped required fields first, then any mapped field. */

@@ -30,6 +30,22 @@ const ALIASES: Record<Field, readonly string[]> = {
   images: ["foto", "gambar", "foto produk", "gambar produk", "image", "images", "image url", "image urls", "photo", "photos", "picture", "url foto", "url gambar", "link foto", "link gambar", "foto url"],
 };
 
+/** The header a rename suggestion names (as the template writes it, without its unit). */
+export const CANONICAL_HEADER: Record<Field, string> = {
+  sku: "Kode Produk",
+  name: "Nama Produk",
+  description: "Deskripsi",
+  price: "Harga",
+  stock: "Stok",
+  weight: "Berat",
+  category: "Kategori",
+  condition: "Kondisi",
+  status: "Status",
+  min_order: "Minimum Pemesanan",
+  etalase: "Etalase",
+  images: "Foto",
+};
+
 /** Headers whose unit differs from the field's default (grams, rupiah). */
 const UNIT_ALIASES: Record<string, HeaderAlias> = {
   "berat (kg)": { field: "weight", unit: "kg" },
@@ -51,6 +67,28 @@ for (const [field, names] of Object.entries(ALIASES) as [Field, readonly string[
 for (const [name, alias] of Object.entries(UNIT_ALIASES)) BY_KEY.set(headerKey(name), alias);
 
 const IMAGE_KEYS = new Set(ALIASES.images.map(headerKey));
+
+/** The words of a header, normalized as `headerKey` normalizes the whole: `Sisa Stok*` -> [sisa, stok]. */
+export const headerWords = (header: string): string[] =>
+  header.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+
+/**
+ * The field one of whose aliases appears in `header` as whole words (`Sisa Stok` has `stok`),
+ * among `fields`; the longest alias wins so `Berat Produk Kotor` is weight, not something shorter.
+ */
+export function fieldByWords(header: string, fields: readonly Field[]): Field | undefined {
+  const words = headerWords(header);
+  let best: { field: Field; length: number } | undefined;
+  for (const field of fields) {
+    for (const alias of ALIASES[field]) {
+      const aliasWords = headerWords(alias);
+      if (aliasWords.length === 0 || aliasWords.length > words.length) continue;
+      const found = words.some((_, start) => aliasWords.every((w, i) => words[start + i] === w));
+      if (found && (best === undefined || aliasWords.length > best.length)) best = { field, length: aliasWords.length };
+    }
+  }
+  return best?.field;
+}
 
 /** All alias spellings, for "did you mean" suggestions. */
 export const ALIAS_NAMES: readonly string[] = [...Object.values(ALIASES).flat(), ...Object.keys(UNIT_ALIASES)];

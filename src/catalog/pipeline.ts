@@ -4,7 +4,7 @@ import { InternalError } from "../errors.js";
 import type { Issue, IssueCode } from "../issues.js";
 import { DEFAULT_RULES, type MarketplaceRules } from "../rules.js";
 import { cellText, isBlankRow, truncateValue } from "./cell.js";
-import { headerScore, mapHeader, REQUIRED_FIELDS, type ColumnSpec, type HeaderMap } from "./columns.js";
+import { findCandidates, headerScore, mapHeader, REQUIRED_FIELDS, type ColumnSpec, type HeaderMap } from "./columns.js";
 import { HEADER_SEARCH_ROWS } from "./header-search.js";
 import { severityOf, type IssueArgs } from "./issue.js";
 import { normalizeRow } from "./normalize-row.js";
@@ -52,6 +52,7 @@ export async function normalizeRows(source: RowSource, opts: NormalizeRowsOption
     // NOTE: added only now, after the header search: a file without a description column still
     // has its header found; under this marketplace's rules the column is then missing.
     if (rules.descriptionRequired && !map.byField.description && !map.missing.includes("description")) map.missing.push("description");
+    findCandidates(map);
     header = map;
     headerLine = row.line;
     // A "header" that maps nothing is a data row (no header at all): its cells are not typos.
@@ -60,7 +61,11 @@ export async function normalizeRows(source: RowSource, opts: NormalizeRowsOption
     for (const d of map.duplicates) push("DUPLICATE_COLUMN", row.line, d.spec, d.spec.header, { field: d.spec.field, first: d.first.header });
     // NOTE: `sheets` tells the reader the catalogue may be on a sheet that was not read.
     const others: IssueArgs = source.otherSheets?.length ? { sheets: source.otherSheets.join(", ") } : {};
-    for (const field of map.missing) push("MISSING_COLUMN", row.line, undefined, undefined, { field, ...others });
+    for (const field of map.missing) {
+      const candidate = map.candidates[field];
+      const guess: IssueArgs = candidate ? { candidate: candidate.header, suggestion: candidate.suggestion } : {};
+      push("MISSING_COLUMN", row.line, undefined, undefined, { field, ...guess, ...others });
+    }
   };
 
   const processRow = (row: RawRow, map: HeaderMap): void => {

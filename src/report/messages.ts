@@ -295,10 +295,14 @@ export const WORDING: Record<IssueCode, Wording> = {
     },
     hint: {
       id: (f) =>
-        (f.field ? `Tambahkan kolom berjudul "${FIELD_HEADER[f.field].id}" (atau "${FIELD_HEADER[f.field].en}")` : "Tambahkan kolom itu di baris judul") +
+        (f.text("candidate") && f.text("suggestion")
+          ? `Kolom "${f.text("candidate")}" mungkin kolom ini: ganti judulnya menjadi "${f.text("suggestion")}"`
+          : f.field ? `Tambahkan kolom berjudul "${FIELD_HEADER[f.field].id}" (atau "${FIELD_HEADER[f.field].en}")` : "Tambahkan kolom itu di baris judul") +
         (sheetList(f) ? `; atau, bila katalognya ada di lembar lain (${sheetList(f)}), pilih lembar itu dengan --sheet NAMA` : ""),
       en: (f) =>
-        (f.field ? `Add a column headed "${FIELD_HEADER[f.field].en}" (or "${FIELD_HEADER[f.field].id}")` : "Add that column to the header row") +
+        (f.text("candidate") && f.text("suggestion")
+          ? `Column "${f.text("candidate")}" may be it: rename it to "${f.text("suggestion")}"`
+          : f.field ? `Add a column headed "${FIELD_HEADER[f.field].en}" (or "${FIELD_HEADER[f.field].id}")` : "Add that column to the header row") +
         (sheetList(f) ? `; or, if the catalogue is on another sheet (${sheetList(f)}), choose it with --sheet NAME` : ""),
     },
   },
