@@ -1,12 +1,12 @@
 // The catalogue's front door: a file in, a validated, normalized CatalogResult out.
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { extname, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import type { Issue } from "../issues.js";
 import type { MarketplaceRules } from "../rules.js";
 import { normalizeRows } from "./pipeline.js";
 import { readCsv, readHead } from "./read-csv.js";
-import { sniffFile } from "./sniff.js";
+import { sniffFile, sniffTextFormat } from "./sniff.js";
 import type { CatalogResult } from "./types.js";
 
 export interface LoadCatalogOptions {
@@ -51,11 +51,29 @@ export async function loadCatalog(file: string, opts: LoadCatalogOptions = {}): 
     if (kind.kind === "ole2") return mismatch(file, "xls", {});
     if (kind.kind === "binary") return mismatch(file, kind.actual, {});
     if (isSpreadsheetName && head.length > 0) return mismatch(file, "csv", { expected: "xlsx" });
+    const format = sniffTextFormat(head, kind.encoding);
+    const named: Record<string, string> = ext === ".csv" || ext === ".tsv" || ext === ".txt" ? { expected: "csv" } : {};
+    if (format === "xml" || format === "fods") return mismatch(file, format, named);
+    if (format === "json?" && info.size <= MAX_JSON_SNIFF_BYTES && isJson(new TextDecoder(kind.encoding).decode(await readFile(path)))) {
+      return mismatch(file, "json", named);
+    }
     return await normalizeRows(await readCsv(path, { file }), pipelineOpts);
   } catch (error) {
     throw toUsageError(error, file);
   }
 }
+
+/** A file starting with `{` or `[` is parsed whole to tell JSON from a CSV; past this size it is read as CSV. */
+const MAX_JSON_SNIFF_BYTES = 16 * 1024 * 1024;
+
+const isJson = (text: string): boolean => {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 function mismatch(file: string, actual: string, extra: Record<string, string>): CatalogResult {
   const issue: Issue = { code: "FILE_TYPE_MISMATCH", severity: "error", file, line: 1, args: { actual, ...extra } };

@@ -44,3 +44,20 @@ function sniffUtf16WithoutBom(head: Uint8Array): TextEncoding | undefined {
   if (evenZero > pairs * 0.6 && oddZero === 0) return "utf-16be";
   return undefined;
 }
+
+/** Markup or data formats that look like text but are not a table: `xml`, `fods`, or a `json` candidate. */
+export type TextFormat = "xml" | "fods" | "json?";
+
+/**
+ * What a text file's first characters say it is, when it is plainly not CSV: an XML document
+ * (a LibreOffice flat `.fods` when it has an `office:document` root), or something that starts
+ * like JSON (`json?`: only a full parse can tell; a CSV title row may start with `[`).
+ */
+export function sniffTextFormat(head: Uint8Array, encoding: TextEncoding): TextFormat | undefined {
+  const text = new TextDecoder(encoding).decode(head).trimStart();
+  if (text.startsWith("<?xml") || text.startsWith("<office:document")) {
+    return /<office:document[\s>]/.test(text) ? "fods" : "xml";
+  }
+  if (text.startsWith("{") || text.startsWith("[")) return "json?";
+  return undefined;
+}

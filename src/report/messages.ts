@@ -86,11 +86,14 @@ const FILE_KIND: Record<string, { id: string; en: string }> = {
   zip: { id: "arsip zip tanpa buku kerja di dalamnya", en: "a zip archive with no workbook inside" },
   pdf: { id: "dokumen PDF", en: "a PDF document" },
   binary: { id: "data biner (misalnya gambar atau program), bukan teks atau spreadsheet", en: "binary data (such as an image or a program), not text or a spreadsheet" },
+  fods: { id: "lembar kerja XML datar LibreOffice (.fods)", en: "a LibreOffice flat XML spreadsheet (.fods)" },
+  xml: { id: "dokumen XML", en: "an XML document" },
+  json: { id: "data JSON", en: "JSON data" },
 };
 const fileKind = (kind: string | undefined, lang: Lang): string =>
   kind === undefined ? "" : (FILE_KIND[kind.toLowerCase().replace(/^\./, "")]?.[lang] ?? kind);
 /** Kinds desbumi cannot read at all: said as such even when the name does not pretend otherwise. */
-const UNREADABLE_KINDS = new Set(["xls", "ods", "damaged", "zip", "pdf", "binary"]);
+const UNREADABLE_KINDS = new Set(["xls", "ods", "damaged", "zip", "pdf", "binary", "fods", "xml", "json"]);
 const fileTypeMessage = (f: Facts, lang: Lang): string => {
   const actual = f.text("actual")?.toLowerCase();
   const expected = f.text("expected");
@@ -119,6 +122,14 @@ const FILE_TYPE_HINT: Record<string, { id: string; en: string }> = {
   ods: {
     id: "Buka di LibreOffice Calc lalu simpan sebagai .xlsx atau CSV (File > Simpan Sebagai, pilih Excel 2007-365 (.xlsx) atau Teks CSV)",
     en: "Open it in LibreOffice Calc and save it as .xlsx or CSV (File > Save As, choose Excel 2007-365 (.xlsx) or Text CSV)",
+  },
+  fods: {
+    id: "Buka di LibreOffice Calc lalu simpan sebagai .xlsx atau CSV (File > Simpan Sebagai, pilih Excel 2007-365 (.xlsx) atau Teks CSV)",
+    en: "Open it in LibreOffice Calc and save it as .xlsx or CSV (File > Save As, choose Excel 2007-365 (.xlsx) or Text CSV)",
+  },
+  json: {
+    id: "Ekspor datanya sebagai CSV dari program yang membuatnya, atau salin ke katalog kosong dari: desbumi template katalog.xlsx",
+    en: "Export the data as CSV from the program that made it, or copy it into an empty catalogue from: desbumi template catalog.xlsx",
   },
   pdf: {
     id: "PDF tidak bisa dibaca kembali sebagai tabel: buka spreadsheet asal PDF itu lalu simpan sebagai .xlsx atau CSV",
@@ -154,7 +165,7 @@ const REASON: Record<string, { id: Say; en: Say }> = {
   syntax: { id: () => "susunannya tidak bisa dibaca", en: () => "its layout cannot be read" },
   extra_cells: {
     id: (f) => `baris ini punya ${f.num("actual") ?? "lebih banyak"} sel, padahal baris judul hanya punya ${f.num("expected") ?? "lebih sedikit"} kolom`,
-    en: (f) => `this row has ${f.num("actual") ?? "more"} cells but the header has ${f.num("expected") ?? "fewer"} columns`,
+    en: (f) => `this row has ${f.num("actual") ?? "more"} cells but the header has ${f.num("expected") ?? "fewer"} ${f.num("expected") === 1 ? "column" : "columns"}`,
   },
   encoding: {
     id: (f) => `ada byte yang tidak sah untuk ${f.text("encoding") ?? "encoding berkas"}`,
