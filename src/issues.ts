@@ -9,6 +9,7 @@ export const ISSUE_CODES = [
   "FILE_TYPE_MISMATCH",
   "SHEET_NOT_FOUND",
   "SHEET_GUESSED",
+  "HIDDEN_ROW",
   // columns
   "MISSING_COLUMN",
   "UNKNOWN_COLUMN",
@@ -34,6 +35,7 @@ export const ISSUE_CODES = [
   "NO_IMAGES",
   "FORMULA_IN_CELL",
   "SCRIPT_IN_TEXT",
+  "FORMULA_ERROR",
   // cross-row
   "DUPLICATE_SKU",
   "DUPLICATE_NAME",

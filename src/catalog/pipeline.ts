@@ -11,6 +11,7 @@ import { normalizeRow } from "./normalize-row.js";
 import { createRules } from "./rules.js";
 import { skuText } from "./sku.js";
 import { columnLetter, type RawRow, type RowSource } from "./source.js";
+import { rowFacts } from "./xlsx-sheet-facts.js";
 import type { CatalogProduct, CatalogResult } from "./types.js";
 
 export interface NormalizeRowsOptions {
@@ -79,7 +80,15 @@ export async function normalizeRows(source: RowSource, opts: NormalizeRowsOption
       if (skuCellText !== "") invalidSkus.add(skuCellText);
       return;
     }
+    // XLSX facts read-excel-file does not give (see xlsx-sheet-facts.ts). A hidden row is still
+    // read and synced (quietly dropping it would change what is sold); it only gets a warning.
+    const { hidden, errorCells } = rowFacts(row);
+    if (hidden) push("HIDDEN_ROW", row.line, undefined, undefined, { row: row.line });
+    const errorColumns = errorCells ? reportErrorCells(row.line, errorCells, map) : undefined;
+    if (errorColumns) hasError = true;
     const result = normalizeRow(row.cells, map, rules, (code, spec, value, args) => {
+      // An error cell reads as empty: FORMULA_ERROR already says what is there, not "is empty".
+      if (errorColumns && ((spec && errorColumns.has(spec.index)) || (code === "NO_IMAGES" && map.images.some((s) => errorColumns.has(s.index))))) return;
       if (severityOf(code) === "error") hasError = true;
       push(code, row.line, spec, value, args);
     });
@@ -98,6 +107,18 @@ export async function normalizeRows(source: RowSource, opts: NormalizeRowsOption
     }
   };
 
+  /** FORMULA_ERROR for error cells in read columns (others are ignored like their column); their indexes. */
+  const reportErrorCells = (line: number, cells: ReadonlyMap<number, string>, map: HeaderMap): Set<number> | undefined => {
+    const found = new Set<number>();
+    for (const spec of readColumns(map)) {
+      const error = cells.get(spec.index);
+      if (error === undefined || found.has(spec.index)) continue;
+      found.add(spec.index);
+      push("FORMULA_ERROR", line, spec, error, { error, field: spec.field });
+    }
+    return found.size > 0 ? found : undefined;
+  };
+
   const pending: { row: RawRow; map: HeaderMap }[] = [];
   const settleHeader = (): void => {
     let best = pending[0]!;
@@ -108,7 +129,8 @@ export async function normalizeRows(source: RowSource, opts: NormalizeRowsOption
   };
 
   const takeRow = (row: RawRow): void => {
-    if (isBlankRow(row.cells)) return;
+    // A row whose only content is error cells in read columns is a data row, not a blank one.
+    if (isBlankRow(row.cells) && !(header && hasReadErrorCell(row, header))) return;
     if (header) {
       processRow(row, header);
       return;
@@ -173,6 +195,16 @@ export async function normalizeRows(source: RowSource, opts: NormalizeRowsOption
   };
   if (header) result.columns = columnMap(header);
   return result;
+}
+
+/** The columns a data row is read from (each field's first column, and every image column). */
+function readColumns(map: HeaderMap): ColumnSpec[] {
+  return [...Object.values(map.byField), ...map.images];
+}
+
+function hasReadErrorCell(row: RawRow, map: HeaderMap): boolean {
+  const { errorCells } = rowFacts(row);
+  return errorCells !== undefined && readColumns(map).some((spec) => errorCells.has(spec.index));
 }
 
 function columnMap(header: HeaderMap): NonNullable<CatalogResult["columns"]> {

@@ -11,6 +11,7 @@ import { isBlankRow } from "./cell.js";
 import { mapHeader } from "./columns.js";
 import { HEADER_SEARCH_ROWS } from "./header-search.js";
 import type { RawCell, RawRow, RowSource } from "./source.js";
+import { readSheetFacts, type SheetFacts, type SheetRowFacts } from "./xlsx-sheet-facts.js";
 
 export interface ReadXlsxOptions {
   /** The file name as the user gave it, for issue locations. */
@@ -43,7 +44,7 @@ export async function readXlsx(path: string, opts: ReadXlsxOptions): Promise<Row
     issues.push(await unreadableIssue(path, opts.file, error));
     return { format: "xlsx", rows: emptyRows(), issues };
   }
-  if (opts.sheet === undefined && sheets.length > 1) return defaultSheet(sheets, opts.file);
+  if (opts.sheet === undefined && sheets.length > 1) return withFacts(path, sheets, defaultSheet(sheets, opts.file));
   const wanted = opts.sheet === undefined ? sheets[0] : findSheet(sheets, opts.sheet);
   if (!wanted) {
     issues.push({
@@ -55,7 +56,23 @@ export async function readXlsx(path: string, opts: ReadXlsxOptions): Promise<Row
     });
     return { format: "xlsx", rows: emptyRows(), issues };
   }
-  return { format: "xlsx", sheet: wanted.sheet, rows: toRows(wanted.data), issues };
+  return withFacts(path, sheets, { format: "xlsx", sheet: wanted.sheet, data: wanted.data, issues });
+}
+
+interface ChosenSheet {
+  format: "xlsx";
+  sheet: string;
+  data: unknown[][];
+  issues: Issue[];
+  otherSheets?: string[];
+}
+
+/** The chosen sheet's rows, with its hidden rows and formula-error cells (see xlsx-sheet-facts.ts). */
+async function withFacts(path: string, sheets: { sheet: string }[], chosen: ChosenSheet): Promise<RowSource> {
+  // read-excel-file lists sheets in workbook.xml order, so the position finds the same <sheet>.
+  const facts = await readSheetFacts(path, sheets.findIndex((s) => s.sheet === chosen.sheet));
+  const { data, ...source } = chosen;
+  return { ...source, rows: toRows(data, facts) };
 }
 
 /**
@@ -63,17 +80,17 @@ export async function readXlsx(path: string, opts: ReadXlsxOptions): Promise<Row
  * instructions sheet "Petunjuk" before the catalogue "Produk" is common). When no sheet has a
  * header, the first is read as before and its MISSING_COLUMN issues learn the other sheets' names.
  */
-function defaultSheet(sheets: { sheet: string; data: unknown[][] }[], file: string): RowSource {
+function defaultSheet(sheets: { sheet: string; data: unknown[][] }[], file: string): ChosenSheet {
   const first = sheets[0]!;
-  if (headerRow(first.data) !== undefined) return { format: "xlsx", sheet: first.sheet, rows: toRows(first.data), issues: [] };
+  if (headerRow(first.data) !== undefined) return { format: "xlsx", sheet: first.sheet, data: first.data, issues: [] };
   for (const candidate of sheets.slice(1)) {
     const line = headerRow(candidate.data);
     if (line === undefined) continue;
     const guessed: Issue = { code: "SHEET_GUESSED", severity: "warning", file, line, sheet: candidate.sheet, args: { sheet: candidate.sheet, first: first.sheet } };
-    return { format: "xlsx", sheet: candidate.sheet, rows: toRows(candidate.data), issues: [guessed] };
+    return { format: "xlsx", sheet: candidate.sheet, data: candidate.data, issues: [guessed] };
   }
   const others = sheets.slice(1).map((s) => s.sheet);
-  return { format: "xlsx", sheet: first.sheet, rows: toRows(first.data), issues: [], otherSheets: others };
+  return { format: "xlsx", sheet: first.sheet, data: first.data, issues: [], otherSheets: others };
 }
 
 /** The spreadsheet row of the sheet's catalogue header (as the pipeline finds it), if any. */
@@ -97,10 +114,17 @@ function findSheet<T extends { sheet: string }>(sheets: T[], name: string): T | 
   return loose.length === 1 ? loose[0] : undefined;
 }
 
-async function* toRows(data: unknown[][]): AsyncGenerator<RawRow> {
-  for (let i = 0; i < data.length; i++) {
-    const row = data[i] ?? [];
-    yield { line: i + 1, cells: row.map(toRawCell) };
+async function* toRows(data: unknown[][], facts: SheetFacts): AsyncGenerator<RawRow> {
+  // read-excel-file drops trailing rows it sees as empty, and an error cell is empty to it.
+  let last = data.length;
+  for (const line of facts.errorCells.keys()) last = Math.max(last, line);
+  for (let i = 0; i < last; i++) {
+    const line = i + 1;
+    const row: RawRow & SheetRowFacts = { line, cells: (data[i] ?? []).map(toRawCell) };
+    if (facts.hiddenRows.has(line)) row.hidden = true;
+    const errors = facts.errorCells.get(line);
+    if (errors) row.errorCells = errors;
+    yield row;
   }
 }
 

@@ -60,6 +60,10 @@ const range = (f: Facts, lang: Lang, show: (n: number) => string): string => {
   if (min !== undefined) return lang === "id" ? `paling sedikit ${show(min)}` : `at least ${show(min)}`;
   return "";
 };
+const rowName = (f: Facts, none: string, word: string): string => {
+  const row = f.num("row") ?? f.issue.line;
+  return row === undefined ? none : `${word} ${row}`;
+};
 const inBrackets = (s: string): string => (s ? ` (${s})` : "");
 const lengthFacts = (f: Facts, lang: Lang, unit: string): string => {
   const length = f.num("length") ?? f.num("count");
@@ -334,6 +338,16 @@ export const WORDING: Record<IssueCode, Wording> = {
     },
     hint: { id: () => "Hapus atau ganti judul salah satu kolom", en: () => "Delete or rename one of the columns" },
   },
+  HIDDEN_ROW: {
+    message: {
+      id: (f) => `${rowName(f, "Baris ini", "Baris")} disembunyikan di spreadsheet, tetapi desbumi tetap membacanya (dan sync ikut mencantumkannya)`,
+      en: (f) => `${rowName(f, "This row", "Row")} is hidden in the spreadsheet but desbumi still reads it (and sync lists it)`,
+    },
+    hint: {
+      id: () => "Untuk berhenti menjualnya, isi Status dengan nonaktif (atau hapus barisnya)",
+      en: () => "To stop selling it, set Status to nonaktif (or delete the row)",
+    },
+  },
   REQUIRED_VALUE_MISSING: {
     message: { id: (f) => `"${f.column}" kosong, padahal wajib diisi`, en: (f) => `"${f.column}" is empty but required` },
     hint: {
@@ -455,6 +469,13 @@ export const WORDING: Record<IssueCode, Wording> = {
       id: () => "Hapus skrip dan kode HTML-nya; tulis teks biasa (baris baru boleh)",
       en: () => "Remove the script and its HTML; write plain text (line breaks are fine)",
     },
+  },
+  FORMULA_ERROR: {
+    message: {
+      id: (f) => `Sel ini menampilkan galat rumus${inBrackets(f.text("error") ?? f.issue.value ?? "")}`,
+      en: (f) => `The cell shows a formula error${inBrackets(f.text("error") ?? f.issue.value ?? "")}`,
+    },
+    hint: { id: () => "Perbaiki rumusnya atau ketik nilainya langsung", en: () => "Fix the formula or type the value" },
   },
   DUPLICATE_SKU: {
     message: { id: (f) => `Kode produk (SKU)${sp(f.quoted)} dipakai lebih dari sekali${linesFact(f, "id")}`, en: (f) => `Product code (SKU)${sp(f.quoted)} is used more than once${linesFact(f, "en")}` },
