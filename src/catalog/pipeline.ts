@@ -11,7 +11,6 @@ import { normalizeRow } from "./normalize-row.js";
 import { createRules } from "./rules.js";
 import { skuText } from "./sku.js";
 import { columnLetter, type RawRow, type RowSource } from "./source.js";
-import { rowFacts } from "./xlsx-sheet-facts.js";
 import type { CatalogProduct, CatalogResult } from "./types.js";
 
 export interface NormalizeRowsOptions {
@@ -82,7 +81,7 @@ export async function normalizeRows(source: RowSource, opts: NormalizeRowsOption
     }
     // XLSX facts read-excel-file does not give (see xlsx-sheet-facts.ts). A hidden row is still
     // read and synced (quietly dropping it would change what is sold); it only gets a warning.
-    const { hidden, errorCells } = rowFacts(row);
+    const { hidden, errorCells } = row;
     if (hidden) push("HIDDEN_ROW", row.line, undefined, undefined, { row: row.line });
     const errorColumns = errorCells ? reportErrorCells(row.line, errorCells, map) : undefined;
     if (errorColumns) hasError = true;
@@ -203,7 +202,7 @@ function readColumns(map: HeaderMap): ColumnSpec[] {
 }
 
 function hasReadErrorCell(row: RawRow, map: HeaderMap): boolean {
-  const { errorCells } = rowFacts(row);
+  const { errorCells } = row;
   return errorCells !== undefined && readColumns(map).some((spec) => errorCells.has(spec.index));
 }
 

@@ -11,7 +11,7 @@ import { isBlankRow } from "./cell.js";
 import { mapHeader } from "./columns.js";
 import { HEADER_SEARCH_ROWS } from "./header-search.js";
 import type { RawCell, RawRow, RowSource } from "./source.js";
-import { readSheetFacts, type SheetFacts, type SheetRowFacts } from "./xlsx-sheet-facts.js";
+import { readSheetFacts, type SheetFacts } from "./xlsx-sheet-facts.js";
 
 export interface ReadXlsxOptions {
   /** The file name as the user gave it, for issue locations. */
@@ -120,7 +120,7 @@ async function* toRows(data: unknown[][], facts: SheetFacts): AsyncGenerator<Raw
   for (const line of facts.errorCells.keys()) last = Math.max(last, line);
   for (let i = 0; i < last; i++) {
     const line = i + 1;
-    const row: RawRow & SheetRowFacts = { line, cells: (data[i] ?? []).map(toRawCell) };
+    const row: RawRow = { line, cells: (data[i] ?? []).map(toRawCell) };
     if (facts.hiddenRows.has(line)) row.hidden = true;
     const errors = facts.errorCells.get(line);
     if (errors) row.errorCells = errors;

@@ -11,6 +11,13 @@ export interface RawRow {
   line: number;
   /** Cells by 0-based column index (XLSX column A = 0). */
   cells: RawCell[];
+  /** XLSX: the row is hidden in the spreadsheet (still read; the pipeline warns HIDDEN_ROW). */
+  hidden?: true;
+  /**
+   * XLSX: 0-based column index -> the formula error the cell shows (`#DIV/0!`). Such a cell is a
+   * null cell in `cells`; the pipeline reports FORMULA_ERROR instead of "empty" findings about it.
+   */
+  errorCells?: ReadonlyMap<number, string>;
 }
 
 export interface RowSource {

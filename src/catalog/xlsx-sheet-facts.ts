@@ -7,7 +7,6 @@
 // Target, "xl/" + relative or "/"-absolute), so the facts are about the rows it returned.
 import { readFile } from "node:fs/promises";
 import { strFromU8, unzipSync } from "fflate";
-import type { RawRow } from "./source.js";
 
 export interface SheetFacts {
   /** Spreadsheet row numbers (1-based) with `hidden="1"`. */
@@ -16,20 +15,6 @@ export interface SheetFacts {
   errorCells: Map<number, Map<number, string>>;
 }
 
-/**
- * What read-xlsx.ts adds to a RawRow (RawRow itself stays the CSV/XLSX common shape): the pipeline
- * reads these through `rowFacts` and turns them into HIDDEN_ROW and FORMULA_ERROR on data rows.
- * NOTE: extra optional fields on the row, not a new RawCell kind, so no normalizer has to learn a
- * marker value: an error cell stays a null cell and the pipeline reports it instead of the
- * "empty" findings about it.
- */
-export interface SheetRowFacts {
-  hidden?: true;
-  /** 0-based column index -> the error the cell shows (`#DIV/0!`). */
-  errorCells?: ReadonlyMap<number, string>;
-}
-
-export const rowFacts = (row: RawRow): SheetRowFacts => row as RawRow & SheetRowFacts;
 
 const WORKBOOK = "xl/workbook.xml";
 const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
