@@ -8,12 +8,7 @@ import { processIo, type CommandContext, type Io } from "./io.js";
 import { commands } from "./commands/index.js";
 import { langFromArgv, seeHelpLine, translateCommanderError } from "./usage-text.js";
 import { VERSION } from "../version.js";
-
-export const EXIT_OK = 0;
-export const EXIT_FAILED = 1;
-export const EXIT_CANNOT_RUN = 2;
-/** `sync --dry-run --detailed-exitcode`: changes are pending (like terraform's, moved off 2). */
-export const EXIT_CHANGES_PENDING = 3;
+import { EXIT_CANNOT_RUN, EXIT_OK } from "../exit-codes.js";
 
 interface GlobalOptions {
   logLevel?: LogLevel;

@@ -8,7 +8,7 @@ import { text, pick } from "../i18n.js";
 import { DEFAULT_RULES } from "../rules.js";
 import { reporters } from "../report/index.js";
 import { rulesForMarketplace } from "./targets.js";
-import { EXIT_INVALID, EXIT_OK } from "./run.js";
+import { EXIT_FAILED, EXIT_OK } from "../exit-codes.js";
 
 const STDOUT_CHUNK_CHARS = 64 * 1024;
 
@@ -37,7 +37,7 @@ export async function runNormalize(file: string, flags: NormalizeFlags, ctx: Com
     ctx.io.stderr.write(
       `${pick(text("Tidak ditulis: perbaiki kesalahan di atas dulu.", "Nothing written: fix the errors above first."), ctx.lang)}\n`,
     );
-    return EXIT_INVALID;
+    return EXIT_FAILED;
   }
   if (flags.output === undefined) {
     let chunk = "";

@@ -7,10 +7,8 @@ import { pick } from "../i18n.js";
 import { USAGE_ISSUE_CODES } from "../issues.js";
 import { countIssues, needsProducts, reporters, type ReportFormat, type UnreadableFile } from "../report/index.js";
 import { targetsFromConfig, targetsFromFiles, type TargetFlags } from "./targets.js";
+import { EXIT_CANNOT_RUN, EXIT_FAILED, EXIT_OK } from "../exit-codes.js";
 
-export const EXIT_OK = 0;
-export const EXIT_INVALID = 1;
-export const EXIT_CANNOT_RUN = 2;
 
 export interface ValidateFlags extends TargetFlags {
   format?: ReportFormat;
@@ -60,5 +58,5 @@ export function exitCodeFor(results: readonly CatalogResult[], strict: boolean, 
     const { errors, warnings } = countIssues(result.issues);
     return !result.valid || errors > 0 || (strict && warnings > 0);
   });
-  return failed ? EXIT_INVALID : EXIT_OK;
+  return failed ? EXIT_FAILED : EXIT_OK;
 }
