@@ -23,3 +23,14 @@ export function requireList(list: unknown[] | undefined, field: string, max: num
   if (list.length > max) return reject("PRD_DLV_018", `Max allowed products per-update are ${max} products`);
   return list;
 }
+
+/** The `data` of a v3 create or edit answer (reference §5.2, §5.4): counts plus the rows. */
+export function v3WriteResult(total: number, succeeded: readonly object[], failed: readonly object[]): Record<string, unknown> {
+  return {
+    total_data: total,
+    success_data: succeeded.length,
+    fail_data: failed.length,
+    success_rows_data: succeeded,
+    failed_rows_data: failed,
+  };
+}

@@ -3,7 +3,7 @@ import { ok, type Reply } from "../envelope.js";
 import { decodeProduct } from "../product-input.js";
 import { buildListing, checkCreate } from "../product-rules.js";
 import { allocateProductId, putProduct } from "../state.js";
-import { ERR_TOO_MANY_REQUEST, countOf, listInObject, requireList } from "./bulk-body.js";
+import { ERR_TOO_MANY_REQUEST, countOf, listInObject, requireList, v3WriteResult } from "./bulk-body.js";
 import { FS, type Route, type RouteContext } from "./types.js";
 
 /** The reference leaves v3's cap open; v2 documents 25, so the mock uses that. */
@@ -29,13 +29,7 @@ function createProducts(ctx: RouteContext): Reply {
     putProduct(ctx.shop, listing);
     succeeded.push({ product_id: listing.productId });
   });
-  return ok({
-    total_data: decoded.length,
-    success_data: succeeded.length,
-    fail_data: failed.length,
-    success_rows_data: succeeded,
-    failed_rows_data: failed,
-  });
+  return ok(v3WriteResult(decoded.length, succeeded, failed));
 }
 
 export const productCreateRoute: Route = {

@@ -3,7 +3,7 @@ import { ok, type Reply } from "../envelope.js";
 import { decodeProduct } from "../product-input.js";
 import { applyEdit, checkEdit } from "../product-rules.js";
 import { putProduct } from "../state.js";
-import { ERR_TOO_MANY_REQUEST, countOf, listInObject, requireList } from "./bulk-body.js";
+import { ERR_TOO_MANY_REQUEST, countOf, listInObject, requireList, v3WriteResult } from "./bulk-body.js";
 import { FS, type Route, type RouteContext } from "./types.js";
 
 export const EDIT_MAX = 25;
@@ -34,13 +34,7 @@ function editProducts(ctx: RouteContext): Reply {
     putProduct(ctx.shop, next);
     succeeded.push({ product_id: next.productId, product_sku: next.sku });
   });
-  return ok({
-    total_data: decoded.length,
-    success_data: succeeded.length,
-    fail_data: failed.length,
-    success_rows_data: succeeded,
-    failed_rows_data: failed,
-  });
+  return ok(v3WriteResult(decoded.length, succeeded, failed));
 }
 
 export const productEditRoute: Route = {
