@@ -28,6 +28,23 @@ export interface MarketplaceRules {
    * against the marketplace's category tree at sync time).
    */
   categoryCodesOnly?: boolean;
+  // ---- catalogue v2 (issue 14); absent = no such rule for this marketplace.
+  /** Shortest title allowed (TikTok Shop ID: 25). */
+  nameMinLength?: number;
+  /** Variants: absent or 0 = the marketplace (or adapter) cannot take variants: such products are refused, located. */
+  maxOptionTypes?: number;
+  maxVariants?: number;
+  /** Photo rules checked offline on local files (and downloaded URL photos). */
+  photo?: PhotoRules;
+  /** Marketplace family for per-marketplace columns (`Harga (Shopee)`): "tiktok-shop", "shopee", "tokopedia". */
+  family?: string;
+}
+
+export interface PhotoRules {
+  minPx: number;
+  maxPx: number;
+  maxBytes: number;
+  formats: readonly ("image/jpeg" | "image/png" | "image/webp")[];
 }
 
 /**

@@ -2,11 +2,11 @@
 // Tokopedia bulk-upload template (`Nama Produk*`, `Harga (Rp)*`, `Berat* (Gram)` ...).
 // Matching is on a key: lower case, accents and everything but letters and digits removed,
 // so `Harga (Rp)*`, `harga rp` and `HARGA_RP` are the same header.
-import type { Product } from "./types.js";
+import type { ProductField } from "./types.js";
 import type { PriceUnit } from "./money.js";
 import type { WeightUnit } from "./weight.js";
 
-export type Field = keyof Product;
+export type Field = ProductField;
 
 export interface HeaderAlias {
   field: Field;

@@ -5,7 +5,7 @@ export type Condition = "NEW" | "USED";
 export type ProductStatus = "active" | "inactive";
 
 /** A normalized catalogue row, with canonical field names (the JSON output uses these names). */
-export interface Product {
+export interface Product extends ProductV2Fields {
   /** Kept exactly as written (leading zeros survive). */
   sku: string;
   name: string;
@@ -41,6 +41,9 @@ export const PRODUCT_FIELDS = [
   "images",
 ] as const satisfies readonly (keyof Product)[];
 
+/** The single-SKU (v1) catalogue columns; v2 columns (variants, attributes ...) have their own maps. */
+export type ProductField = (typeof PRODUCT_FIELDS)[number];
+
 /** Where a row lives in its file. `line` is the CSV physical line or the XLSX row number. */
 export interface RowLocation {
   line: number;
@@ -67,5 +70,64 @@ export interface CatalogResult {
    * index (images: the first image column). Lets later steps (sync's category checks) locate
    * their issues like the reader's own. Absent when no header row was found.
    */
-  columns?: Partial<Record<keyof Product, { header: string; index: number }>>;
+  columns?: Partial<Record<ProductField, { header: string; index: number }>>;
+}
+
+// ---- Catalogue v2 (issue 14). Shared contract for the catalogue reader, the plan and every adapter.
+// Optional on Product while the pipeline grows into it; readers of v2 fields treat "absent" as empty.
+
+/** One sellable SKU of a product with variants (sizes, colours, flavours ...). */
+export interface Variant {
+  sku: string;
+  /** Option name as written in the catalogue (`Ukuran`, `Warna`) -> value (`M`, `Merah`), in column order. */
+  options: Record<string, string>;
+  /** Whole rupiah. */
+  price: number;
+  stock: number;
+  /** Whole grams; the product's weight when the variant row gives none. */
+  weight: number;
+  /** 0 or 1 photo reference (same forms as Product.images). */
+  images: string[];
+  status: ProductStatus;
+  line: number;
+  sheet?: string;
+  cell?: string;
+}
+
+/** Certificates and permits as written (trimmed); absent = not given. */
+export interface Certificates {
+  /** SPP-IRT / PIRT home-industry permit number. */
+  pirt?: string;
+  /** BPOM RI MD/ML registration number. */
+  bpom?: string;
+  /** BPOM POM TR (traditional medicine, jamu). */
+  pomTr?: string;
+  halal?: string;
+  sni?: string;
+  /** Certificate photos or PDFs (references like Product.images). */
+  files?: string[];
+}
+
+/** Per-marketplace overrides from `Nama Produk (Shopee)`-style columns, keyed by marketplace family. */
+export interface MarketplaceOverride {
+  name?: string;
+  price?: number;
+  stock?: number;
+}
+
+/** Catalogue v2 product fields (all optional on Product so v1 code paths keep compiling). */
+export interface ProductV2Fields {
+  /** Brand as written; "" = no brand (adapters send their "no brand" value). */
+  brand?: string;
+  /** Marketplace attributes by name as written (`Bahan` -> `Katun`). */
+  attributes?: Record<string, string>;
+  certificates?: Certificates;
+  /** Keyed by marketplace family: "tiktok-shop", "shopee", "tokopedia". */
+  overrides?: Record<string, MarketplaceOverride>;
+  /**
+   * The SKUs of a product with variants ([] or absent for a single-SKU product). When non-empty,
+   * Product.sku is the parent code (`Kode Induk`; the first variant's SKU when the file has no
+   * parent column), and Product.price/stock are the first variant's price and the sum of stocks.
+   */
+  variants?: Variant[];
 }

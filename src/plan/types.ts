@@ -1,6 +1,7 @@
 // What a sync intends to do, and what happened to each item. Pure data: computed by diff, saved in
 // plan files and journals, applied by adapters. Never holds secrets.
-import type { CatalogProduct, Condition, ProductStatus } from "../catalog/types.js";
+import type { CatalogProduct, Condition, ProductStatus, Variant } from "../catalog/types.js";
+import type { ResolvedPhoto } from "../photos/types.js";
 
 /** Fields a plan can change on a listing, in the order plans show them. `status` changes are expressed by the change kind. */
 export const LISTING_FIELDS = [
@@ -36,11 +37,45 @@ export interface Listing {
   /** Etalase id as a string ("" when none). */
   etalase: string;
   images: string[];
+  /** The listing's SKUs when it has variants ([] or absent for a single-SKU listing). */
+  variants?: ListingVariant[];
+  /** Marketplace-side review state (TikTok Shop audit, Shopee REVIEWING/BANNED); absent = live/unknown. */
+  review?: ListingReview;
+  brand?: string;
+  attributes?: Record<string, string>;
 }
+
+/** One SKU of a live listing with variants (TikTok Shop SKU, Shopee model). */
+export interface ListingVariant {
+  /** The marketplace's SKU/model id. */
+  id: string;
+  sku: string;
+  options: Record<string, string>;
+  price: number;
+  stock: number;
+  images?: string[];
+  status?: ProductStatus;
+}
+
+export interface ListingReview {
+  state: "live" | "in-review" | "rejected" | "banned" | "draft";
+  /** The marketplace's reasons as it gave them (codes kept for translation). */
+  reasons?: { code?: string; message: string }[];
+  /** Per platform where one listing is sold on several (TikTok Shop: TOKOPEDIA, TIKTOK_SHOP). */
+  platforms?: Record<string, string>;
+}
+
+/** What changes on one variant of a product with variants. */
+export type VariantChange =
+  | { kind: "add"; sku: string; variant: Variant }
+  | { kind: "remove"; sku: string; variantId: string }
+  | { kind: "update"; sku: string; variantId: string; fields: FieldChange[] };
 
 /** A catalogue product whose category has been resolved to a marketplace category id. */
 export interface DesiredProduct extends CatalogProduct {
   categoryId: string;
+  /** Product.images resolved and checked (content hash = identity), parallel to images; absent before photos land. */
+  photos?: ResolvedPhoto[];
 }
 
 export interface FieldChange {
@@ -51,7 +86,15 @@ export interface FieldChange {
 
 export type Change =
   | { kind: "create"; sku: string; product: DesiredProduct }
-  | { kind: "update"; sku: string; listingId: string; fields: FieldChange[]; product: DesiredProduct }
+  | {
+      kind: "update";
+      sku: string;
+      listingId: string;
+      fields: FieldChange[];
+      product: DesiredProduct;
+      /** Per-variant changes of a product with variants (absent or [] when none). */
+      variants?: VariantChange[];
+    }
   | {
       kind: "reactivate";
       sku: string;
@@ -59,6 +102,7 @@ export type Change =
       /** Other fields to change as well (may be empty). */
       fields: FieldChange[];
       product: DesiredProduct;
+      variants?: VariantChange[];
     }
   | {
       kind: "deactivate";

@@ -2,11 +2,11 @@
 // need, tolerating absent or oddly typed args: a missing fact drops a clause, never says "undefined".
 import type { Issue } from "../issues.js";
 import type { Lang } from "../i18n.js";
-import type { Product } from "../catalog/types.js";
+import type { ProductField } from "../catalog/types.js";
 
 const MAX_VALUE_CHARS = 60;
 
-export type FieldName = keyof Product;
+export type FieldName = ProductField;
 
 export interface Facts {
   issue: Issue;
