@@ -5,8 +5,8 @@ import type { Issue, IssueCode } from "../issues.js";
 import type { Lang } from "../i18n.js";
 import { groupDigits, listOf, readFacts, rupiah, type Facts, type FieldName } from "./facts.js";
 
-type Say = (f: Facts) => string;
-interface Wording {
+export type Say = (f: Facts) => string;
+export interface Wording {
   message: { id: Say; en: Say };
   hint: { id: Say; en: Say };
 }
