@@ -1,7 +1,8 @@
 // What `desbumi init` prints: the files it wrote or kept, then the next steps. Both languages.
 import type { Text } from "../i18n.js";
 import type { InitGroup } from "./group-spec.js";
-import type { InitMarketplace } from "./templates.js";
+import { DESBUMI_RANGE, IS_ON_NPM_REGISTRY } from "./package-json.js";
+import { WORKFLOW_PATH, type InitMarketplace } from "./templates.js";
 
 export interface WrittenFile {
   /** Relative to the project folder, with forward slashes. */
@@ -15,6 +16,12 @@ const STATUS: Record<WrittenFile["status"], Text> = {
   overwritten: { id: "ditimpa", en: "overwritten" },
   updated: { id: "diperbarui", en: "updated" },
   kept: { id: "sudah ada, tidak diubah", en: "already there, left as is" },
+};
+
+/** Until desbumi is on the npm registry, the CI workflow's `npm install` cannot find it there. */
+export const WORKFLOW_NOTE: Text = {
+  id: `CI (${WORKFLOW_PATH}): \`npm install\` mengambil desbumi ${DESBUMI_RANGE} dari registry npm, tetapi desbumi belum diterbitkan di sana; sampai saat itu terbitkan paketnya (npm publish) ke registry yang bisa dijangkau CI dan tulis alamatnya di .npmrc (registry=...).`,
+  en: `CI (${WORKFLOW_PATH}): \`npm install\` gets desbumi ${DESBUMI_RANGE} from the npm registry, where desbumi is not published yet; until it is, publish it (npm publish) to a registry your CI can reach and name that registry in .npmrc (registry=...).`,
 };
 
 /** Number the steps that apply ("  1. ...", continuation lines indented under them). */
@@ -41,9 +48,9 @@ export function renderInitReport(input: {
 
   const id = [
     `desbumi siap untuk ${input.groups.length} kelompok: ${groupList}.`,
-    `Target: ${isTokopedia ? "Tokopedia" : "toko latihan (practice shop, tanpa akun)"}.`,
+    `Tujuan: ${isTokopedia ? "Tokopedia" : "toko latihan (tanpa akun)"}.`,
     "",
-    "File:",
+    "Berkas:",
     fileLines("id"),
     "",
     "Langkah berikutnya:",
@@ -61,6 +68,7 @@ export function renderInitReport(input: {
           ]
         : [["npx desbumi validate"], ["npx desbumi sync --yes   (mengunggah ke toko latihan)"]]),
     ]),
+    ...(IS_ON_NPM_REGISTRY ? [] : ["", WORKFLOW_NOTE.id]),
     "",
   ].join("\n");
 
@@ -86,6 +94,7 @@ export function renderInitReport(input: {
           ]
         : [["npx desbumi validate"], ["npx desbumi sync --yes   (lists the products in the practice shop)"]]),
     ]),
+    ...(IS_ON_NPM_REGISTRY ? [] : ["", WORKFLOW_NOTE.en]),
     "",
   ].join("\n");
   return { id, en };
