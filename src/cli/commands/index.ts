@@ -1,6 +1,7 @@
 // The literal list of commands, in the order `desbumi --help` shows them.
 import type { RegisterCommand } from "./types.js";
 import { registerValidate } from "./validate.js";
+import { registerCheck } from "./check.js";
 import { registerNormalize } from "./normalize.js";
 import { registerSync } from "./sync.js";
 import { registerApply } from "./apply.js";
@@ -12,6 +13,7 @@ import { registerMockServer } from "./mock-server.js";
 
 export const commands: readonly RegisterCommand[] = [
   registerValidate,
+  registerCheck,
   registerNormalize,
   registerSync,
   registerApply,
