@@ -5,6 +5,7 @@ import { registerCheck } from "./check.js";
 import { registerNormalize } from "./normalize.js";
 import { registerSync } from "./sync.js";
 import { registerApply } from "./apply.js";
+import { registerStatus } from "./status.js";
 import { registerCategories } from "./categories.js";
 import { registerInit } from "./init.js";
 import { registerGroups } from "./groups.js";
@@ -17,6 +18,7 @@ export const commands: readonly RegisterCommand[] = [
   registerNormalize,
   registerSync,
   registerApply,
+  registerStatus,
   registerCategories,
   registerInit,
   registerGroups,
