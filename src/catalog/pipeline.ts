@@ -5,6 +5,7 @@
 import { DEFAULT_RULES, type MarketplaceRules } from "../rules.js";
 import { REQUIRED_FIELDS, type HeaderMap } from "./columns.js";
 import { createCrossRowStep } from "./cross-row-step.js";
+import { isExampleRow } from "./example-row.js";
 import { columnMap, reportFile, sortIssues } from "./file-step.js";
 import { createHeaderStep } from "./header-step.js";
 import { createIssueSink } from "./issue-sink.js";
@@ -41,6 +42,7 @@ export async function normalizeRows(source: RowSource, opts: NormalizeRowsOption
       if (row.sku !== undefined) products.markInvalid(row.sku);
       return;
     }
+    if (row.product && isExampleRow(row.product)) sink.push("EXAMPLE_ROW", row.line, header.byField.sku, row.product.sku, { sku: row.product.sku });
     crossRows.check({ line: row.line, sku: row.sku, name: row.name });
     products.add(row, header);
   };
