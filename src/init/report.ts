@@ -8,7 +8,8 @@ export interface WrittenFile {
   /** Relative to the project folder, with forward slashes. */
   path: string;
   status: "created" | "overwritten" | "updated" | "kept";
-  detail?: string;
+  /** Shown as "(+ detail)"; a Text when it holds words, not only file names. */
+  detail?: string | Text;
 }
 
 const STATUS: Record<WrittenFile["status"], Text> = {
@@ -24,6 +25,9 @@ export const WORKFLOW_NOTE: Text = {
   en: `CI (${WORKFLOW_PATH}): \`npm install\` gets desbumi ${DESBUMI_RANGE} from the npm registry, where desbumi is not published yet; until it is, publish it (npm publish) to a registry your CI can reach and name that registry in .npmrc (registry=...).`,
 };
 
+const detailText = (detail: string | Text | undefined, lang: keyof Text): string =>
+  detail === undefined || detail === "" ? "" : ` (+ ${typeof detail === "string" ? detail : detail[lang]})`;
+
 /** Number the steps that apply ("  1. ...", continuation lines indented under them). */
 function numbered(steps: readonly (readonly string[])[]): string[] {
   return steps.flatMap(([first, ...rest], i) => [`  ${i + 1}. ${first}`, ...rest.map((line) => `     ${line}`)]);
@@ -38,11 +42,13 @@ export function renderInitReport(input: {
    * look for desbumi on the npm registry, and the command already works without it.
    */
   installStep: boolean;
+  /** The catalogues the next steps name (default: every catalogue written under catalogs/). */
+  catalogsToFill?: readonly string[];
 }): Text {
   const width = Math.max(...input.written.map((f) => f.path.length));
   const fileLines = (lang: keyof Text) =>
-    input.written.map((f) => `  ${f.path.padEnd(width)}  ${STATUS[f.status][lang]}${f.detail ? ` (+ ${f.detail})` : ""}`).join("\n");
-  const catalogs = input.written.filter((f) => f.path.startsWith("catalogs/")).map((f) => f.path);
+    input.written.map((f) => `  ${f.path.padEnd(width)}  ${STATUS[f.status][lang]}${detailText(f.detail, lang)}`).join("\n");
+  const catalogs = input.catalogsToFill ?? input.written.filter((f) => f.path.startsWith("catalogs/")).map((f) => f.path);
   const groupList = input.groups.map((g) => `${g.id} (${g.name})`).join(", ");
   const isTokopedia = input.marketplace === "tokopedia";
 
