@@ -92,7 +92,7 @@ export async function finishWithPlan(input: FinishInput): Promise<Finished> {
   if (!pending) return { status: "nothing-to-do", exitCode: EXIT_OK, result };
   human.write(renderApplySummary(report, lang));
   const journal = shownPath(report.journalPath, io.cwd);
-  say({ id: `Catatan jalannya: ${journal}`, en: `Journal: ${journal}` });
+  say({ id: `Jurnal: ${journal}`, en: `Journal: ${journal}` });
   // The run could not continue (e.g. credentials revoked mid-run): summary first, then exit 2.
   if (report.stoppedBy !== undefined) {
     recordKnown(report.stoppedBy, { result });
