@@ -7,7 +7,7 @@ import { createTokenAuthority, randomToken } from "./auth.js";
 import { DEFAULT_CATEGORIES, indexCategories } from "./categories.js";
 import { fail, malformed, MSG_METHOD, MSG_NOT_FOUND, MSG_TOO_MANY, renderEnvelope, RequestRejected, type Reply } from "./envelope.js";
 import { createFaultPicker, type FaultKind } from "./faults.js";
-import { createDurableFile, PersistFailed, removeStaleTempFiles, type DurableFile } from "./http/durable-file.js";
+import { createDurableFile, PersistFailed, probeWritable, removeStaleTempFiles, type DurableFile } from "./http/durable-file.js";
 import { parseRequestUrl, readBodyText, readJsonBody } from "./http/request.js";
 import { acquireStateLock, type StateLock } from "./http/state-lock.js";
 import { loadStateFile, parseSnapshot } from "./persistence.js";
@@ -98,22 +98,27 @@ async function serve(
   const stateFile = lock?.realPath;
   if (stateFile) await removeStaleTempFiles(stateFile, options.stateFs);
   const shop = await loadShop(options, stateFile, env.shopId, { categories, maxStock, nowUnix: Math.floor(clock() / 1000) });
+  const keptBefore = JSON.stringify(shop.credentials ?? null);
   const credentials = chooseCredentials(options, shop);
+  const credentialsChanged = JSON.stringify(shop.credentials ?? null) !== keptBefore;
+  const serialize = (): string => `${JSON.stringify(snapshotShop(shop))}\n`;
   const durable: DurableFile | undefined = stateFile
     ? createDurableFile({
         file: stateFile,
-        serialize: () => `${JSON.stringify(snapshotShop(shop))}\n`,
+        serialize,
         restore: (text) => replaceShop(shop, parseSnapshot(text)),
-        durableText: undefined,
+        // What is on disk, or for a new file the empty shop, which is what a restart would see.
+        durableText: serialize(),
         ...(options.stateFs ? { fs: options.stateFs } : {}),
         onError: (error) => log.error({ file: stateFile, code: error.code, error: error.detail }, "mock state write failed; the write was refused"),
       })
     : undefined;
-  // The first write proves the file can be written (and keeps chosen credentials) before anyone
-  // is told the server is up.
-  if (durable) {
-    await durable.commit().catch((error: unknown) => {
-      throw error instanceof PersistFailed ? new StatePersistError(statePersistText(options.stateFile ?? stateFile ?? "", error)) : error;
+  // Before anyone is told the server is up: new credentials to keep are saved now; otherwise the
+  // directory is only probed, so a read-only run (a category listing) leaves no state file.
+  if (durable && stateFile) {
+    const starting = credentialsChanged ? durable.commit() : probeWritable(stateFile, options.stateFs);
+    await starting.catch((error: unknown) => {
+      throw error instanceof PersistFailed ? new StatePersistError(statePersistText(options.stateFile ?? stateFile, error)) : error;
     });
   }
   const auth = createTokenAuthority({ ...credentials, ttlSeconds: options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS, clock });

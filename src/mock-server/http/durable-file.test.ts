@@ -71,6 +71,7 @@ test("ENOSPC: waiting commits are rejected, state is rolled back, no temp file; 
   expect(state).toEqual({ items: [1] });
   expect(JSON.parse(await readFile(file, "utf8"))).toEqual({ items: [1] });
   expect(await readdir(dir)).toEqual(["state.json"]);
+  // A final flush while the disk is still full fails, and says so.
   await expect(durable.flush()).rejects.toBeInstanceOf(PersistFailed);
 
   fs.failing = undefined;

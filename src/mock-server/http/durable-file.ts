@@ -83,6 +83,21 @@ export async function writeFileAtomic(file: string, text: string, fs: DurableFs 
   });
 }
 
+/**
+ * Checks that `file`'s directory takes a new file (EROFS, EACCES, a missing mount...) without
+ * creating `file` itself: a server that only reads must not leave a state file behind.
+ */
+export async function probeWritable(file: string, fs: DurableFs = nodeDurableFs): Promise<void> {
+  const probe = join(dirname(file), `${tempPrefix(file)}${process.pid}.probe.tmp`);
+  try {
+    await fs.writeSynced(probe, "");
+  } catch (error) {
+    await fs.unlink(probe).catch(() => undefined);
+    throw new PersistFailed(file, codeOf(error), error instanceof Error ? error.message : String(error));
+  }
+  await fs.unlink(probe).catch(() => undefined);
+}
+
 /** Removes temp files a killed writer left next to `file` (call while holding the file's lock). */
 export async function removeStaleTempFiles(file: string, fs: DurableFs = nodeDurableFs): Promise<number> {
   const prefix = tempPrefix(file);
@@ -101,7 +116,10 @@ export interface DurableFile {
   commit(): Promise<void>;
   /** Whether the last write failed (and none has succeeded since). */
   isFailing(): boolean;
-  /** Waits for writes in flight; rejects with PersistFailed when the last one failed. */
+  /**
+   * Waits for writes in flight; when the last write failed, tries once more, and rejects with
+   * PersistFailed if that fails too (a final save that did not happen is an error).
+   */
   flush(): Promise<void>;
 }
 
@@ -171,20 +189,22 @@ export function createDurableFile(options: DurableFileOptions): DurableFile {
     });
   };
 
+  const commit = (): Promise<void> => {
+    next ??= waiters();
+    const { promise } = next;
+    if (!inFlight) start();
+    return promise;
+  };
+
   return {
-    commit() {
-      next ??= waiters();
-      const { promise } = next;
-      if (!inFlight) start();
-      return promise;
-    },
+    commit,
     isFailing: () => lastError !== undefined,
     async flush() {
       while (inFlight || next) {
         if (next && !inFlight) start();
         await (inFlight ?? next?.promise)?.catch(() => undefined);
       }
-      if (lastError) throw lastError;
+      if (lastError) await commit();
     },
   };
 }

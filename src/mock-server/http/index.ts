@@ -16,6 +16,7 @@ export {
   createDurableFile,
   nodeDurableFs,
   PersistFailed,
+  probeWritable,
   removeStaleTempFiles,
   writeFileAtomic,
   type DurableFile,
