@@ -74,7 +74,7 @@ export async function finishWithPlan(input: FinishInput): Promise<Finished> {
       });
       return notApplied("not-applied");
     }
-    if (!(await confirmApply(io, human, lang))) {
+    if (!(await confirmApply(io, human, lang, plan))) {
       say({ id: "Tidak diterapkan.", en: "Not applied." });
       return notApplied("declined");
     }
