@@ -17,6 +17,7 @@ import type { DesiredProduct, Listing, Plan } from "../plan/types.js";
 import { formatIssueLine } from "../report/format-line.js";
 import { describeTarget, openTarget, resolveTargetRules, type OpenedTarget } from "../target/open.js";
 import { resolveDesired } from "./desired.js";
+import { mappingFor, readCategoryMap } from "../category-map/file.js";
 import { etalaseNames, unknownEtalaseText, withEtalaseIds } from "./etalase.js";
 import { EXIT_FAILED, EXIT_OK } from "./exit-codes.js";
 import { checkMassDeactivate } from "./guards.js";
@@ -142,7 +143,9 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
         ? await adapter.listCategories()
         : undefined;
     const defaultCategory = opts.defaultCategory ?? job.defaultCategory;
+    const mapped = mappingFor(await readCategoryMap(job.baseDir), target.definition.name);
     const desired = resolveDesired({
+      ...(mapped.size > 0 ? { mapped } : {}),
       file: job.file,
       products: catalog.products,
       ...(catalog.columns ? { columns: catalog.columns } : {}),
