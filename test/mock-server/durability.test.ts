@@ -137,6 +137,25 @@ describe("issue 13.11: the state file is checked with the API's rules on load", 
   });
 });
 
+describe("issue 13.11: ids stay below 2^53 on the way in too", () => {
+  test("a full shop refuses creates per row; a seed id near 2^53 is refused at start", async () => {
+    const stateFile = join(dir, "full.json");
+    const base = { version: 1, shopId: 480829, name: "Toko", etalase: [], products: [] };
+    await writeFile(stateFile, JSON.stringify({ ...base, nextProductId: Number.MAX_SAFE_INTEGER - 999_999 }));
+    const server = await startMockServer({ ...fast, stateFile });
+    try {
+      const res = await clientFor(server, await fetchToken(server))("POST", "/v3/products/fs/:fs/create", { body: { products: [makeCreate()] } });
+      expect(res.json.data.failed_rows_data[0].error).toContain(`This shop cannot take more products (product ids would pass ${Number.MAX_SAFE_INTEGER - 1_000_000})`);
+      expect(server.listings()).toEqual([]);
+    } finally {
+      await server.close();
+    }
+    const seedFile = join(dir, "seed.json");
+    await writeFile(seedFile, JSON.stringify([{ ...makeCreate(), product_id: 2 ** 53 - 5 }]));
+    await expect(startMockServer({ seedFile })).rejects.toThrow(/product 1: product_id 9007199254740987 must be a unique whole number from 1 to/);
+  });
+});
+
 describe("issue 12.17: credentials kept in the mock's own state file", () => {
   test("with persistCredentials a restart keeps them; flags win and are kept; without it they are not stored", async () => {
     const stateFile = join(dir, "shop.json");
