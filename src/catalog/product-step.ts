@@ -12,6 +12,8 @@ export interface ProductCheck {
 
 export interface ProductStep {
   add(row: ReadRow, header: HeaderMap): void;
+  /** A product built from several rows (with variants). */
+  addProduct(product: CatalogProduct): void;
   /** Rows a late (cross-row) finding made invalid. */
   drop(lines: ReadonlySet<number>): void;
   markInvalid(sku: string): void;
@@ -37,17 +39,27 @@ export function createProductStep({ sheet, collect, check }: ProductStepOptions)
         return;
       }
       if (!collect) return;
-      if (check && !check.safeParse(row.product).success) {
+      const product: CatalogProduct = sheet === undefined ? { ...row.product, line: row.line } : { ...row.product, line: row.line, sheet };
+      if (check && !check.safeParse(product).success) {
         throw new InternalError(`normalized row at line ${row.line} does not match the product schema`);
       }
-      products.push(sheet === undefined ? { ...row.product, line: row.line } : { ...row.product, line: row.line, sheet });
+      products.push(product);
+    },
+    addProduct(product) {
+      if (!collect) return;
+      if (check && !check.safeParse(product).success) {
+        throw new InternalError(`normalized product at line ${product.line} does not match the product schema`);
+      }
+      products.push(product);
     },
     drop(lines) {
       if (lines.size === 0) return;
       for (let i = products.length - 1; i >= 0; i--) {
         const p = products[i]!;
-        if (lines.has(p.line)) {
+        // A product with variants goes when any of its rows has a late finding.
+        if (lines.has(p.line) || p.variants?.some((v) => lines.has(v.line))) {
           invalid.add(p.sku);
+          for (const v of p.variants ?? []) invalid.add(v.sku);
           products.splice(i, 1);
         }
       }
