@@ -3,6 +3,7 @@
 import { InternalError } from "../errors.js";
 import type { HeaderMap } from "./columns.js";
 import type { ReadRow } from "./row-step.js";
+import type { ProductSpool } from "./product-spool.js";
 import type { CatalogProduct } from "./types.js";
 
 /** The zod safety net's shape (loaded only when products are handed on; see pipeline.ts). */
@@ -26,10 +27,20 @@ export interface ProductStepOptions {
   /** Keep the products (false: validation only, nothing but SKUs of invalid rows is kept). */
   collect: boolean;
   check: ProductCheck | undefined;
+  /**
+   * Spool kept products to a temporary file instead of `products` (validate --format json).
+   * NOTE: then a product dropped by a late duplicate-name finding has no SKU to add to
+   * invalidSkus; only sync reads invalidSkus, and sync never spools.
+   */
+  spool?: ProductSpool;
 }
 
-export function createProductStep({ sheet, collect, check }: ProductStepOptions): ProductStep {
+export function createProductStep({ sheet, collect, check, spool }: ProductStepOptions): ProductStep {
   const products: CatalogProduct[] = [];
+  const keep = (product: CatalogProduct): void => {
+    if (spool) spool.add(product, product.line, product.sheet);
+    else products.push(product);
+  };
   const invalid = new Set<string>();
   return {
     add(row, header) {
@@ -39,21 +50,23 @@ export function createProductStep({ sheet, collect, check }: ProductStepOptions)
         return;
       }
       if (!collect) return;
-      const product: CatalogProduct = sheet === undefined ? { ...row.product, line: row.line } : { ...row.product, line: row.line, sheet };
-      if (check && !check.safeParse(product).success) {
+      if (check && !check.safeParse(row.product).success) {
         throw new InternalError(`normalized row at line ${row.line} does not match the product schema`);
       }
-      products.push(product);
+      if (spool) spool.add(row.product, row.line, sheet);
+      else products.push(sheet === undefined ? { ...row.product, line: row.line } : { ...row.product, line: row.line, sheet });
     },
     addProduct(product) {
       if (!collect) return;
-      if (check && !check.safeParse(product).success) {
+      const { line: _line, sheet: _sheet, ...fields } = product;
+      if (check && !check.safeParse(fields).success) {
         throw new InternalError(`normalized product at line ${product.line} does not match the product schema`);
       }
-      products.push(product);
+      keep(product);
     },
     drop(lines) {
       if (lines.size === 0) return;
+      spool?.drop(lines);
       for (let i = products.length - 1; i >= 0; i--) {
         const p = products[i]!;
         // A product with variants goes when any of its rows has a late finding.
