@@ -116,7 +116,7 @@ describe("json document version 2 (issue 14.4)", () => {
   it("streams spooled products from their temporary file, skipping dropped ones, and removes the file", async () => {
     const { createProductSpool } = await import("../../src/catalog/product-spool.js");
     const spool = createProductSpool();
-    for (let line = 2; line <= 1001; line++) spool.add({ ...makeProduct({ sku: `S-${line}` }), line });
+    for (let line = 2; line <= 1001; line++) spool.add(makeProduct({ sku: `S-${line}` }), line, undefined);
     spool.drop(new Set([5, 7]));
     spool.close();
     const { io, out } = captureIo();
