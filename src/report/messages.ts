@@ -4,6 +4,7 @@
 import type { Issue, IssueCode } from "../issues.js";
 import type { Lang } from "../i18n.js";
 import { INIT_WORDING } from "./messages-init.js";
+import { CATALOG_V2_WORDING } from "./messages-catalog-v2.js";
 import { groupDigits, listOf, readFacts, rupiah, type Facts, type FieldName } from "./facts.js";
 
 export type Say = (f: Facts) => string;
@@ -231,6 +232,7 @@ const textLabel = (f: Facts, lang: Lang): string => (f.field ? TEXT_LABEL[f.fiel
 
 export const WORDING: Record<IssueCode, Wording> = {
   ...INIT_WORDING,
+  ...CATALOG_V2_WORDING,
   MALFORMED_CSV: {
     message: {
       id: (f) => `Susunan CSV rusak di sini${because(f, "id")}`,
