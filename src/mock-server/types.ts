@@ -86,6 +86,8 @@ export interface MockListing {
   dimension: { height: number; width: number; length: number } | null;
   /** Set when a stock update to 0 moved the product to the warehouse (restock re-activates it). */
   isEmptiedByStock: boolean;
+  /** Written with status UNLIMITED: stock is not tracked, the product is always available (reference §6). */
+  isStockUnlimited?: boolean;
   createdUnix: number;
   updatedUnix: number;
 }

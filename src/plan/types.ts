@@ -28,6 +28,8 @@ export interface Listing {
   description: string;
   price: number;
   stock: number;
+  /** The marketplace does not track this listing's stock: always available (Tokopedia UNLIMITED). */
+  stockUnlimited?: boolean;
   weight: number;
   /** Marketplace category id ("" when unknown). */
   categoryId: string;

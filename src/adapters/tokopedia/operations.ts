@@ -107,7 +107,7 @@ function updateOp(op: "edit" | "price" | "stock", endpoint: string, maxBatch: nu
                 method: "PATCH" as const,
                 path: `/v3/products/fs/${fsId}/edit`,
                 query: { shop_id: shopId },
-                body: { products: items.map((i) => editPayload(i.listingId ?? "", i.change.sku, i.editFields, i.stock)) },
+                body: { products: items.map((i) => editPayload(i.listingId ?? "", i.change.sku, i.editFields)) },
               }
             : op === "price"
               ? {
