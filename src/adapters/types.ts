@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { Logger } from "pino";
 import type { Change, ChangeOutcome, Listing } from "../plan/types.js";
 import type { MarketplaceRules } from "../rules.js";
+import type { Text } from "../i18n.js";
 
 export type { MarketplaceRules } from "../rules.js";
 
@@ -90,5 +91,10 @@ export interface AdapterDefinition<Options = unknown> {
    * names to codes (`categories`). Optional: without it `rules` applies.
    */
   rulesFor?(options: Partial<Options>): MarketplaceRules;
+  /**
+   * Plain words, per option key, on what to put there (shown when the value is missing or wrong,
+   * instead of the schema's terse message). Optional.
+   */
+  optionHelp?: Readonly<Record<string, Text>>;
   create(options: Options, ctx: AdapterContext): MarketplaceAdapter | Promise<MarketplaceAdapter>;
 }

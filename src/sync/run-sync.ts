@@ -9,7 +9,7 @@ import type { SyncReport } from "./finish.js";
 import type { SyncOptions } from "./options.js";
 import { renderGroupsSummary } from "./render-groups.js";
 import { errorReport, toSyncJson } from "./report-json.js";
-import { findGroup } from "./find-group.js";
+import { findGroup, findGroupOfFile } from "./find-group.js";
 import { shownPath } from "./shown-path.js";
 import { syncCatalog, type CatalogJob, type SyncDeps } from "./run-catalog.js";
 
@@ -48,7 +48,8 @@ async function syncAll(file: string | undefined, opts: SyncOptions, ctx: Command
   const picked = opts.group !== undefined ? [findGroup(config, opts.group)] : undefined;
 
   if (file !== undefined) {
-    const report = await syncCatalog(jobFor(file, picked?.[0], config, ctx), opts, ctx, deps);
+    const group = picked?.[0] ?? findGroupOfFile(config, file, io.cwd);
+    const report = await syncCatalog(jobFor(file, group, config, ctx), opts, ctx, deps);
     if (opts.format === "json") io.stdout.write(`${JSON.stringify(toSyncJson(report, lang), null, 2)}\n`);
     return report.exitCode;
   }

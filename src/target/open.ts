@@ -8,6 +8,7 @@ import type { MarketplaceRules } from "../rules.js";
 import { adapterNames, findAdapter } from "../adapters/index.js";
 import { ConfigError, UsageError } from "../errors.js";
 import { describeZodIssues, dedupeIssues } from "../config/zod-issues.js";
+import { optionHelpOf } from "../config/marketplace.js";
 import { practiceShopLabel } from "./practice-shop-name.js";
 
 /** Target flags shared by sync, apply and categories (flags win over the config block). */
@@ -170,6 +171,7 @@ function validateOptions(definition: AdapterDefinition<unknown>, data: Record<st
       prefix: "marketplace",
       data,
       allowedKeys: () => optionKeys(definition) ?? [],
+      help: optionHelpOf(definition),
     }),
   );
   throw new ConfigError(
