@@ -7,7 +7,7 @@ import type { MarketplaceRules } from "../rules.js";
 import { normalizeRows } from "./pipeline.js";
 import { readCsv, readHead } from "./read-csv.js";
 import { sniffFile, sniffTextFormat } from "./sniff.js";
-import type { CatalogResult } from "./types.js";
+import type { CatalogProduct, CatalogResult } from "./types.js";
 
 export interface LoadCatalogOptions {
   /** Marketplace listing rules to check (default: DEFAULT_RULES). */
@@ -18,6 +18,8 @@ export interface LoadCatalogOptions {
   collectProducts?: boolean;
   /** Resolve `file` against this folder (default process.cwd()); issues keep `file` as given. */
   cwd?: string;
+  /** Called with every valid product, even when products are not kept (see NormalizeRowsOptions). */
+  onProduct?: (product: CatalogProduct) => void;
 }
 
 /**
@@ -31,6 +33,7 @@ export async function loadCatalog(file: string, opts: LoadCatalogOptions = {}): 
     file,
     ...(opts.rules ? { rules: opts.rules } : {}),
     ...(opts.collectProducts !== undefined ? { collectProducts: opts.collectProducts } : {}),
+    ...(opts.onProduct ? { onProduct: opts.onProduct } : {}),
   };
   try {
     const info = await stat(path);

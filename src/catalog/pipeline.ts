@@ -19,6 +19,8 @@ export interface NormalizeRowsOptions {
   rules?: MarketplaceRules;
   /** Keep normalized products (default true). */
   collectProducts?: boolean;
+  /** Called with every valid product, kept or not (validate checks categories with it, issue 12.4). */
+  onProduct?: (product: CatalogProduct) => void;
 }
 
 
@@ -97,12 +99,13 @@ export async function normalizeRows(source: RowSource, opts: NormalizeRowsOption
       if (result.sku !== undefined) invalidSkus.add(result.sku);
       return;
     }
-    if (collect) {
+    if (collect || opts.onProduct) {
       const product: CatalogProduct = sheet === undefined ? { ...result.product, line: row.line } : { ...result.product, line: row.line, sheet };
       if (productSchema && !productSchema.safeParse(result.product).success) {
         throw new InternalError(`normalized row at line ${row.line} does not match the product schema`);
       }
-      products.push(product);
+      if (collect) products.push(product);
+      opts.onProduct?.(product);
     }
   };
 

@@ -15,7 +15,9 @@ import { toPlanDocument } from "../plan/render-json.js";
 import { renderPlanHeader, renderPlanText } from "../plan/render-text.js";
 import type { Listing, Plan } from "../plan/types.js";
 import { formatIssueLine } from "../report/format-line.js";
-import { describeTarget, openTarget, resolveTargetRules, type OpenedTarget } from "../target/open.js";
+import { categoryTargetOf, describeTarget, openTarget, resolveTargetRules, type OpenedTarget } from "../target/open.js";
+import { knownCategories, writeCategoryCache } from "../categories/offline.js";
+import { sortIssues } from "../report/counts.js";
 import { resolveDesired } from "./desired.js";
 import { etalaseNames, unknownEtalaseText, withEtalaseIds } from "./etalase.js";
 import { EXIT_FAILED, EXIT_OK } from "./exit-codes.js";
@@ -97,11 +99,26 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
   const catalogSha256 = hashed ?? sha256(await readFile(path));
   if (catalog.issues.length > 0) facts.issues = catalog.issues;
   const errors = catalog.issues.filter(isError);
+  const categoryTarget = categoryTargetOf({ flags: pickTargetFlags(opts), ...(job.marketplace ? { marketplace: job.marketplace } : {}), ...(job.group ? { group: job.group.id } : {}) });
   if (errors.length > 0 && !opts.skipInvalid) {
     // Refused before connecting, but the facilitator still sees which shop this was meant for.
+    // Issue 12.4: category errors come in the same round when the tree is known offline.
+    const known = await knownCategories({ ...categoryTarget, baseDir: job.baseDir });
+    const defaultCategory = opts.defaultCategory ?? job.defaultCategory;
+    const categoryIssues = known
+      ? resolveDesired({
+          file: job.file,
+          products: catalog.products,
+          categories: known.categories,
+          ...(catalog.columns ? { columns: catalog.columns } : {}),
+          ...(defaultCategory !== undefined ? { defaultCategory } : {}),
+        }).issues
+      : [];
+    const all = sortIssues([...catalog.issues, ...categoryIssues]);
+    facts.issues = all;
     printHeader(described);
-    printIssues(catalog.issues);
-    return refuse(catalogErrorsText(errors.length), catalog.issues);
+    printIssues(all);
+    return refuse(catalogErrorsText(errors.length + categoryIssues.length), all);
   }
   printIssues(catalog.issues);
 
@@ -121,6 +138,12 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
       adapter.capabilities.canListCategories && adapter.listCategories && catalog.products.length > 0
         ? await adapter.listCategories()
         : undefined;
+    if (categories && !target.isPracticeShop && categoryTarget.cacheKey !== undefined) {
+      // Issue 12.4: kept for `validate`, which checks categories offline against it.
+      await writeCategoryCache(job.baseDir, categoryTarget.cacheKey, categories).catch((error: unknown) =>
+        ctx.log.warn({ err: error }, "could not cache the category tree"),
+      );
+    }
     const defaultCategory = opts.defaultCategory ?? job.defaultCategory;
     const desired = resolveDesired({
       file: job.file,
