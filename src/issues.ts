@@ -43,6 +43,10 @@ export const ISSUE_CODES = [
   "CATEGORY_MISSING",
   "CATEGORY_NOT_FOUND",
   "CATEGORY_AMBIGUOUS",
+  // the live shop (predicted at plan time; wording in src/report/messages-shop.ts, issue 12)
+  "ETALASE_NOT_FOUND",
+  "LISTING_NAME_TAKEN",
+  "ADOPT_AMBIGUOUS",
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

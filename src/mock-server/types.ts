@@ -107,6 +107,11 @@ export interface MockServer {
   reset(): void;
   /** Change fault injection at runtime (the PRNG restarts from the new seed). */
   setFaults(faults: MockFaults | undefined): void;
+  /**
+   * Add an etalase (Seller Center's "Tambah Etalase"; the API's showcase create, reference §5.8),
+   * or return the one of that name (case-insensitive). Used by the practice shop (issue 12.6).
+   */
+  addEtalase(name: string): { id: number; name: string };
   /** Graceful: stops accepting, lets in-flight requests finish, flushes state. */
   close(): Promise<void>;
 }

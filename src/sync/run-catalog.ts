@@ -19,7 +19,8 @@ import { categoryTargetOf, describeTarget, openTarget, resolveTargetRules, type 
 import { knownCategories, writeCategoryCache } from "../categories/offline.js";
 import { sortIssues } from "../report/counts.js";
 import { resolveDesired } from "./desired.js";
-import { etalaseNames, unknownEtalaseText, withEtalaseIds } from "./etalase.js";
+import { etalaseNames, withEtalaseIds } from "./etalase.js";
+import { unknownEtalaseIssues } from "./shop-issues.js";
 import { EXIT_FAILED, EXIT_OK } from "./exit-codes.js";
 import { checkMassDeactivate } from "./guards.js";
 import { pickTargetFlags, type SyncOptions } from "./options.js";
@@ -103,7 +104,8 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
   if (errors.length > 0 && !opts.skipInvalid) {
     // Refused before connecting, but the facilitator still sees which shop this was meant for.
     // Issue 12.4: category errors come in the same round when the tree is known offline.
-    const known = await knownCategories({ ...categoryTarget, baseDir: job.baseDir });
+    // NOTE: with an injected opener (tests) the target is not the one the config names.
+    const known = deps.openTarget ? undefined : await knownCategories({ ...categoryTarget, baseDir: job.baseDir });
     const defaultCategory = opts.defaultCategory ?? job.defaultCategory;
     const categoryIssues = known
       ? resolveDesired({
@@ -152,23 +154,43 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
       ...(categories ? { categories } : {}),
       ...(defaultCategory !== undefined ? { defaultCategory } : {}),
     });
-    const allIssues = [...catalog.issues, ...desired.issues];
-    if (allIssues.length > 0) facts.issues = allIssues;
-    if (desired.issues.length > 0 && !opts.skipInvalid) {
-      printHeader(target);
-      printIssues(desired.issues);
-      return refuse(catalogErrorsText(errors.length + desired.issues.length), allIssues);
-    }
-    printIssues(desired.issues);
     let products = desired.products;
     const names = etalaseNames(products);
     let etalaseIds: ReadonlyMap<string, string> | undefined;
+    // Issue 12.6: an etalase name the shop lacks is predicted here, located at the row's cell
+    // (the shop refuses such a create), not found out only when applying.
+    const etalaseIssues: Issue[] = [];
     if (adapter.resolveEtalase && names.length > 0) {
       etalaseIds = await adapter.resolveEtalase(names);
       const substituted = withEtalaseIds(products, etalaseIds);
+      etalaseIssues.push(
+        ...unknownEtalaseIssues(substituted, {
+          file: job.file,
+          ...(catalog.columns ? { columns: catalog.columns } : {}),
+          known: [],
+          practice: target.isPracticeShop,
+          ...(job.group ? { group: job.group.id } : {}),
+        }),
+      );
       products = substituted.products;
-      for (const { name, skus } of substituted.unknown) human.write(`${pick(unknownEtalaseText(name, skus), lang)}\n`);
+      if (target.addEtalase && !opts.dryRun && substituted.unknown.length > 0) {
+        const created = new Map<string, string>();
+        for (const { name } of substituted.unknown) created.set(name, target.addEtalase(name).id);
+        products = withEtalaseIds(products, created).products;
+        etalaseIds = new Map([...etalaseIds, ...created]);
+      }
     }
+    const etalaseErrors = etalaseIssues.filter(isError);
+    printIssues(sortIssues(etalaseIssues.filter((i) => !isError(i))));
+    const shopIssues = [...desired.issues, ...etalaseErrors];
+    const allIssues = [...catalog.issues, ...desired.issues, ...etalaseIssues];
+    if (allIssues.length > 0) facts.issues = allIssues;
+    if (shopIssues.length > 0 && !opts.skipInvalid) {
+      printHeader(target);
+      printIssues(sortIssues(shopIssues));
+      return refuse(catalogErrorsText(errors.length + shopIssues.length), allIssues);
+    }
+    printIssues(sortIssues(shopIssues));
 
     const listings = adapter.capabilities.canList ? await adapter.listListings() : [];
     const plan = buildPlan({
@@ -179,7 +201,7 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
       diff: diffCatalog({
         products,
         listings,
-        invalidSkus: [...catalog.invalidSkus, ...desired.invalidSkus],
+        invalidSkus: [...catalog.invalidSkus, ...desired.invalidSkus, ...etalaseErrors.map((i) => String(i.args?.sku ?? ""))],
         prune: opts.prune === true,
       }),
       catalogPath: path,
@@ -221,7 +243,7 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
       ...(deps.interrupts ? { interrupts: deps.interrupts } : {}),
     });
     // Rows skipped with --skip-invalid make the run "failed" even when every sent item applied.
-    const skippedRows = errors.length + desired.issues.length > 0;
+    const skippedRows = errors.length + shopIssues.length > 0;
     return { ...withPlan, ...report, exitCode: Math.max(report.exitCode, skippedRows ? EXIT_FAILED : EXIT_OK) };
   } finally {
     await target.close();

@@ -49,6 +49,8 @@ export interface OpenedTarget {
   isPracticeShop: boolean;
   /** Shown in every output that names the target. */
   label: string;
+  /** The practice shop only: add an etalase, as a facilitator would in Seller Center (issue 12.6). */
+  addEtalase?(name: string): { id: string; name: string };
   close(): Promise<void>;
 }
 

@@ -44,7 +44,8 @@ export async function runValidate(files: readonly string[], flags: ValidateFlags
         // Only what the category check needs is kept, so memory stays flat on big files.
         ...(known ? { onProduct: (p: CatalogProduct) => void checked.push(slimProduct(p)) } : {}),
       });
-      results.push(known ? withCategoryIssues(result, checked, known.categories, target.categories?.defaultCategory) : result);
+      const shown = target.categories?.namesOnly ? checked.filter((p) => !/^\d+$/.test(p.category.trim())) : checked;
+      results.push(known ? withCategoryIssues(result, shown, known.categories, target.categories?.defaultCategory) : result);
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       unreadable.push({ file: target.file, text: error.text });

@@ -20,6 +20,11 @@ export interface CatalogTarget {
 export interface CategoryCheck {
   isPracticeShop: boolean;
   cacheKey?: string;
+  /**
+   * Only category names are checked, not numeric ids: a lone file (no config, no --marketplace)
+   * may well be meant for a real shop whose ids the practice shop does not have.
+   */
+  namesOnly?: boolean;
   /** Folder holding `.desbumi/` (the config's folder, else cwd). */
   baseDir: string;
   defaultCategory?: string;
@@ -103,7 +108,8 @@ export async function targetsFromFiles(args: readonly string[], flags: TargetFla
   return Promise.all(
     files.map(async (file) => {
       const group = config ? findGroupOfFile(config, file, cwd) : undefined;
-      const categories = config === null ? undefined : await categoryCheckFor(flags, group, config, cwd);
+      const check = config === null ? undefined : await categoryCheckFor(flags, group, config, cwd);
+      const categories = check && !config && flags.marketplace === undefined ? { ...check, namesOnly: true } : check;
       return { file, rules, ...(flags.sheet ? { sheet: flags.sheet } : {}), ...(categories ? { categories } : {}) };
     }),
   );

@@ -9,6 +9,7 @@ import { registerInit } from "./init.js";
 import { registerGroups } from "./groups.js";
 import { registerTemplate } from "./template.js";
 import { registerMockServer } from "./mock-server.js";
+import { registerShop } from "./shop.js";
 
 export const commands: readonly RegisterCommand[] = [
   registerValidate,
@@ -16,6 +17,7 @@ export const commands: readonly RegisterCommand[] = [
   registerSync,
   registerApply,
   registerCategories,
+  registerShop,
   registerInit,
   registerGroups,
   registerTemplate,
