@@ -17,6 +17,11 @@ export interface AdapterCapabilities {
   maxBatch: { create: number; update: number; price: number; stock: number; status: number };
   /** Fields updated through cheap dedicated endpoints when they are the only change. */
   cheapFields: readonly ("price" | "stock")[];
+  /**
+   * Can put a SKU on an existing listing (a change with `adopt: true`, from `sync --adopt`).
+   * Absent/false: `--adopt` is refused for this target.
+   */
+  canSetSku?: boolean;
 }
 
 export interface Category {

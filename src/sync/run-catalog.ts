@@ -21,6 +21,8 @@ import { sortIssues } from "../report/counts.js";
 import { resolveDesired } from "./desired.js";
 import { etalaseNames, withEtalaseIds } from "./etalase.js";
 import { unknownEtalaseIssues } from "./shop-issues.js";
+import { markAdoptions, nameClashes, planAdoptions } from "./adopt.js";
+import { UsageError } from "../errors.js";
 import { EXIT_FAILED, EXIT_OK } from "./exit-codes.js";
 import { checkMassDeactivate } from "./guards.js";
 import { pickTargetFlags, type SyncOptions } from "./options.js";
@@ -203,7 +205,7 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
     const etalaseErrors = etalaseIssues.filter(isError);
     printIssues(sortIssues(etalaseIssues.filter((i) => !isError(i))));
     const shopIssues = [...desired.issues, ...etalaseErrors];
-    const allIssues = [...catalog.issues, ...desired.issues, ...etalaseIssues];
+    const allIssues: Issue[] = [...catalog.issues, ...desired.issues, ...etalaseIssues];
     if (allIssues.length > 0) facts.issues = allIssues;
     if (shopIssues.length > 0 && !opts.skipInvalid) {
       printHeader(target);
@@ -213,17 +215,48 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
     printIssues(sortIssues(shopIssues));
 
     const listings = adapter.capabilities.canList ? await adapter.listListings() : [];
+    const where = { file: job.file, ...(catalog.columns ? { columns: catalog.columns } : {}) };
+    // Takeover (issue 12): with --adopt, listings without SKU are matched to rows by name.
+    if (opts.adopt && !adapter.capabilities.canSetSku) {
+      throw new UsageError({
+        id: `--adopt tidak bisa dipakai untuk ${target.label}: marketplace ini tidak bisa memasang SKU pada produk yang sudah ada.`,
+        en: `--adopt cannot be used with ${target.label}: this marketplace cannot put a SKU on an existing listing.`,
+      });
+    }
+    const adoption = opts.adopt ? planAdoptions(products, listings, where) : undefined;
+    const diffed = diffCatalog({
+      products,
+      listings: adoption?.listings ?? listings,
+      invalidSkus: [...catalog.invalidSkus, ...desired.invalidSkus, ...etalaseErrors.map((i) => String(i.args?.sku ?? "")), ...(adoption?.skippedSkus ?? [])],
+      prune: opts.prune === true,
+    });
+    const marked = adoption ? markAdoptions(diffed.changes, adoption.adopted, products) : diffed.changes;
+    // Issue 12.12: a create whose name a live listing has is refused by the marketplace: say so now.
+    const clashes = nameClashes(marked, adoption?.listings ?? listings, where);
+    const clashing = new Set(clashes.map((i) => String(i.args?.row ?? "")));
+    const planIssues = [...(adoption?.issues ?? []), ...clashes];
+    if (planIssues.length > 0) {
+      allIssues.push(...planIssues);
+      facts.issues = allIssues;
+      if (!opts.skipInvalid) {
+        printHeader(target);
+        printIssues(sortIssues(planIssues));
+        return refuse(catalogErrorsText(errors.length + shopIssues.length + planIssues.length), allIssues);
+      }
+      printIssues(sortIssues(planIssues));
+    }
+    const diff = {
+      ...diffed,
+      changes: marked.filter((c) => !(c.kind === "create" && clashing.has(c.sku))),
+      unchanged: diffed.unchanged - (adoption ? marked.length - diffed.changes.length : 0),
+    };
     const plan = buildPlan({
       target,
       job,
       sha256: catalogSha256,
+      // Fingerprints of the listings as the marketplace has them (an adopted one still without SKU).
       listings,
-      diff: diffCatalog({
-        products,
-        listings,
-        invalidSkus: [...catalog.invalidSkus, ...desired.invalidSkus, ...etalaseErrors.map((i) => String(i.args?.sku ?? ""))],
-        prune: opts.prune === true,
-      }),
+      diff,
       catalogPath: path,
       lookups: {
         ...(categories ? { categories: categoryLabels(categories) } : {}),

@@ -53,8 +53,10 @@ export function planParts(change: Change, fields: readonly FieldChange[]): Op[] 
     return change.product.stock === 0 ? ["create", "active"] : ["create"];
   }
   const parts: Op[] = [];
-  if (fields.length > 0) {
-    if (fields.every((f) => CHEAP_FIELDS.has(f.field))) {
+  // An adoption puts the SKU on the listing, which only an edit does (editPayload always sends `sku`).
+  const adopts = change.adopt === true;
+  if (fields.length > 0 || adopts) {
+    if (!adopts && fields.every((f) => CHEAP_FIELDS.has(f.field))) {
       if (fields.some((f) => f.field === "price")) parts.push("price");
       if (fields.some((f) => f.field === "stock")) parts.push("stock");
     } else {
