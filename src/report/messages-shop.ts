@@ -2,11 +2,14 @@
 import type { IssueCode } from "../issues.js";
 import type { Wording } from "./messages.js";
 
+/** " value" when there is one, so a message without facts has no double space. */
+const sp = (s: string): string => (s === "" ? "" : ` ${s}`);
+
 export const SHOP_WORDING = {
   ETALASE_NOT_FOUND: {
     message: {
-      id: (f) => `Etalase ${f.quoted} tidak ada di toko ini${f.text("known") ? ` (etalase toko: ${f.text("known")})` : ""}`,
-      en: (f) => `Etalase ${f.quoted} is not in this shop${f.text("known") ? ` (the shop's etalase: ${f.text("known")})` : ""}`,
+      id: (f) => `Etalase${sp(f.quoted)} tidak ada di toko ini${f.text("known") ? ` (etalase toko: ${f.text("known")})` : ""}`,
+      en: (f) => `Etalase${sp(f.quoted)} is not in this shop${f.text("known") ? ` (the shop's etalase: ${f.text("known")})` : ""}`,
     },
     hint: {
       id: (f) =>
@@ -21,8 +24,8 @@ export const SHOP_WORDING = {
   },
   LISTING_NAME_TAKEN: {
     message: {
-      id: (f) => `Nama produk ${f.quoted} sudah dipakai produk lain di toko (id ${f.text("listing") ?? "?"}${f.text("sku") ? `, SKU ${f.text("sku")}` : ", tanpa SKU"}); marketplace menolak nama yang sama dua kali`,
-      en: (f) => `Product name ${f.quoted} is already used by another listing in the shop (id ${f.text("listing") ?? "?"}${f.text("sku") ? `, SKU ${f.text("sku")}` : ", without SKU"}); the marketplace refuses the same name twice`,
+      id: (f) => `Nama produk${sp(f.quoted)} sudah dipakai produk lain di toko (id ${f.text("listing") ?? "?"}${f.text("sku") ? `, SKU ${f.text("sku")}` : ", tanpa SKU"}); marketplace menolak nama yang sama dua kali`,
+      en: (f) => `Product name${sp(f.quoted)} is already used by another listing in the shop (id ${f.text("listing") ?? "?"}${f.text("sku") ? `, SKU ${f.text("sku")}` : ", without SKU"}); the marketplace refuses the same name twice`,
     },
     hint: {
       id: (f) =>
@@ -37,8 +40,8 @@ export const SHOP_WORDING = {
   },
   ADOPT_AMBIGUOUS: {
     message: {
-      id: (f) => `Nama produk ${f.quoted} cocok dengan beberapa produk tanpa SKU di toko (id ${f.text("listings") ?? "?"}); desbumi tidak menebak`,
-      en: (f) => `Product name ${f.quoted} matches several listings without SKU in the shop (ids ${f.text("listings") ?? "?"}); desbumi does not guess`,
+      id: (f) => `Nama produk${sp(f.quoted)} cocok dengan beberapa produk tanpa SKU di toko (id ${f.text("listings") ?? "?"}); desbumi tidak menebak`,
+      en: (f) => `Product name${sp(f.quoted)} matches several listings without SKU in the shop (ids ${f.text("listings") ?? "?"}); desbumi does not guess`,
     },
     hint: {
       id: () => "Pasang SKU ini pada salah satunya di Seller Center (dan hapus atau ganti nama yang lain), lalu jalankan sync lagi",
