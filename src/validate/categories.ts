@@ -6,7 +6,22 @@ import { sortIssues } from "../report/counts.js";
 import { resolveDesired } from "../sync/desired.js";
 
 /** What the category check needs from a product (keeps memory flat on big files). */
-export const slimProduct = (p: CatalogProduct): CatalogProduct => ({ ...p, description: "", images: [] });
+export const slimProduct = (p: CatalogProduct): CatalogProduct => ({
+  sku: p.sku,
+  name: "",
+  description: "",
+  price: 0,
+  stock: 0,
+  weight: 0,
+  category: p.category,
+  condition: p.condition,
+  status: p.status,
+  min_order: 1,
+  etalase: "",
+  images: [],
+  line: p.line,
+  ...(p.sheet !== undefined ? { sheet: p.sheet } : {}),
+});
 
 export function withCategoryIssues(
   result: CatalogResult,

@@ -42,10 +42,17 @@ export async function runValidate(files: readonly string[], flags: ValidateFlags
         collectProducts: needsProducts(format),
         ...(target.sheet ? { sheet: target.sheet } : {}),
         // Only what the category check needs is kept, so memory stays flat on big files.
-        ...(known ? { onProduct: (p: CatalogProduct) => void checked.push(slimProduct(p)) } : {}),
+        ...(known
+          ? {
+              onProduct: (p: CatalogProduct) => {
+                // A lone file checks names only: an id row needs nothing kept.
+                if (target.categories?.namesOnly && /^\d+$/.test(p.category.trim())) return;
+                checked.push(slimProduct(p));
+              },
+            }
+          : {}),
       });
-      const shown = target.categories?.namesOnly ? checked.filter((p) => !/^\d+$/.test(p.category.trim())) : checked;
-      results.push(known ? withCategoryIssues(result, shown, known.categories, target.categories?.defaultCategory) : result);
+      results.push(known ? withCategoryIssues(result, checked, known.categories, target.categories?.defaultCategory) : result);
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       unreadable.push({ file: target.file, text: error.text });
