@@ -55,6 +55,10 @@ export const ISSUE_CODES = [
   // what init/template write (issue 12.10, 12.13)
   "EXAMPLE_ROW",
   "SHEET_IGNORED",
+  // the live shop (predicted at plan time; wording in src/report/messages-shop.ts, issue 12)
+  "ETALASE_NOT_FOUND",
+  "LISTING_NAME_TAKEN",
+  "ADOPT_AMBIGUOUS",
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

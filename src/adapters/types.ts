@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { Logger } from "pino";
 import type { Change, ChangeOutcome, Listing } from "../plan/types.js";
 import type { MarketplaceRules } from "../rules.js";
+import type { Text } from "../i18n.js";
 
 export type { MarketplaceRules } from "../rules.js";
 
@@ -16,6 +17,11 @@ export interface AdapterCapabilities {
   maxBatch: { create: number; update: number; price: number; stock: number; status: number };
   /** Fields updated through cheap dedicated endpoints when they are the only change. */
   cheapFields: readonly ("price" | "stock")[];
+  /**
+   * Can put a SKU on an existing listing (a change with `adopt: true`, from `sync --adopt`).
+   * Absent/false: `--adopt` is refused for this target.
+   */
+  canSetSku?: boolean;
 }
 
 export interface Category {
@@ -100,5 +106,10 @@ export interface AdapterDefinition<Options = unknown> {
    * names to codes (`categories`). Optional: without it `rules` applies.
    */
   rulesFor?(options: Partial<Options>): MarketplaceRules;
+  /**
+   * Plain words, per option key, on what to put there (shown when the value is missing or wrong,
+   * instead of the schema's terse message). Optional.
+   */
+  optionHelp?: Readonly<Record<string, Text>>;
   create(options: Options, ctx: AdapterContext): MarketplaceAdapter | Promise<MarketplaceAdapter>;
 }

@@ -7,7 +7,7 @@ import type { MarketplaceRules } from "../rules.js";
 import { normalizeRows } from "./pipeline.js";
 import { readCsv, readHead } from "./read-csv.js";
 import { sniffFile, sniffTextFormat } from "./sniff.js";
-import type { CatalogResult } from "./types.js";
+import type { CatalogProduct, CatalogResult } from "./types.js";
 import { tapRows, type RowTap } from "./tap-rows.js";
 
 export interface LoadCatalogOptions {
@@ -21,6 +21,8 @@ export interface LoadCatalogOptions {
   spoolProducts?: boolean;
   /** Resolve `file` against this folder (default process.cwd()); issues keep `file` as given. */
   cwd?: string;
+  /** Called with every valid product, even when products are not kept (see NormalizeRowsOptions). */
+  onProduct?: (product: CatalogProduct) => void;
   /** Sees every raw row (title, header and data rows) as it is read (`desbumi check --format html`). */
   onRow?: RowTap;
 }
@@ -37,6 +39,7 @@ export async function loadCatalog(file: string, opts: LoadCatalogOptions = {}): 
     ...(opts.rules ? { rules: opts.rules } : {}),
     ...(opts.collectProducts !== undefined ? { collectProducts: opts.collectProducts } : {}),
     ...(opts.spoolProducts ? { spoolProducts: true } : {}),
+    ...(opts.onProduct ? { onProduct: opts.onProduct } : {}),
   };
   try {
     const info = await stat(path);

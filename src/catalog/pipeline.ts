@@ -12,7 +12,7 @@ import { createIssueSink } from "./issue-sink.js";
 import { createProductStep } from "./product-step.js";
 import { createVariantStep } from "./variant-step.js";
 import type { RawRow, RowSource } from "./source.js";
-import type { CatalogResult } from "./types.js";
+import type { CatalogProduct, CatalogResult } from "./types.js";
 
 export interface NormalizeRowsOptions {
   /** The file name as the user gave it (issue `file`). */
@@ -22,6 +22,8 @@ export interface NormalizeRowsOptions {
   collectProducts?: boolean;
   /** With collectProducts: spool them to a temporary file (CatalogResult.productSpool) instead of memory. */
   spoolProducts?: boolean;
+  /** Called with every valid product, kept or not (validate checks categories with it, issue 12.4). */
+  onProduct?: (product: CatalogProduct) => void;
 }
 
 export async function normalizeRows(source: RowSource, opts: NormalizeRowsOptions): Promise<CatalogResult> {
@@ -36,7 +38,7 @@ export async function normalizeRows(source: RowSource, opts: NormalizeRowsOption
   // csv-parse), and the report only prints what the same normalizer gives sync.
   const check = collect && !spool ? (await import("./schema.js")).productSchema : undefined;
   const sink = createIssueSink(file, sheet);
-  const products = createProductStep({ sheet, collect, check, ...(spool ? { spool } : {}) });
+  const products = createProductStep({ sheet, collect, check, ...(spool ? { spool } : {}), ...(opts.onProduct ? { onProduct: opts.onProduct } : {}) });
   const crossRows = createCrossRowStep(rules, sink);
   let rows = 0;
 

@@ -33,9 +33,11 @@ export interface ProductStepOptions {
    * invalidSkus; only sync reads invalidSkus, and sync never spools.
    */
   spool?: ProductSpool;
+  /** Called with every valid product, kept or not (see NormalizeRowsOptions.onProduct). */
+  onProduct?: (product: CatalogProduct) => void;
 }
 
-export function createProductStep({ sheet, collect, check, spool }: ProductStepOptions): ProductStep {
+export function createProductStep({ sheet, collect, check, spool, onProduct }: ProductStepOptions): ProductStep {
   const products: CatalogProduct[] = [];
   const keep = (product: CatalogProduct): void => {
     if (spool) spool.add(product, product.line, product.sheet);
@@ -49,14 +51,20 @@ export function createProductStep({ sheet, collect, check, spool }: ProductStepO
         if (row.sku !== undefined) invalid.add(row.sku);
         return;
       }
-      if (!collect) return;
+      if (!collect && !onProduct) return;
       if (check && !check.safeParse(row.product).success) {
         throw new InternalError(`normalized row at line ${row.line} does not match the product schema`);
       }
+      // NOTE: the object is built only when something keeps it (a spread per row costs ~10% of validate).
+      const product: CatalogProduct | undefined =
+        onProduct || !spool ? (sheet === undefined ? { ...row.product, line: row.line } : { ...row.product, line: row.line, sheet }) : undefined;
+      if (product) onProduct?.(product);
+      if (!collect) return;
       if (spool) spool.add(row.product, row.line, sheet);
-      else products.push(sheet === undefined ? { ...row.product, line: row.line } : { ...row.product, line: row.line, sheet });
+      else if (product) products.push(product);
     },
     addProduct(product) {
+      onProduct?.(product);
       if (!collect) return;
       const { line: _line, sheet: _sheet, ...fields } = product;
       if (check && !check.safeParse(fields).success) {

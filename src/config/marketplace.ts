@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { AdapterDefinition } from "../adapters/types.js";
 import type { MarketplaceConfig } from "./types.js";
+import type { Text } from "../i18n.js";
 import { suggestKey } from "./did-you-mean.js";
 import { isPlainObject, joinPath } from "./key-path.js";
 import { configMessages as m } from "./messages.js";
@@ -218,6 +219,14 @@ function checkOptions(
     // A required option missing because it was misspelt is the typo's message, not a second one.
     if (typeof first === "string" && typos.has(first) && !(first in input)) continue;
     const prefix = sourceOf(typeof first === "string" ? first : "");
-    issues.push(...describeZodIssues([issue], { prefix, data: input, allowedKeys: () => shapeKeys ?? [] }));
+    issues.push(...describeZodIssues([issue], { prefix, data: input, allowedKeys: () => shapeKeys ?? [], help: optionHelpOf(definition) }));
   }
 }
+
+/** The adapter's plain-words help for a top-level option key (issue 12.5). */
+export const optionHelpOf =
+  (definition: AdapterDefinition<unknown>) =>
+  (segments: readonly PropertyKey[]): Text | undefined => {
+    const key = segments[0];
+    return typeof key === "string" && segments.length === 1 ? definition.optionHelp?.[key] : undefined;
+  };

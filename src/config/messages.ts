@@ -23,6 +23,19 @@ export const jsonType = (value: unknown): string =>
   value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
 
 export const configMessages = {
+  /** Issue 12.5: a key the adapter explains (AdapterDefinition.optionHelp): what is wrong and what to put there. */
+  withHelp: (path: string, value: unknown, help: Text): Text => {
+    const shown = typeof value === "string" ? `"${value}"` : JSON.stringify(value);
+    if (value === undefined) return at(path, { id: `belum diisi. ${help.id}`, en: `is missing. ${help.en}` });
+    if (typeof value === "string" && /^(GANTI|ISI)[-_ ]/i.test(value)) {
+      return at(path, {
+        id: `masih berisi contoh ${shown} dari desbumi init. ${help.id}`,
+        en: `still holds the placeholder ${shown} that desbumi init wrote. ${help.en}`,
+      });
+    }
+    return at(path, { id: `${shown} tidak bisa dipakai di sini. ${help.id}`, en: `${shown} cannot be used here. ${help.en}` });
+  },
+
   unknownKey: (path: string, key: string, suggestion: string | undefined, allowed: readonly string[]): Text =>
     at(path, {
       id: `kunci "${key}" tidak dikenal.${didYouMean(suggestion).id}${suggestion ? "" : ` Kunci yang boleh: ${list(allowed)}.`}`,

@@ -23,6 +23,8 @@ export interface DescribeContext {
   data: unknown;
   /** Keys allowed in the object at this path, for "did you mean". */
   allowedKeys(segments: readonly PathSegment[]): readonly string[];
+  /** Plain words on what to put at this key (adapter options: AdapterDefinition.optionHelp). */
+  help?(segments: readonly PathSegment[]): Text | undefined;
 }
 
 export function describeZodIssues(issues: readonly z.core.$ZodIssue[], ctx: DescribeContext): ConfigIssue[] {
@@ -35,6 +37,9 @@ function describeZodIssue(issue: z.core.$ZodIssue, ctx: DescribeContext): Config
   const value = valueAt(ctx.data, segments);
   const one = (text: Text): ConfigIssue[] => [{ path, text }];
   const lastKey = segments[segments.length - 1];
+
+  const help = issue.code === "unrecognized_keys" ? undefined : ctx.help?.(segments);
+  if (help) return [{ path, text: m.withHelp(path, value, help), ...(value === undefined ? { isMissing: true } : {}) }];
 
   switch (issue.code) {
     case "unrecognized_keys":

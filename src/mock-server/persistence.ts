@@ -24,6 +24,7 @@ const listingSchema = z.object({
   wholesale: z.array(z.object({ minQty: z.number().int(), price: z.number().int() })),
   dimension: z.object({ height: z.number(), width: z.number(), length: z.number() }).nullable(),
   isEmptiedByStock: z.boolean(),
+  isStockUnlimited: z.boolean().optional(),
   createdUnix: z.number(),
   updatedUnix: z.number(),
 });

@@ -158,6 +158,10 @@ export function checkEdit(f: ProductFields, current: MockListing, ctx: RuleConte
 const readStatusOf = (writeStatus: string | undefined, fallback: 0 | 1 | 3): 0 | 1 | 3 =>
   writeStatus?.toUpperCase() === "EMPTY" ? 3 : fallback;
 
+// NOTE (issue 12.7): UNLIMITED means "always available": the stock number is not tracked, so the
+// read shape says `useStock: false` (reference §6: stock "0 = always available").
+const isUnlimited = (writeStatus: string | undefined): boolean => writeStatus?.toUpperCase() === "UNLIMITED";
+
 export function buildListing(f: ProductFields, productId: number, shopId: number, nowUnix: number): MockListing {
   return {
     productId,
@@ -177,6 +181,7 @@ export function buildListing(f: ProductFields, productId: number, shopId: number
     wholesale: f.wholesale ?? [],
     dimension: f.dimension ?? null,
     isEmptiedByStock: false,
+    ...(isUnlimited(f.status) ? { isStockUnlimited: true } : {}),
     createdUnix: nowUnix,
     updatedUnix: nowUnix,
   };
@@ -191,6 +196,7 @@ export function applyEdit(current: MockListing, f: ProductFields, nowUnix: numbe
   if (f.price !== undefined) next.price = f.price;
   if (f.stock !== undefined) next.stock = f.stock;
   if (f.status !== undefined) next.status = readStatusOf(f.status, current.status);
+  if (f.status !== undefined) next.isStockUnlimited = isUnlimited(f.status);
   if (f.minOrder !== undefined) next.minOrder = f.minOrder;
   if (f.categoryId !== undefined) next.categoryId = f.categoryId;
   if (f.condition !== undefined) next.condition = CONDITIONS[f.condition.toUpperCase()] ?? current.condition;

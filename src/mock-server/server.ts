@@ -358,6 +358,15 @@ async function serve(
     setFaults(next) {
       faults = createFaultPicker(next);
     },
+    addEtalase(name) {
+      const wanted = name.trim().replace(/\s+/g, " ");
+      const found = shop.etalase.find((e) => e.name.toLowerCase() === wanted.toLowerCase());
+      if (found) return { ...found };
+      const id = Math.max(1402900, ...shop.etalase.map((e) => e.id)) + 1;
+      shop.etalase.push({ id, name: wanted });
+      durable?.commit().catch(() => undefined);
+      return { id, name: wanted };
+    },
     close,
   };
 }

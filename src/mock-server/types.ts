@@ -96,6 +96,8 @@ export interface MockListing {
   dimension: { height: number; width: number; length: number } | null;
   /** Set when a stock update to 0 moved the product to the warehouse (restock re-activates it). */
   isEmptiedByStock: boolean;
+  /** Written with status UNLIMITED: stock is not tracked, the product is always available (reference §6). */
+  isStockUnlimited?: boolean;
   createdUnix: number;
   updatedUnix: number;
 }
@@ -115,6 +117,11 @@ export interface MockServer {
   reset(): void;
   /** Change fault injection at runtime (the PRNG restarts from the new seed). */
   setFaults(faults: MockFaults | undefined): void;
+  /**
+   * Add an etalase (Seller Center's "Tambah Etalase"; the API's showcase create, reference §5.8),
+   * or return the one of that name (case-insensitive). Used by the practice shop (issue 12.6).
+   */
+  addEtalase(name: string): { id: number; name: string };
   /** Graceful: stops accepting, lets in-flight requests finish, flushes state. */
   close(): Promise<void>;
 }

@@ -108,7 +108,8 @@ export function diffFields(product: DesiredProduct, listing: Listing): FieldChan
   if (listing.name !== product.name) add("name", listing.name, product.name);
   if (listing.description !== product.description) add("description", listing.description, product.description);
   if (listing.price !== product.price) add("price", listing.price, product.price);
-  if (listing.stock !== product.stock) add("stock", listing.stock, product.stock);
+  // Issue 12.7: stock that is not tracked is "always available", never what a row asks for.
+  if (listing.stock !== product.stock || listing.stockUnlimited === true) add("stock", listing.stockUnlimited === true ? "unlimited" : listing.stock, product.stock);
   if (listing.weight !== product.weight) add("weight", listing.weight, product.weight);
   if (product.categoryId !== "" && listing.categoryId !== product.categoryId) {
     add("category", listing.categoryId, product.categoryId);

@@ -36,6 +36,7 @@ export function formatFieldValue(field: ListingField, value: unknown, lang: Lang
     return name !== undefined ? `${name} (${s})` : s;
   }
   if (s === "") return t({ id: "(kosong)", en: "(empty)" });
+  if (field === "stock" && s === "unlimited") return t({ id: "selalu tersedia (stok tidak dihitung)", en: "always available (stock not counted)" });
   if (field === "condition") return s === "NEW" ? t({ id: "baru", en: "new" }) : t({ id: "bekas", en: "used" });
   return JSON.stringify(shorten(s));
 }

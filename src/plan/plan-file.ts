@@ -34,6 +34,7 @@ const change = z.discriminatedUnion("kind", [
     listingId: z.string(),
     fields: z.array(fieldChange),
     product: desiredProduct,
+    adopt: z.literal(true).optional(),
   }),
   z.object({
     kind: z.literal("reactivate"),
@@ -41,6 +42,7 @@ const change = z.discriminatedUnion("kind", [
     listingId: z.string(),
     fields: z.array(fieldChange),
     product: desiredProduct,
+    adopt: z.literal(true).optional(),
   }),
   z.object({
     kind: z.literal("deactivate"),
@@ -49,6 +51,7 @@ const change = z.discriminatedUnion("kind", [
     reason: z.enum(["pruned", "catalog-inactive"]),
     fields: z.array(fieldChange),
     product: desiredProduct.optional(),
+    adopt: z.literal(true).optional(),
   }),
 ]);
 

@@ -45,7 +45,10 @@ export function renderPlanText(plan: Plan, opts: RenderOptions): string {
     reactivate: c.cyan("↻"),
   };
   for (const change of plan.changes) {
-    const head = `${marks[change.kind]} ${t(KIND_WORDS[change.kind])} ${c.bold(change.sku)}`;
+    const head =
+      change.kind !== "create" && change.adopt
+        ? `${c.yellow("~")} ${t({ id: "ambil alih", en: "adopt" })} ${change.listingId} ${t({ id: "sebagai", en: "as" })} ${c.bold(change.sku)}${change.kind === "update" ? "" : ` (${t(KIND_WORDS[change.kind])})`}`
+        : `${marks[change.kind]} ${t(KIND_WORDS[change.kind])} ${c.bold(change.sku)}`;
     if (change.kind === "create") {
       const p = change.product;
       const stock = t({ id: "stok", en: "stock" });
@@ -76,6 +79,8 @@ export function renderPlanText(plan: Plan, opts: RenderOptions): string {
 
   lines.push(...renderLeftAlone(plan.leftAlone, opts.lang));
   for (const d of plan.duplicates ?? []) {
+    // Issue 12.12: listings without SKU are not duplicates of each other (renderLeftAlone names them).
+    if (d.sku === "") continue;
     const [kept, ...rest] = d.listingIds;
     lines.push(
       t({
@@ -138,8 +143,8 @@ function renderLeftAlone(leftAlone: readonly LeftAlone[], lang: Lang): string[] 
   if (noSku.length > 0) {
     lines.push(
       lang === "id"
-        ? `Produk tanpa SKU, dibiarkan: ${noSku.length} (id ${list(noSku.map((l) => l.listingId))})`
-        : `Listings without a SKU, left alone: ${noSku.length} (ids ${list(noSku.map((l) => l.listingId))})`,
+        ? `Produk tanpa SKU (dibuat langsung di marketplace), dibiarkan: ${noSku.length} (id ${list(noSku.map((l) => l.listingId))}); desbumi tidak pernah menghapus atau menonaktifkannya. Untuk mengelolanya dengan desbumi: sync --adopt (mencocokkan nama dengan baris katalog)`
+        : `Listings without a SKU (made by hand on the marketplace), left alone: ${noSku.length} (ids ${list(noSku.map((l) => l.listingId))}); desbumi never deletes or deactivates them. To manage them with desbumi: sync --adopt (matches them to catalogue rows by name)`,
     );
   }
   return lines;

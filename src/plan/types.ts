@@ -28,6 +28,8 @@ export interface Listing {
   description: string;
   price: number;
   stock: number;
+  /** The marketplace does not track this listing's stock: always available (Tokopedia UNLIMITED). */
+  stockUnlimited?: boolean;
   weight: number;
   /** Marketplace category id ("" when unknown). */
   categoryId: string;
@@ -94,6 +96,8 @@ export type Change =
       product: DesiredProduct;
       /** Per-variant changes of a product with variants (absent or [] when none). */
       variants?: VariantChange[];
+      /** `sync --adopt`: the listing has no SKU (made by hand); this change puts `sku` on it. */
+      adopt?: true;
     }
   | {
       kind: "reactivate";
@@ -103,6 +107,7 @@ export type Change =
       fields: FieldChange[];
       product: DesiredProduct;
       variants?: VariantChange[];
+      adopt?: true;
     }
   | {
       kind: "deactivate";
@@ -112,6 +117,7 @@ export type Change =
       reason: "pruned" | "catalog-inactive";
       fields: FieldChange[];
       product?: DesiredProduct;
+      adopt?: true;
     };
 
 export type ChangeKind = Change["kind"];

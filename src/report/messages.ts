@@ -6,6 +6,7 @@ import type { Lang } from "../i18n.js";
 import { INIT_WORDING } from "./messages-init.js";
 import { CATALOG_V2_WORDING } from "./messages-catalog-v2.js";
 import { groupDigits, listOf, readFacts, rupiah, type Facts, type FieldName } from "./facts.js";
+import { SHOP_WORDING } from "./messages-shop.js";
 
 export type Say = (f: Facts) => string;
 export interface Wording {
@@ -536,6 +537,7 @@ export const WORDING: Record<IssueCode, Wording> = {
       en: (f) => `${categoryCandidates(f, "en")}Write the category number or its full path, e.g. "Makanan & Minuman > Minuman > Jamu"`,
     },
   },
+  ...SHOP_WORDING,
 };
 
 /** The sentence and the fix hint for one issue, in one language. */

@@ -1,4 +1,5 @@
 // `--group ID`: the config group a command is about (sync, categories), or a plain usage error.
+import { resolve } from "node:path";
 import type { GroupConfig, LoadedConfig } from "../config/types.js";
 import { UsageError } from "../errors.js";
 
@@ -16,4 +17,14 @@ export function findGroup(config: LoadedConfig | undefined, id: string): GroupCo
     id: `Kelompok "${id}" tidak ada di ${config.path}. Yang ada: ${ids}`,
     en: `No group "${id}" in ${config.path}. Groups: ${ids}`,
   });
+}
+
+/**
+ * Issue 12.5: the group whose `catalog` is this file (so `desbumi sync catalogs/<group>.csv` plans
+ * against that group's marketplace and practice shop), or undefined when no group owns it.
+ */
+export function findGroupOfFile(config: LoadedConfig | undefined, file: string, cwd: string): GroupConfig | undefined {
+  if (!config) return undefined;
+  const path = resolve(cwd, file);
+  return config.groups.find((g) => resolve(g.catalog) === path);
 }

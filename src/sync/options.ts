@@ -9,6 +9,8 @@ export interface SyncOptions extends TargetFlags {
   out?: string;
   yes?: boolean;
   prune?: boolean;
+  /** Take over listings without SKU whose name matches a row (issue 12, takeover). */
+  adopt?: boolean;
   skipInvalid?: boolean;
   allowMassDeactivate?: boolean;
   maxDeactivatePercent?: number;

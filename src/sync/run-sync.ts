@@ -9,7 +9,7 @@ import type { SyncReport } from "./finish.js";
 import type { SyncOptions } from "./options.js";
 import { renderGroupsSummary } from "./render-groups.js";
 import { errorReport, toSyncJson } from "./report-json.js";
-import { findGroup } from "./find-group.js";
+import { findGroup, findGroupOfFile } from "./find-group.js";
 import { shownPath } from "./shown-path.js";
 import { syncCatalog, type CatalogJob, type SyncDeps } from "./run-catalog.js";
 
@@ -48,7 +48,9 @@ async function syncAll(file: string | undefined, opts: SyncOptions, ctx: Command
   const picked = opts.group !== undefined ? [findGroup(config, opts.group)] : undefined;
 
   if (file !== undefined) {
-    const reports = await syncJob(jobFor(file, picked?.[0], config, ctx), opts, ctx, deps);
+    // Issue 12.5: a file a group owns syncs as that group.
+    const group = picked?.[0] ?? findGroupOfFile(config, file, io.cwd);
+    const reports = await syncJob(jobFor(file, group, config, ctx), opts, ctx, deps);
     if (opts.format === "json") io.stdout.write(`${JSON.stringify(reports.length === 1 && reports[0] ? toSyncJson(reports[0], lang) : targetsDocument(reports, lang), null, 2)}\n`);
     return worstExitCode(reports.map((r) => r.exitCode));
   }

@@ -8,7 +8,9 @@ import type { MarketplaceRules } from "../rules.js";
 import { adapterNames, findAdapter } from "../adapters/index.js";
 import { ConfigError, UsageError } from "../errors.js";
 import { describeZodIssues, dedupeIssues } from "../config/zod-issues.js";
+import { optionHelpOf } from "../config/marketplace.js";
 import { practiceShopLabel } from "./practice-shop-name.js";
+import { categoryCacheKey } from "../categories/offline.js";
 
 /** Target flags shared by sync, apply and categories (flags win over the config block). */
 export interface TargetFlags {
@@ -47,6 +49,8 @@ export interface OpenedTarget {
   isPracticeShop: boolean;
   /** Shown in every output that names the target. */
   label: string;
+  /** The practice shop only: add an etalase, as a facilitator would in Seller Center (issue 12.6). */
+  addEtalase?(name: string): { id: string; name: string };
   close(): Promise<void>;
 }
 
@@ -170,6 +174,7 @@ function validateOptions(definition: AdapterDefinition<unknown>, data: Record<st
       prefix: "marketplace",
       data,
       allowedKeys: () => optionKeys(definition) ?? [],
+      help: optionHelpOf(definition),
     }),
   );
   throw new ConfigError(
@@ -179,4 +184,18 @@ function validateOptions(definition: AdapterDefinition<unknown>, data: Record<st
     },
     issues.map((issue) => issue.text),
   );
+}
+
+/**
+ * Where this run's category tree is known offline (issue 12.4): the practice shop's is built in; a
+ * connected target's is cached per adapter and shop (`.desbumi/categories-<key>.json`), written by
+ * sync whenever it lists categories. Same key for sync and validate.
+ */
+export function categoryTargetOf(opts: Pick<OpenTargetOptions, "flags" | "marketplace" | "group">): { isPracticeShop: boolean; cacheKey?: string } {
+  const name = opts.flags.marketplace ?? opts.marketplace?.adapter;
+  if (name === undefined) return { isPracticeShop: true };
+  const block = opts.marketplace?.adapter === name ? opts.marketplace : undefined;
+  const shop = opts.flags.shopId ?? block?.shopId ?? opts.group ?? "default";
+  const key = categoryCacheKey(name, shop);
+  return { isPracticeShop: false, ...(key !== undefined ? { cacheKey: key } : {}) };
 }

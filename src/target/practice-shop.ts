@@ -57,9 +57,9 @@ export async function openPracticeShop(opts: OpenTargetOptions, definition: Adap
       [options.clientIdEnv]: server.credentials.clientId,
       [options.clientSecretEnv]: server.credentials.clientSecret,
     };
-    // NOTE: the practice shop cannot have the group's real etalase, so a row naming one it lacks is
-    // listed without an etalase (the run warns) instead of failing as it would on a real shop.
-    const tokopediaAdapter = createTokopediaAdapter(options, { log: opts.log, env, cwd: opts.baseDir }, { missingEtalase: "omit" });
+    // NOTE (issue 12.6): the practice shop refuses an etalase it lacks, as a real shop does (the
+    // plan predicts it); the facilitator creates one with `desbumi shop --add-etalase NAME`.
+    const tokopediaAdapter = createTokopediaAdapter(options, { log: opts.log, env, cwd: opts.baseDir });
     const label = practiceShopLabel(opts.group);
     const adapter = { ...tokopediaAdapter, label };
     return {
@@ -67,6 +67,10 @@ export async function openPracticeShop(opts: OpenTargetOptions, definition: Adap
       definition,
       isPracticeShop: true,
       label,
+      addEtalase(name) {
+        const added = server.addEtalase(name);
+        return { id: String(added.id), name: added.name };
+      },
       async close() {
         try {
           await adapter.close();

@@ -1,6 +1,8 @@
 // `desbumi validate`: load each catalogue, report in the chosen format, return the exit code.
 import { loadCatalog } from "../catalog/index.js";
-import type { CatalogResult } from "../catalog/types.js";
+import type { CatalogProduct, CatalogResult } from "../catalog/types.js";
+import { knownCategories } from "../categories/offline.js";
+import { slimProduct, withCategoryIssues } from "./categories.js";
 import type { CommandContext } from "../cli/io.js";
 import { UsageError } from "../errors.js";
 import { pick } from "../i18n.js";
@@ -26,12 +28,14 @@ export interface ValidateFlags extends TargetFlags {
 export async function runValidate(files: readonly string[], flags: ValidateFlags, ctx: CommandContext): Promise<number> {
   const format = flags.format ?? "pretty";
   const strict = flags.strict === true;
-  const targets = files.length > 0 ? await targetsFromFiles(files, flags, ctx.io.cwd) : await targetsFromConfig(flags, ctx.io);
+  const targets = files.length > 0 ? await targetsFromFiles(files, flags, ctx.io) : await targetsFromConfig(flags, ctx.io);
 
   const results: CatalogResult[] = [];
   const unreadable: UnreadableFile[] = [];
   for (const target of targets) {
     try {
+      const known = target.categories ? await knownCategories(target.categories) : undefined;
+      const checked: CatalogProduct[] = [];
       const result = await loadCatalog(target.file, {
         rules: target.rules,
         cwd: ctx.io.cwd,
@@ -39,12 +43,22 @@ export async function runValidate(files: readonly string[], flags: ValidateFlags
         // issue 14.4: the json document streams its products from a temporary file.
         spoolProducts: needsProducts(format),
         ...(target.sheet ? { sheet: target.sheet } : {}),
+        // Only what the category check needs is kept, so memory stays flat on big files.
+        ...(known
+          ? {
+              onProduct: (p: CatalogProduct) => {
+                // A lone file checks names only: an id row needs nothing kept.
+                if (target.categories?.namesOnly && /^\d+$/.test(p.category.trim())) return;
+                checked.push(slimProduct(p));
+              },
+            }
+          : {}),
       });
       // issue 12.13: a sheet named for a CSV is said, not silently ignored
       if (target.sheet && result.format === "csv") {
         result.issues.unshift({ code: "SHEET_IGNORED", severity: "warning", file: result.file, args: { sheet: target.sheet } });
       }
-      results.push(result);
+      results.push(known ? withCategoryIssues(result, checked, known.categories, target.categories?.defaultCategory) : result);
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       unreadable.push({ file: target.file, text: error.text });

@@ -6,13 +6,56 @@ import { glob, isDynamicPattern } from "tinyglobby";
 import { UsageError } from "../errors.js";
 import { DEFAULT_RULES, type MarketplaceRules } from "../rules.js";
 import { text } from "../i18n.js";
-import type { MarketplaceConfig } from "../config/types.js";
+import type { GroupConfig, LoadedConfig, MarketplaceConfig } from "../config/types.js";
 
 export interface CatalogTarget {
   /** As shown in the report: the argument as given, or the group's catalogue relative to cwd. */
   file: string;
   rules: MarketplaceRules;
   sheet?: string;
+  /** Whose category tree the rows are checked against, when it is known offline (issue 12.4). */
+  categories?: CategoryCheck;
+}
+
+export interface CategoryCheck {
+  isPracticeShop: boolean;
+  cacheKey?: string;
+  /**
+   * Only category names are checked, not numeric ids: a lone file (no config, no --marketplace)
+   * may well be meant for a real shop whose ids the practice shop does not have.
+   */
+  namesOnly?: boolean;
+  /** Folder holding `.desbumi/` (the config's folder, else cwd). */
+  baseDir: string;
+  defaultCategory?: string;
+}
+
+/** The category check for a file synced as `group` (or alone), as sync would open its target. */
+async function categoryCheckFor(
+  flags: TargetFlags,
+  group: GroupConfig | undefined,
+  config: LoadedConfig | undefined,
+  cwd: string,
+): Promise<CategoryCheck> {
+  const { categoryTargetOf } = await import("../target/open.js");
+  const marketplace = group?.marketplace ?? config?.marketplace;
+  const target = categoryTargetOf({
+    flags: flags.marketplace !== undefined ? { marketplace: flags.marketplace } : {},
+    ...(marketplace ? { marketplace } : {}),
+    ...(group ? { group: group.id } : {}),
+  });
+  const defaultCategory = group?.defaultCategory ?? config?.defaultCategory;
+  return { ...target, baseDir: config?.dir ?? cwd, ...(defaultCategory !== undefined ? { defaultCategory } : {}) };
+}
+
+/** The config, if one is found and loads; a broken config only turns the category check off here. */
+async function optionalConfig(flags: TargetFlags, io: { cwd: string; env: NodeJS.ProcessEnv }): Promise<LoadedConfig | undefined | null> {
+  const { loadConfig } = await import("../config/load.js");
+  try {
+    return await loadConfig({ cwd: io.cwd, env: io.env, ...(flags.config ? { configPath: flags.config } : {}) });
+  } catch {
+    return null;
+  }
 }
 
 export interface TargetFlags {
@@ -55,10 +98,21 @@ export async function expandFileArgs(args: readonly string[], cwd: string): Prom
   return [...new Set(out)];
 }
 
-export async function targetsFromFiles(args: readonly string[], flags: TargetFlags, cwd: string): Promise<CatalogTarget[]> {
+export async function targetsFromFiles(args: readonly string[], flags: TargetFlags, io: { cwd: string; env: NodeJS.ProcessEnv }): Promise<CatalogTarget[]> {
+  const { cwd } = io;
   const rules = flags.marketplace ? await rulesForMarketplace(flags.marketplace) : DEFAULT_RULES;
   const files = await expandFileArgs(args, cwd);
-  return files.map((file) => ({ file, rules, ...(flags.sheet ? { sheet: flags.sheet } : {}) }));
+  // Issue 12.4/12.5: a file a group owns is checked against that group's target, as sync would.
+  const config = await optionalConfig(flags, io);
+  const { findGroupOfFile } = await import("../sync/find-group.js");
+  return Promise.all(
+    files.map(async (file) => {
+      const group = config ? findGroupOfFile(config, file, cwd) : undefined;
+      const check = config === null ? undefined : await categoryCheckFor(flags, group, config, cwd);
+      const categories = check && !config && flags.marketplace === undefined ? { ...check, namesOnly: true } : check;
+      return { file, rules, ...(flags.sheet ? { sheet: flags.sheet } : {}), ...(categories ? { categories } : {}) };
+    }),
+  );
 }
 
 const NO_FILES = text(
@@ -88,6 +142,7 @@ export async function targetsFromConfig(flags: TargetFlags, io: { cwd: string; e
       // The group's own options count only when they belong to the adapter being checked.
       rules: await groupRules(adapter, block?.adapter === adapter ? block : undefined),
       ...(sheet ? { sheet } : {}),
+      categories: await categoryCheckFor(flags, group, config, io.cwd),
     };
   }));
 }

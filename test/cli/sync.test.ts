@@ -594,14 +594,18 @@ describe("etalase written as names (tokopedia adapter, mock marketplace)", () =>
     const again = await sync(cwd, ["etalase.csv", "--yes"]);
     expect(again.io.stdout.text).toContain("No changes: the shop already matches the catalogue.");
 
+    // Issue 12.6: the unknown name is predicted at plan time (a located error), so the run is
+    // refused before sending; with --skip-invalid the other rows go ahead.
     await writeCatalog(cwd, [row("ET-1", "BATIK"), row("ET-2", "Kerajinan"), row("ET-3", ""), row("ET-4", "Rak Depan")]);
-    const moved = await sync(cwd, ["etalase.csv", "--yes"]);
-    expect(moved.io.stdout.text).toContain('Warning: etalase "Rak Depan" is not in this shop (SKU ET-4).');
+    const refused = await sync(cwd, ["etalase.csv", "--yes"]);
+    expect(refused.code).toBe(1);
+    expect(refused.io.stdout.text).toMatch(/etalase\.csv:5 .*Etalase "Rak Depan" is not in this shop/);
+    expect(etalaseOf("ET-1")).toBe(ids.get("Minuman & Jamu"));
+    const moved = await sync(cwd, ["etalase.csv", "--yes", "--skip-invalid"]);
     expect(moved.io.stdout.text).toContain("~ update ET-1");
     // The new etalase by the name the catalogue wrote; the old one is named by no row any more, so its id.
     expect(moved.io.stdout.text).toContain(`etalase: ${ids.get("Minuman & Jamu")} -> BATIK (${ids.get("Batik")})`);
-    expect(moved.io.stdout.text).toContain("Plan: 1 to create, 1 to update, 0 to deactivate, 0 to reactivate, 2 unchanged.");
-    expect(moved.io.stdout.text).toMatch(/1 failed: SKU ET-4 \(etalase "Rak Depan" is not in this shop .*"Batik".*; ETALASE_NOT_FOUND\)/);
+    expect(moved.io.stdout.text).toContain("Plan: 0 to create, 1 to update, 0 to deactivate, 0 to reactivate, 2 unchanged.");
     expect(moved.code).toBe(1);
     expect(etalaseOf("ET-1")).toBe(ids.get("Batik"));
     expect(live().map((l) => l.sku).sort()).toEqual(["ET-1", "ET-2", "ET-3"]);

@@ -235,7 +235,11 @@ describe("desbumi validate", () => {
       expect(jsonOf(bulk.stdout).files[0]!.issues[0]!.message).toBe('"deskripsi" is empty but required');
       const api = await cli(["validate", "rows.csv", "--marketplace", "tokopedia", "--format", "json"]);
       expect(api.code).toBe(0);
-      expect((await cli(["validate", "rows.csv"])).code).toBe(0);
+      // Issue 12.4: with no marketplace, the target is the practice shop, whose tree is built in:
+      // "Manisan Buah" is not one of its categories, so validate says so as sync would.
+      const practice = await cli(["validate", "rows.csv", "--format", "json"]);
+      expect(practice.code).toBe(1);
+      expect(issuesOf(practice.stdout)).toEqual([["CATEGORY_NOT_FOUND", 3, "kategori"]]);
     });
 
     it("no description column at all is one MISSING_COLUMN", async () => {

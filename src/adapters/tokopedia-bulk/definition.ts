@@ -29,6 +29,21 @@ export const tokopediaBulkOptionsSchema = z.strictObject({
     .describe("Kurir Pengiriman: courier ids from Seller Center; @default empty (fill in before uploading)"),
   insurance: z.enum(INSURANCE_WORDS).default("Ya").describe("Asuransi Pengiriman: Ya or Opsional"),
 }).superRefine((options, ctx) => {
+  // Issue 12.4: names are matched ignoring case and spaces, so "Jamu" and "jamu" would be one name
+  // with two codes: which one a row gets would be a guess.
+  const seen = new Map<string, string>();
+  for (const name of Object.keys(options.categories ?? {})) {
+    const folded = name.trim().replace(/\s+/g, " ").toLowerCase();
+    const first = seen.get(folded);
+    if (first === undefined) seen.set(folded, name);
+    else {
+      ctx.addIssue({
+        code: "custom",
+        path: ["categories", name],
+        message: `"${first}" and "${name}" are the same category name to desbumi (case and spaces do not count): keep one of them / "${first}" dan "${name}" dianggap nama kategori yang sama (huruf besar/kecil dan spasi tidak dihitung): simpan salah satunya saja`,
+      });
+    }
+  }
   // NOTE: in the schema (not only in create) so the mistake is reported before anything is read.
   if (options.previous !== undefined && isInside(resolve(options.outDir), resolve(options.previous))) {
     ctx.addIssue({

@@ -46,5 +46,17 @@ export const tokopedia: AdapterDefinition<TokopediaOptions> = {
   status: "retired",
   optionsSchema: tokopediaOptionsSchema as z.ZodType<TokopediaOptions>,
   rules: TOKOPEDIA_RULES,
+  optionHelp: {
+    fsId: {
+      id: "Isi dengan app id Tokopedia Anda (fs_id): angka seperti 13004, dari aplikasi Seller API Anda di developer.tokopedia.com.",
+      en: "Put your Tokopedia app id (fs_id) there: a number such as 13004, from your Seller API app on developer.tokopedia.com.",
+    },
+    shopId: {
+      id: "Isi dengan nomor toko Anda (shop_id): angka seperti 480829, yang terdaftar untuk aplikasi Seller API Anda (tanyakan ke yang mengurus akses API bila belum tahu).",
+      en: "Put your shop's id (shop_id) there: a number such as 480829, the one registered for your Seller API app (ask whoever set up the API access if you do not know it).",
+    },
+    baseUrl: { id: "Isi dengan alamat lengkap https://..., atau hapus kuncinya (bawaan: https://fs.tokopedia.net).", en: "Put a full https://... address there, or remove the key (default: https://fs.tokopedia.net)." },
+    tokenUrl: { id: "Isi dengan alamat lengkap https://..., atau hapus kuncinya (bawaan: https://accounts.tokopedia.com/token).", en: "Put a full https://... address there, or remove the key (default: https://accounts.tokopedia.com/token)." },
+  },
   create: async (options, ctx) => (await import("./index.js")).createTokopediaAdapter(options, ctx),
 };

@@ -60,6 +60,8 @@ export function createTokopediaAdapter(options: TokopediaOptions, ctx: AdapterCo
       canListCategories: true,
       maxBatch: { create: 25, update: 25, price: 100, stock: 100, status: 25 },
       cheapFields: ["price", "stock"],
+      // Edit v3 keys by id and sends `sku`, so it can put a SKU on a listing made by hand (--adopt).
+      canSetSku: true,
     },
     rules: TOKOPEDIA_RULES,
     async listListings(opts) {

@@ -48,6 +48,8 @@ export function readListing(raw: unknown): Listing | undefined {
     description: str(getKey(basic, "shortDesc")),
     price: num(getKey(price, "value"), num(getKey(price, "idr"))),
     stock: getKey(stock, "useStock") === false ? 0 : num(getKey(stock, "value")),
+    // Issue 12.7: a listing whose stock is not tracked is always available, whatever its number.
+    ...(getKey(stock, "useStock") === false ? { stockUnlimited: true } : {}),
     weight: Math.round(num(getKey(weight, "value")) * (weightUnit === 2 ? 1000 : 1)),
     categoryId: str(getKey(basic, "childCategoryID")),
     condition: num(getKey(basic, "condition"), 1) === 2 ? "USED" : "NEW",
@@ -64,10 +66,13 @@ export function readListing(raw: unknown): Listing | undefined {
 export const readShopId = (raw: unknown): string => str(getKey(getKey(raw, "basic"), "shopID"));
 
 /**
- * NOTE: write `status` is the stock status. The doc defines stock 0 as "always available", so a
- * zero stock is sent as UNLIMITED, anything else as LIMITED.
+ * NOTE (issue 12.7): write `status` is the stock status (LIMITED | UNLIMITED | EMPTY, §5.2/§6). The
+ * doc defines stock 0 as "always available" (UNLIMITED), which would make a sold-out row sellable
+ * without limit, so desbumi never sends UNLIMITED: stock 0 goes out as EMPTY (no sellable stock;
+ * the marketplace moves the product to the warehouse, and work.ts activates it again when the row
+ * is active), anything else as LIMITED.
  */
-export const stockStatus = (stock: number): "LIMITED" | "UNLIMITED" => (stock > 0 ? "LIMITED" : "UNLIMITED");
+export const stockStatus = (stock: number): "LIMITED" | "EMPTY" => (stock > 0 ? "LIMITED" : "EMPTY");
 
 /** An etalase id goes out only when the cell holds one (names are resolved to ids before, in etalase.ts). */
 const etalaseRef = (etalase: string): { id: number } | undefined =>
@@ -96,16 +101,20 @@ export function createPayload(p: DesiredProduct): Obj {
 }
 
 /** Edit v3 wants only the changed fields, plus `id`, `sku` and `status` (§5.4). */
-export function editPayload(listingId: string, sku: string, fields: readonly FieldChange[], stock: number | undefined): Obj {
-  const out: Obj = { id: Number(listingId), sku, status: stock === undefined ? "LIMITED" : stockStatus(stock) };
+export function editPayload(listingId: string, sku: string, fields: readonly FieldChange[]): Obj {
+  // Issue 12.7: stock 0 is never sent in an edit (it means "always available" there); work.ts
+  // follows the edit with a stock update to 0, so an edit's stock status is always LIMITED.
+  const out: Obj = { id: Number(listingId), sku, status: "LIMITED" };
   for (const { field, to } of fields) {
     switch (field) {
       case "name":
       case "description":
         out[field] = str(to);
         break;
-      case "price":
       case "stock":
+        if (num(to) > 0) out.stock = num(to);
+        break;
+      case "price":
       case "min_order":
         out[field] = num(to);
         break;

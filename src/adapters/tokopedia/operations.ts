@@ -15,6 +15,7 @@ import {
   successRows,
 } from "./map.js";
 import { AdapterError } from "../../errors.js";
+import { describeRowError } from "./row-errors.js";
 import { findListingBySku, findListingsByIds, listAllListings, PAGE_SIZE, type ShopRef } from "./read.js";
 import type { WorkItem } from "./work.js";
 
@@ -48,6 +49,12 @@ const failed = (code: string, message: string, retryable: boolean): Decision => 
   kind: "failed",
   error: { code, message, retryable },
 });
+
+/** A refused row as a failed decision, its message translated when known (issue 12.12). */
+function failedRow(row: unknown, fallback: string): Decision {
+  const said = describeRowError(row);
+  return failed(said.code ?? rowCode(row, fallback), said.message, false);
+}
 
 const rowCode = (row: unknown, fallback: string): string => {
   const code = getKey(row, "error_code") ?? getKey(row, "code");
@@ -84,7 +91,8 @@ function decideByProductId(items: readonly WorkItem[], data: unknown, fallbackCo
     const row = failures.get(item.listingId ?? "");
     if (row === undefined) return { kind: "done" };
     if (isTooManyRequests(row)) return { kind: "resend", reason: "throttled" };
-    return failed(rowCode(row, fallbackCode), failedRowMessage(row), false);
+    const said = describeRowError(row);
+    return failed(said.code ?? rowCode(row, fallbackCode), said.message, false);
   });
   return { decisions, unmatched };
 }
@@ -107,7 +115,7 @@ function updateOp(op: "edit" | "price" | "stock", endpoint: string, maxBatch: nu
                 method: "PATCH" as const,
                 path: `/v3/products/fs/${fsId}/edit`,
                 query: { shop_id: shopId },
-                body: { products: items.map((i) => editPayload(i.listingId ?? "", i.change.sku, i.editFields, i.stock)) },
+                body: { products: items.map((i) => editPayload(i.listingId ?? "", i.change.sku, i.editFields)) },
               }
             : op === "price"
               ? {
@@ -207,7 +215,7 @@ const createOp: OpSpec = {
       if (index < 0) continue;
       decisions[index] = isTooManyRequests(row)
         ? { kind: "resend", reason: "throttled" }
-        : failed(rowCode(row, "PRODUCT_REJECTED"), failedRowMessage(row), false);
+        : failedRow(row, "PRODUCT_REJECTED");
     }
     const open = items.map((_, i) => i).filter((i) => decisions[i] === undefined);
     const successes = successRows(res.data);

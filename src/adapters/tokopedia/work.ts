@@ -46,14 +46,23 @@ export class WorkItem {
  * one edit), then the status change. A create of an inactive product is deactivated right after.
  */
 export function planParts(change: Change, fields: readonly FieldChange[]): Op[] {
-  if (change.kind === "create") return change.product.status === "inactive" ? ["create", "inactive"] : ["create"];
+  // A stock-0 write goes out as EMPTY, which puts the product in the warehouse (map.ts stockStatus):
+  // an active row is activated again afterwards (sold out but visible), as stock updates do.
+  if (change.kind === "create") {
+    if (change.product.status === "inactive") return ["create", "inactive"];
+    return change.product.stock === 0 ? ["create", "active"] : ["create"];
+  }
   const parts: Op[] = [];
-  if (fields.length > 0) {
-    if (fields.every((f) => CHEAP_FIELDS.has(f.field))) {
+  // An adoption puts the SKU on the listing, which only an edit does (editPayload always sends `sku`).
+  const adopts = change.adopt === true;
+  if (fields.length > 0 || adopts) {
+    if (!adopts && fields.every((f) => CHEAP_FIELDS.has(f.field))) {
       if (fields.some((f) => f.field === "price")) parts.push("price");
       if (fields.some((f) => f.field === "stock")) parts.push("stock");
     } else {
       parts.push("edit");
+      // An edit never carries stock 0 (it would read "always available"): the stock endpoint sets it.
+      if (fields.some((f) => f.field === "stock" && Number(f.to) === 0)) parts.push("stock");
     }
   }
   if (change.kind === "reactivate") parts.push("active");

@@ -11,6 +11,7 @@ import { registerInit } from "./init.js";
 import { registerGroups } from "./groups.js";
 import { registerTemplate } from "./template.js";
 import { registerMockServer } from "./mock-server.js";
+import { registerShop } from "./shop.js";
 
 export const commands: readonly RegisterCommand[] = [
   registerValidate,
@@ -20,6 +21,7 @@ export const commands: readonly RegisterCommand[] = [
   registerApply,
   registerStatus,
   registerCategories,
+  registerShop,
   registerInit,
   registerGroups,
   registerTemplate,

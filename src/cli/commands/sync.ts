@@ -39,6 +39,7 @@ export const registerSync: RegisterCommand = (program, host) => {
     .option("--out <plan.json>", "save the plan, to apply later with `desbumi apply`")
     .option("-y, --yes", "apply without asking")
     .option("--prune", "deactivate listings whose SKU is not in the catalogue")
+    .option("--adopt", "take over listings without SKU (made by hand) whose name matches a row: put the row's SKU on them instead of creating a second one")
     .option("--skip-invalid", "apply the valid rows only; listings of rows with errors are not touched")
     .option("--allow-mass-deactivate", "allow deactivating more than the limit of listings")
     .option("--max-deactivate-percent <n>", "percent of active listings a plan may deactivate without --allow-mass-deactivate (default 20)", parsePercent)

@@ -64,7 +64,7 @@ const setPrice: Apply = (p, value) => ({ ...p, price: value });
  * way, unless `bypass_update_product_status=true` (reference §5.6).
  */
 const setStock: Apply = (p, value, ctx) => {
-  const next = { ...p, stock: value };
+  const next = { ...p, stock: value, isStockUnlimited: false };
   if (ctx.query.get("bypass_update_product_status") === "true") return next;
   if (value === 0 && p.status === 1) return { ...next, status: 3, isEmptiedByStock: true };
   if (value > 0 && p.status === 3 && p.isEmptiedByStock) return { ...next, status: 1, isEmptiedByStock: false };

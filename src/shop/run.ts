@@ -1,0 +1,72 @@
+// `desbumi shop [--group ID]`: what the target shop holds now (SKU, name, price, stock, status), so
+// nobody needs curl to look inside the practice shop. `--add-etalase NAME` creates an etalase in
+// the practice shop (issue 12.6; a real shop's are made in Seller Center).
+import type { CommandContext } from "../cli/io.js";
+import { UsageError } from "../errors.js";
+import { pick } from "../i18n.js";
+import { formatRupiah } from "../catalog/money.js";
+import { groupThousands } from "../plan/format-value.js";
+import type { Listing } from "../plan/types.js";
+import { openConfiguredTarget, type ConfiguredTargetOptions } from "../target/configured.js";
+
+export interface ShopOptions extends ConfiguredTargetOptions {
+  format?: "pretty" | "json";
+  addEtalase?: string;
+}
+
+export async function runShop(opts: ShopOptions, ctx: CommandContext): Promise<number> {
+  const { io, lang } = ctx;
+  const { target } = await openConfiguredTarget(opts, ctx);
+  try {
+    if (opts.addEtalase !== undefined) {
+      if (!target.addEtalase) {
+        throw new UsageError({
+          id: "--add-etalase hanya untuk toko latihan. Di toko sungguhan, buat etalase di Seller Center (Etalase Toko > Tambah Etalase).",
+          en: "--add-etalase is for the practice shop only. In a real shop, create the etalase in Seller Center (Etalase Toko > Tambah Etalase).",
+        });
+      }
+      const added = target.addEtalase(opts.addEtalase);
+      io.stdout.write(`${pick({ id: `Etalase "${added.name}" ada di ${target.label} (id ${added.id}).`, en: `Etalase "${added.name}" is in ${target.label} (id ${added.id}).` }, lang)}\n`);
+      return 0;
+    }
+    const { adapter } = target;
+    if (!adapter.capabilities.canList) {
+      throw new UsageError({
+        id: `${target.label} tidak bisa dibaca (berkas unggahan, bukan toko). Lihat isinya di Seller Center.`,
+        en: `${target.label} cannot be read (upload files, not a shop). Look at it in Seller Center.`,
+      });
+    }
+    const listings = [...(await adapter.listListings())].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : a.id.localeCompare(b.id)));
+    if (opts.format === "json") {
+      const doc = { format: "desbumi-shop", version: 1, target: target.label, practiceShop: target.isPracticeShop, listings: listings.map(toJson) };
+      io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    } else {
+      io.stdout.write(renderShop(target.label, listings, lang));
+    }
+    return 0;
+  } finally {
+    await target.close();
+  }
+}
+
+const toJson = (l: Listing) => ({ id: l.id, sku: l.sku, name: l.name, price: l.price, stock: l.stock, status: l.status, ...(l.stockUnlimited ? { stockUnlimited: true } : {}) });
+
+export function renderShop(label: string, listings: readonly Listing[], lang: "id" | "en"): string {
+  const t = (id: string, en: string): string => pick({ id, en }, lang);
+  const head = `${t("Toko", "Shop")}: ${label}\n`;
+  if (listings.length === 0) return `${head}${t("Belum ada produk di toko ini.", "This shop has no listings yet.")}\n`;
+  const rows = listings.map((l) => [
+    l.sku === "" ? t("(tanpa SKU)", "(no SKU)") : l.sku,
+    l.name,
+    formatRupiah(l.price),
+    l.stockUnlimited ? t("selalu ada", "always") : groupThousands(l.stock),
+    l.status === "active" ? t("aktif", "active") : t("nonaktif", "inactive"),
+    l.id,
+  ]);
+  const header = [t("SKU", "SKU"), t("Nama", "Name"), t("Harga", "Price"), t("Stok", "Stock"), t("Status", "Status"), t("Id", "Id")];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]): string => cells.map((c, i) => (i === 2 || i === 3 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join("  ").trimEnd();
+  const active = listings.filter((l) => l.status === "active").length;
+  const count = t(`${listings.length} produk (${active} aktif)`, `${listings.length} listing${listings.length === 1 ? "" : "s"} (${active} active)`);
+  return `${head}\n${line(header)}\n${rows.map(line).join("\n")}\n\n${count}\n`;
+}
