@@ -4,6 +4,8 @@ import type { IssueCode } from "../issues.js";
 /** Always separators: `|`, `;` and line breaks. */
 const HARD_SEPARATORS = /[|;\r\n]+/;
 const SPACES = /[\s\u00a0]+/;
+/** The usual cell: one reference, nothing to split or trim. */
+const SINGLE = /^[^|;,\s\u00a0]+$/;
 const HTTP = /^https?:\/\//i;
 /** A file extension a photo (or a photo-like file) ends with, before an optional query string. */
 const FILE_EXTENSION = /\.(?:jpe?g|png|webp|gif|bmp|tiff?|heic|heif|avif|pdf)(?:\?[^,]*)?$/i;
@@ -20,6 +22,7 @@ const TRAILING_PUNCTUATION = /[.,:;!?'"`)\]}>\u2019\u201d]$/;
  * may hold spaces (`WhatsApp Image 2024-05-01 at 10.22.33.jpeg`).
  */
 export function splitImageCell(cell: string): string[] {
+  if (SINGLE.test(cell)) return [cell];
   const out: string[] = [];
   for (const piece of cell.split(HARD_SEPARATORS)) {
     for (const part of splitCommas(piece)) {
