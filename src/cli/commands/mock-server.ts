@@ -150,6 +150,22 @@ export async function runMockServer(flags: MockServerFlags, ctx: CommandContext,
   return 0;
 }
 
+async function runMockServerFor(flags: MockServerFlags & { marketplace?: string }, cmd: Command, ctx: CommandContext, signal: AbortSignal): Promise<number> {
+  if (flags.marketplace === "shopee") {
+    // Tokopedia's defaults (--shop-id 480829, --rate-limit 5) are not Shopee's: only given ones count.
+    const given = (key: "shopId" | "rateLimit"): string | undefined => (cmd.getOptionValueSource(key) === "cli" ? flags[key] : undefined);
+    const { runShopeeMockServer } = await import("./mock-server-shopee.js");
+    const { shopId: _shop, rateLimit: _rate, ...rest } = flags;
+    const shopId = given("shopId");
+    const rateLimit = given("rateLimit");
+    return runShopeeMockServer({ ...rest, ...(shopId !== undefined ? { shopId } : {}), ...(rateLimit !== undefined ? { rateLimit } : {}) }, ctx, signal);
+  }
+  if (flags.marketplace !== undefined && flags.marketplace !== "tokopedia") {
+    throw new UsageError({ en: `--marketplace ${flags.marketplace}: the mock speaks tokopedia or shopee`, id: `--marketplace ${flags.marketplace}: tiruan tersedia untuk tokopedia atau shopee` });
+  }
+  return runMockServer(flags, ctx, signal);
+}
+
 export const registerMockServer: RegisterCommand = (program, host) => {
   program
     .command("mock-server")
@@ -166,14 +182,18 @@ export const registerMockServer: RegisterCommand = (program, host) => {
     .option("--client-id <id>", "client id (random when not given)")
     .option("--client-secret <secret>", "client secret (random when not given)")
     .option("--token-ttl <seconds>", "access token lifetime", "1209600")
-    .action(async (flags: MockServerFlags, cmd: Command) => {
+    .option("--marketplace <name>", "which marketplace to imitate: tokopedia or shopee", "tokopedia")
+    .option("--partner-id <n>", "shopee: partner_id the mock answers to", undefined)
+    .option("--partner-key <key>", "shopee: partner key (the mock's practice key when not given)")
+    .option("--daily-limit <n>", "shopee: calls per day before error_limit")
+    .action(async (flags: MockServerFlags & { marketplace?: string }, cmd: Command) => {
       const ctx = host.context(cmd);
       const controller = new AbortController();
       const stop = (): void => controller.abort();
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
       try {
-        host.exit(await runMockServer(flags, ctx, controller.signal));
+        host.exit(await runMockServerFor(flags, cmd, ctx, controller.signal));
       } finally {
         process.off("SIGINT", stop);
         process.off("SIGTERM", stop);
