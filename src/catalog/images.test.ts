@@ -33,6 +33,13 @@ describe("imageRefProblem", () => {
     [`${A})`, "PHOTO_URL_PUNCTUATION"],
     [`${A}!`, "PHOTO_URL_PUNCTUATION"],
     ["ftp://img.example/a.jpg", "INVALID_IMAGE_URL"],
+    ["javascript:alert(1)", "INVALID_IMAGE_URL"],
+    ["www.img.example/a.jpg", "INVALID_IMAGE_URL"],
+    ["https://", "INVALID_IMAGE_URL"],
+    // local files: checked by src/photos
+    ["kopi-1.jpg", undefined],
+    ["foto/kopi 1.jpg", undefined],
+    ["C:\\foto\\kopi.jpg", undefined],
   ])("%j", (ref, code) => {
     expect(imageRefProblem(ref)).toBe(code);
   });

@@ -62,13 +62,24 @@ export function isImageUrl(token: string): boolean {
   }
 }
 
+/** A URL scheme (`ftp:`, `data:`, `javascript:`), not a Windows drive letter (`C:\\foto`). */
+const SCHEME = /^[a-z][a-z0-9+.-]+:/i;
+
 /**
  * What is wrong with one photo reference as written, or undefined when it can be used: an http(s)
  * URL that does not end in punctuation (a comma or full stop kept from a list is never part of a
- * photo address, and a marketplace would fetch the wrong address).
+ * photo address, and a marketplace would fetch the wrong address), or a local file reference
+ * (a path or a bare file name; src/photos checks that the file exists and is a photo).
+ * Another scheme, or a link without its `https://` (`www.example.com/a.jpg`), is INVALID_IMAGE_URL.
  */
 export function imageRefProblem(token: string): IssueCode | undefined {
-  if (!isImageUrl(token)) return "INVALID_IMAGE_URL";
-  if (TRAILING_PUNCTUATION.test(token)) return "PHOTO_URL_PUNCTUATION";
+  if (HTTP.test(token)) {
+    if (!isImageUrl(token)) return "INVALID_IMAGE_URL";
+    return TRAILING_PUNCTUATION.test(token) ? "PHOTO_URL_PUNCTUATION" : undefined;
+  }
+  if (SCHEME.test(token) || /^www\./i.test(token) || token.includes("//")) return "INVALID_IMAGE_URL";
   return undefined;
 }
+
+/** An http(s) reference (not a local file). */
+export const isLinkRef = (ref: string): boolean => HTTP.test(ref);

@@ -11,7 +11,7 @@ import { createIssueSink } from "./issue-sink.js";
 import { createProductStep } from "./product-step.js";
 import { readDataRow } from "./row-step.js";
 import type { RawRow, RowSource } from "./source.js";
-import type { CatalogResult } from "./types.js";
+import type { CatalogResult, Product } from "./types.js";
 
 export interface NormalizeRowsOptions {
   /** The file name as the user gave it (issue `file`). */
@@ -19,6 +19,8 @@ export interface NormalizeRowsOptions {
   rules?: MarketplaceRules;
   /** Keep normalized products (default true). */
   collectProducts?: boolean;
+  /** Sees each row that became a product, also when products are not kept (photo checks of `validate`). */
+  onProduct?: (product: Product, line: number, sheet: string | undefined) => void;
 }
 
 export async function normalizeRows(source: RowSource, opts: NormalizeRowsOptions): Promise<CatalogResult> {
@@ -43,6 +45,7 @@ export async function normalizeRows(source: RowSource, opts: NormalizeRowsOption
     }
     crossRows.check({ line: row.line, sku: row.sku, name: row.name });
     products.add(row, header);
+    if (opts.onProduct && row.product && !row.hasError && header.missing.length === 0) opts.onProduct(row.product, row.line, sheet);
   };
   const headerStep = createHeaderStep({ rules, sink, source, onData });
 

@@ -14,7 +14,8 @@ export const productSchema = z.strictObject({
   status: z.enum(["active", "inactive"]),
   min_order: z.number().int().positive(),
   etalase: z.string(),
-  images: z.array(z.url({ protocol: /^https?$/ })).max(50),
+  // http(s) links or local photo references (file names, paths): src/photos resolves and checks them.
+  images: z.array(z.string().min(1)).max(50),
 });
 
 export const catalogProductSchema = productSchema.extend({

@@ -71,6 +71,7 @@ export async function loadConfigFile(
         ...(group.marketplaces ? { marketplaces: group.marketplaces } : {}),
         ...(defaultCategory !== undefined ? { defaultCategory } : {}),
         ...(group.sheet !== undefined ? { sheet: group.sheet } : {}),
+        ...(group.photos !== undefined ? { photos: path.resolve(dir, group.photos) } : {}),
       };
     }),
     // NOTE: the process environment wins over .env, so CI secrets override a stale local file.

@@ -23,6 +23,8 @@ export interface GroupConfig {
   defaultCategory?: string;
   /** XLSX sheet to read. */
   sheet?: string;
+  /** Absolute photo folder for bare photo file names (config `photos`); absent = `foto/` next to the catalogue. */
+  photos?: string;
 }
 
 export interface LoadedConfig {

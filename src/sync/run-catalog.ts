@@ -24,6 +24,7 @@ import { pickTargetFlags, type SyncOptions } from "./options.js";
 import { finishWithPlan, type SyncReport } from "./finish.js";
 import { recordKnown } from "./report-json.js";
 import type { InterruptSource } from "./interrupt.js";
+import { withResolvedPhotos } from "../photos/catalog-photos.js";
 
 export interface CatalogJob {
   /** The catalogue as shown and as resolved against the working folder. */
@@ -108,7 +109,12 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
   // a plan made from other content. A missing file is reported by loadCatalog (a located UsageError).
   const path = resolve(io.cwd, job.file);
   const hashed = await readFile(path).then(sha256, () => undefined);
-  const catalog = await loadCatalog(job.file, { rules, cwd: io.cwd, ...(sheet !== undefined ? { sheet } : {}) });
+  const catalog = await withResolvedPhotos(await loadCatalog(job.file, { rules, cwd: io.cwd, ...(sheet !== undefined ? { sheet } : {}) }), {
+    cwd: io.cwd,
+    ...(rules.photo ? { rules: rules.photo } : {}),
+    ...(job.group?.photos ? { photoFolder: job.group.photos } : {}),
+    targetLabel: described.label,
+  });
   const catalogSha256 = hashed ?? sha256(await readFile(path));
   if (catalog.issues.length > 0) facts.issues = catalog.issues;
   const errors = catalog.issues.filter(isError);

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { AdapterDefinition, ApplyOptions, Category, MarketplaceAdapter } from "../types.js";
 import type { Change, ChangeError, ChangeOutcome, Listing } from "../../plan/types.js";
-import { TOKOPEDIA_RULES } from "../../rules.js";
+import { TOKOPEDIA_RULES, type MarketplaceRules } from "../../rules.js";
 import { flattenCategoryTree } from "../../categories/tree.js";
 import { resolveFieldChanges } from "../field-value.js";
 import { MEMORY_CATEGORY_TREE } from "./categories.js";
@@ -113,7 +113,7 @@ export function createMemoryAdapter(input: MemoryOptionsInput = {}): MemoryAdapt
       maxBatch: { create: 25, update: 25, price: 100, stock: 100, status: 25 },
       cheapFields: ["price", "stock"],
     },
-    rules: TOKOPEDIA_RULES,
+    rules: MEMORY_RULES,
     async listListings() {
       counters.requests++;
       return store.all();
@@ -156,12 +156,23 @@ export function createMemoryAdapter(input: MemoryOptionsInput = {}): MemoryAdapt
   };
 }
 
+/**
+ * Tokopedia's listing rules plus uploads of local photos (TikTok Shop's main-image limits), so
+ * tests and dry runs exercise photo files; variants as TikTok Shop ID allows them.
+ */
+export const MEMORY_RULES: MarketplaceRules = {
+  ...TOKOPEDIA_RULES,
+  maxOptionTypes: 3,
+  maxVariants: 100,
+  photo: { minPx: 300, maxPx: 4000, maxBytes: 10 * 1024 * 1024, formats: ["image/jpeg", "image/png", "image/webp"] },
+};
+
 export const memory: AdapterDefinition<MemoryOptions> = {
   name: "memory",
   description: "In-process marketplace for tests and dry runs / marketplace dalam proses untuk uji coba",
   displayName: "memory shop",
   status: "internal",
   optionsSchema: memoryOptionsSchema,
-  rules: TOKOPEDIA_RULES,
+  rules: MEMORY_RULES,
   create: (options) => createMemoryAdapter(options),
 };
