@@ -1,12 +1,13 @@
 // An in-process marketplace for fast tests and dry runs. Same rules as Tokopedia, so outcomes are real.
 import { z } from "zod";
 import type { AdapterDefinition, ApplyOptions, Category, MarketplaceAdapter } from "../types.js";
-import type { Change, ChangeError, ChangeOutcome, Listing } from "../../plan/types.js";
+import type { Change, ChangeError, ChangeOutcome, FieldChange, Listing } from "../../plan/types.js";
 import { TOKOPEDIA_RULES, type MarketplaceRules } from "../../rules.js";
 import { flattenCategoryTree } from "../../categories/tree.js";
 import { resolveFieldChanges } from "../field-value.js";
 import { MEMORY_CATEGORY_TREE } from "./categories.js";
 import { ListingStore, type StoreResult } from "./store.js";
+import { uploadImages, withUploadedImages } from "./photos.js";
 
 const listingSchema = z.strictObject({
   id: z.string().optional().describe("Listing id; assigned when missing"),
@@ -84,19 +85,29 @@ export function createMemoryAdapter(input: MemoryOptionsInput = {}): MemoryAdapt
         : { ...base, status: "failed", listingId: change.listingId, error: injected };
     }
     let result: StoreResult;
+    const uploaded = change.product ? uploadImages(change.product) : undefined;
+    const fields = (changed: readonly FieldChange[]): FieldChange[] => {
+      const resolved = resolveFieldChanges(changed, change.product);
+      return uploaded ? withUploadedImages(resolved, uploaded) : resolved;
+    };
     switch (change.kind) {
       case "create":
-        result = store.create(change.product);
+        result = store.create({ ...change.product, images: uploaded?.images ?? change.product.images });
         break;
       case "update":
-        result = store.update(change.listingId, resolveFieldChanges(change.fields, change.product));
+        result = store.update(change.listingId, fields(change.fields));
         break;
       case "reactivate":
-        result = store.update(change.listingId, resolveFieldChanges(change.fields, change.product), "active");
+        result = store.update(change.listingId, fields(change.fields), "active");
         break;
       case "deactivate":
-        result = store.update(change.listingId, resolveFieldChanges(change.fields, change.product), "inactive");
+        result = store.update(change.listingId, fields(change.fields), "inactive");
         break;
+    }
+    // NOTE: the listing remembers which file each image was uploaded from, like a photo cache.
+    if (result.ok && uploaded && (change.kind === "create" || change.fields.some((f) => f.field === "images"))) {
+      if (uploaded.photoHashes) result.listing.photoHashes = uploaded.photoHashes;
+      else delete result.listing.photoHashes;
     }
     if (result.ok) return { ...base, status: "applied", listingId: result.listing.id };
     return change.kind === "create"
