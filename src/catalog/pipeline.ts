@@ -1,6 +1,7 @@
 // The shared catalogue pipeline, as named steps over streamed rows:
-//   rows -> header (header-step) -> cells -> normalized row (row-step) -> products (product-step)
-//   -> cross-row rules (cross-row-step) -> the file as a whole (file-step).
+//   rows -> header (header-step) -> cells -> normalized row (row-step) -> products with variants
+//   (variant-step, variant-build) -> products (product-step) -> cross-row rules (cross-row-step)
+//   -> the file as a whole (file-step).
 // Per row it keeps nothing but compact rule state (and products when asked for).
 import { DEFAULT_RULES, type MarketplaceRules } from "../rules.js";
 import { REQUIRED_FIELDS, type HeaderMap } from "./columns.js";
@@ -8,8 +9,8 @@ import { createCrossRowStep } from "./cross-row-step.js";
 import { columnMap, reportFile, sortIssues } from "./file-step.js";
 import { createHeaderStep } from "./header-step.js";
 import { createIssueSink } from "./issue-sink.js";
-import { createProductStep } from "./product-step.js";
-import { readDataRow } from "./row-step.js";
+import { createProductStep, type ProductStep } from "./product-step.js";
+import { createVariantStep } from "./variant-step.js";
 import type { RawRow, RowSource } from "./source.js";
 import type { CatalogResult, Product } from "./types.js";
 
@@ -19,6 +20,8 @@ export interface NormalizeRowsOptions {
   rules?: MarketplaceRules;
   /** Keep normalized products (default true). */
   collectProducts?: boolean;
+  /** With collectProducts: spool them to a temporary file (CatalogResult.productSpool) instead of memory. */
+  spoolProducts?: boolean;
   /** Sees each row that became a product, also when products are not kept (photo checks of `validate`). */
   onProduct?: (product: Product, line: number, sheet: string | undefined) => void;
 }
@@ -28,24 +31,21 @@ export async function normalizeRows(source: RowSource, opts: NormalizeRowsOption
   const collect = opts.collectProducts ?? true;
   const { file } = opts;
   const { format, sheet } = source;
-  // NOTE: the zod safety net guards only products handed on (json, sync); loading zod costs ~50 ms
-  // of start-up, so a plain `validate` never loads it.
-  const check = collect ? (await import("./schema.js")).productSchema : undefined;
+  const spool = collect && opts.spoolProducts ? (await import("./product-spool.js")).createProductSpool() : undefined;
+  // NOTE: the zod safety net guards only products handed on to sync or normalize; loading zod costs
+  // ~50 ms of start-up, so a plain `validate` never loads it. A spooled json report skips it too:
+  // it was a third of `validate --format json`'s time (issue 14.4's goal is >= 0.5x of bare
+  // csv-parse), and the report only prints what the same normalizer gives sync.
+  const check = collect && !spool ? (await import("./schema.js")).productSchema : undefined;
   const sink = createIssueSink(file, sheet);
-  const products = createProductStep({ sheet, collect, check });
+  const products = tapProducts(createProductStep({ sheet, collect, check, ...(spool ? { spool } : {}) }), opts.onProduct, sheet);
   const crossRows = createCrossRowStep(rules, sink);
   let rows = 0;
 
+  const variants = createVariantStep({ format, rules, sink, sheet, products, crossRows });
   const onData = (raw: RawRow, header: HeaderMap): void => {
     rows++;
-    const row = readDataRow(raw, header, { format, rules, sink });
-    if (row.shifted) {
-      if (row.sku !== undefined) products.markInvalid(row.sku);
-      return;
-    }
-    crossRows.check({ line: row.line, sku: row.sku, name: row.name });
-    products.add(row, header);
-    if (opts.onProduct && row.product && !row.hasError && header.missing.length === 0) opts.onProduct(row.product, row.line, sheet);
+    variants.take(raw, header);
   };
   const headerStep = createHeaderStep({ rules, sink, source, onData });
 
@@ -56,6 +56,7 @@ export async function normalizeRows(source: RowSource, opts: NormalizeRowsOption
   }
   headerStep.end();
   const { header, headerLine } = headerStep;
+  variants.end(header);
 
   const lateErrorLines = new Set<number>();
   crossRows.finish(header, (line, sku) => {
@@ -63,6 +64,7 @@ export async function normalizeRows(source: RowSource, opts: NormalizeRowsOption
     if (sku !== undefined) products.markInvalid(sku);
   });
   products.drop(lateErrorLines);
+  spool?.close();
 
   reportFile({ file, source, header, headerLine, rows }, sink);
   const { issues } = sink;
@@ -77,7 +79,25 @@ export async function normalizeRows(source: RowSource, opts: NormalizeRowsOption
     issues,
   };
   if (header) result.columns = columnMap(header);
+  if (spool) result.productSpool = spool;
   return result;
 }
 
 export { REQUIRED_FIELDS };
+
+/** The product step, also showing each product to `onProduct` (validate's photo checks). */
+function tapProducts(step: ProductStep, onProduct: NormalizeRowsOptions["onProduct"], sheet: string | undefined): ProductStep {
+  if (!onProduct) return step;
+  return {
+    ...step,
+    products: step.products,
+    add(row, header) {
+      step.add(row, header);
+      if (row.product && !row.hasError && header.missing.length === 0) onProduct(row.product, row.line, sheet);
+    },
+    addProduct(product) {
+      step.addProduct(product);
+      onProduct(product, product.line, product.sheet);
+    },
+  };
+}

@@ -25,6 +25,14 @@ export interface GroupConfig {
   sheet?: string;
   /** Absolute photo folder for bare photo file names (config `photos`); absent = `foto/` next to the catalogue. */
   photos?: string;
+  /** Per-marketplace price and stock rules (the top-level ones merged under the group's, per adapter). */
+  pricing?: Record<string, PricingRule>;
+}
+
+export interface PricingRule {
+  markupPercent?: number;
+  roundTo?: 1 | 100 | 500 | 1000;
+  stockPercent?: number;
 }
 
 export interface LoadedConfig {

@@ -7,7 +7,7 @@ import { diffCatalog } from "../../src/plan/diff.js";
 import { renderPlanText } from "../../src/plan/render-text.js";
 import type { DesiredProduct } from "../../src/plan/types.js";
 import type { ResolvedPhoto } from "../../src/photos/types.js";
-import { makeDesired, makePlan } from "../builders.js";
+import { makeDesired, makeListing, makePlan } from "../builders.js";
 
 const file = (ref: string, sha256: string): ResolvedPhoto => ({ ref, source: "file", path: `/k/foto/${ref}`, sha256, mime: "image/jpeg" });
 const withPhotos = (photos: ResolvedPhoto[]): DesiredProduct => makeDesired({ sku: "K-1", images: photos.map((p) => p.ref), photos });
@@ -41,7 +41,7 @@ test("create uploads the file; a rerun, or the same photo renamed, is unchanged;
 
 test("links compare as text, as before (a listing without photoHashes)", () => {
   const product = makeDesired({ sku: "K-1", images: ["https://img.example/a.jpg"], photos: [{ ref: "https://img.example/a.jpg", source: "url", url: "https://img.example/a.jpg" }] });
-  const listing = { ...product, id: "1", status: "active" as const, categoryId: product.categoryId };
+  const listing = makeListing({ sku: "K-1", images: ["https://img.example/a.jpg"] });
   expect(diffCatalog({ products: [product], listings: [listing] }).unchanged).toBe(1);
   expect(diffCatalog({ products: [{ ...product, images: ["https://img.example/b.jpg"], photos: [] }], listings: [listing] }).changes).toHaveLength(1);
 });
