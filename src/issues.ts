@@ -65,6 +65,9 @@ export const ISSUE_CODES = [
   "CATEGORY_MISSING",
   "CATEGORY_NOT_FOUND",
   "CATEGORY_AMBIGUOUS",
+  // what init/template write (issue 12.10, 12.13)
+  "EXAMPLE_ROW",
+  "SHEET_IGNORED",
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

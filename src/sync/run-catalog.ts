@@ -3,6 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { basename, extname, resolve } from "node:path";
 import { loadCatalog } from "../catalog/index.js";
+import { refuseExampleRows } from "../catalog/example-row.js";
 import type { CommandContext, Output } from "../cli/io.js";
 import type { GroupConfig, MarketplaceConfig, PricingRule } from "../config/types.js";
 import { pick, type Text } from "../i18n.js";
@@ -118,7 +119,8 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
   // a plan made from other content. A missing file is reported by loadCatalog (a located UsageError).
   const path = resolve(io.cwd, job.file);
   const hashed = await readFile(path).then(sha256, () => undefined);
-  const catalog = await withResolvedPhotos(await loadCatalog(job.file, { rules, cwd: io.cwd, ...(sheet !== undefined ? { sheet } : {}) }), {
+  // The example row init/template write is an error here (a warning in validate): issue 12.10.
+  const catalog = await withResolvedPhotos(refuseExampleRows(await loadCatalog(job.file, { rules, cwd: io.cwd, ...(sheet !== undefined ? { sheet } : {}) })), {
     cwd: io.cwd,
     ...(rules.photo ? { rules: rules.photo } : {}),
     ...(job.group?.photos ? { photoFolder: job.group.photos } : {}),

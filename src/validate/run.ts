@@ -44,6 +44,10 @@ export async function runValidate(files: readonly string[], flags: ValidateFlags
         onProduct: photos.onProduct,
         ...(target.sheet ? { sheet: target.sheet } : {}),
       });
+      // issue 12.13: a sheet named for a CSV is said, not silently ignored
+      if (target.sheet && result.format === "csv") {
+        result.issues.unshift({ code: "SHEET_IGNORED", severity: "warning", file: result.file, args: { sheet: target.sheet } });
+      }
       results.push(await withCheckedPhotos(result, photos.products, { cwd: ctx.io.cwd, target }));
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
