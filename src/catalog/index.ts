@@ -4,7 +4,7 @@ import { extname, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import type { Issue } from "../issues.js";
 import type { MarketplaceRules } from "../rules.js";
-import { normalizeRows } from "./pipeline.js";
+import { normalizeRows, type NormalizeRowsOptions } from "./pipeline.js";
 import { readCsv, readHead } from "./read-csv.js";
 import { sniffFile, sniffTextFormat } from "./sniff.js";
 import type { CatalogProduct, CatalogResult } from "./types.js";
@@ -21,10 +21,10 @@ export interface LoadCatalogOptions {
   spoolProducts?: boolean;
   /** Resolve `file` against this folder (default process.cwd()); issues keep `file` as given. */
   cwd?: string;
-  /** Called with every valid product, even when products are not kept (see NormalizeRowsOptions). */
-  onProduct?: (product: CatalogProduct) => void;
   /** Sees every raw row (title, header and data rows) as it is read (`desbumi check --format html`). */
   onRow?: RowTap;
+  /** Sees each row that became a product, also with collectProducts false (photo checks). */
+  onProduct?: NormalizeRowsOptions["onProduct"];
 }
 
 /**

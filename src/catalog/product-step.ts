@@ -33,11 +33,9 @@ export interface ProductStepOptions {
    * invalidSkus; only sync reads invalidSkus, and sync never spools.
    */
   spool?: ProductSpool;
-  /** Called with every valid product, kept or not (see NormalizeRowsOptions.onProduct). */
-  onProduct?: (product: CatalogProduct) => void;
 }
 
-export function createProductStep({ sheet, collect, check, spool, onProduct }: ProductStepOptions): ProductStep {
+export function createProductStep({ sheet, collect, check, spool }: ProductStepOptions): ProductStep {
   const products: CatalogProduct[] = [];
   const keep = (product: CatalogProduct): void => {
     if (spool) spool.add(product, product.line, product.sheet);
@@ -51,20 +49,14 @@ export function createProductStep({ sheet, collect, check, spool, onProduct }: P
         if (row.sku !== undefined) invalid.add(row.sku);
         return;
       }
-      if (!collect && !onProduct) return;
+      if (!collect) return;
       if (check && !check.safeParse(row.product).success) {
         throw new InternalError(`normalized row at line ${row.line} does not match the product schema`);
       }
-      // NOTE: the object is built only when something keeps it (a spread per row costs ~10% of validate).
-      const product: CatalogProduct | undefined =
-        onProduct || !spool ? (sheet === undefined ? { ...row.product, line: row.line } : { ...row.product, line: row.line, sheet }) : undefined;
-      if (product) onProduct?.(product);
-      if (!collect) return;
       if (spool) spool.add(row.product, row.line, sheet);
-      else if (product) products.push(product);
+      else products.push(sheet === undefined ? { ...row.product, line: row.line } : { ...row.product, line: row.line, sheet });
     },
     addProduct(product) {
-      onProduct?.(product);
       if (!collect) return;
       const { line: _line, sheet: _sheet, ...fields } = product;
       if (check && !check.safeParse(fields).success) {

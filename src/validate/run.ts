@@ -10,6 +10,8 @@ import { USAGE_ISSUE_CODES } from "../issues.js";
 import { countIssues, needsProducts, reporters, type ReportFormat, type UnreadableFile } from "../report/index.js";
 import { targetsFromConfig, targetsFromFiles, type TargetFlags } from "./targets.js";
 import { EXIT_CANNOT_RUN, EXIT_FAILED, EXIT_OK } from "../exit-codes.js";
+import { withCheckedPhotos } from "../photos/validate-photos.js";
+import { createPhotoCollector } from "../photos/catalog-photos.js";
 
 
 export interface ValidateFlags extends TargetFlags {
@@ -36,6 +38,7 @@ export async function runValidate(files: readonly string[], flags: ValidateFlags
     try {
       const known = target.categories ? await knownCategories(target.categories) : undefined;
       const checked: CatalogProduct[] = [];
+      const photos = createPhotoCollector();
       const result = await loadCatalog(target.file, {
         rules: target.rules,
         cwd: ctx.io.cwd,
@@ -43,22 +46,20 @@ export async function runValidate(files: readonly string[], flags: ValidateFlags
         // issue 14.4: the json document streams its products from a temporary file.
         spoolProducts: needsProducts(format),
         ...(target.sheet ? { sheet: target.sheet } : {}),
-        // Only what the category check needs is kept, so memory stays flat on big files.
-        ...(known
-          ? {
-              onProduct: (p: CatalogProduct) => {
-                // A lone file checks names only: an id row needs nothing kept.
-                if (target.categories?.namesOnly && /^\d+$/.test(p.category.trim())) return;
-                checked.push(slimProduct(p));
-              },
-            }
-          : {}),
+        onProduct: (product, line, sheet) => {
+          photos.onProduct(product, line, sheet);
+          // Only what the category check needs is kept, so memory stays flat on big files;
+          // a lone file checks names only: an id row needs nothing kept.
+          if (!known || (target.categories?.namesOnly && /^\d+$/.test(product.category.trim()))) return;
+          checked.push(slimProduct({ ...product, line, ...(sheet !== undefined ? { sheet } : {}) }));
+        },
       });
       // issue 12.13: a sheet named for a CSV is said, not silently ignored
       if (target.sheet && result.format === "csv") {
         result.issues.unshift({ code: "SHEET_IGNORED", severity: "warning", file: result.file, args: { sheet: target.sheet } });
       }
-      results.push(known ? withCategoryIssues(result, checked, known.categories, target.categories?.defaultCategory) : result);
+      const withCategories = known ? withCategoryIssues(result, checked, known.categories, target.categories?.defaultCategory) : result;
+      results.push(await withCheckedPhotos(withCategories, photos.products, { cwd: ctx.io.cwd, target }));
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       unreadable.push({ file: target.file, text: error.text });

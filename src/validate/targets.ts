@@ -13,6 +13,8 @@ export interface CatalogTarget {
   file: string;
   rules: MarketplaceRules;
   sheet?: string;
+  /** Absolute photo folder of the group (config `photos`); absent = `foto/` next to the catalogue. */
+  photoFolder?: string;
   /** Whose category tree the rows are checked against, when it is known offline (issue 12.4). */
   categories?: CategoryCheck;
 }
@@ -143,6 +145,7 @@ export async function targetsFromConfig(flags: TargetFlags, io: { cwd: string; e
       rules: await groupRules(adapter, block?.adapter === adapter ? block : undefined),
       ...(sheet ? { sheet } : {}),
       categories: await categoryCheckFor(flags, group, config, io.cwd),
+      ...(group.photos ? { photoFolder: group.photos } : {}),
     };
   }));
 }
