@@ -43,6 +43,10 @@ export const ISSUE_CODES = [
   "CATEGORY_MISSING",
   "CATEGORY_NOT_FOUND",
   "CATEGORY_AMBIGUOUS",
+  // marketplace checks at plan time (adapter.checkProducts)
+  "CATEGORY_LIMIT",
+  "ATTRIBUTE_MISSING",
+  "ATTRIBUTE_VALUE_INVALID",
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

@@ -5,6 +5,9 @@ import type { Logger } from "pino";
 import type { Change, ChangeOutcome, Listing } from "../plan/types.js";
 import type { MarketplaceRules } from "../rules.js";
 import type { Text } from "../i18n.js";
+import type { IssueCode } from "../issues.js";
+import type { ProductField } from "../catalog/types.js";
+import type { DesiredProduct } from "../plan/types.js";
 
 export type { MarketplaceRules } from "../rules.js";
 
@@ -58,9 +61,27 @@ export interface MarketplaceAdapter {
    * changes never sent are `skipped`.
    */
   apply(changes: readonly Change[], opts?: ApplyOptions): Promise<ChangeOutcome[]>;
+  /**
+   * Checks only the marketplace can make, before anything is sent (Shopee: get_item_limit per
+   * category, mandatory attributes from get_attribute_tree). The sync core locates each problem at
+   * the row and column and refuses (or skips with --skip-invalid) like any catalogue error.
+   */
+  checkProducts?(products: readonly DesiredProduct[], opts?: { signal?: AbortSignal }): Promise<ProductProblem[]>;
   /** Counters for reports and benchmarks. */
   stats?(): AdapterStats;
   close(): Promise<void>;
+}
+
+/** A row the marketplace would refuse, found at plan time (located by the sync core). */
+export interface ProductProblem {
+  sku: string;
+  code: IssueCode;
+  /** The catalogue field at fault (shown as its header); absent when `attribute` names the column. */
+  field?: ProductField;
+  /** A marketplace attribute the row needs (its name is the column to add or fill). */
+  attribute?: string;
+  value?: string;
+  args?: Record<string, string | number>;
 }
 
 export interface AdapterStats {

@@ -17,6 +17,7 @@ import type { Listing, Plan } from "../plan/types.js";
 import { formatIssueLine } from "../report/format-line.js";
 import { describeTarget, openTarget, resolveTargetRules, type OpenedTarget } from "../target/open.js";
 import { resolveDesired } from "./desired.js";
+import { withAdapterChecks } from "./adapter-checks.js";
 import { etalaseNames, unknownEtalaseText, withEtalaseIds } from "./etalase.js";
 import { EXIT_FAILED, EXIT_OK } from "./exit-codes.js";
 import { checkMassDeactivate } from "./guards.js";
@@ -122,13 +123,14 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
         ? await adapter.listCategories()
         : undefined;
     const defaultCategory = opts.defaultCategory ?? job.defaultCategory;
-    const desired = resolveDesired({
+    const resolved = resolveDesired({
       file: job.file,
       products: catalog.products,
       ...(catalog.columns ? { columns: catalog.columns } : {}),
       ...(categories ? { categories } : {}),
       ...(defaultCategory !== undefined ? { defaultCategory } : {}),
     });
+    const desired = await withAdapterChecks(adapter, job.file, resolved, catalog.columns);
     const allIssues = [...catalog.issues, ...desired.issues];
     if (allIssues.length > 0) facts.issues = allIssues;
     if (desired.issues.length > 0 && !opts.skipInvalid) {

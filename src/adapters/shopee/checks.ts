@@ -1,0 +1,44 @@
+// Plan-time checks (adapter.checkProducts): the category's get_item_limit (name, description,
+// images, price, stock) and its mandatory attributes, so a row Shopee would refuse is a located
+// issue before anything is sent.
+import type { DesiredProduct } from "../../plan/types.js";
+import type { Category, ProductProblem } from "../types.js";
+import { buildAttributes } from "./attributes.js";
+import type { Details, Range } from "./details.js";
+
+const outside = (n: number, r: Range | undefined): boolean => r !== undefined && (n < r.min || n > r.max);
+
+export async function checkProducts(products: readonly DesiredProduct[], details: Details, categories: () => Promise<Category[]>): Promise<ProductProblem[]> {
+  const problems: ProductProblem[] = [];
+  const names = new Map((await categories().catch(() => [])).map((c) => [c.id, c.path.join(" > ")]));
+  for (const product of products) {
+    const categoryId = Number(product.categoryId);
+    if (!Number.isInteger(categoryId) || categoryId <= 0) continue;
+    const category = names.get(product.categoryId) ?? product.categoryId;
+    const limits = await details.limits(categoryId);
+    const add = (field: ProductProblem["field"] & string, actual: number, r: Range | undefined, value?: string): void => {
+      if (!outside(actual, r) || !r) return;
+      problems.push({ sku: product.sku, code: "CATEGORY_LIMIT", field, ...(value !== undefined ? { value } : {}), args: { field, actual, min: r.min, max: r.max, category, marketplace: "Shopee" } });
+    };
+    add("name", [...product.name.trim()].length, limits.name, product.name);
+    add("description", [...product.description].length, limits.description);
+    add("images", product.images.length, limits.images);
+    const variants = product.variants ?? [];
+    if (variants.length === 0) {
+      add("price", product.price, limits.price);
+      add("stock", product.stock, limits.stock);
+    } else {
+      for (const v of variants) {
+        add("price", v.price, limits.price);
+        add("stock", v.stock, limits.stock);
+      }
+    }
+    const attributes = buildAttributes(product, await details.attributes(categoryId));
+    if (!attributes.ok) {
+      for (const p of attributes.problems) {
+        problems.push({ sku: product.sku, code: p.code, attribute: p.attribute, ...(p.value !== undefined ? { value: p.value } : {}), args: { category, options: p.options, marketplace: "Shopee" } });
+      }
+    }
+  }
+  return problems;
+}
