@@ -39,14 +39,14 @@ export const ISSUE_CODES = [
   // cross-row
   "DUPLICATE_SKU",
   "DUPLICATE_NAME",
+  // shopee plan-time checks (adapter.checkProducts; wording in report/messages-shopee.ts)
+  "CATEGORY_LIMIT",
+  "ATTRIBUTE_MISSING",
+  "ATTRIBUTE_VALUE_INVALID",
   // marketplace categories (resolved against the marketplace's tree)
   "CATEGORY_MISSING",
   "CATEGORY_NOT_FOUND",
   "CATEGORY_AMBIGUOUS",
-  // marketplace checks at plan time (adapter.checkProducts)
-  "CATEGORY_LIMIT",
-  "ATTRIBUTE_MISSING",
-  "ATTRIBUTE_VALUE_INVALID",
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

@@ -2,12 +2,10 @@
 // The core branches on `capabilities`, never on an adapter's name.
 import type { z } from "zod";
 import type { Logger } from "pino";
-import type { Change, ChangeOutcome, Listing } from "../plan/types.js";
+import type { Change, ChangeOutcome, DesiredProduct, Listing } from "../plan/types.js";
+import type { Issue } from "../issues.js";
 import type { MarketplaceRules } from "../rules.js";
 import type { Text } from "../i18n.js";
-import type { IssueCode } from "../issues.js";
-import type { ProductField } from "../catalog/types.js";
-import type { DesiredProduct } from "../plan/types.js";
 
 export type { MarketplaceRules } from "../rules.js";
 
@@ -20,6 +18,8 @@ export interface AdapterCapabilities {
   maxBatch: { create: number; update: number; price: number; stock: number; status: number };
   /** Fields updated through cheap dedicated endpoints when they are the only change. */
   cheapFields: readonly ("price" | "stock")[];
+  /** Created and edited products go through the marketplace's review before they are live (TikTok Shop, Shopee). */
+  reviewsWrites?: boolean;
 }
 
 export interface Category {
@@ -62,26 +62,14 @@ export interface MarketplaceAdapter {
    */
   apply(changes: readonly Change[], opts?: ApplyOptions): Promise<ChangeOutcome[]>;
   /**
-   * Checks only the marketplace can make, before anything is sent (Shopee: get_item_limit per
-   * category, mandatory attributes from get_attribute_tree). The sync core locates each problem at
-   * the row and column and refuses (or skips with --skip-invalid) like any catalogue error.
+   * Plan-time checks only the marketplace can make (category rules: required attributes and
+   * certifications; market title rules): located issues, errors keep the row from being sent.
+   * Optional; `columns` maps fields to the headers as written, for the issues' `column`.
    */
-  checkProducts?(products: readonly DesiredProduct[], opts?: { signal?: AbortSignal }): Promise<ProductProblem[]>;
+  checkProducts?(products: readonly DesiredProduct[], at: { file: string; columns?: Partial<Record<string, { header: string }>> }): Promise<Issue[]>;
   /** Counters for reports and benchmarks. */
   stats?(): AdapterStats;
   close(): Promise<void>;
-}
-
-/** A row the marketplace would refuse, found at plan time (located by the sync core). */
-export interface ProductProblem {
-  sku: string;
-  code: IssueCode;
-  /** The catalogue field at fault (shown as its header); absent when `attribute` names the column. */
-  field?: ProductField;
-  /** A marketplace attribute the row needs (its name is the column to add or fill). */
-  attribute?: string;
-  value?: string;
-  args?: Record<string, string | number>;
 }
 
 export interface AdapterStats {

@@ -3,8 +3,8 @@
 // write it instead. Every IssueCode must have an entry (the Record type enforces it).
 import type { Issue, IssueCode } from "../issues.js";
 import type { Lang } from "../i18n.js";
-import { groupDigits, listOf, readFacts, rupiah, type Facts, type FieldName } from "./facts.js";
 import { SHOPEE_WORDING } from "./messages-shopee.js";
+import { groupDigits, listOf, readFacts, rupiah, type Facts, type FieldName } from "./facts.js";
 
 export type Say = (f: Facts) => string;
 export interface Wording {
@@ -222,7 +222,6 @@ const TEXT_LABEL: Partial<Record<FieldName, { id: string; en: string }>> = {
 const textLabel = (f: Facts, lang: Lang): string => (f.field ? TEXT_LABEL[f.field]?.[lang] : undefined) ?? (lang === "id" ? "Isi sel ini" : "This cell");
 
 export const WORDING: Record<IssueCode, Wording> = {
-  ...SHOPEE_WORDING,
   MALFORMED_CSV: {
     message: {
       id: (f) => `Susunan CSV rusak di sini${because(f, "id")}`,
@@ -526,6 +525,7 @@ export const WORDING: Record<IssueCode, Wording> = {
       en: (f) => `${categoryCandidates(f, "en")}Write the category number or its full path, e.g. "Makanan & Minuman > Minuman > Jamu"`,
     },
   },
+  ...SHOPEE_WORDING,
 };
 
 /** The sentence and the fix hint for one issue, in one language. */

@@ -17,7 +17,6 @@ import type { Listing, Plan } from "../plan/types.js";
 import { formatIssueLine } from "../report/format-line.js";
 import { describeTarget, openTarget, resolveTargetRules, type OpenedTarget } from "../target/open.js";
 import { resolveDesired } from "./desired.js";
-import { withAdapterChecks } from "./adapter-checks.js";
 import { etalaseNames, unknownEtalaseText, withEtalaseIds } from "./etalase.js";
 import { EXIT_FAILED, EXIT_OK } from "./exit-codes.js";
 import { checkMassDeactivate } from "./guards.js";
@@ -123,14 +122,21 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
         ? await adapter.listCategories()
         : undefined;
     const defaultCategory = opts.defaultCategory ?? job.defaultCategory;
-    const resolved = resolveDesired({
+    const desired = resolveDesired({
       file: job.file,
       products: catalog.products,
       ...(catalog.columns ? { columns: catalog.columns } : {}),
       ...(categories ? { categories } : {}),
       ...(defaultCategory !== undefined ? { defaultCategory } : {}),
     });
-    const desired = await withAdapterChecks(adapter, job.file, resolved, catalog.columns);
+    // Marketplace checks only the adapter can make (tiktok-shop: category rules, the ID title rule).
+    if (adapter.checkProducts && desired.products.length > 0) {
+      const checked = await adapter.checkProducts(desired.products, { file: job.file, ...(catalog.columns ? { columns: catalog.columns } : {}) });
+      const bad = new Set(checked.filter((i) => i.severity === "error" && i.line !== undefined).map((i) => i.line));
+      desired.issues.push(...checked);
+      desired.invalidSkus.push(...desired.products.filter((p) => bad.has(p.line)).map((p) => p.sku));
+      desired.products = desired.products.filter((p) => !bad.has(p.line));
+    }
     const allIssues = [...catalog.issues, ...desired.issues];
     if (allIssues.length > 0) facts.issues = allIssues;
     if (desired.issues.length > 0 && !opts.skipInvalid) {

@@ -144,11 +144,11 @@ describe("shopee adapter: review, limits, tokens", () => {
       product({ sku: "K-1", name: "Keripik Tempe", categoryId: "100003" }),
       product({ sku: "K-2", name: "Keripik Singkong", categoryId: "100003", attributes: { "masa penyimpanan": "3 Bulan" } }),
       product({ sku: "B-1", name: "Kain Batik", categoryId: "100014", attributes: { Bahan: "Katun", "Teknik Batik": "Printing" } }),
-    ]);
-    expect(problems?.map((p) => [p.sku, p.code, p.field ?? p.attribute])).toEqual([
-      ["K-1", "ATTRIBUTE_MISSING", "Masa Penyimpanan"],
-      ["B-1", "CATEGORY_LIMIT", "name"],
-      ["B-1", "ATTRIBUTE_VALUE_INVALID", "Teknik Batik"],
+    ], { file: "katalog.csv", columns: { name: { header: "Nama Produk" } } });
+    expect(problems?.map((p) => [p.args?.sku, p.code, p.file, p.line, p.column])).toEqual([
+      ["K-1", "ATTRIBUTE_MISSING", "katalog.csv", 2, "Masa Penyimpanan"],
+      ["B-1", "CATEGORY_LIMIT", "katalog.csv", 2, "Nama Produk"],
+      ["B-1", "ATTRIBUTE_VALUE_INVALID", "katalog.csv", 2, "Teknik Batik"],
     ]);
     expect(rig.server.stats().writes).toBe(0);
   });

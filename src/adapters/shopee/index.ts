@@ -88,7 +88,7 @@ export async function createShopeeAdapter(options: ShopeeOptions, ctx: AdapterCo
       return listings;
     },
     listCategories: (opts) => listCategories(opts?.signal),
-    checkProducts: (products) => checkProducts(products, details, () => listCategories()),
+    checkProducts: (products, at) => checkProducts(products, at, details, () => listCategories()),
     apply: (changes, opts = {}) =>
       writeChanges(changes, opts, {
         client,
