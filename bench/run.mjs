@@ -192,7 +192,8 @@ async function benchStartup() {
   }
 }
 
-const suites = { validate: benchValidate, sync: benchSync, startup: benchStartup };
+const { benchShopee } = await import("./shopee.mjs");
+const suites = { validate: benchValidate, sync: benchSync, startup: benchStartup, shopee: () => benchShopee({ root, out, bin, quick, measure, record, fmt }) };
 for (const [name, fn] of Object.entries(suites)) {
   if (only && only !== name) continue;
   process.stderr.write(`bench: ${name}...\n`);
