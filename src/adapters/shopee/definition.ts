@@ -13,7 +13,6 @@ export const DEFAULT_PACE = 10;
 const numericId = z.union([z.number().int().positive(), z.string().regex(/^\d+$/, "must be a number")]).transform((v) => Number(v));
 
 export const shopeeOptionsSchema = z.strictObject({
-  adapter: z.literal("shopee").optional().describe('"shopee"'),
   shopId: numericId.optional().describe("Shop id (shop_id); default: the shop authorized with `desbumi connect shopee`"),
   baseUrl: z.url().default(SHOPEE_LIVE_HOST).describe("Open Platform host (live, sandbox, or the practice mock)"),
   logistics: z

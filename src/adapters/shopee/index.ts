@@ -15,7 +15,8 @@ import { ShopeeSession } from "./session.js";
 import { writeChanges, type KnownListing } from "./write.js";
 
 const STATE_DIR = ".desbumi";
-const WRITE_CONCURRENCY = 4;
+// NOTE: pacing, not concurrency, sets the rate; 8 in flight hide photo downloads and cache fsyncs behind it.
+const WRITE_CONCURRENCY = 8;
 
 export interface ShopeeAdapter extends MarketplaceAdapter {
   /** Requests per API path (without /api/v2/), for tests and benchmarks. */
