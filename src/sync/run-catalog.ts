@@ -13,7 +13,7 @@ import { categoryLabels, etalaseLabels, namesForChanges } from "../plan/names.js
 import { writePlanFile } from "../plan/plan-file.js";
 import { toPlanDocument } from "../plan/render-json.js";
 import { renderPlanHeader, renderPlanText } from "../plan/render-text.js";
-import type { Listing, Plan } from "../plan/types.js";
+import type { DesiredProduct, Listing, Plan } from "../plan/types.js";
 import { formatIssueLine } from "../report/format-line.js";
 import { describeTarget, openTarget, resolveTargetRules, type OpenedTarget } from "../target/open.js";
 import { resolveDesired } from "./desired.js";
@@ -42,6 +42,26 @@ export interface CatalogJob {
 export interface SyncDeps {
   interrupts?: InterruptSource;
   openTarget?: typeof openTarget;
+  /**
+   * Sees each plan as soon as it is made, with what it was made from (`desbumi status` and
+   * multi-marketplace syncs read it; a dry run with this hook is a read-only look at the shop).
+   */
+  onPlanned?: (planned: PlannedCatalog) => void;
+  /**
+   * Stop after the plan is shown and the guards passed (status `planned`, no "dry run" notice):
+   * a multi-marketplace sync plans every target first and asks once (src/sync/run-targets.ts).
+   */
+  planOnly?: boolean;
+}
+
+/** A plan and what it was computed from. */
+export interface PlannedCatalog {
+  plan: Plan;
+  listings: readonly Listing[];
+  products: readonly DesiredProduct[];
+  /** SKUs of catalogue rows with errors (their listings are left alone). */
+  invalidSkus: readonly string[];
+  issues: readonly Issue[];
 }
 
 export async function syncCatalog(job: CatalogJob, opts: SyncOptions, ctx: CommandContext, deps: SyncDeps = {}): Promise<SyncReport> {
@@ -173,6 +193,7 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
         ...(etalaseIds ? { etalase: etalaseLabels(etalaseIds) } : {}),
       },
     });
+    deps.onPlanned?.({ plan, listings, products, invalidSkus: [...catalog.invalidSkus, ...desired.invalidSkus], issues: allIssues });
     if (opts.format !== "json") human.write(renderPlanText(plan, { lang, color: ctx.color }));
     const withPlan: SyncReport = { ...base, target: plan.target, plan: toPlanDocument(plan), ...(allIssues.length ? { issues: allIssues } : {}) };
     facts.plan = withPlan.plan;
@@ -195,6 +216,7 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
         `${pick({ id: `Rencana disimpan di ${opts.out}; terapkan dengan: desbumi apply ${opts.out}`, en: `Plan saved to ${opts.out}; apply it with: desbumi apply ${opts.out}` }, lang)}\n`,
       );
     }
+    if (deps.planOnly) return { ...withPlan, status: "planned", exitCode: EXIT_OK };
     const report = await finishWithPlan({
       plan,
       adapter,
