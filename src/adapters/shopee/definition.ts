@@ -65,6 +65,7 @@ export const SHOPEE_RULES: MarketplaceRules = {
 
 export const shopee: AdapterDefinition<ShopeeOptions> = {
   name: "shopee",
+  displayName: "Shopee",
   description: "Shopee Open Platform v2, Indonesia / Shopee Open Platform v2, Indonesia",
   optionsSchema: shopeeOptionsSchema as z.ZodType<ShopeeOptions>,
   rules: SHOPEE_RULES,
