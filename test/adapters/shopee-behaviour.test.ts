@@ -153,3 +153,12 @@ describe("shopee adapter: review, limits, tokens", () => {
     expect(rig.server.stats().writes).toBe(0);
   });
 });
+
+describe("shopee adapter: a read that fails for good", () => {
+  it("the daily limit during the listing stops the run with the plain message (no crash)", async () => {
+    rig = await startShopeeRig({ server: { rateLimit: 1000, dailyLimit: 0 } });
+    const error = await rig.adapter.listListings().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AdapterError);
+    expect((error as AdapterError).text.en).toMatch(/daily API limit/);
+  });
+});

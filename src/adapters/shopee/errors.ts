@@ -100,3 +100,19 @@ export function unreachableError(baseUrl: string, cause: unknown): AdapterError 
     },
   });
 }
+
+/** A read or lookup that failed for good: the run cannot go on (exit 2), in plain words. */
+export function asRunError(error: unknown, group: string): unknown {
+  if (error instanceof DailyLimitError) return new AdapterError({ adapter: ADAPTER, kind: "rejected", code: "error_limit", message: DAILY_LIMIT_TEXT });
+  if (!(error instanceof ShopeeApiError)) return error;
+  if (error.error === "error_auth" || TOKEN_ERRORS.has(error.error) || LAPSED_ERRORS.has(error.error)) return reconnectError(group, error.error);
+  return new AdapterError({
+    adapter: ADAPTER,
+    kind: RETRYABLE.has(error.error) ? "unreachable" : "rejected",
+    code: error.error,
+    message: {
+      en: `Shopee refused the request (${error.error}: ${error.message}). Run sync again later; if it keeps happening, check the shop in Seller Center.`,
+      id: `Shopee menolak permintaan (${error.error}: ${error.message}). Jalankan sync lagi nanti; bila terus terjadi, periksa toko di Seller Center.`,
+    },
+  });
+}

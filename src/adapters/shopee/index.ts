@@ -9,7 +9,7 @@ import { checkProducts } from "./checks.js";
 import { ShopeeClient } from "./client.js";
 import { SHOPEE_RULES, type ShopeeOptions } from "./definition.js";
 import { createDetails } from "./details.js";
-import { ADAPTER, missingPartnerError, reconnectError } from "./errors.js";
+import { ADAPTER, asRunError, missingPartnerError, reconnectError } from "./errors.js";
 import { fetchCategories, listAllListings } from "./read.js";
 import { ShopeeSession } from "./session.js";
 import { writeChanges, type KnownListing } from "./write.js";
@@ -83,13 +83,21 @@ export async function createShopeeAdapter(options: ShopeeOptions, ctx: AdapterCo
     },
     rules: SHOPEE_RULES,
     async listListings(opts) {
-      const listings = await listAllListings(client, (id) => photos.refFor(id) ?? "", opts?.signal);
+      const listings = await listAllListings(client, (id) => photos.refFor(id) ?? "", opts?.signal).catch((error: unknown) => {
+        throw asRunError(error, group);
+      });
       known.clear();
       for (const l of listings) known.set(l.id, { ...(l.review ? { review: l.review } : {}), ...(l.variants ? { variants: l.variants } : {}) });
       return listings;
     },
-    listCategories: (opts) => listCategories(opts?.signal),
-    checkProducts: (products, at) => checkProducts(products, at, details, () => listCategories()),
+    listCategories: (opts) =>
+      listCategories(opts?.signal).catch((error: unknown) => {
+        throw asRunError(error, group);
+      }),
+    checkProducts: (products, at) =>
+      checkProducts(products, at, details, () => listCategories()).catch((error: unknown) => {
+        throw asRunError(error, group);
+      }),
     apply: (changes, opts = {}) =>
       writeChanges(changes, opts, {
         client,

@@ -18,7 +18,8 @@ import { AdapterError } from "../../errors.js";
 export const UNLIST_BATCH = 50;
 const LOST_WRITE_ATTEMPTS = 4;
 /** Items changed since shortly before a lost add_item are searched for its SKU. */
-const LOOKUP_WINDOW_SECONDS = 120;
+// NOTE: wide enough for the ±300 s clock difference the signature check allows.
+const LOOKUP_WINDOW_SECONDS = 600;
 
 export interface KnownListing {
   review?: ListingReview;
