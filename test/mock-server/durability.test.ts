@@ -137,6 +137,25 @@ describe("issue 13.11: the state file is checked with the API's rules on load", 
   });
 });
 
+describe("issue 13.11: ids stay below 2^53 on the way in too", () => {
+  test("a full shop refuses creates per row; a seed id near 2^53 is refused at start", async () => {
+    const stateFile = join(dir, "full.json");
+    const base = { version: 1, shopId: 480829, name: "Toko", etalase: [], products: [] };
+    await writeFile(stateFile, JSON.stringify({ ...base, nextProductId: Number.MAX_SAFE_INTEGER - 999_999 }));
+    const server = await startMockServer({ ...fast, stateFile });
+    try {
+      const res = await clientFor(server, await fetchToken(server))("POST", "/v3/products/fs/:fs/create", { body: { products: [makeCreate()] } });
+      expect(res.json.data.failed_rows_data[0].error).toContain(`This shop cannot take more products (product ids would pass ${Number.MAX_SAFE_INTEGER - 1_000_000})`);
+      expect(server.listings()).toEqual([]);
+    } finally {
+      await server.close();
+    }
+    const seedFile = join(dir, "seed.json");
+    await writeFile(seedFile, JSON.stringify([{ ...makeCreate(), product_id: 2 ** 53 - 5 }]));
+    await expect(startMockServer({ seedFile })).rejects.toThrow(/product 1: product_id 9007199254740987 must be a unique whole number from 1 to/);
+  });
+});
+
 describe("issue 12.17: credentials kept in the mock's own state file", () => {
   test("with persistCredentials a restart keeps them; flags win and are kept; without it they are not stored", async () => {
     const stateFile = join(dir, "shop.json");
@@ -157,5 +176,17 @@ describe("issue 12.17: credentials kept in the mock's own state file", () => {
     expect(practice.credentials.clientId).not.toBe("pin-id");
     await practice.close();
     expect(await readFile(stateFile, "utf8")).not.toContain("pin-secret");
+  });
+});
+
+describe("issue 13.10/13.14: a state path that cannot be used is a plain error", () => {
+  test("a file where the state file's folder should be, and a symlink loop", async () => {
+    await writeFile(join(dir, "plain"), "x");
+    await expect(startMockServer({ stateFile: join(dir, "plain", "shop.json") })).rejects.toThrow(/Cannot use the mock state file .*Choose a file in a folder you can write to/);
+    await symlink(join(dir, "loop-b"), join(dir, "loop-a"));
+    await symlink(join(dir, "loop-a"), join(dir, "loop-b"));
+    const error = await startMockServer({ stateFile: join(dir, "loop-a") }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as { text?: { id: string } }).text?.id).toMatch(/tidak bisa (dipakai|dikunci)|tidak bisa dibaca/);
   });
 });
