@@ -43,10 +43,22 @@ export const ISSUE_CODES = [
   "CATEGORY_LIMIT",
   "ATTRIBUTE_MISSING",
   "ATTRIBUTE_VALUE_INVALID",
+  // catalogue v2: variants (issue 14; wording in src/report/messages-catalog-v2.ts)
+  "VARIANT_FIELD_CONFLICT",
+  "VARIANT_DUPLICATE_OPTIONS",
+  "VARIANT_OPTION_MISSING",
+  "VARIANT_OPTION_EMPTY",
+  "VARIANT_OPTION_NAME_MISSING",
+  "TOO_MANY_OPTION_TYPES",
+  "TOO_MANY_VARIANTS",
+  "VARIANTS_NOT_SUPPORTED",
   // marketplace categories (resolved against the marketplace's tree)
   "CATEGORY_MISSING",
   "CATEGORY_NOT_FOUND",
   "CATEGORY_AMBIGUOUS",
+  // what init/template write (issue 12.10, 12.13)
+  "EXAMPLE_ROW",
+  "SHEET_IGNORED",
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

@@ -59,7 +59,7 @@ describe("desbumi validate", () => {
     const run = await cli(["validate", "muiwo.csv", "--format", "json"]);
     expect(run.code).toBe(0);
     const json = jsonOf(run.stdout);
-    expect(json).toMatchObject({ version: 1, valid: true, files: [{ file: "muiwo.csv", valid: true, rows: 2 }] });
+    expect(json).toMatchObject({ version: 2, valid: true, files: [{ file: "muiwo.csv", valid: true, rows: 2 }] });
     expect(json.files[0]!.products[1]).toMatchObject({ sku: "MW-002", price: 15000, weight: 500, line: 3 });
   });
 
@@ -288,7 +288,8 @@ describe("desbumi validate", () => {
     expect(json.code).toBe(2);
     expect(jsonOf(json.stdout).files.map((f) => [f.file, f.valid, f.issues.map((i) => i.code)])).toEqual([
       ["k.xlsx", false, ["SHEET_NOT_FOUND"]],
-      ["good.csv", true, []],
+      // issue 12.13: --sheet does not apply to a CSV, and says so
+      ["good.csv", true, ["SHEET_IGNORED"]],
     ]);
     expect((await cli(["validate", "k.xlsx", "--sheet", "produk"])).code).toBe(0);
   });
