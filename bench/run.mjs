@@ -276,7 +276,8 @@ function benchJpeg(width, height, bytes, seed) {
   return Buffer.concat([head, body, Buffer.from([0xff, 0xd9])]);
 }
 
-const suites = { validate: benchValidate, sync: benchSync, startup: benchStartup, photos: benchPhotos };
+const { benchShopee } = await import("./shopee.mjs");
+const suites = { validate: benchValidate, sync: benchSync, startup: benchStartup, photos: benchPhotos, shopee: () => benchShopee({ root, out, bin, quick, measure, record, fmt }) };
 for (const [name, fn] of Object.entries(suites)) {
   if (only && only !== name) continue;
   process.stderr.write(`bench: ${name}...\n`);

@@ -52,6 +52,10 @@ export const ISSUE_CODES = [
   // cross-row
   "DUPLICATE_SKU",
   "DUPLICATE_NAME",
+  // shopee plan-time checks (adapter.checkProducts; wording in report/messages-shopee.ts)
+  "CATEGORY_LIMIT",
+  "ATTRIBUTE_MISSING",
+  "ATTRIBUTE_VALUE_INVALID",
   // catalogue v2: variants (issue 14; wording in src/report/messages-catalog-v2.ts)
   "VARIANT_FIELD_CONFLICT",
   "VARIANT_DUPLICATE_OPTIONS",

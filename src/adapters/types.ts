@@ -2,7 +2,8 @@
 // The core branches on `capabilities`, never on an adapter's name.
 import type { z } from "zod";
 import type { Logger } from "pino";
-import type { Change, ChangeOutcome, Listing } from "../plan/types.js";
+import type { Change, ChangeOutcome, DesiredProduct, Listing } from "../plan/types.js";
+import type { Issue } from "../issues.js";
 import type { MarketplaceRules } from "../rules.js";
 import type { Text } from "../i18n.js";
 
@@ -22,6 +23,8 @@ export interface AdapterCapabilities {
    * Absent/false: `--adopt` is refused for this target.
    */
   canSetSku?: boolean;
+  /** Created and edited products go through the marketplace's review before they are live (TikTok Shop, Shopee). */
+  reviewsWrites?: boolean;
 }
 
 export interface Category {
@@ -63,6 +66,12 @@ export interface MarketplaceAdapter {
    * changes never sent are `skipped`.
    */
   apply(changes: readonly Change[], opts?: ApplyOptions): Promise<ChangeOutcome[]>;
+  /**
+   * Plan-time checks only the marketplace can make (category rules: required attributes and
+   * certifications; market title rules): located issues, errors keep the row from being sent.
+   * Optional; `columns` maps fields to the headers as written, for the issues' `column`.
+   */
+  checkProducts?(products: readonly DesiredProduct[], at: { file: string; columns?: Partial<Record<string, { header: string }>> }): Promise<Issue[]>;
   /** Counters for reports and benchmarks. */
   stats?(): AdapterStats;
   close(): Promise<void>;
@@ -81,6 +90,34 @@ export interface AdapterContext {
   env: NodeJS.ProcessEnv;
   /** For adapters that write files. */
   cwd: string;
+  /** The config group this run is for ("default" when none): token stores keep one authorization per group. */
+  group?: string;
+  /** For photo downloads (tests serve photos from a loopback server). @default globalThis.fetch */
+  fetch?: typeof globalThis.fetch;
+}
+
+/** What `desbumi connect <marketplace>` gives an adapter's connect hook. */
+export interface ConnectContext extends AdapterContext {
+  group: string;
+  /** The code or the landing address given with --code (then nothing is asked). */
+  code?: string;
+  /** Print a line for the user (stdout). */
+  say(text: Text): void;
+  /** Ask one line; undefined when there is no terminal to ask. */
+  ask(question: Text): Promise<string | undefined>;
+}
+
+export interface ConnectResult {
+  shop: { id: string; name: string; code?: string; region?: string };
+  /** Unix seconds when the seller must connect again (undefined: not said). */
+  reconnectBy?: number;
+}
+
+export interface AuthorizationStatus {
+  connected: boolean;
+  shop?: string;
+  /** Unix seconds when the seller must connect again (undefined: not said). */
+  reconnectBy?: number;
 }
 
 export interface AdapterDefinition<Options = unknown> {
@@ -112,4 +149,11 @@ export interface AdapterDefinition<Options = unknown> {
    */
   optionHelp?: Readonly<Record<string, Text>>;
   create(options: Options, ctx: AdapterContext): MarketplaceAdapter | Promise<MarketplaceAdapter>;
+  /**
+   * `desbumi connect <name>`: authorize the app for a shop and store the tokens (token store,
+   * src/adapters/shared/). Optional: adapters with static credentials have none.
+   */
+  connect?(options: Options, ctx: ConnectContext): Promise<ConnectResult>;
+  /** What the token store holds for a group, offline (for expiry warnings in validate/sync). */
+  authorizationStatus?(options: Options, ctx: AdapterContext & { group: string }): Promise<AuthorizationStatus>;
 }

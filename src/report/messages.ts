@@ -3,6 +3,7 @@
 // write it instead. Every IssueCode must have an entry (the Record type enforces it).
 import type { Issue, IssueCode } from "../issues.js";
 import type { Lang } from "../i18n.js";
+import { SHOPEE_WORDING } from "./messages-shopee.js";
 import { INIT_WORDING } from "./messages-init.js";
 import { CATALOG_V2_WORDING } from "./messages-catalog-v2.js";
 import { groupDigits, listOf, readFacts, rupiah, type Facts, type FieldName } from "./facts.js";
@@ -540,6 +541,7 @@ export const WORDING: Record<IssueCode, Wording> = {
     },
   },
   ...SHOP_WORDING,
+  ...SHOPEE_WORDING,
 };
 
 /** The sentence and the fix hint for one issue, in one language. */

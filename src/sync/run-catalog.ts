@@ -204,6 +204,14 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
       issues: [...forTarget.issues, ...resolved.issues],
       invalidSkus: [...forTarget.invalidSkus, ...resolved.invalidSkus],
     };
+    // Marketplace checks only the adapter can make (tiktok-shop: category rules, the ID title rule).
+    if (adapter.checkProducts && desired.products.length > 0) {
+      const checked = await adapter.checkProducts(desired.products, { file: job.file, ...(catalog.columns ? { columns: catalog.columns } : {}) });
+      const bad = new Set(checked.filter((i) => i.severity === "error" && i.line !== undefined).map((i) => i.line));
+      desired.issues.push(...checked);
+      desired.invalidSkus.push(...desired.products.filter((p) => bad.has(p.line)).map((p) => p.sku));
+      desired.products = desired.products.filter((p) => !bad.has(p.line));
+    }
     let products = desired.products;
     const names = etalaseNames(products);
     let etalaseIds: ReadonlyMap<string, string> | undefined;

@@ -138,7 +138,7 @@ describe("desbumi validate", () => {
   it("checks a named marketplace's rules", async () => {
     write("muiwo.csv", BULK_GOOD);
     expect((await cli(["validate", "muiwo.csv", "--marketplace", "tokopedia-bulk"])).code).toBe(0);
-    const unknown = await cli(["validate", "muiwo.csv", "--marketplace", "shopee"]);
+    const unknown = await cli(["validate", "muiwo.csv", "--marketplace", "lazada"]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("tokopedia");
   });

@@ -119,9 +119,10 @@ describe("openTarget", () => {
   });
 
   it("an unknown marketplace is a usage error listing the known ones", async () => {
-    const error = await openTarget({ flags: { marketplace: "shopee" }, env: {}, baseDir: dir, log }).catch((e: unknown) => e);
+    // NOTE: "shopee" was the example until issue 16 made it a real adapter.
+    const error = await openTarget({ flags: { marketplace: "lazada" }, env: {}, baseDir: dir, log }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
-    expect((error as UsageError).text.en).toMatch(/shopee.*memory.*tokopedia/);
+    expect((error as UsageError).text.en).toMatch(/lazada.*memory.*tokopedia.*shopee/);
     expect((error as UsageError).text.id).toContain("tidak dikenal");
   });
 

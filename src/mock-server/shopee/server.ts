@@ -81,6 +81,8 @@ export interface ShopeeMockServer {
   tokenCounts(): TokenAuthority["counts"];
   /** The seller cancels the authorization. */
   revoke(): void;
+  /** Access tokens stop working before their advertised end (refresh tokens still work). */
+  expireAccessTokens(): void;
   /** Marketplace-side status change (review, ban). */
   setItemStatus(itemId: number, status: ItemStatus): void;
   setFaults(faults: ShopeeFaults): void;
@@ -313,6 +315,9 @@ async function serve(options: ShopeeMockOptions, lock: StateLock | undefined, sa
     revoke() {
       tokens.revoke(shop.shopId);
       persist();
+    },
+    expireAccessTokens() {
+      tokens.expireAccess(shop.shopId);
     },
     setItemStatus(itemId, status) {
       const item = shop.items.get(itemId);

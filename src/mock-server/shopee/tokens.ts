@@ -87,6 +87,11 @@ export class TokenAuthority {
     return "valid";
   }
 
+  /** Every access token of the shop stops working now (tests: a token refused before its time). */
+  expireAccess(shopId: number): void {
+    for (const g of this.access.values()) if (g.shopId === shopId) g.expiresAt = this.now() - 1;
+  }
+
   revoke(shopId: number): void {
     this.revoked.add(shopId);
   }

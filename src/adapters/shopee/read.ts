@@ -1,0 +1,82 @@
+// Reading the shop: get_item_list in pages of 100, get_item_base_info in batches of 50, and
+// get_model_list for items with models (reference A3); categories from get_category (Indonesian).
+import pLimit from "p-limit";
+import type { Category } from "../types.js";
+import type { ShopeeClient } from "./client.js";
+import { toListing, type BaseInfo, type ModelList } from "./map.js";
+import type { Listing } from "../../plan/types.js";
+
+/**
+ * NOTE: REVIEWING and BANNED are listed too (the issue names NORMAL and UNLIST): an item under
+ * review that a sync did not see would be created a second time.
+ */
+export const LISTED_STATUSES = ["NORMAL", "UNLIST", "REVIEWING", "BANNED"] as const;
+const PAGE_SIZE = 100;
+const BASE_INFO_BATCH = 50;
+const READ_CONCURRENCY = 4;
+
+/** Every item id with the given statuses. */
+export async function listItemIds(client: ShopeeClient, signal?: AbortSignal): Promise<number[]> {
+  const ids = new Set<number>();
+  let offset = 0;
+  for (;;) {
+    const query: [string, string][] = [["offset", String(offset)], ["page_size", String(PAGE_SIZE)], ...LISTED_STATUSES.map((s): [string, string] => ["item_status", s])];
+    const env = await client.get("/api/v2/product/get_item_list", query, signal ? { signal } : {});
+    const r = (env.response ?? {}) as { item?: { item_id: number }[]; has_next_page?: boolean; next_offset?: number };
+    for (const it of r.item ?? []) ids.add(it.item_id);
+    if (!r.has_next_page || r.next_offset === undefined || r.next_offset <= offset) break;
+    offset = r.next_offset;
+  }
+  return [...ids];
+}
+
+export async function readItems(client: ShopeeClient, ids: readonly number[], signal?: AbortSignal): Promise<{ info: BaseInfo; models?: ModelList }[]> {
+  const limit = pLimit(READ_CONCURRENCY);
+  const batches: number[][] = [];
+  for (let i = 0; i < ids.length; i += BASE_INFO_BATCH) batches.push(ids.slice(i, i + BASE_INFO_BATCH));
+  const infos = (
+    await Promise.all(
+      batches.map((batch) =>
+        limit(async () => {
+          const env = await client.get("/api/v2/product/get_item_base_info", [["item_id_list", batch.join(",")]], signal ? { signal } : {});
+          return ((env.response ?? {}) as { item_list?: BaseInfo[] }).item_list ?? [];
+        }),
+      ),
+    )
+  ).flat();
+  return Promise.all(
+    infos.map((info) =>
+      info.has_model
+        ? limit(async () => {
+            const env = await client.get("/api/v2/product/get_model_list", [["item_id", String(info.item_id)]], signal ? { signal } : {});
+            return { info, models: (env.response ?? {}) as ModelList };
+          })
+        : { info },
+    ),
+  );
+}
+
+export async function listAllListings(client: ShopeeClient, imageRef: (id: string, index: number) => string, signal?: AbortSignal): Promise<Listing[]> {
+  const items = await readItems(client, await listItemIds(client, signal), signal);
+  return items.map(({ info, models }) => toListing(info, models, imageRef)).sort((a, b) => Number(a.id) - Number(b.id));
+}
+
+interface RawCategory {
+  category_id: number;
+  parent_category_id: number;
+  display_category_name?: string;
+  original_category_name?: string;
+  has_children: boolean;
+}
+
+export async function fetchCategories(client: ShopeeClient, signal?: AbortSignal): Promise<Category[]> {
+  const env = await client.get("/api/v2/product/get_category", [["language", "id"]], signal ? { signal } : {});
+  const raw = ((env.response ?? {}) as { category_list?: RawCategory[] }).category_list ?? [];
+  const byId = new Map(raw.map((c) => [c.category_id, c]));
+  const nameOf = (c: RawCategory): string => c.display_category_name || c.original_category_name || String(c.category_id);
+  return raw.map((c) => {
+    const path: string[] = [];
+    for (let node: RawCategory | undefined = c, depth = 0; node && depth < 20; node = byId.get(node.parent_category_id), depth += 1) path.unshift(nameOf(node));
+    return { id: String(c.category_id), name: nameOf(c), path, isLeaf: !c.has_children };
+  });
+}
