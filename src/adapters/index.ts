@@ -4,11 +4,13 @@ import type { AdapterDefinition } from "./types.js";
 import { memory } from "./memory/index.js";
 import { tokopedia } from "./tokopedia/definition.js";
 import { tokopediaBulk } from "./tokopedia-bulk/definition.js";
+import { tiktokShop } from "./tiktok-shop/definition.js";
 
 export const adapters = {
   memory,
   tokopedia,
   "tokopedia-bulk": tokopediaBulk,
+  "tiktok-shop": tiktokShop,
 } satisfies Record<string, AdapterDefinition<any>>;
 
 export type AdapterName = keyof typeof adapters;

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { Logger } from "pino";
 import type { Change, ChangeOutcome, Listing } from "../plan/types.js";
 import type { MarketplaceRules } from "../rules.js";
+import type { Text } from "../i18n.js";
 
 export type { MarketplaceRules } from "../rules.js";
 
@@ -75,6 +76,34 @@ export interface AdapterContext {
   env: NodeJS.ProcessEnv;
   /** For adapters that write files. */
   cwd: string;
+  /** The config group this run is for ("default" when none): token stores keep one authorization per group. */
+  group?: string;
+  /** For photo downloads (tests serve photos from a loopback server). @default globalThis.fetch */
+  fetch?: typeof globalThis.fetch;
+}
+
+/** What `desbumi connect <marketplace>` gives an adapter's connect hook. */
+export interface ConnectContext extends AdapterContext {
+  group: string;
+  /** The code or the landing address given with --code (then nothing is asked). */
+  code?: string;
+  /** Print a line for the user (stdout). */
+  say(text: Text): void;
+  /** Ask one line; undefined when there is no terminal to ask. */
+  ask(question: Text): Promise<string | undefined>;
+}
+
+export interface ConnectResult {
+  shop: { id: string; name: string; code?: string; region?: string };
+  /** Unix seconds when the seller must connect again (undefined: not said). */
+  reconnectBy?: number;
+}
+
+export interface AuthorizationStatus {
+  connected: boolean;
+  shop?: string;
+  /** Unix seconds when the seller must connect again (undefined: not said). */
+  reconnectBy?: number;
 }
 
 export interface AdapterDefinition<Options = unknown> {
@@ -91,4 +120,11 @@ export interface AdapterDefinition<Options = unknown> {
    */
   rulesFor?(options: Partial<Options>): MarketplaceRules;
   create(options: Options, ctx: AdapterContext): MarketplaceAdapter | Promise<MarketplaceAdapter>;
+  /**
+   * `desbumi connect <name>`: authorize the app for a shop and store the tokens (token store,
+   * src/adapters/shared/). Optional: adapters with static credentials have none.
+   */
+  connect?(options: Options, ctx: ConnectContext): Promise<ConnectResult>;
+  /** What the token store holds for a group, offline (for expiry warnings in validate/sync). */
+  authorizationStatus?(options: Options, ctx: AdapterContext & { group: string }): Promise<AuthorizationStatus>;
 }

@@ -112,7 +112,7 @@ export async function openTarget(opts: OpenTargetOptions): Promise<OpenedTarget>
   }
 
   const options = validateOptions(definition, mergeOptions(definition, opts));
-  const adapter = await definition.create(options, { log: opts.log, env: opts.env, cwd: opts.baseDir });
+  const adapter = await definition.create(options, { log: opts.log, env: opts.env, cwd: opts.baseDir, ...(opts.group !== undefined ? { group: opts.group } : {}) });
   return {
     adapter,
     definition,
