@@ -2,7 +2,8 @@
 // The core branches on `capabilities`, never on an adapter's name.
 import type { z } from "zod";
 import type { Logger } from "pino";
-import type { Change, ChangeOutcome, Listing } from "../plan/types.js";
+import type { Change, ChangeOutcome, DesiredProduct, Listing } from "../plan/types.js";
+import type { Issue } from "../issues.js";
 import type { MarketplaceRules } from "../rules.js";
 import type { Text } from "../i18n.js";
 
@@ -17,6 +18,8 @@ export interface AdapterCapabilities {
   maxBatch: { create: number; update: number; price: number; stock: number; status: number };
   /** Fields updated through cheap dedicated endpoints when they are the only change. */
   cheapFields: readonly ("price" | "stock")[];
+  /** Created and edited products go through the marketplace's review before they are live (TikTok Shop, Shopee). */
+  reviewsWrites?: boolean;
 }
 
 export interface Category {
@@ -58,6 +61,12 @@ export interface MarketplaceAdapter {
    * changes never sent are `skipped`.
    */
   apply(changes: readonly Change[], opts?: ApplyOptions): Promise<ChangeOutcome[]>;
+  /**
+   * Plan-time checks only the marketplace can make (category rules: required attributes and
+   * certifications; market title rules): located issues, errors keep the row from being sent.
+   * Optional; `columns` maps fields to the headers as written, for the issues' `column`.
+   */
+  checkProducts?(products: readonly DesiredProduct[], at: { file: string; columns?: Partial<Record<string, { header: string }>> }): Promise<Issue[]>;
   /** Counters for reports and benchmarks. */
   stats?(): AdapterStats;
   close(): Promise<void>;

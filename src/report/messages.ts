@@ -4,6 +4,7 @@
 import type { Issue, IssueCode } from "../issues.js";
 import type { Lang } from "../i18n.js";
 import { groupDigits, listOf, readFacts, rupiah, type Facts, type FieldName } from "./facts.js";
+import { TIKTOK_WORDING } from "./messages-tiktok.js";
 
 export type Say = (f: Facts) => string;
 export interface Wording {
@@ -221,6 +222,7 @@ const TEXT_LABEL: Partial<Record<FieldName, { id: string; en: string }>> = {
 const textLabel = (f: Facts, lang: Lang): string => (f.field ? TEXT_LABEL[f.field]?.[lang] : undefined) ?? (lang === "id" ? "Isi sel ini" : "This cell");
 
 export const WORDING: Record<IssueCode, Wording> = {
+  ...TIKTOK_WORDING,
   MALFORMED_CSV: {
     message: {
       id: (f) => `Susunan CSV rusak di sini${because(f, "id")}`,

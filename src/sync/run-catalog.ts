@@ -15,6 +15,7 @@ import { toPlanDocument } from "../plan/render-json.js";
 import { renderPlanHeader, renderPlanText } from "../plan/render-text.js";
 import type { Listing, Plan } from "../plan/types.js";
 import { formatIssueLine } from "../report/format-line.js";
+import { rejectedListingIssues, submittedForReviewText } from "../review/issues.js";
 import { describeTarget, openTarget, resolveTargetRules, type OpenedTarget } from "../target/open.js";
 import { resolveDesired } from "./desired.js";
 import { etalaseNames, unknownEtalaseText, withEtalaseIds } from "./etalase.js";
@@ -129,6 +130,14 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
       ...(categories ? { categories } : {}),
       ...(defaultCategory !== undefined ? { defaultCategory } : {}),
     });
+    // Marketplace checks only the adapter can make (tiktok-shop: category rules, the ID title rule).
+    if (adapter.checkProducts && desired.products.length > 0) {
+      const checked = await adapter.checkProducts(desired.products, { file: job.file, ...(catalog.columns ? { columns: catalog.columns } : {}) });
+      const bad = new Set(checked.filter((i) => i.severity === "error" && i.line !== undefined).map((i) => i.line));
+      desired.issues.push(...checked);
+      desired.invalidSkus.push(...desired.products.filter((p) => bad.has(p.line)).map((p) => p.sku));
+      desired.products = desired.products.filter((p) => !bad.has(p.line));
+    }
     const allIssues = [...catalog.issues, ...desired.issues];
     if (allIssues.length > 0) facts.issues = allIssues;
     if (desired.issues.length > 0 && !opts.skipInvalid) {
@@ -148,6 +157,12 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
     }
 
     const listings = adapter.capabilities.canList ? await adapter.listListings() : [];
+    const rejected = rejectedListingIssues(listings, products, { file: job.file, ...(catalog.columns ? { columns: catalog.columns } : {}) });
+    if (rejected.length > 0) {
+      printIssues(rejected);
+      allIssues.push(...rejected);
+      facts.issues = allIssues;
+    }
     const plan = buildPlan({
       target,
       job,
@@ -197,6 +212,8 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
       journalName: job.group?.id ?? basename(job.file, extname(job.file)),
       ...(deps.interrupts ? { interrupts: deps.interrupts } : {}),
     });
+    const review = adapter.capabilities.reviewsWrites && report.result ? submittedForReviewText(report.result.outcomes) : undefined;
+    if (review && opts.format !== "json") human.write(`${pick(review, lang)}\n`);
     // Rows skipped with --skip-invalid make the run "failed" even when every sent item applied.
     const skippedRows = errors.length + desired.issues.length > 0;
     return { ...withPlan, ...report, exitCode: Math.max(report.exitCode, skippedRows ? EXIT_FAILED : EXIT_OK) };

@@ -91,7 +91,8 @@ export class Session {
 
   async authorization(): Promise<StoredAuthorization> {
     if (!this.auth) {
-      const auth = await this.options.store.read(ADAPTER, this.options.group);
+      // NOTE: a group without its own authorization uses the shared "default" one (connect without --group).
+      const auth = (await this.options.store.read(ADAPTER, this.options.group)) ?? (this.options.group !== "default" ? await this.options.store.read(ADAPTER, "default") : undefined);
       if (!auth) throw notConnectedError(this.options.group);
       this.auth = auth;
     }

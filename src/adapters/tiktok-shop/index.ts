@@ -16,6 +16,7 @@ import { DetailCache } from "./details.js";
 import { ADAPTER, missingCredentialsError, reconnectError } from "./errors.js";
 import type { AttributeIds } from "./payload.js";
 import { readListings } from "./read.js";
+import { checkProducts, createRequirementsLookup } from "./checks.js";
 import { createOne, setStatus, updateFields, type WriteDeps } from "./write.js";
 
 export const STATE_DIR = ".desbumi";
@@ -71,6 +72,7 @@ export async function createTikTokShopAdapter(options: TikTokShopOptions, ctx: A
   let categories: Category[] | undefined;
   const attributeCache = new Map<string, Promise<AttributeIds | undefined>>();
   const quota = { reached: false };
+  const requirements = createRequirementsLookup(client);
 
   const warehouse = async (): Promise<string> => {
     if (warehouseId) return warehouseId;
@@ -133,6 +135,7 @@ export async function createTikTokShopAdapter(options: TikTokShopOptions, ctx: A
       canListCategories: true,
       maxBatch: { create: 1, update: 1, price: 1, stock: 1, status: 20 },
       cheapFields: ["price", "stock"],
+      reviewsWrites: true,
     },
     rules: TIKTOK_SHOP_RULES,
 
@@ -160,6 +163,11 @@ export async function createTikTokShopAdapter(options: TikTokShopOptions, ctx: A
         .filter((c) => !c.is_leaf || (c.permission_statuses ?? ["AVAILABLE"]).includes("AVAILABLE"))
         .map((c) => ({ id: c.id, name: c.local_name, path: pathOf(c.id), isLeaf: c.is_leaf }));
       return categories;
+    },
+
+    async checkProducts(products, at) {
+      const names = new Map((categories ?? (await adapter.listCategories?.()) ?? []).map((c) => [c.id, c.path.join(" > ")]));
+      return checkProducts(products, at, requirements, (id) => names.get(id) ?? id);
     },
 
     async apply(changes: readonly Change[], opts: ApplyOptions = {}): Promise<ChangeOutcome[]> {

@@ -75,9 +75,11 @@ async function fetchDetail(client: TikTokClient, id: string, signal?: AbortSigna
   if (env.code !== 0 || !env.data) throw new AdapterError({ adapter: ADAPTER, kind: "protocol", code: String(env.code), message: `get product ${id} refused: ${env.code} ${env.message}` });
   const d = env.data;
   const leaf = d.category_chains?.find((c) => c.is_leaf) ?? d.category_chains?.at(-1);
-  const reasons = (d.audit_failed_reasons ?? []).flatMap((r) =>
-    (r.reasons ?? []).map((message) => ({ message: r.listing_platform ? `${message} (${r.listing_platform})` : message })),
-  );
+  const at = (r: { listing_platform?: string }): string => (r.listing_platform ? ` (${r.listing_platform})` : "");
+  const reasons = (d.audit_failed_reasons ?? []).flatMap((r) => [
+    ...(r.reasons ?? []).map((message) => ({ code: "reason", message: `${message}${at(r)}` })),
+    ...(r.suggestions ?? []).map((message) => ({ code: "suggestion", message })),
+  ]);
   return {
     detail: {
       description: fromHtml(d.description ?? ""),

@@ -9,6 +9,8 @@ import { registerInit } from "./init.js";
 import { registerGroups } from "./groups.js";
 import { registerTemplate } from "./template.js";
 import { registerMockServer } from "./mock-server.js";
+import { registerConnect } from "./connect.js";
+import { registerDisconnect } from "./disconnect.js";
 
 export const commands: readonly RegisterCommand[] = [
   registerValidate,
@@ -20,4 +22,6 @@ export const commands: readonly RegisterCommand[] = [
   registerGroups,
   registerTemplate,
   registerMockServer,
+  registerConnect,
+  registerDisconnect,
 ];

@@ -166,13 +166,28 @@ export const registerMockServer: RegisterCommand = (program, host) => {
     .option("--client-id <id>", "client id (random when not given)")
     .option("--client-secret <secret>", "client secret (random when not given)")
     .option("--token-ttl <seconds>", "access token lifetime", "1209600")
-    .action(async (flags: MockServerFlags, cmd: Command) => {
+    .option("--marketplace <name>", "which API to serve: tokopedia (the closed legacy Tokopedia API) or tiktok-shop (Tokopedia & Shop)", "tokopedia")
+    .option("--app-key <key>", "tiktok-shop: app key the mock answers to")
+    .option("--app-secret <secret>", "tiktok-shop: app secret (random when not given)")
+    .option("--review-delay <ms>", "tiktok-shop: how long a product review takes")
+    .option("--reject <words>", "tiktok-shop: comma-separated words that make a review fail")
+    .action(async (flags: MockServerFlags & { marketplace?: string }, cmd: Command) => {
       const ctx = host.context(cmd);
       const controller = new AbortController();
       const stop = (): void => controller.abort();
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
       try {
+        if (flags.marketplace === "tiktok-shop") {
+          const { runTikTokMockServer } = await import("./mock-server-tiktok.js");
+          // NOTE: the Tokopedia default (5 req/s) is not TikTok Shop's (50 per endpoint).
+          const rateLimit = cmd.getOptionValueSource("rateLimit") === "default" ? undefined : flags.rateLimit;
+          host.exit(await runTikTokMockServer({ ...flags, rateLimit }, ctx, controller.signal));
+          return;
+        }
+        if (flags.marketplace !== undefined && flags.marketplace !== "tokopedia") {
+          throw new UsageError({ en: `--marketplace must be tokopedia or tiktok-shop, got "${flags.marketplace}"`, id: `--marketplace harus tokopedia atau tiktok-shop, bukan "${flags.marketplace}"` });
+        }
         host.exit(await runMockServer(flags, ctx, controller.signal));
       } finally {
         process.off("SIGINT", stop);
