@@ -150,6 +150,28 @@ export async function runMockServer(flags: MockServerFlags, ctx: CommandContext,
   return 0;
 }
 
+async function runMockServerFor(flags: MockServerFlags & { marketplace?: string }, cmd: Command, ctx: CommandContext, signal: AbortSignal): Promise<number> {
+  if (flags.marketplace === "shopee") {
+    // Tokopedia's defaults (--shop-id 480829, --rate-limit 5) are not Shopee's: only given ones count.
+    const given = (key: "shopId" | "rateLimit"): string | undefined => (cmd.getOptionValueSource(key) === "cli" ? flags[key] : undefined);
+    const { runShopeeMockServer } = await import("./mock-server-shopee.js");
+    const { shopId: _shop, rateLimit: _rate, ...rest } = flags;
+    const shopId = given("shopId");
+    const rateLimit = given("rateLimit");
+    return runShopeeMockServer({ ...rest, ...(shopId !== undefined ? { shopId } : {}), ...(rateLimit !== undefined ? { rateLimit } : {}) }, ctx, signal);
+  }
+  if (flags.marketplace === "tiktok-shop") {
+    // NOTE: the Tokopedia default (5 req/s) is not TikTok Shop's (50 per endpoint): only a given one counts.
+    const { runTikTokMockServer } = await import("./mock-server-tiktok.js");
+    const rateLimit = cmd.getOptionValueSource("rateLimit") === "cli" ? flags.rateLimit : undefined;
+    return runTikTokMockServer({ ...flags, rateLimit }, ctx, signal);
+  }
+  if (flags.marketplace !== undefined && flags.marketplace !== "tokopedia") {
+    throw new UsageError({ en: `--marketplace ${flags.marketplace}: the mock speaks tokopedia, shopee or tiktok-shop`, id: `--marketplace ${flags.marketplace}: tiruan tersedia untuk tokopedia, shopee atau tiktok-shop` });
+  }
+  return runMockServer(flags, ctx, signal);
+}
+
 export const registerMockServer: RegisterCommand = (program, host) => {
   program
     .command("mock-server")
@@ -166,7 +188,10 @@ export const registerMockServer: RegisterCommand = (program, host) => {
     .option("--client-id <id>", "client id (random when not given)")
     .option("--client-secret <secret>", "client secret (random when not given)")
     .option("--token-ttl <seconds>", "access token lifetime", "1209600")
-    .option("--marketplace <name>", "which API to serve: tokopedia (the closed legacy Tokopedia API) or tiktok-shop (Tokopedia & Shop)", "tokopedia")
+    .option("--marketplace <name>", "which marketplace to imitate: tokopedia (the closed legacy Tokopedia API), shopee or tiktok-shop (Tokopedia & Shop)", "tokopedia")
+    .option("--partner-id <n>", "shopee: partner_id the mock answers to", undefined)
+    .option("--partner-key <key>", "shopee: partner key (the mock's practice key when not given)")
+    .option("--daily-limit <n>", "shopee: calls per day before error_limit")
     .option("--app-key <key>", "tiktok-shop: app key the mock answers to")
     .option("--app-secret <secret>", "tiktok-shop: app secret (random when not given)")
     .option("--review-delay <ms>", "tiktok-shop: how long a product review takes")
@@ -178,17 +203,7 @@ export const registerMockServer: RegisterCommand = (program, host) => {
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
       try {
-        if (flags.marketplace === "tiktok-shop") {
-          const { runTikTokMockServer } = await import("./mock-server-tiktok.js");
-          // NOTE: the Tokopedia default (5 req/s) is not TikTok Shop's (50 per endpoint).
-          const rateLimit = cmd.getOptionValueSource("rateLimit") === "default" ? undefined : flags.rateLimit;
-          host.exit(await runTikTokMockServer({ ...flags, rateLimit }, ctx, controller.signal));
-          return;
-        }
-        if (flags.marketplace !== undefined && flags.marketplace !== "tokopedia") {
-          throw new UsageError({ en: `--marketplace must be tokopedia or tiktok-shop, got "${flags.marketplace}"`, id: `--marketplace harus tokopedia atau tiktok-shop, bukan "${flags.marketplace}"` });
-        }
-        host.exit(await runMockServer(flags, ctx, controller.signal));
+        host.exit(await runMockServerFor(flags, cmd, ctx, controller.signal));
       } finally {
         process.off("SIGINT", stop);
         process.off("SIGTERM", stop);
