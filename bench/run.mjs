@@ -192,7 +192,12 @@ async function benchStartup() {
   }
 }
 
-const suites = { validate: benchValidate, sync: benchSync, startup: benchStartup };
+async function benchTikTokSuite() {
+  const { benchTikTok } = await import("./tiktok.mjs");
+  await benchTikTok({ root, out, bin, quick, measure, record, fmt });
+}
+
+const suites = { validate: benchValidate, sync: benchSync, tiktok: benchTikTokSuite, startup: benchStartup };
 for (const [name, fn] of Object.entries(suites)) {
   if (only && only !== name) continue;
   process.stderr.write(`bench: ${name}...\n`);

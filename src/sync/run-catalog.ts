@@ -16,6 +16,7 @@ import { renderPlanHeader, renderPlanText } from "../plan/render-text.js";
 import type { Listing, Plan } from "../plan/types.js";
 import { formatIssueLine } from "../report/format-line.js";
 import { rejectedListingIssues, submittedForReviewText } from "../review/issues.js";
+import { expiryWarning } from "../connect/expiry.js";
 import { describeTarget, openTarget, resolveTargetRules, type OpenedTarget } from "../target/open.js";
 import { resolveDesired } from "./desired.js";
 import { etalaseNames, unknownEtalaseText, withEtalaseIds } from "./etalase.js";
@@ -116,6 +117,8 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
     ...(job.group ? { group: job.group.id } : {}),
   });
   facts.target = target.label;
+  const expiry = await expiryWarning(target.definition, job.marketplace, { env: job.env, cwd: job.baseDir, group: job.group?.id ?? "default" });
+  if (expiry) io.stderr.write(`${pick(expiry, lang)}\n`);
   try {
     const { adapter } = target;
     const categories =

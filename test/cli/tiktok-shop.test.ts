@@ -151,3 +151,25 @@ describe("desbumi connect + sync (tiktok-shop mock)", () => {
     }
   });
 });
+
+describe("authorization ending soon (issue 15 item 4)", () => {
+  it("validate and sync warn when the authorization ends within 14 days", async () => {
+    const soon = await startTikTokMock({ refreshTtlSeconds: 10 * 86_400 });
+    try {
+      const dir = await tempDir();
+      const h = await tempDir();
+      await writeFile(join(dir, "desbumi.config.json"), JSON.stringify({ marketplace: { adapter: "tiktok-shop", baseUrl: soon.url, authUrl: soon.url }, groups: [{ id: "desa", name: "Desa", catalog: "katalog.csv" }] }));
+      await writeFile(join(dir, "katalog.csv"), `${HEADER}\nKOPI-1,Kopi Robusta Bubuk Lereng Kawi 250 gr,Kopi,45000,3,250 gr,Kopi,baru,aktif,${photos.url}/a.png\n`);
+      const e = { DESBUMI_HOME: h, TIKTOK_SHOP_APP_KEY: soon.appKey, TIKTOK_SHOP_APP_SECRET: soon.appSecret };
+      expect(await main(["connect", "tiktok-shop", "--code", soon.issueAuthCode()], makeIo({ cwd: dir, env: e }))).toBe(0);
+      const v = makeIo({ cwd: dir, env: e });
+      await main(["--lang", "en", "validate"], v);
+      expect(v.stderr.text).toMatch(/tiktok-shop authorization of Toko Desa Mock ends on \d{4}-\d\d-\d\d \(in (9|10) days\): run `desbumi connect tiktok-shop --group desa`/);
+      const s = makeIo({ cwd: dir, env: e });
+      expect(await main(["--lang", "en", "sync", "--yes"], s)).toBe(0);
+      expect(s.stderr.text).toMatch(/authorization of Toko Desa Mock ends on/);
+    } finally {
+      await soon.close();
+    }
+  });
+});

@@ -138,7 +138,8 @@ function pickShop(shops: readonly ShopRow[], wanted: string | undefined): ShopRo
 }
 
 export async function tiktokAuthorizationStatus(_options: TikTokShopOptions, ctx: AdapterContext & { group: string }): Promise<AuthorizationStatus> {
-  const auth = await new TokenStore(desbumiHome(ctx.env)).read(ADAPTER, ctx.group).catch(() => undefined);
+  const store = new TokenStore(desbumiHome(ctx.env));
+  const auth = (await store.read(ADAPTER, ctx.group).catch(() => undefined)) ?? (ctx.group !== "default" ? await store.read(ADAPTER, "default").catch(() => undefined) : undefined);
   if (!auth) return { connected: false };
   return {
     connected: true,
