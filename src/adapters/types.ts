@@ -118,6 +118,16 @@ export interface AuthorizationStatus {
 export interface AdapterDefinition<Options = unknown> {
   name: string;
   description: string;
+  /**
+   * How readiness reports and plan headings name the marketplace when no shop is open yet
+   * (e.g. "Tokopedia & Shop", "Shopee"). Default: `name`.
+   */
+  displayName?: string;
+  /**
+   * `internal`: for tests and experiments (the in-memory shop); `retired`: the marketplace closed this
+   * API (the legacy Tokopedia Open API). `desbumi check --marketplace all` leaves both out.
+   */
+  status?: "internal" | "retired";
   /** Validates the adapter's block in desbumi.config.json / the matching flags. */
   optionsSchema: z.ZodType<Options>;
   /** The offline rules that hold whatever the options are. */

@@ -8,6 +8,7 @@ import { normalizeRows } from "./pipeline.js";
 import { readCsv, readHead } from "./read-csv.js";
 import { sniffFile, sniffTextFormat } from "./sniff.js";
 import type { CatalogResult } from "./types.js";
+import { tapRows, type RowTap } from "./tap-rows.js";
 
 export interface LoadCatalogOptions {
   /** Marketplace listing rules to check (default: DEFAULT_RULES). */
@@ -18,6 +19,8 @@ export interface LoadCatalogOptions {
   collectProducts?: boolean;
   /** Resolve `file` against this folder (default process.cwd()); issues keep `file` as given. */
   cwd?: string;
+  /** Sees every raw row (title, header and data rows) as it is read (`desbumi check --format html`). */
+  onRow?: RowTap;
 }
 
 /**
@@ -46,7 +49,7 @@ export async function loadCatalog(file: string, opts: LoadCatalogOptions = {}): 
       // NOTE: loaded only for workbooks; the xlsx reader is the heaviest import of a CSV run.
       const { readXlsx } = await import("./read-xlsx.js");
       const source = await readXlsx(path, opts.sheet === undefined ? { file } : { file, sheet: opts.sheet });
-      return await normalizeRows(source, pipelineOpts);
+      return await normalizeRows(opts.onRow ? tapRows(source, opts.onRow) : source, pipelineOpts);
     }
     if (kind.kind === "ole2") return mismatch(file, "xls", {});
     if (kind.kind === "binary") return mismatch(file, kind.actual, {});
@@ -57,7 +60,8 @@ export async function loadCatalog(file: string, opts: LoadCatalogOptions = {}): 
     if (format === "json?" && info.size <= MAX_JSON_SNIFF_BYTES && isJson(new TextDecoder(kind.encoding).decode(await readFile(path)))) {
       return mismatch(file, "json", named);
     }
-    return await normalizeRows(await readCsv(path, { file }), pipelineOpts);
+    const source = await readCsv(path, { file });
+    return await normalizeRows(opts.onRow ? tapRows(source, opts.onRow) : source, pipelineOpts);
   } catch (error) {
     throw toUsageError(error, file);
   }

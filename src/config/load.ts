@@ -59,6 +59,7 @@ export async function loadConfigFile(
     path: file,
     dir,
     ...(config.marketplace ? { marketplace: config.marketplace } : {}),
+    ...(config.marketplaces ? { marketplaces: config.marketplaces } : {}),
     ...(config.defaultCategory !== undefined ? { defaultCategory: config.defaultCategory } : {}),
     groups: config.groups.map((group) => {
       const defaultCategory = group.defaultCategory ?? config.defaultCategory;
@@ -67,6 +68,7 @@ export async function loadConfigFile(
         name: group.name,
         catalog: path.resolve(dir, group.catalog),
         ...(group.marketplace ? { marketplace: group.marketplace } : {}),
+        ...(group.marketplaces ? { marketplaces: group.marketplaces } : {}),
         ...(defaultCategory !== undefined ? { defaultCategory } : {}),
         ...(group.sheet !== undefined ? { sheet: group.sheet } : {}),
       };

@@ -47,40 +47,128 @@ function stripSecrets(block: Block, prefix: string, issues: ConfigIssue[]): Bloc
 }
 
 /**
- * Check every marketplace block in the raw config data and return the merged block per group
- * (undefined: the practice shop). Works on raw data so that its issues come out in the same run as
- * the schema's; blocks that are not objects are left to the schema's messages.
+ * Check every marketplace block in the raw config data and return the merged blocks per group: the
+ * group's targets in order ([] means the practice shop). Works on raw data so that its issues come
+ * out in the same run as the schema's; blocks that are not objects are left to the schema's messages.
+ *
+ * Several targets (issue 17): `marketplaces: [{adapter: "tiktok-shop", ...}, {adapter: "shopee", ...}]`
+ * at the top level and/or in a group. A group's block is merged over the top-level block of the same
+ * adapter (so shared keys such as `serviceId` are written once). A group's list replaces the top-level
+ * list; a group's single `marketplace` block replaces it too (merged over the top-level block of its
+ * adapter). One adapter appears at most once per list: it is how `--marketplace NAME` picks a target.
  */
 export function resolveMarketplaces(
   data: unknown,
   adapters: AdapterLookup,
-): { blocks: (MarketplaceConfig | undefined)[]; issues: ConfigIssue[] } {
+): { blocks: MarketplaceConfig[][]; issues: ConfigIssue[] } {
   const issues: ConfigIssue[] = [];
   const root = isPlainObject(data) ? data : {};
-  const defaults = isPlainObject(root.marketplace) ? stripSecrets(root.marketplace, DEFAULT_PATH, issues) : undefined;
-  if (defaults && typeof defaults.adapter === "string") checkAdapterName(defaults.adapter, DEFAULT_PATH, adapters, issues);
+  const single = isPlainObject(root.marketplace) ? stripSecrets(root.marketplace, DEFAULT_PATH, issues) : undefined;
+  if (single && typeof single.adapter === "string") checkAdapterName(single.adapter, DEFAULT_PATH, adapters, issues);
+  const list = readList(root.marketplaces, LIST_PATH, issues);
+  if (single && list) issues.push({ path: LIST_PATH, text: m.bothMarketplaceKeys(LIST_PATH, DEFAULT_PATH) });
+  for (const { block, path } of list ?? []) {
+    if (typeof block.adapter !== "string") issues.push({ path: joinPath(path, ["adapter"]), text: m.adapterRequired(joinPath(path, ["adapter"])) });
+    else checkAdapterName(block.adapter, path, adapters, issues);
+  }
+  const defaultEntry = (adapter: unknown): Entry | undefined =>
+    single && (adapter === undefined || single.adapter === adapter)
+      ? { block: single, path: DEFAULT_PATH }
+      : list?.find((e) => adapter !== undefined && e.block.adapter === adapter);
 
   const groups = Array.isArray(root.groups) ? root.groups : [];
   const blocks = groups.map((group, index) => {
+    const ownList = isPlainObject(group) ? readList(group.marketplaces, groupListPath(index), issues) : undefined;
     const rawOwn = isPlainObject(group) && isPlainObject(group.marketplace) ? group.marketplace : undefined;
-    const own = rawOwn ? stripSecrets(rawOwn, groupPath(index), issues) : undefined;
-    const merged = mergeMarketplace(defaults, own);
-    if (!merged) return undefined;
-    const sourceOf = (key: string) => (own && key in own ? groupPath(index) : defaults && key in defaults ? DEFAULT_PATH : groupPath(index));
-
-    const adapter = merged.adapter;
-    if (adapter === undefined) {
-      // A top-level block without an adapter is the schema's message (`marketplace.adapter`).
-      if (defaults) return undefined;
-      issues.push({ path: joinPath(groupPath(index), ["adapter"]), text: m.adapterMissing(joinPath(groupPath(index), ["adapter"])) });
-      return undefined;
+    if (ownList && rawOwn) issues.push({ path: groupListPath(index), text: m.bothMarketplaceKeys(groupListPath(index), groupPath(index)) });
+    if (ownList) {
+      return ownList.flatMap(({ block: own, path }) => {
+        if (own.adapter === undefined) {
+          issues.push({ path: joinPath(path, ["adapter"]), text: m.adapterRequired(joinPath(path, ["adapter"])) });
+          return [];
+        }
+        const defaults = defaultEntry(own.adapter);
+        const block = resolveOne(defaults?.block, own, path, defaults?.path ?? path, adapters, issues);
+        return block ? [block] : [];
+      });
     }
-    if (typeof adapter !== "string") return undefined; // the schema reports the wrong type
-    const definition = checkAdapterName(adapter, sourceOf("adapter"), adapters, issues);
-    if (definition) checkOptions(definition, merged, sourceOf, issues);
-    return { ...merged, adapter } satisfies MarketplaceConfig;
+    const own = rawOwn ? stripSecrets(rawOwn, groupPath(index), issues) : undefined;
+    if (!own) {
+      // The top-level block(s) as they are; their options are checked per group (a required option
+      // may be given by the groups), issues deduplicated by path later.
+      const defaults = single ? [{ block: single, path: DEFAULT_PATH }] : (list ?? []);
+      return defaults.flatMap(({ block, path }) => {
+        const resolved = resolveOne(block, undefined, groupPath(index), path, adapters, issues);
+        return resolved ? [resolved] : [];
+      });
+    }
+    if (own.adapter === undefined && !single && list) {
+      // A group block without an adapter must say which of the listed marketplaces it is for.
+      if (list.length !== 1) {
+        issues.push({ path: joinPath(groupPath(index), ["adapter"]), text: m.adapterMissing(joinPath(groupPath(index), ["adapter"])) });
+        return [];
+      }
+    }
+    const defaults = own.adapter === undefined && list?.length === 1 && !single ? list[0] : defaultEntry(own.adapter);
+    const block = resolveOne(defaults?.block, own, groupPath(index), defaults?.path ?? groupPath(index), adapters, issues);
+    return block ? [block] : [];
   });
   return { blocks, issues };
+}
+
+const LIST_PATH = "marketplaces";
+const groupListPath = (index: number) => `groups[${index}].marketplaces`;
+
+/** A `marketplaces` list: objects only (the schema reports other shapes), secrets stripped, one block per adapter. */
+function readList(value: unknown, path: string, issues: ConfigIssue[]): Entry[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const seen = new Map<unknown, number>();
+  const blocks: Entry[] = [];
+  value.forEach((item, i) => {
+    if (!isPlainObject(item)) return;
+    const block = stripSecrets(item, `${path}[${i}]`, issues);
+    if (block.adapter !== undefined) {
+      const first = seen.get(block.adapter);
+      if (first !== undefined) {
+        issues.push({ path: joinPath(`${path}[${i}]`, ["adapter"]), text: m.duplicateTarget(joinPath(`${path}[${i}]`, ["adapter"]), String(block.adapter), `${path}[${first}]`) });
+        return;
+      }
+      seen.set(block.adapter, i);
+    }
+    blocks.push({ block, path: `${path}[${i}]` });
+  });
+  return blocks;
+}
+
+/** A list entry and where it is written (indexes as in the file, duplicates left out). */
+interface Entry {
+  block: Block;
+  path: string;
+}
+
+/** One group block merged over its default, adapter and options checked. */
+function resolveOne(
+  defaults: Block | undefined,
+  own: Block | undefined,
+  ownPath: string,
+  defaultPath: string,
+  adapters: AdapterLookup,
+  issues: ConfigIssue[],
+): MarketplaceConfig | undefined {
+  const merged = mergeMarketplace(defaults, own);
+  if (!merged) return undefined;
+  const sourceOf = (key: string) => (own && key in own ? ownPath : defaults && key in defaults ? defaultPath : ownPath);
+  const adapter = merged.adapter;
+  if (adapter === undefined) {
+    // A top-level block without an adapter is the schema's message (`marketplace.adapter`).
+    if (defaults) return undefined;
+    issues.push({ path: joinPath(ownPath, ["adapter"]), text: m.adapterMissing(joinPath(ownPath, ["adapter"])) });
+    return undefined;
+  }
+  if (typeof adapter !== "string") return undefined; // the schema reports the wrong type
+  const definition = checkAdapterName(adapter, sourceOf("adapter"), adapters, issues);
+  if (definition) checkOptions(definition, merged, sourceOf, issues);
+  return { ...merged, adapter } satisfies MarketplaceConfig;
 }
 
 function checkAdapterName(

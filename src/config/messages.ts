@@ -79,6 +79,24 @@ export const configMessages = {
       en: "name the adapter here or in the top-level \"marketplace\" block, e.g. \"adapter\": \"tokopedia\".",
     }),
 
+  bothMarketplaceKeys: (listPath: string, singlePath: string): Text =>
+    at(listPath, {
+      id: `pakai salah satu saja: "${singlePath}" (satu marketplace) atau "${listPath}" (beberapa). Pindahkan blok "${singlePath}" ke dalam daftar "${listPath}".`,
+      en: `use one of them: "${singlePath}" (one marketplace) or "${listPath}" (several). Move the "${singlePath}" block into the "${listPath}" list.`,
+    }),
+
+  adapterRequired: (path: string): Text =>
+    at(path, {
+      id: "setiap blok di daftar marketplaces perlu adapter, mis. \"adapter\": \"tiktok-shop\".",
+      en: "every block in a marketplaces list needs an adapter, e.g. \"adapter\": \"tiktok-shop\".",
+    }),
+
+  duplicateTarget: (path: string, adapter: string, first: string): Text =>
+    at(path, {
+      id: `adapter "${adapter}" sudah ada di ${first}; satu kelompok memakai setiap marketplace sekali saja.`,
+      en: `adapter "${adapter}" is already in ${first}; a group uses each marketplace once.`,
+    }),
+
   /** A problem the zod schema describes and we have no finer wording for (adapter options). */
   invalidValue: (path: string, detail: string): Text =>
     at(path, { id: `nilai tidak sah (${detail}).`, en: `invalid value (${detail}).` }),

@@ -48,6 +48,10 @@ export const groupSchema = z.strictObject({
     description:
       "This group's marketplace options, merged over the top-level marketplace block (this group's keys win). Default: the top-level block; with neither, the practice shop. — Opsi marketplace kelompok ini, menimpa blok marketplace tingkat atas.",
   }),
+  marketplaces: z.array(groupMarketplaceBlock).min(1).optional().meta({
+    description:
+      "This group's marketplaces when it sells on several, e.g. [{\"adapter\": \"tiktok-shop\", \"shop\": \"...\"}, {\"adapter\": \"shopee\", \"shopId\": 123}]. Each block is merged over the top-level block of the same adapter. Use this or marketplace, not both. — Daftar marketplace kelompok ini bila berjualan di beberapa marketplace.",
+  }),
   defaultCategory: z.string().trim().min(1).optional().meta({
     description:
       "Category for rows whose category cell is empty. Default: the top-level defaultCategory. — Kategori untuk baris yang kolom kategorinya kosong.",
@@ -65,6 +69,10 @@ export const configFileSchema = z.strictObject({
   marketplace: marketplaceBlock.optional().meta({
     description:
       "Default marketplace for every group: {\"adapter\": \"tokopedia\", ...options}. Default: none, i.e. the practice shop. Secrets never go here: name the environment variables in clientIdEnv/clientSecretEnv. — Marketplace bawaan untuk semua kelompok; rahasia tidak boleh ditulis di sini.",
+  }),
+  marketplaces: z.array(marketplaceBlock).min(1).optional().meta({
+    description:
+      "Default marketplaces for every group when groups sell on several: [{\"adapter\": \"tiktok-shop\", ...}, {\"adapter\": \"shopee\", ...}]. A sync plans and applies each in turn. Use this or marketplace, not both. — Daftar marketplace bawaan bila kelompok berjualan di beberapa marketplace.",
   }),
   defaultCategory: z.string().trim().min(1).optional().meta({
     description:

@@ -15,8 +15,10 @@ export interface GroupConfig {
   name: string;
   /** Absolute path (the file holds it relative to the config file). */
   catalog: string;
-  /** The default marketplace block merged with the group's own (the group's keys win). */
+  /** The default marketplace block merged with the group's own (the group's keys win); the first target when there are several. */
   marketplace?: MarketplaceConfig;
+  /** Every target in order when the group sells on several marketplaces (absent with one or none). */
+  marketplaces?: MarketplaceConfig[];
   /** Category used for rows whose category cell is empty. */
   defaultCategory?: string;
   /** XLSX sheet to read. */
@@ -29,6 +31,7 @@ export interface LoadedConfig {
   /** Its folder (paths in the file are relative to it). */
   dir: string;
   marketplace?: MarketplaceConfig;
+  marketplaces?: MarketplaceConfig[];
   defaultCategory?: string;
   groups: GroupConfig[];
   /** process.env overlaid on the .env file next to the config (process.env wins). */

@@ -6,13 +6,16 @@ import { configMessages as m } from "./messages.js";
 import { configFileSchema, GROUP_KEYS, TOP_LEVEL_KEYS, type ConfigFile, type GroupEntry } from "./schema.js";
 import { dedupeIssues, describeZodIssues, type ConfigIssue } from "./zod-issues.js";
 
-export interface ValidatedGroup extends Omit<GroupEntry, "marketplace"> {
-  /** The default block merged with the group's own; undefined means the practice shop. */
+export interface ValidatedGroup extends Omit<GroupEntry, "marketplace" | "marketplaces"> {
+  /** The group's first target: the default block merged with the group's own; undefined means the practice shop. */
   marketplace?: MarketplaceConfig;
+  /** Every target, in order, when the group sells on several (absent with one or none). */
+  marketplaces?: MarketplaceConfig[];
 }
 
-export interface ValidatedConfig extends Omit<ConfigFile, "groups" | "marketplace"> {
+export interface ValidatedConfig extends Omit<ConfigFile, "groups" | "marketplace" | "marketplaces"> {
   marketplace?: MarketplaceConfig;
+  marketplaces?: MarketplaceConfig[];
   groups: ValidatedGroup[];
 }
 
@@ -32,15 +35,21 @@ export function validateConfigData(data: unknown, adapters: AdapterLookup): Vali
 
   if (!parsed.success || issues.length > 0) return { ok: false, issues: dedupeIssues(sortByPath(issues)) };
   const file = parsed.data;
-  const { marketplace, groups, ...rest } = file;
+  const { marketplace, marketplaces: list, groups, ...rest } = file;
   return {
     ok: true,
     value: {
       ...rest,
       ...(marketplace ? { marketplace: { ...marketplace, adapter: marketplace.adapter } } : {}),
-      groups: groups.map(({ marketplace: _own, ...group }, index) => {
-        const merged = marketplaces.blocks[index];
-        return merged ? { ...group, marketplace: merged } : group;
+      ...(list ? { marketplaces: list.map((block) => ({ ...block, adapter: block.adapter })) } : {}),
+      groups: groups.map(({ marketplace: _own, marketplaces: _ownList, ...group }, index) => {
+        const targets = marketplaces.blocks[index] ?? [];
+        const [first] = targets;
+        return {
+          ...group,
+          ...(first ? { marketplace: first } : {}),
+          ...(targets.length > 1 ? { marketplaces: targets } : {}),
+        };
       }),
     },
   };

@@ -17,20 +17,24 @@ export interface LastRun {
  * `<baseDir>/.desbumi/runs`, or undefined when there is none. Runs that never ended are skipped.
  */
 export async function readLastRun(baseDir: string, name: string): Promise<LastRun | undefined> {
+  for (const file of await listRunFiles(baseDir, name)) {
+    const end = findRunEnd(await readFile(file, "utf8"));
+    if (end) return { file, time: end.time, summary: end.summary, interrupted: end.interrupted };
+  }
+  return undefined;
+}
+
+/** The journal files of the runs named `name`, newest first (absolute paths; [] when there are none). */
+export async function listRunFiles(baseDir: string, name: string): Promise<string[]> {
   const dir = join(baseDir, RUNS_DIR);
   let files: string[];
   try {
     files = await readdir(dir);
   } catch {
-    return undefined;
+    return [];
   }
   const suffix = new RegExp(`^\\d{4}-\\d{2}-\\d{2}T[\\d-]+Z-${escapeRegExp(safeName(name))}(-\\d+)?\\.jsonl$`);
-  const mine = files.filter((f) => suffix.test(f)).sort().reverse();
-  for (const file of mine) {
-    const end = findRunEnd(await readFile(join(dir, file), "utf8"));
-    if (end) return { file: join(dir, file), time: end.time, summary: end.summary, interrupted: end.interrupted };
-  }
-  return undefined;
+  return files.filter((f) => suffix.test(f)).sort().reverse().map((f) => join(dir, f));
 }
 
 function findRunEnd(content: string): Extract<JournalEvent, { type: "run-end" }> | undefined {

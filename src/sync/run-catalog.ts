@@ -13,7 +13,7 @@ import { categoryLabels, etalaseLabels, namesForChanges } from "../plan/names.js
 import { writePlanFile } from "../plan/plan-file.js";
 import { toPlanDocument } from "../plan/render-json.js";
 import { renderPlanHeader, renderPlanText } from "../plan/render-text.js";
-import type { Listing, Plan } from "../plan/types.js";
+import type { DesiredProduct, Listing, Plan } from "../plan/types.js";
 import { formatIssueLine } from "../report/format-line.js";
 import { rejectedListingIssues, submittedForReviewText } from "../review/issues.js";
 import { expiryWarning } from "../connect/expiry.js";
@@ -44,6 +44,21 @@ export interface CatalogJob {
 export interface SyncDeps {
   interrupts?: InterruptSource;
   openTarget?: typeof openTarget;
+  /**
+   * Sees each plan as soon as it is made, with what it was made from (`desbumi status` and
+   * multi-marketplace syncs read it; a dry run with this hook is a read-only look at the shop).
+   */
+  onPlanned?: (planned: PlannedCatalog) => void;
+}
+
+/** A plan and what it was computed from. */
+export interface PlannedCatalog {
+  plan: Plan;
+  listings: readonly Listing[];
+  products: readonly DesiredProduct[];
+  /** SKUs of catalogue rows with errors (their listings are left alone). */
+  invalidSkus: readonly string[];
+  issues: readonly Issue[];
 }
 
 export async function syncCatalog(job: CatalogJob, opts: SyncOptions, ctx: CommandContext, deps: SyncDeps = {}): Promise<SyncReport> {
@@ -183,6 +198,7 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
         ...(etalaseIds ? { etalase: etalaseLabels(etalaseIds) } : {}),
       },
     });
+    deps.onPlanned?.({ plan, listings, products, invalidSkus: [...catalog.invalidSkus, ...desired.invalidSkus], issues: allIssues });
     if (opts.format !== "json") human.write(renderPlanText(plan, { lang, color: ctx.color }));
     const withPlan: SyncReport = { ...base, target: plan.target, plan: toPlanDocument(plan), ...(allIssues.length ? { issues: allIssues } : {}) };
     facts.plan = withPlan.plan;

@@ -84,7 +84,7 @@ async function syncAll(file: string | undefined, opts: SyncOptions, ctx: Command
   return exitCode;
 }
 
-function jobFor(file: string, group: GroupConfig | undefined, config: LoadedConfig | undefined, ctx: CommandContext): CatalogJob {
+export function jobFor(file: string, group: GroupConfig | undefined, config: LoadedConfig | undefined, ctx: CommandContext): CatalogJob {
   const marketplace = group?.marketplace ?? config?.marketplace;
   const defaultCategory = group?.defaultCategory ?? config?.defaultCategory;
   return {

@@ -159,6 +159,8 @@ export function createMemoryAdapter(input: MemoryOptionsInput = {}): MemoryAdapt
 export const memory: AdapterDefinition<MemoryOptions> = {
   name: "memory",
   description: "In-process marketplace for tests and dry runs / marketplace dalam proses untuk uji coba",
+  displayName: "memory shop",
+  status: "internal",
   optionsSchema: memoryOptionsSchema,
   rules: TOKOPEDIA_RULES,
   create: (options) => createMemoryAdapter(options),

@@ -63,6 +63,7 @@ const rulesFor = (options: Partial<TokopediaBulkOptions>): MarketplaceRules =>
 export const tokopediaBulk: AdapterDefinition<TokopediaBulkOptions> = {
   name: "tokopedia-bulk",
   description: "Writes Tokopedia Seller Center bulk-upload workbooks (no API access needed)",
+  displayName: "Tokopedia Seller Center bulk workbook",
   optionsSchema: tokopediaBulkOptionsSchema,
   // NOTE: what holds whatever the options: a `categories` map may make names fine, so the
   // codes-only check comes from rulesFor (validate asks it; callers that know only `rules` stay

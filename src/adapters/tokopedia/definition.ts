@@ -42,6 +42,8 @@ export type TokopediaOptionsInput = z.input<typeof tokopediaOptionsSchema>;
 export const tokopedia: AdapterDefinition<TokopediaOptions> = {
   name: "tokopedia",
   description: "Tokopedia seller API (fs.tokopedia.net) / API penjual Tokopedia",
+  displayName: "Tokopedia (legacy Open API, closed 2025-09-30)",
+  status: "retired",
   optionsSchema: tokopediaOptionsSchema as z.ZodType<TokopediaOptions>,
   rules: TOKOPEDIA_RULES,
   create: async (options, ctx) => (await import("./index.js")).createTokopediaAdapter(options, ctx),

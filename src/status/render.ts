@@ -1,0 +1,102 @@
+// `desbumi status` output: a terminal listing per group and marketplace, or a versioned JSON document.
+import pc from "picocolors";
+import { pick, type Lang } from "../i18n.js";
+import type { ListingState, ProductStatus } from "./compute.js";
+import type { GroupStatus } from "./run.js";
+
+const STATE: Record<ListingState, { mark: string; id: string; en: string }> = {
+  live: { mark: "●", id: "tayang", en: "live" },
+  "in-review": { mark: "◐", id: "sedang ditinjau", en: "in review" },
+  rejected: { mark: "✖", id: "ditolak", en: "rejected" },
+  banned: { mark: "✖", id: "diblokir", en: "banned" },
+  deactivated: { mark: "–", id: "nonaktif", en: "deactivated" },
+  "out-of-sync": { mark: "⚠", id: "beda dengan katalog", en: "out of sync" },
+  "not-listed": { mark: "○", id: "belum ada di toko", en: "not listed" },
+  failed: { mark: "✖", id: "gagal di sync terakhir", en: "failed in the last sync" },
+  invalid: { mark: "✖", id: "baris katalog salah", en: "catalogue row has errors" },
+};
+
+const FIELD: Record<string, { id: string; en: string }> = {
+  name: { id: "nama", en: "name" },
+  description: { id: "deskripsi", en: "description" },
+  price: { id: "harga", en: "price" },
+  stock: { id: "stok", en: "stock" },
+  weight: { id: "berat", en: "weight" },
+  category: { id: "kategori", en: "category" },
+  condition: { id: "kondisi", en: "condition" },
+  min_order: { id: "min. pesan", en: "min order" },
+  etalase: { id: "etalase", en: "etalase" },
+  images: { id: "foto", en: "photos" },
+  status: { id: "status aktif", en: "active status" },
+  variants: { id: "varian", en: "variants" },
+};
+
+export function renderStatusPretty(groups: readonly GroupStatus[], opts: { lang: Lang; color: boolean }): string {
+  const { lang } = opts;
+  const c = pc.createColors(opts.color);
+  const id = lang === "id";
+  const out: string[] = [];
+  for (const group of groups) {
+    const who = group.group ? (id ? `Kelompok ${group.name} (${group.group})` : `Group ${group.name} (${group.group})`) : group.catalog;
+    for (const target of group.targets) {
+      out.push(c.bold(`== ${who} — ${target.target} ==`));
+      if (target.error) {
+        out.push(c.red(`✖ ${pick(target.error, lang)}`), "");
+        continue;
+      }
+      for (const product of target.products) out.push(...productLines(product, lang, c));
+      out.push(countsLine(target.products, lang), "");
+    }
+  }
+  return `${out.join("\n")}\n`;
+}
+
+function productLines(p: ProductStatus, lang: Lang, c: ReturnType<typeof pc.createColors>): string[] {
+  const id = lang === "id";
+  const s = STATE[p.state];
+  const paint = p.state === "live" ? c.green : p.state === "in-review" || p.state === "out-of-sync" || p.state === "not-listed" ? c.yellow : p.state === "deactivated" ? c.dim : c.red;
+  const where = `${id ? "baris" : "line"} ${p.line}`;
+  const who = [p.sku, p.name].filter(Boolean).join(" ") || where;
+  const fields = p.fields?.length ? `: ${p.fields.map((f) => FIELD[f]?.[lang] ?? f).join(", ")}` : "";
+  const lines = [`  ${paint(`${s.mark} ${s[lang].padEnd(id ? 22 : 24)}`)} ${who}${who === where ? "" : ` (${where})`}${fields}`];
+  for (const reason of p.reasons ?? []) lines.push(`      ${c.dim("→")} ${marketplaceSaid(reason, lang)}`);
+  for (const v of p.variants ?? []) {
+    const vs = STATE[v.state];
+    const options = Object.values(v.options).join(" / ");
+    const vf = v.fields?.length ? `: ${v.fields.map((f) => FIELD[f]?.[lang] ?? f).join(", ")}` : "";
+    lines.push(`      ${vs.mark} ${vs[lang]} ${v.sku} ${options} (${id ? "baris" : "line"} ${v.line})${vf}`);
+  }
+  return lines;
+}
+
+/** A marketplace's own words, marked as such (desbumi cannot vouch for their language or accuracy). */
+const marketplaceSaid = (reason: { code?: string; message: string }, lang: Lang): string => {
+  const code = reason.code ? ` (${reason.code})` : "";
+  return lang === "id" ? `kata marketplace: "${reason.message}"${code}` : `the marketplace said: "${reason.message}"${code}`;
+};
+
+function countsLine(products: readonly ProductStatus[], lang: Lang): string {
+  const counts = new Map<ListingState, number>();
+  for (const p of products) counts.set(p.state, (counts.get(p.state) ?? 0) + 1);
+  const parts = (Object.keys(STATE) as ListingState[]).filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${STATE[s][lang]}`);
+  return `  ${parts.length ? parts.join(", ") : lang === "id" ? "tidak ada produk" : "no products"}`;
+}
+
+export const STATUS_JSON_VERSION = 1;
+
+export function renderStatusJson(groups: readonly GroupStatus[], lang: Lang) {
+  return {
+    format: "desbumi-status",
+    version: STATUS_JSON_VERSION,
+    groups: groups.map((g) => ({
+      ...(g.group !== undefined ? { group: g.group } : {}),
+      catalog: g.catalog,
+      marketplaces: g.targets.map((t) => ({
+        marketplace: t.marketplace,
+        target: t.target,
+        ...(t.error ? { error: pick(t.error, lang) } : {}),
+        products: t.products,
+      })),
+    })),
+  };
+}
