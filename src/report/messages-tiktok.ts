@@ -1,7 +1,15 @@
 // Wording of the marketplace checks that run at plan time (category rules, the ID title rule) and of
 // review results (issue 15: Tokopedia & Shop), in Bahasa Indonesia and English.
 import type { IssueCode } from "../issues.js";
+import type { Lang } from "../i18n.js";
+import type { Facts } from "./facts.js";
 import type { Wording } from "./messages.js";
+
+const category = (f: Facts, lang: Lang): string => {
+  const c = f.text("category");
+  return lang === "id" ? (c ? `Kategori ${c}` : "Kategori ini") : c ? `Category ${c}` : "This category";
+};
+const attribute = (f: Facts): string => `"${f.text("attribute") ?? "?"}"`;
 
 export const TIKTOK_WORDING = {
   NAME_TOO_SHORT: {
@@ -16,18 +24,18 @@ export const TIKTOK_WORDING = {
   },
   ATTRIBUTE_REQUIRED: {
     message: {
-      id: (f) => `Kategori ${f.text("category") ?? ""} mewajibkan atribut "${f.text("attribute") ?? ""}", tetapi baris ini tidak mengisinya`,
-      en: (f) => `Category ${f.text("category") ?? ""} requires the attribute "${f.text("attribute") ?? ""}", which this row does not give`,
+      id: (f) => `${category(f, "id")} mewajibkan atribut ${attribute(f)}, tetapi baris ini tidak mengisinya`,
+      en: (f) => `${category(f, "en")} requires the attribute ${attribute(f)}, which this row does not give`,
     },
     hint: {
-      id: (f) => `Tambahkan kolom "${f.text("attribute") ?? ""}" dengan salah satu nilai: ${f.text("allowed") ?? "-"}`,
-      en: (f) => `Add a "${f.text("attribute") ?? ""}" column with one of: ${f.text("allowed") ?? "-"}`,
+      id: (f) => `Tambahkan kolom ${attribute(f)}${f.text("allowed") ? ` dengan salah satu nilai: ${f.text("allowed")}` : " dengan nilai yang sesuai"}`,
+      en: (f) => `Add a ${attribute(f)} column${f.text("allowed") ? ` with one of: ${f.text("allowed")}` : " with a fitting value"}`,
     },
   },
   CERTIFICATION_REQUIRED: {
     message: {
-      id: (f) => `Kategori ${f.text("category") ?? ""} mewajibkan sertifikat "${f.text("certification") ?? ""}"`,
-      en: (f) => `Category ${f.text("category") ?? ""} requires the certificate "${f.text("certification") ?? ""}"`,
+      id: (f) => `${category(f, "id")} mewajibkan sertifikat${f.text("certification") ? ` "${f.text("certification")}"` : ""}`,
+      en: (f) => `${category(f, "en")} requires a certificate${f.text("certification") ? ` ("${f.text("certification")}")` : ""}`,
     },
     hint: {
       id: () => "Isi nomor izin edar (BPOM / POM TR) dan foto sertifikatnya di katalog, atau pilih kategori lain yang sesuai",

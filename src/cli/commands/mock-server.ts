@@ -167,7 +167,7 @@ async function runMockServerFor(flags: MockServerFlags & { marketplace?: string 
     return runTikTokMockServer({ ...flags, rateLimit }, ctx, signal);
   }
   if (flags.marketplace !== undefined && flags.marketplace !== "tokopedia") {
-    throw new UsageError({ en: `--marketplace ${flags.marketplace}: the mock speaks tokopedia, shopee or tiktok-shop`, id: `--marketplace ${flags.marketplace}: tiruan tersedia untuk tokopedia, shopee atau tiktok-shop` });
+    throw new UsageError({ en: `--marketplace ${flags.marketplace}: the mock speaks tiktok-shop, tokopedia or shopee`, id: `--marketplace ${flags.marketplace}: tiruan tersedia untuk tiktok-shop, tokopedia atau shopee` });
   }
   return runMockServer(flags, ctx, signal);
 }

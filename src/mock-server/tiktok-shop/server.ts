@@ -48,8 +48,11 @@ export interface TikTokMockOptions {
    * Test hook run before a request is handled (after the body is read): e.g. kill a client process
    * while its token refresh is being answered. Return "drop" to answer nothing.
    */
-  onRequest?: (info: { method: string; path: string; route: string }) => void | "drop" | Promise<void | "drop">;
+  onRequest?: (info: { method: string; path: string; route: string }) => HookAnswer | Promise<HookAnswer>;
 }
+
+/** "drop": answer nothing (not handled); "commit-then-drop": handle it, then drop the answer. */
+export type HookAnswer = void | "drop" | "commit-then-drop";
 
 export interface TikTokMockStats {
   requests: number;
@@ -250,7 +253,8 @@ export async function startTikTokMock(options: TikTokMockOptions = {}): Promise<
       if (body.reason === "aborted") return;
       return send(res, 413, { code: 36009021, message: "The request body is too large." });
     }
-    if ((await options.onRequest?.({ method, path, route: name })) === "drop") return drop(req);
+    const hook = await options.onRequest?.({ method, path, route: name });
+    if (hook === "drop") return drop(req);
     const contentType = req.headers["content-type"];
     const gate = passGateway({
       state,
@@ -267,7 +271,7 @@ export async function startTikTokMock(options: TikTokMockOptions = {}): Promise<
     if (isReject(gate)) return send(res, gate.status, { code: gate.code, message: gate.message });
     markDirty(); // token first-use may retire the previous pair
 
-    const fault: FaultKind = faults.pick();
+    const fault: FaultKind = hook === "commit-then-drop" ? "commitThenDrop" : faults.pick();
     if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
     if (fault === "error500") {
       stats.faultsInjected += 1;
