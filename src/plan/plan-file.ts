@@ -83,6 +83,29 @@ export async function writePlanFile(path: string, plan: Plan): Promise<void> {
   await writeFile(path, renderPlanJson(plan), "utf8");
 }
 
+/** Several marketplaces' plans of one sync (issue 17): `{format: "desbumi-plans", version: 1, plans: [<plan>...]}`. */
+export const PLANS_FORMAT = "desbumi-plans";
+
+export async function writePlansFile(path: string, plans: readonly Plan[]): Promise<void> {
+  const docs = plans.map((plan) => JSON.parse(renderPlanJson(plan)) as unknown);
+  await writeFile(path, `${JSON.stringify({ format: PLANS_FORMAT, version: 1, plans: docs }, null, 2)}\n`, "utf8");
+}
+
+/** A plan file with one plan, or a `desbumi-plans` file with several (one per marketplace). */
+export async function readPlanFiles(path: string): Promise<Plan[]> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, "utf8"));
+  } catch {
+    return [await readPlanFile(path)]; // its messages for unreadable and non-JSON files
+  }
+  if (!isObject(json) || json.format !== PLANS_FORMAT) return [await readPlanFile(path)];
+  if (json.version !== 1 || !Array.isArray(json.plans) || json.plans.length === 0) {
+    throw notAPlan(path, { id: "daftar rencana kosong atau versinya tidak dikenal", en: "no plans in the list, or an unknown version" });
+  }
+  return json.plans.map((doc, index) => parsePlan(doc, `${path} plans[${index}]`));
+}
+
 /** Read and validate a saved plan. Anything else than a version-1 desbumi plan is a UsageError. */
 export async function readPlanFile(path: string): Promise<Plan> {
   let raw: string;
@@ -101,6 +124,10 @@ export async function readPlanFile(path: string): Promise<Plan> {
   } catch {
     throw notAPlan(path, { id: "bukan JSON", en: "not JSON" });
   }
+  return parsePlan(json, path);
+}
+
+function parsePlan(json: unknown, path: string): Plan {
   if (isObject(json) && json.format === PLAN_FORMAT && json.version !== 1) {
     throw new UsageError({
       id: `File rencana ${path} berversi ${String(json.version)}; desbumi ini hanya membaca versi 1. Buat ulang dengan \`desbumi sync --dry-run --out ${path}\`.`,

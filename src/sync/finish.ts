@@ -20,6 +20,8 @@ export interface SyncReport {
   group?: string;
   catalog: string;
   target?: string;
+  /** The adapter name of the target (a multi-marketplace summary names it in its rerun hint). */
+  marketplace?: string;
   /**
    * refused: a guard stopped it (catalogue errors, mass deactivation, stale plan); planned: dry run;
    * not-applied: no terminal to ask and no --yes; declined: the answer was no; nothing-to-do;

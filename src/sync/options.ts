@@ -23,6 +23,10 @@ export interface ApplyFileOptions extends TargetFlags {
   yes?: boolean;
   format?: OutputFormat;
   config?: string;
+  /** A plan file with several marketplaces' plans: apply the ones still fresh even when another went stale. */
+  partial?: boolean;
+  /** The plan was shown already (a multi-marketplace sync printed it before asking once). */
+  quietPlan?: boolean;
 }
 
 /** Only the target flags, for openTarget (so sync-only flags never reach an adapter). */

@@ -6,11 +6,11 @@ import { loadConfig } from "../config/load.js";
 import { UsageError } from "../errors.js";
 import { pick, type Text } from "../i18n.js";
 import { sha256 } from "../plan/fingerprint.js";
-import { readPlanFile } from "../plan/plan-file.js";
+import { readPlanFiles } from "../plan/plan-file.js";
 import { toPlanDocument } from "../plan/render-json.js";
 import { renderPlanHeader, renderPlanText } from "../plan/render-text.js";
 import type { Plan } from "../plan/types.js";
-import { openTarget } from "../target/open.js";
+import { openTarget, type OpenedTarget } from "../target/open.js";
 import { EXIT_FAILED } from "./exit-codes.js";
 import { finishWithPlan, type SyncReport } from "./finish.js";
 import { pickTargetFlags, type ApplyFileOptions } from "./options.js";
@@ -35,8 +35,24 @@ export async function runApplyFile(planPath: string, opts: ApplyFileOptions, ctx
 
 async function applyFile(planPath: string, opts: ApplyFileOptions, ctx: CommandContext, deps: SyncDeps, facts: Partial<SyncReport>): Promise<number> {
   const { io, lang } = ctx;
+  const plans = await readPlanFiles(resolve(io.cwd, planPath));
+  if (plans.length > 1) {
+    const { applyPlans } = await import("./apply-plans.js");
+    return applyPlans(plans, opts, ctx, deps);
+  }
+  const [plan] = plans as [Plan];
+  const report = await applyPlan(plan, opts, ctx, deps, facts);
+  if (opts.format === "json") io.stdout.write(`${JSON.stringify(toSyncJson(report, lang), null, 2)}\n`);
+  return report.exitCode;
+}
+
+/**
+ * Apply one saved (or just made) plan to its target: reopen the target the plan names, refuse when
+ * the shop or the catalogue moved on since the plan was made, else finish it (ask, apply, summary).
+ */
+export async function applyPlan(plan: Plan, opts: ApplyFileOptions, ctx: CommandContext, deps: SyncDeps = {}, facts: Partial<SyncReport> = {}): Promise<SyncReport> {
+  const { io, lang } = ctx;
   const human = opts.format === "json" ? io.stderr : io.stdout;
-  const plan = await readPlanFile(resolve(io.cwd, planPath));
   Object.assign(facts, { catalog: plan.catalog.file, ...(plan.group !== undefined ? { group: plan.group } : {}), plan: toPlanDocument(plan) });
   const config = await loadConfig({ cwd: io.cwd, env: io.env, ...(opts.config !== undefined ? { configPath: opts.config } : {}) });
   const group = plan.group !== undefined ? config?.groups.find((g) => g.id === plan.group) : undefined;
@@ -46,7 +62,8 @@ async function applyFile(planPath: string, opts: ApplyFileOptions, ctx: CommandC
       en: `This plan is for group "${plan.group}", but no such group is in a desbumi.config.json here. Run apply from the folder you ran sync in, or pass --config.`,
     });
   }
-  const marketplace = group?.marketplace ?? config?.marketplace;
+  // A group selling on several marketplaces: the block of the plan's marketplace.
+  const marketplace = group?.marketplaces?.find((b) => b.adapter === plan.marketplace) ?? group?.marketplace ?? config?.marketplace;
   const baseDir = config?.dir ?? io.cwd;
   const target = await (deps.openTarget ?? openTarget)({
     flags: pickTargetFlags(opts),
@@ -69,16 +86,7 @@ async function applyFile(planPath: string, opts: ApplyFileOptions, ctx: CommandC
       exitCode: EXIT_FAILED,
       ...extra,
     });
-    const reasons: Text[] = [];
-    if (target.label !== plan.target || target.definition.name !== plan.marketplace) {
-      reasons.push({
-        id: `rencana ini untuk ${plan.target}, tapi tujuan sekarang ${target.label} (pakai flag/konfigurasi yang sama seperti saat sync)`,
-        en: `this plan is for ${plan.target}, but the target now is ${target.label} (use the same flags/config as for sync)`,
-      });
-    } else {
-      const listings = target.adapter.capabilities.canList ? await target.adapter.listListings() : [];
-      reasons.push(...findStaleness(plan, listings, await hashCatalog(plan, io.cwd)));
-    }
+    const reasons = await stalenessOf(plan, target, io.cwd);
     if (reasons.length > 0) {
       const lines = [
         ...renderPlanHeader(plan, { lang, color: ctx.color }),
@@ -92,10 +100,10 @@ async function applyFile(planPath: string, opts: ApplyFileOptions, ctx: CommandC
         ...reasons.map((r) => `  - ${pick(r, lang)}`),
       ];
       human.write(`${lines.join("\n")}\n`);
-      return emit(report({ message: pick({ id: `rencana usang: ${reasons.map((r) => r.id).join("; ")}`, en: `stale plan: ${reasons.map((r) => r.en).join("; ")}` }, lang) }));
+      return report({ message: pick({ id: `rencana usang: ${reasons.map((r) => r.id).join("; ")}`, en: `stale plan: ${reasons.map((r) => r.en).join("; ")}` }, lang) });
     }
 
-    if (opts.format !== "json") human.write(renderPlanText(plan, { lang, color: ctx.color }));
+    if (opts.format !== "json" && !opts.quietPlan) human.write(renderPlanText(plan, { lang, color: ctx.color }));
     const finished = await finishWithPlan({
       plan,
       adapter: target.adapter,
@@ -106,15 +114,24 @@ async function applyFile(planPath: string, opts: ApplyFileOptions, ctx: CommandC
       journalName: plan.group ?? basename(plan.catalog.file, extname(plan.catalog.file)),
       ...(deps.interrupts ? { interrupts: deps.interrupts } : {}),
     });
-    return emit(report(finished));
+    return report(finished);
   } finally {
     await target.close();
   }
+}
 
-  function emit(report: SyncReport): number {
-    if (opts.format === "json") io.stdout.write(`${JSON.stringify(toSyncJson(report, lang), null, 2)}\n`);
-    return report.exitCode;
+/** Why `plan` no longer fits its opened target (another target, the shop or the catalogue moved on); [] when it still fits. */
+export async function stalenessOf(plan: Plan, target: OpenedTarget, cwd: string): Promise<Text[]> {
+  if (target.label !== plan.target || target.definition.name !== plan.marketplace) {
+    return [
+      {
+        id: `rencana ini untuk ${plan.target}, tapi tujuan sekarang ${target.label} (pakai flag/konfigurasi yang sama seperti saat sync)`,
+        en: `this plan is for ${plan.target}, but the target now is ${target.label} (use the same flags/config as for sync)`,
+      },
+    ];
   }
+  const listings = target.adapter.capabilities.canList ? await target.adapter.listListings() : [];
+  return findStaleness(plan, listings, await hashCatalog(plan, cwd));
 }
 
 async function hashCatalog(plan: Plan, cwd: string): Promise<string | undefined> {

@@ -49,6 +49,11 @@ export interface SyncDeps {
    * multi-marketplace syncs read it; a dry run with this hook is a read-only look at the shop).
    */
   onPlanned?: (planned: PlannedCatalog) => void;
+  /**
+   * Stop after the plan is shown and the guards passed (status `planned`, no "dry run" notice):
+   * a multi-marketplace sync plans every target first and asks once (src/sync/run-targets.ts).
+   */
+  planOnly?: boolean;
 }
 
 /** A plan and what it was computed from. */
@@ -221,6 +226,7 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
         `${pick({ id: `Rencana disimpan di ${opts.out}; terapkan dengan: desbumi apply ${opts.out}`, en: `Plan saved to ${opts.out}; apply it with: desbumi apply ${opts.out}` }, lang)}\n`,
       );
     }
+    if (deps.planOnly) return { ...withPlan, status: "planned", exitCode: EXIT_OK };
     const report = await finishWithPlan({
       plan,
       adapter,

@@ -3,7 +3,7 @@ import type { CommandContext } from "../cli/io.js";
 import { loadConfig } from "../config/load.js";
 import type { GroupConfig, LoadedConfig } from "../config/types.js";
 import { AdapterError, ConfigError, UsageError } from "../errors.js";
-import { pick, type Text } from "../i18n.js";
+import { pick, type Lang, type Text } from "../i18n.js";
 import { worstExitCode } from "./exit-codes.js";
 import type { SyncReport } from "./finish.js";
 import type { SyncOptions } from "./options.js";
@@ -48,9 +48,9 @@ async function syncAll(file: string | undefined, opts: SyncOptions, ctx: Command
   const picked = opts.group !== undefined ? [findGroup(config, opts.group)] : undefined;
 
   if (file !== undefined) {
-    const report = await syncCatalog(jobFor(file, picked?.[0], config, ctx), opts, ctx, deps);
-    if (opts.format === "json") io.stdout.write(`${JSON.stringify(toSyncJson(report, lang), null, 2)}\n`);
-    return report.exitCode;
+    const reports = await syncJob(jobFor(file, picked?.[0], config, ctx), opts, ctx, deps);
+    if (opts.format === "json") io.stdout.write(`${JSON.stringify(reports.length === 1 && reports[0] ? toSyncJson(reports[0], lang) : targetsDocument(reports, lang), null, 2)}\n`);
+    return worstExitCode(reports.map((r) => r.exitCode));
   }
   if (!config) throw new UsageError(NO_FILE_NO_CONFIG);
   const groups = picked ?? config.groups;
@@ -66,7 +66,7 @@ async function syncAll(file: string | undefined, opts: SyncOptions, ctx: Command
     human.write(`\n${pick({ id: `== Kelompok ${group.name} (${group.id}) ==`, en: `== Group ${group.name} (${group.id}) ==` }, lang)}\n`);
     const job = jobFor(shownPath(group.catalog, io.cwd), group, config, ctx);
     try {
-      reports.push(await syncCatalog(job, opts, ctx, deps));
+      reports.push(...(await syncJob(job, opts, ctx, deps)));
     } catch (error) {
       // NOTE: one group that cannot run (auth, unreachable, unreadable file) must not stop the others.
       if (!(error instanceof UsageError || error instanceof ConfigError || error instanceof AdapterError)) throw error;
@@ -83,6 +83,36 @@ async function syncAll(file: string | undefined, opts: SyncOptions, ctx: Command
   }
   return exitCode;
 }
+
+/**
+ * One catalogue on its target, or on each of its group's targets (issue 17) when the group sells on
+ * several marketplaces; `--marketplace NAME` naming one of them syncs just that one.
+ */
+async function syncJob(job: CatalogJob, opts: SyncOptions, ctx: CommandContext, deps: SyncDeps): Promise<SyncReport[]> {
+  const blocks = job.group?.marketplaces;
+  if (blocks && blocks.length > 1) {
+    if (opts.marketplace === undefined) {
+      const { syncTargets } = await import("./run-targets.js");
+      return syncTargets(job, blocks, opts, ctx, deps);
+    }
+    const chosen = blocks.find((b) => b.adapter === opts.marketplace);
+    if (chosen) return [await syncCatalog({ ...job, marketplace: chosen }, withoutMarketplaceFlag(opts), ctx, deps)];
+  }
+  return [await syncCatalog(job, opts, ctx, deps)];
+}
+
+/** `--marketplace NAME` picked the group's own block for NAME: the block (not a bare flag) defines the target. */
+function withoutMarketplaceFlag(opts: SyncOptions): SyncOptions {
+  const { marketplace: _picked, ...rest } = opts;
+  return rest;
+}
+
+const targetsDocument = (reports: readonly SyncReport[], lang: Lang) => ({
+  format: "desbumi-sync-targets",
+  version: 1,
+  exitCode: worstExitCode(reports.map((r) => r.exitCode)),
+  targets: reports.map((r) => toSyncJson(r, lang)),
+});
 
 export function jobFor(file: string, group: GroupConfig | undefined, config: LoadedConfig | undefined, ctx: CommandContext): CatalogJob {
   const marketplace = group?.marketplace ?? config?.marketplace;

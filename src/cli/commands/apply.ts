@@ -10,6 +10,7 @@ export const registerApply: RegisterCommand = (program, host) => {
     .description("apply a plan saved by `sync --out` / terapkan rencana yang disimpan")
     .argument("<plan>", "plan file made by `desbumi sync --dry-run --out plan.json`")
     .option("-y, --yes", "apply without asking")
+    .option("--partial", "a plan file for several marketplaces: apply the plans still fresh even when another went stale")
     .addOption(new Option("--format <format>", "output format").choices(["pretty", "json"]).default("pretty"));
   addTargetOptions(cmd)
     .addHelpText(
