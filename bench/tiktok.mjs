@@ -48,7 +48,7 @@ function catalogue(file, n, photoUrl, priceBump = new Map()) {
   const lines = ["sku,nama,deskripsi,harga,stok,berat,kategori,kondisi,status,foto"];
   for (let i = 0; i < n; i++) {
     const [name, category] = KINDS[i % KINDS.length];
-    lines.push([`TTS-${String(i).padStart(6, "0")}`, `${name} ${i}`, "Buatan kelompok desa, tanpa pengawet", 20000 + (i % 50) * 500 + (priceBump.get(i) ?? 0), 5 + (i % 40), "250 gr", category, "baru", "aktif", `${photoUrl}/p/${i}.png`].join(","));
+    lines.push([`TTS-${String(i).padStart(6, "0")}`, `${name} ${i}`, "Buatan kelompok desa tanpa pengawet", 20000 + (i % 50) * 500 + (priceBump.get(i) ?? 0), 5 + (i % 40), "250 gr", category, "baru", "aktif", `${photoUrl}/p/${i}.png`].join(","));
   }
   writeFileSync(file, `${lines.join("\n")}\n`);
 }

@@ -25,6 +25,7 @@ describe("PhotoUploadCache", () => {
     expect(a.id).toBe("tos-1");
     expect(b.id).toBe("tos-1");
     expect(uploads).toBe(1);
+    await cache.save();
     const again = await PhotoUploadCache.open(file, "tiktok-shop", "7001");
     expect((await again.ensure("aa", "a.jpg", upload)).id).toBe("tos-1");
     expect(uploads).toBe(1);
