@@ -1,4 +1,5 @@
 // The response envelope and the error vocabulary the mock answers with (reference §3).
+import { JsonDecimal } from "./http/json.js";
 
 export const MSG_OK = "Your request has been processed successfully";
 export const MSG_MALFORMED = "We could not process your request due to malformed request, please check again";
@@ -53,8 +54,12 @@ export const reject = (errorCode: string, reason: string): never => {
   throw new RequestRejected(malformed(errorCode, reason));
 };
 
-export const describeValue = (value: unknown): string =>
-  typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
+export const describeValue = (value: unknown): string => {
+  if (typeof value === "string") return value;
+  // A JsonDecimal shows as it was written (`1e3`), not as the number it means.
+  if (value instanceof JsonDecimal) return value.lexeme;
+  return JSON.stringify(value) ?? String(value);
+};
 
 export const invalidFormat = (field: string, value: unknown, expected: string): never =>
   reject("PRD_DLV_042", `Invalid field [${field}] format, value [${describeValue(value)}] should be ${expected}`);

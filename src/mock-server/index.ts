@@ -4,4 +4,5 @@ export { startMockServer, DEFAULT_FS_ID, DEFAULT_SHOP_ID, DEFAULT_TOKEN_TTL_SECO
 export { parseFaultSpec, type FaultSpecResult } from "./faults.js";
 export { DEFAULT_CATEGORIES, type CategoryNode } from "./categories.js";
 export type { MockFaults, MockListing, MockServer, MockServerOptions, MockServerStats } from "./types.js";
-export { StateFileBusyError } from "./state-lock.js";
+export { StateFileBusyError } from "./http/state-lock.js";
+export { StatePersistError } from "./persist-error.js";

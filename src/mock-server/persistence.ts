@@ -1,12 +1,9 @@
-// The state file: loaded at start, written atomically (temp file in the same directory + rename),
-// debounced, flushed on close. A snapshot is serialised in one synchronous step, so a file never
-// holds half of a request's changes.
-import { randomBytes } from "node:crypto";
-import { mkdir, open, readFile, rename, unlink } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
-import type { Logger } from "pino";
+// The Tokopedia mock's state file: its shape, and loading it with the same rules the API enforces
+// (state-check.ts). Writing is durable-file.ts's job (http/, shared by every mock).
+import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { UsageError, errorMessage } from "../errors.js";
+import { checkSnapshot } from "./state-check.js";
 import type { StateSnapshot } from "./state.js";
 
 const listingSchema = z.object({
@@ -38,13 +35,14 @@ const snapshotSchema = z.object({
   etalase: z.array(z.object({ id: z.number().int(), name: z.string() })),
   nextProductId: z.number().int(),
   products: z.array(listingSchema),
+  credentials: z.object({ clientId: z.string().min(1), clientSecret: z.string().min(1) }).optional(),
 });
 
 const isMissing = (error: unknown): boolean =>
   typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "ENOENT";
 
-/** The saved shop, or undefined when the file does not exist yet. */
-export async function loadStateFile(file: string): Promise<StateSnapshot | undefined> {
+/** The saved shop and its text, or undefined when the file does not exist yet. */
+export async function loadStateFile(file: string, limits: { maxStock: number }): Promise<{ snapshot: StateSnapshot; text: string } | undefined> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
@@ -73,77 +71,16 @@ export async function loadStateFile(file: string): Promise<StateSnapshot | undef
       id: `Berkas state mock ${file} bukan state mock desbumi (${where}); pindahkan agar toko mulai dari kosong`,
     });
   }
-  return result.data;
-}
-
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
-  const dir = dirname(file);
-  await mkdir(dir, { recursive: true });
-  const temp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  try {
-    const handle = await open(temp, "w");
-    try {
-      await handle.writeFile(text, "utf8");
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, file);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
+  const snapshot = result.data as StateSnapshot;
+  const problem = checkSnapshot(snapshot, limits);
+  if (problem) {
+    throw new UsageError({
+      en: `The mock state file ${file} is inconsistent at ${problem.path}: ${problem.en}. Fix that entry, or move the file away to start a fresh shop`,
+      id: `Berkas state mock ${file} tidak konsisten di ${problem.path}: ${problem.id}. Perbaiki entri itu, atau pindahkan berkasnya agar toko mulai dari kosong`,
+    });
   }
+  return { snapshot, text };
 }
 
-export interface Persister {
-  /** Mark the state changed; a write follows after the debounce. */
-  schedule(): void;
-  /** Write now if anything changed, and wait for writes in flight. */
-  flush(): Promise<void>;
-}
-
-export function createPersister(opts: {
-  file: string;
-  snapshot: () => StateSnapshot;
-  debounceMs: number;
-  log: Logger;
-}): Persister {
-  let isDirty = false;
-  let timer: NodeJS.Timeout | undefined;
-  let writing: Promise<void> | undefined;
-
-  const writeNow = (): Promise<void> => {
-    timer = undefined;
-    if (!isDirty) return Promise.resolve();
-    isDirty = false;
-    const text = `${JSON.stringify(opts.snapshot())}\n`;
-    writing = writeFileAtomic(opts.file, text)
-      .catch((error: unknown) => {
-        isDirty = true;
-        opts.log.error({ file: opts.file, error: errorMessage(error) }, "mock state write failed");
-      })
-      .finally(() => {
-        writing = undefined;
-        if (isDirty && !timer) timer = setTimeout(() => void writeNow(), opts.debounceMs);
-      });
-    return writing;
-  };
-
-  return {
-    schedule() {
-      isDirty = true;
-      if (!timer && !writing) timer = setTimeout(() => void writeNow(), opts.debounceMs);
-    },
-    async flush() {
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      while (writing) await writing;
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      if (isDirty) await writeNow();
-      // A failed write re-arms the timer; a flush (on close) tries once and leaves it logged.
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-    },
-  };
-}
+/** The snapshot a durable text holds (one this server wrote, so it is known to be valid). */
+export const parseSnapshot = (text: string): StateSnapshot => snapshotSchema.parse(JSON.parse(text)) as StateSnapshot;

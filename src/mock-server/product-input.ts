@@ -2,6 +2,7 @@
 // `name`), as Go's JSON decoder does upstream; a wrong JSON type rejects the whole request (400),
 // like a failed unmarshal would. Business rules are checked later, per row (product-rules.ts).
 import { describeValue, invalidFormat, reject } from "./envelope.js";
+import { JsonDecimal } from "./http/json.js";
 
 export interface ProductFields {
   id?: number;
@@ -26,29 +27,39 @@ export interface ProductFields {
   hasVariant?: boolean;
 }
 
-/** A JSON object with lower-cased keys (later duplicates win, as in Go). */
+/** A JSON object with lower-cased keys (later duplicates win, as in Go); prototype-free. */
 export type LowerObject = Record<string, unknown>;
 
+/**
+ * Issue 13.13: the copy has no prototype, so a `__proto__` key is an ordinary (unknown, ignored)
+ * field and never changes what other keys read as.
+ */
 export function lowerKeys(value: unknown): LowerObject | undefined {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
-  const out: LowerObject = {};
+  if (value === null || typeof value !== "object" || Array.isArray(value) || value instanceof JsonDecimal) return undefined;
+  const out = Object.create(null) as LowerObject;
   for (const [k, v] of Object.entries(value)) out[k.toLowerCase()] = v;
   return out;
 }
 
 const isPresent = (v: unknown): boolean => v !== undefined && v !== null;
 
+/**
+ * Issue 13.17: an int field takes an integer literal only, as Go's decoder into an int64 does:
+ * `1e3` and `2147700000.0` (JsonDecimal, their spelling kept by the parser) are refused, and so is
+ * a value a JavaScript number cannot hold exactly.
+ */
 export function readInt(obj: LowerObject, key: string, path: string): number | undefined {
   const v = obj[key];
   if (!isPresent(v)) return undefined;
-  if (typeof v !== "number" || !Number.isInteger(v)) return invalidFormat(`${path}${key}`, v, "int");
+  if (typeof v !== "number" || !Number.isSafeInteger(v)) return invalidFormat(`${path}${key}`, v, "int");
   return v;
 }
 
 function readNumber(obj: LowerObject, key: string, path: string): number | undefined {
-  const v = obj[key];
-  if (!isPresent(v)) return undefined;
-  if (typeof v !== "number" || !Number.isFinite(v)) return invalidFormat(`${path}${key}`, v, "number");
+  const raw = obj[key];
+  if (!isPresent(raw)) return undefined;
+  const v = raw instanceof JsonDecimal ? raw.value : raw;
+  if (typeof v !== "number" || !Number.isFinite(v)) return invalidFormat(`${path}${key}`, raw, "number");
   return v;
 }
 

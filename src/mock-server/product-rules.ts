@@ -2,7 +2,7 @@
 // `error` list. Also turns decoded fields into a stored listing (create) or a changed one (edit).
 import type { CategoryIndex } from "./categories.js";
 import type { ProductFields } from "./product-input.js";
-import { isNameTaken, isSkuTaken, type ShopState } from "./state.js";
+import { isNameTaken, isSkuTaken, keyOf, type ShopState } from "./state.js";
 import type { MockListing } from "./types.js";
 
 export const NAME_MAX = 70;
@@ -17,6 +17,8 @@ export const DEFAULT_MAX_STOCK = 999_999;
 
 const WRITE_STATUSES = ["LIMITED", "UNLIMITED", "EMPTY"];
 const CONDITIONS: Record<string, 1 | 2> = { NEW: 1, USED: 2 };
+// NOTE (issue 13.17): units are matched exactly as the reference spells them (GR, KG), and the
+// weight must come to a whole number of grams: 0.0006 KG is refused instead of being stored as 1 g.
 const WEIGHT_UNITS: Record<string, number> = { GR: 1, KG: 1000 };
 
 export interface RuleContext {
@@ -31,7 +33,7 @@ const empty = (field: string): string => `Field [${field}] should not be empty`;
 const alreadyUsed = (field: string, value: string): string =>
   `Value [${value}] of field [${field}] is already used, please use different value`;
 
-const isHttpUrl = (text: string): boolean => {
+export const isHttpUrl = (text: string): boolean => {
   try {
     const url = new URL(text);
     return url.protocol === "http:" || url.protocol === "https:";
@@ -40,8 +42,12 @@ const isHttpUrl = (text: string): boolean => {
   }
 };
 
+/** Exact grams, or NaN when the weight is not a whole number of grams in that unit. */
 export function weightInGrams(weight: number, unit: string | undefined): number {
-  return Math.round(weight * (WEIGHT_UNITS[(unit ?? "GR").toUpperCase()] ?? 1));
+  const grams = weight * (WEIGHT_UNITS[unit ?? "GR"] ?? Number.NaN);
+  const whole = Math.round(grams);
+  // A KG value such as 0.3 is 300.00000000000006 g in binary floating point: allow that much.
+  return Math.abs(grams - whole) <= 1e-6 * Math.max(1, Math.abs(grams)) ? whole : Number.NaN;
 }
 
 /** Rules on the fields present; `current` is the listing being edited (undefined on create). */
@@ -51,7 +57,7 @@ function checkPresent(f: ProductFields, ctx: RuleContext, current: MockListing |
   if (f.hasVariant) errors.push("Variant products are not supported by this shop (desbumi mock)");
   if (f.name !== undefined) {
     const name = f.name.trim();
-    if (name === "") errors.push(empty("name"));
+    if (keyOf(name) === "") errors.push(empty("name"));
     else if ([...name].length > NAME_MAX) errors.push(`Field [name] must be at most ${NAME_MAX} characters, got ${[...name].length}`);
     else if (isNameTaken(ctx.shop, name, selfId)) errors.push(alreadyUsed("name", f.name));
   }
@@ -80,11 +86,13 @@ function checkPresent(f: ProductFields, ctx: RuleContext, current: MockListing |
   if (f.condition !== undefined && !(f.condition.toUpperCase() in CONDITIONS)) {
     errors.push(notAllowed("condition", f.condition, "use NEW or USED"));
   }
-  if (f.weightUnit !== undefined && !(f.weightUnit.toUpperCase() in WEIGHT_UNITS)) {
-    errors.push(notAllowed("weight_unit", f.weightUnit, "use GR"));
+  if (f.weightUnit !== undefined && !Object.hasOwn(WEIGHT_UNITS, f.weightUnit)) {
+    errors.push(notAllowed("weight_unit", f.weightUnit, "use GR or KG"));
   } else if (f.weight !== undefined) {
     const grams = weightInGrams(f.weight, f.weightUnit);
-    if (f.weight <= 0 || grams < 1 || grams > WEIGHT_GRAMS_MAX) {
+    if (Number.isNaN(grams)) {
+      errors.push(notAllowed("weight", f.weight, `must be a whole number of grams (${f.weightUnit ?? "GR"})`));
+    } else if (f.weight <= 0 || grams < 1 || grams > WEIGHT_GRAMS_MAX) {
       errors.push(notAllowed("weight", f.weight, `must be between 1 and ${WEIGHT_GRAMS_MAX} grams`));
     }
   }

@@ -1,10 +1,18 @@
 // Token buckets per (fs_id, endpoint), reported in X-Ratelimit-* headers (reference §3).
+// Buckets live in a BoundedMap and only `take` creates one: the server calls it after the request
+// is authenticated and its fs_id is canonical, and `peek` never allocates (issue 13.8).
+import { BoundedMap } from "./http/bounded-map.js";
+
+/** More than (routes x the one bound fs_id) ever needs; a cap, not a working size. */
+export const MAX_RATE_BUCKETS = 1024;
 
 export interface RateLimitConfig {
   /** Tokens regained per second. */
   rate: number;
   /** Bucket size. */
   burst: number;
+  /** @default MAX_RATE_BUCKETS */
+  maxBuckets?: number;
 }
 
 interface Bucket {
@@ -23,27 +31,30 @@ const seconds6 = (s: number): string => s.toFixed(6);
 export interface RateLimiter {
   /** Consume up to `wanted` tokens (bulk requests: one per item); never more than are available. */
   take(key: string, wanted: number): Take;
-  /** Headers for an answer that consumed nothing (401, 403, injected faults). */
+  /** Headers for an answer that consumed nothing (403, injected faults); creates no bucket. */
   peek(key: string): Record<string, string>;
+  /** Buckets held now (at most MAX_RATE_BUCKETS). */
+  size(): number;
   reset(): void;
 }
 
 export function createRateLimiter(config: RateLimitConfig, clock: () => number): RateLimiter {
-  const buckets = new Map<string, Bucket>();
+  const buckets = new BoundedMap<string, Bucket>(config.maxBuckets ?? MAX_RATE_BUCKETS);
   const limitHeader = `${config.rate} req/s (burst ${config.burst})`;
 
-  const refill = (key: string): Bucket => {
-    const now = clock();
-    let bucket = buckets.get(key);
-    if (!bucket) {
-      bucket = { tokens: config.burst, atMs: now };
-      buckets.set(key, bucket);
-      return bucket;
-    }
+  const refilled = (bucket: Bucket, now: number): Bucket => {
     const elapsed = Math.max(0, now - bucket.atMs) / 1000;
     bucket.tokens = Math.min(config.burst, bucket.tokens + elapsed * config.rate);
     bucket.atMs = now;
     return bucket;
+  };
+  const refill = (key: string): Bucket => {
+    const now = clock();
+    const bucket = buckets.get(key);
+    if (bucket) return refilled(bucket, now);
+    const fresh = { tokens: config.burst, atMs: now };
+    buckets.set(key, fresh);
+    return fresh;
   };
 
   const headersOf = (bucket: Bucket): Record<string, string> => {
@@ -66,8 +77,10 @@ export function createRateLimiter(config: RateLimitConfig, clock: () => number):
       return { granted, headers: headersOf(bucket) };
     },
     peek(key) {
-      return headersOf(refill(key));
+      const bucket = buckets.peek(key);
+      return headersOf(bucket ? refilled({ ...bucket }, clock()) : { tokens: config.burst, atMs: clock() });
     },
+    size: () => buckets.size,
     reset() {
       buckets.clear();
     },

@@ -13,7 +13,7 @@ import { UsageError, errorMessage } from "../errors.js";
 import { describeValue, RequestRejected } from "./envelope.js";
 import { decodeProduct, lowerKeys } from "./product-input.js";
 import { buildListing, checkCreate, type RuleContext } from "./product-rules.js";
-import { allocateProductId, putProduct } from "./state.js";
+import { allocateProductId, MAX_PRODUCT_ID, putProduct } from "./state.js";
 
 const seedError = (file: string, en: string, id: string): UsageError =>
   new UsageError({ en: `Seed file ${file}: ${en}`, id: `Berkas seed ${file}: ${id}` });
@@ -63,12 +63,12 @@ export function applySeed(file: string, items: unknown[], ctx: RuleContext, nowU
     }
     let productId: number;
     if (rawId === undefined || rawId === null) productId = allocateProductId(ctx.shop);
-    else if (typeof rawId === "number" && Number.isSafeInteger(rawId) && rawId > 0 && !ctx.shop.products.has(rawId)) productId = rawId;
+    else if (typeof rawId === "number" && Number.isSafeInteger(rawId) && rawId > 0 && rawId <= MAX_PRODUCT_ID && !ctx.shop.products.has(rawId)) productId = rawId;
     else {
       throw seedError(
         file,
-        `product ${i + 1}: product_id ${describeValue(rawId)} must be a unique positive whole number`,
-        `produk ${i + 1}: product_id ${describeValue(rawId)} harus bilangan bulat positif yang unik`,
+        `product ${i + 1}: product_id ${describeValue(rawId)} must be a unique whole number from 1 to ${MAX_PRODUCT_ID}`,
+        `produk ${i + 1}: product_id ${describeValue(rawId)} harus bilangan bulat unik dari 1 sampai ${MAX_PRODUCT_ID}`,
       );
     }
     const listing = buildListing(fields, productId, ctx.shop.shopId, nowUnix);

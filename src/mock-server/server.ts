@@ -7,15 +7,17 @@ import { createTokenAuthority, randomToken } from "./auth.js";
 import { DEFAULT_CATEGORIES, indexCategories } from "./categories.js";
 import { fail, malformed, MSG_METHOD, MSG_NOT_FOUND, MSG_TOO_MANY, renderEnvelope, RequestRejected, type Reply } from "./envelope.js";
 import { createFaultPicker, type FaultKind } from "./faults.js";
-import { readBody } from "./http-body.js";
-import { createPersister, loadStateFile, type Persister } from "./persistence.js";
+import { createDurableFile, PersistFailed, probeWritable, removeStaleTempFiles, type DurableFile } from "./http/durable-file.js";
+import { parseRequestUrl, readBodyText, readJsonBody } from "./http/request.js";
+import { acquireStateLock, type StateLock } from "./http/state-lock.js";
+import { loadStateFile, parseSnapshot } from "./persistence.js";
 import { DEFAULT_MAX_STOCK } from "./product-rules.js";
 import { createRateLimiter } from "./rate-limit.js";
-import { acquireStateLock, type StateLock } from "./state-lock.js";
 import { matchRoute } from "./routes/index.js";
 import { checkAccess } from "./access.js";
 import { applySeed, readSeedFile } from "./seed.js";
-import { clearProducts, cloneListing, createShop, restoreShop, snapshotShop, type ShopState } from "./state.js";
+import { clearProducts, cloneListing, createShop, replaceShop, restoreShop, snapshotShop, type ShopState } from "./state.js";
+import { StatePersistError, statePersistText } from "./persist-error.js";
 import type { MockServer, MockServerOptions, MockServerStats } from "./types.js";
 
 export const DEFAULT_FS_ID = 13004;
@@ -26,18 +28,38 @@ export const DEFAULT_BURST = 5;
 export const DEFAULT_ETALASE = ["Makanan Ringan", "Minuman & Jamu", "Kerajinan", "Batik", "Kesehatan"];
 const CLOSE_GRACE_MS = 10_000;
 
-const emptyStats = (): MockServerStats => ({ requests: 0, rateLimited: 0, writes: 0, byRoute: {}, faultsInjected: 0 });
+const emptyStats = (): Omit<MockServerStats, "rateLimitBuckets"> => ({ requests: 0, rateLimited: 0, writes: 0, byRoute: {}, faultsInjected: 0, persistFailures: 0 });
 
-async function loadShop(options: MockServerOptions, shopId: number, ctx: { categories: ReturnType<typeof indexCategories>; maxStock: number; nowUnix: number }): Promise<ShopState> {
-  const saved = options.stateFile ? await loadStateFile(options.stateFile) : undefined;
+async function loadShop(
+  options: MockServerOptions,
+  stateFile: string | undefined,
+  shopId: number,
+  ctx: { categories: ReturnType<typeof indexCategories>; maxStock: number; nowUnix: number },
+): Promise<ShopState> {
+  const saved = stateFile ? await loadStateFile(stateFile, { maxStock: ctx.maxStock }) : undefined;
   if (saved) {
-    const shop = restoreShop(saved);
+    const shop = restoreShop(saved.snapshot);
     shop.shopId = shopId;
     return shop;
   }
   const shop = createShop(shopId, options.shopName ?? "Toko Desa Mock", options.etalase ?? DEFAULT_ETALASE);
   if (options.seedFile) applySeed(options.seedFile, await readSeedFile(options.seedFile), { shop, ...ctx }, ctx.nowUnix);
   return shop;
+}
+
+/**
+ * Issue 12.17: with `persistCredentials`, the fake credentials live in the state file, so a restart
+ * keeps them (flags still win, and are then kept). Otherwise they are random per start.
+ */
+function chooseCredentials(options: MockServerOptions, shop: ShopState): MockServer["credentials"] {
+  const kept = options.persistCredentials ? shop.credentials : undefined;
+  const credentials = {
+    clientId: options.clientId ?? kept?.clientId ?? randomToken(12),
+    clientSecret: options.clientSecret ?? kept?.clientSecret ?? randomToken(24),
+  };
+  if (options.persistCredentials) shop.credentials = { ...credentials };
+  else delete shop.credentials;
+  return credentials;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -47,13 +69,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const log = options.log ?? silentLogger();
   const fsId = options.fsId ?? DEFAULT_FS_ID;
   const shopId = options.shopId ?? DEFAULT_SHOP_ID;
-  const credentials = { clientId: options.clientId ?? randomToken(12), clientSecret: options.clientSecret ?? randomToken(24) };
   const categories = indexCategories(options.categories ?? DEFAULT_CATEGORIES);
   const maxStock = options.maxStock ?? DEFAULT_MAX_STOCK;
   // Held from before the load until after the last write: the file is this server's alone.
   const lock: StateLock | undefined = options.stateFile ? await acquireStateLock(options.stateFile) : undefined;
   try {
-    return await serve(options, { clock, log, fsId, credentials, categories, maxStock, lock, shopId });
+    return await serve(options, { clock, log, fsId, categories, maxStock, lock, shopId });
   } catch (error) {
     await lock?.release();
     throw error;
@@ -67,17 +88,39 @@ async function serve(
     log: NonNullable<MockServerOptions["log"]>;
     fsId: number;
     shopId: number;
-    credentials: MockServer["credentials"];
     categories: ReturnType<typeof indexCategories>;
     maxStock: number;
     lock: StateLock | undefined;
   },
 ): Promise<MockServer> {
-  const { clock, log, fsId, credentials, categories, maxStock, lock } = env;
-  const shop = await loadShop(options, env.shopId, { categories, maxStock, nowUnix: Math.floor(clock() / 1000) });
-  const persister: Persister | undefined = options.stateFile
-    ? createPersister({ file: options.stateFile, snapshot: () => snapshotShop(shop), debounceMs: options.persistDebounceMs ?? 50, log })
+  const { clock, log, fsId, categories, maxStock, lock } = env;
+  // Read and written through the real path the lock is on (issue 13.10).
+  const stateFile = lock?.realPath;
+  if (stateFile) await removeStaleTempFiles(stateFile, options.stateFs);
+  const shop = await loadShop(options, stateFile, env.shopId, { categories, maxStock, nowUnix: Math.floor(clock() / 1000) });
+  const keptBefore = JSON.stringify(shop.credentials ?? null);
+  const credentials = chooseCredentials(options, shop);
+  const credentialsChanged = JSON.stringify(shop.credentials ?? null) !== keptBefore;
+  const serialize = (): string => `${JSON.stringify(snapshotShop(shop))}\n`;
+  const durable: DurableFile | undefined = stateFile
+    ? createDurableFile({
+        file: stateFile,
+        serialize,
+        restore: (text) => replaceShop(shop, parseSnapshot(text)),
+        // What is on disk, or for a new file the empty shop, which is what a restart would see.
+        durableText: serialize(),
+        ...(options.stateFs ? { fs: options.stateFs } : {}),
+        onError: (error) => log.error({ file: stateFile, code: error.code, error: error.detail }, "mock state write failed; the write was refused"),
+      })
     : undefined;
+  // Before anyone is told the server is up: new credentials to keep are saved now; otherwise the
+  // directory is only probed, so a read-only run (a category listing) leaves no state file.
+  if (durable && stateFile) {
+    const starting = credentialsChanged ? durable.commit() : probeWritable(stateFile, options.stateFs);
+    await starting.catch((error: unknown) => {
+      throw error instanceof PersistFailed ? new StatePersistError(statePersistText(options.stateFile ?? stateFile, error)) : error;
+    });
+  }
   const auth = createTokenAuthority({ ...credentials, ttlSeconds: options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS, clock });
   const limiter = createRateLimiter({ rate: options.rateLimit ?? DEFAULT_RATE_LIMIT, burst: options.burst ?? DEFAULT_BURST }, clock);
   let faults = createFaultPicker(options.faults);
@@ -106,8 +149,8 @@ async function serve(
     const key = "token";
     stats.byRoute["POST /token"] = (stats.byRoute["POST /token"] ?? 0) + 1;
     if (req.method !== "POST") return send(res, fail(405, "", "use POST", MSG_METHOD), started, { Allow: "POST", ...limiter.peek(key) });
-    const body = await readBody(req);
-    if (!body.ok) return body.reason === "aborted" ? undefined : send(res, malformed("PRD_DLV_015", "request body too large"), started);
+    const body = await readBodyText(req);
+    if (!body.ok) return body.reason === "aborted" ? undefined : send(res, malformed("PRD_DLV_015", "request body too large"), started, { Connection: "close" });
     const grant = url.searchParams.get("grant_type") ?? new URLSearchParams(body.text).get("grant_type");
     if (!auth.checkBasic(req.headers.authorization)) {
       return send(res, fail(401, "", "invalid client credentials"), started, { "WWW-Authenticate": 'Basic realm="mock"', ...limiter.peek(key) });
@@ -157,20 +200,31 @@ async function serve(
 
   const handleProduct = async (req: IncomingMessage, res: ServerResponse, url: URL, started: bigint): Promise<void> => {
     const matched = matchRoute(url.pathname);
-    if (!matched) return send(res, fail(404, "", `no route for ${url.pathname}`, MSG_NOT_FOUND), started);
+    if (!matched) return send(res, fail(404, "", `no route for ${url.pathname.slice(0, 200)}`, MSG_NOT_FOUND), started);
     const { route, fsRaw } = matched;
     stats.byRoute[route.key] = (stats.byRoute[route.key] ?? 0) + 1;
-    const bucketKey = `${fsRaw}|${route.key}`;
-    const body = await readBody(req);
-    if (!body.ok) {
-      if (body.reason === "aborted") return;
-      return send(res, malformed("PRD_DLV_015", "request body too large"), started, { Connection: "close" });
-    }
+    // Issue 13.8: who may call is settled before anything is read or allocated for the request,
+    // and the bucket is keyed by the canonical fs_id (the bound one: `0013004` is 13004).
+    const bucketKey = `${fsId}|${route.key}`;
     const denied = checkAccess(
       { route, fsRaw, method: req.method ?? "GET", authorization: req.headers.authorization, shopRaw: url.searchParams.get("shop_id") },
       { auth, fsId, shopId: shop.shopId },
     );
     if (denied) return send(res, denied.reply, started, { ...denied.headers, ...limiter.peek(bucketKey) });
+
+    let parsed: unknown;
+    let unreadable: string | undefined;
+    if (route.hasBody) {
+      const body = await readJsonBody(req, { decimals: "boxed" });
+      if (!body.ok) {
+        if (body.reason === "aborted") return;
+        if (body.reason === "too-large") return send(res, malformed("PRD_DLV_015", "request body too large"), started, { Connection: "close" });
+        unreadable = `Failed to read request body: ${body.message}`;
+      } else parsed = body.value;
+    } else {
+      const body = await readBodyText(req);
+      if (!body.ok) return body.reason === "aborted" ? undefined : send(res, malformed("PRD_DLV_015", "request body too large"), started, { Connection: "close" });
+    }
 
     // One draw per request that got this far, in arrival order: a seed replays the same faults
     // for the same request sequence.
@@ -178,23 +232,12 @@ async function serve(
     if (fault !== "none" && fault !== "commitThenDrop") return;
     if (fault === "commitThenDrop" && !route.isWrite) return;
 
-    let parsed: unknown;
-    let isUnreadable = false;
-    if (route.hasBody) {
-      try {
-        parsed = JSON.parse(body.text);
-      } catch {
-        isUnreadable = true;
-      }
-    }
-    const taken = limiter.take(bucketKey, isUnreadable ? 1 : (route.countItems?.(parsed) ?? 1));
+    const taken = limiter.take(bucketKey, unreadable !== undefined ? 1 : (route.countItems?.(parsed) ?? 1));
     if (taken.granted === 0) {
       stats.rateLimited += 1;
       return send(res, fail(429, "", "rate limit exceeded", MSG_TOO_MANY), started, taken.headers);
     }
-    if (isUnreadable) {
-      return send(res, malformed("PRD_DLV_015", "Failed to read request body: it is not valid JSON"), started, taken.headers);
-    }
+    if (unreadable !== undefined) return send(res, malformed("PRD_DLV_015", unreadable), started, taken.headers);
     let reply: Reply;
     try {
       reply = route.handle({
@@ -212,30 +255,60 @@ async function serve(
       reply = error.reply;
     }
     if (route.isWrite && reply.status === 200) {
+      // Issue 13.2: answered only once it is on disk; a failed save is rolled back and refused.
+      const saved = await durable?.commit().then(
+        () => true,
+        (error: unknown) => {
+          if (!(error instanceof PersistFailed)) throw error;
+          return false;
+        },
+      );
+      if (saved === false) {
+        stats.persistFailures += 1;
+        return send(res, fail(503, "OPENAPI_DB_002", "the mock could not save its state (nothing was changed); try again later"), started, taken.headers);
+      }
       stats.writes += 1;
-      persister?.schedule();
     }
     if (fault === "commitThenDrop") return dropConnection(req);
     send(res, reply, started, taken.headers);
   };
 
+  // Issue 13.1: everything about a request, its URL included, is read inside this one guard; no
+  // request may throw out of it, since an embedded practice shop shares the sync's process.
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = process.hrtime.bigint();
     stats.requests += 1;
-    const url = new URL(req.url ?? "/", "http://mock.invalid");
+    let path = "";
     try {
-      if (url.pathname === "/token") await handleToken(req, res, url, started);
+      const url = parseRequestUrl(req.url);
+      if (!url) return send(res, malformed("PRD_DLV_043", "malformed request target"), started, { Connection: "close" });
+      path = url.pathname;
+      if (path === "/token") await handleToken(req, res, url, started);
       else await handleProduct(req, res, url, started);
     } catch (error) {
-      log.error({ err: error, path: url.pathname }, "mock server handler failed");
+      log.error({ err: error, path }, "mock server handler failed");
       if (!res.headersSent && !res.destroyed) send(res, fail(500, "PRD_GRPC_001", "internal mock error"), started);
     } finally {
-      log.debug({ method: req.method, path: url.pathname, status: res.statusCode }, "mock request");
+      log.debug({ method: req.method, path, status: res.statusCode }, "mock request");
       if (isClosing) server.closeIdleConnections();
     }
   };
 
-  const server = createServer((req, res) => void handle(req, res));
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log.error({ err: error }, "mock server could not answer");
+      res.destroy();
+    });
+  });
+  // What Node's parser refuses before a handler runs (bad request line, header overflow): a 400
+  // envelope on the raw socket instead of Node's bare one.
+  server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+    if (error.code === "ECONNRESET" || !socket.writable) return void socket.destroy();
+    const isTooLarge = error.code === "HPE_HEADER_OVERFLOW";
+    const body = renderEnvelope(isTooLarge ? fail(431, "PRD_DLV_015", "request headers too large") : malformed("PRD_DLV_043", "malformed HTTP request"), process.hrtime.bigint());
+    const status = isTooLarge ? "431 Request Header Fields Too Large" : "400 Bad Request";
+    socket.end(`HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => {
@@ -257,7 +330,10 @@ async function serve(
       await stopped;
       clearTimeout(force);
       try {
-        await persister?.flush();
+        await durable?.flush();
+      } catch (error) {
+        // Issue 13.2: a final save that failed is an error for whoever stops the server.
+        throw error instanceof PersistFailed ? new StatePersistError(statePersistText(options.stateFile ?? "", error)) : error;
       } finally {
         await lock?.release();
       }
@@ -271,13 +347,13 @@ async function serve(
     fsId,
     shopId: shop.shopId,
     credentials,
-    stats: () => structuredClone(stats),
+    stats: () => ({ ...structuredClone(stats), rateLimitBuckets: limiter.size() }),
     listings: () => [...shop.products.values()].sort((a, b) => a.productId - b.productId).map(cloneListing),
     reset() {
       clearProducts(shop);
       limiter.reset();
       stats = emptyStats();
-      persister?.schedule();
+      durable?.commit().catch(() => undefined);
     },
     setFaults(next) {
       faults = createFaultPicker(next);

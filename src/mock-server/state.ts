@@ -3,6 +3,12 @@
 import type { MockListing } from "./types.js";
 
 export const FIRST_PRODUCT_ID = 2147700000;
+/**
+ * The highest product id the shop hands out: ids stay exact in a JavaScript client (below 2^53),
+ * with room for a million more after it. A create past it fails per row; a state file past it is
+ * refused on load (issue 13.11).
+ */
+export const MAX_PRODUCT_ID = Number.MAX_SAFE_INTEGER - 1_000_000;
 const FIRST_ETALASE_ID = 1402900;
 
 export interface Etalase {
@@ -21,6 +27,8 @@ export interface ShopState {
   /** Lower-cased trimmed sku → productId, live products with a sku only. */
   bySku: Map<string, number>;
   nextProductId: number;
+  /** Set when the credentials are kept in the state file (see StateSnapshot.credentials). */
+  credentials?: { clientId: string; clientSecret: string };
 }
 
 /** What the state file holds. */
@@ -31,9 +39,22 @@ export interface StateSnapshot {
   etalase: Etalase[];
   nextProductId: number;
   products: MockListing[];
+  /**
+   * The mock's own fake client credentials, kept only when the server was asked to
+   * (`desbumi mock-server --state`, issue 12.17) so they survive a restart. Never real ones.
+   */
+  credentials?: { clientId: string; clientSecret: string };
 }
 
-export const keyOf = (text: string): string => text.trim().toLowerCase();
+// Invisible format characters (zero-width space/joiners, word joiner, BOM, soft hyphen, bidi marks).
+const INVISIBLE = /[\p{Cf}]/gu;
+
+/**
+ * How two names (or SKUs) are compared: Unicode-compatibility folded (NFKC), invisible characters
+ * dropped, runs of white space as one, case-insensitive. Issue 13.17: a zero-width space must not
+ * make a name that looks the same count as a different one.
+ */
+export const keyOf = (text: string): string => text.normalize("NFKC").replace(INVISIBLE, "").replace(/\s+/gu, " ").trim().toLowerCase();
 
 const domainOf = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, "") || "tokodesa";
 
@@ -101,6 +122,7 @@ export const cloneListing = (p: MockListing): MockListing => structuredClone(p);
 
 export function snapshotShop(shop: ShopState): StateSnapshot {
   return {
+    ...(shop.credentials ? { credentials: { ...shop.credentials } } : {}),
     version: 1,
     shopId: shop.shopId,
     name: shop.name,
@@ -112,11 +134,20 @@ export function snapshotShop(shop: ShopState): StateSnapshot {
 
 export function restoreShop(snapshot: StateSnapshot): ShopState {
   const shop = createShop(snapshot.shopId, snapshot.name, []);
-  shop.etalase = snapshot.etalase.map((e) => ({ ...e }));
-  for (const p of snapshot.products) putProduct(shop, { ...p });
-  const maxId = Math.max(FIRST_PRODUCT_ID - 1, ...snapshot.products.map((p) => p.productId));
-  shop.nextProductId = Math.max(snapshot.nextProductId, maxId + 1);
+  replaceShop(shop, snapshot);
   return shop;
+}
+
+/** Puts `shop` (the same object, which handlers hold) back to `snapshot`: a rollback. */
+export function replaceShop(shop: ShopState, snapshot: StateSnapshot): void {
+  clearProducts(shop);
+  shop.name = snapshot.name;
+  shop.domain = domainOf(snapshot.name);
+  shop.etalase = snapshot.etalase.map((e) => ({ ...e }));
+  for (const p of snapshot.products) putProduct(shop, structuredClone(p));
+  const maxId = snapshot.products.reduce((max, p) => Math.max(max, p.productId), FIRST_PRODUCT_ID - 1);
+  shop.nextProductId = Math.max(snapshot.nextProductId, maxId + 1);
+  if (snapshot.credentials) shop.credentials = { ...snapshot.credentials };
 }
 
 export function clearProducts(shop: ShopState): void {

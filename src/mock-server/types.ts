@@ -1,6 +1,7 @@
 // Public shapes of the mock marketplace: options in, handle out. index.ts re-exports them.
 import type { Logger } from "pino";
 import type { CategoryNode } from "./categories.js";
+import type { DurableFs } from "./http/durable-file.js";
 
 export interface MockFaults {
   /** Probability (0..1) of an injected HTTP 500 envelope. */
@@ -22,7 +23,7 @@ export interface MockFaults {
 export interface MockServerOptions {
   host?: string;
   port?: number;
-  /** Persist state here (atomic temp+rename); loaded at start if it exists. */
+  /** Persist state here: every acknowledged write is saved (fsync'd) before it is answered; loaded at start if it exists. */
   stateFile?: string;
   /** JSON file of listings to preload (see seed.ts for the shape). Ignored when stateFile exists. */
   seedFile?: string;
@@ -49,8 +50,13 @@ export interface MockServerOptions {
   shopName?: string;
   /** Clock in epoch ms; tests inject one to expire tokens or freeze rate-limit refill. */
   clock?: () => number;
-  /** Debounce for state-file writes, in ms. @default 50 */
-  persistDebounceMs?: number;
+  /**
+   * Keep the client id and secret in the state file so a restart keeps them (issue 12.17). Only for
+   * the mock's own fake credentials (`desbumi mock-server --state`). @default false
+   */
+  persistCredentials?: boolean;
+  /** File-system seam for the state file (tests inject ENOSPC). @default node:fs */
+  stateFs?: DurableFs;
 }
 
 export interface MockServerStats {
@@ -62,6 +68,10 @@ export interface MockServerStats {
   /** Requests per route key, e.g. "GET /inventory/v1/fs/:fs_id/product/info". */
   byRoute: Record<string, number>;
   faultsInjected: number;
+  /** Writes refused because the state file could not be saved. */
+  persistFailures: number;
+  /** Rate-limit buckets held (bounded; unauthenticated requests create none). */
+  rateLimitBuckets: number;
 }
 
 /** A listing as the mock stores it (a copy; mutating it changes nothing). */

@@ -140,3 +140,27 @@ test("a second mock-server on a state file another server holds exits 2 naming t
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test("issue 12.17: with --state the same credentials come back after a restart, and the banner says how to pin them", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "desbumi-cli-mock-"));
+  const state = join(dir, "shop.json");
+  const startOnce = async (): Promise<{ id: string; secret: string; text: string }> => {
+    const { ctx, out } = makeContext();
+    const controller = new AbortController();
+    const running = runMockServer({ port: "0", state }, ctx, controller.signal);
+    await waitForBanner(out);
+    controller.abort();
+    await expect(running).resolves.toBe(0);
+    const text = out();
+    return { id: /client id\s+(\S+)/.exec(text)![1]!, secret: /client secret\s+(\S+)/.exec(text)![1]!, text };
+  };
+  try {
+    const first = await startOnce();
+    const second = await startOnce();
+    expect(second.id).toBe(first.id);
+    expect(second.secret).toBe(first.secret);
+    expect(second.text).toContain(`kept in the state file and reused on restart. To pin them anywhere: --client-id ${first.id} --client-secret ${first.secret}`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

@@ -9,7 +9,7 @@ import { clientFor, fetchToken, makeCreate, type Answer } from "./http.js";
 test("1,000 concurrent creates, price updates, edits and reads keep the shop consistent", async () => {
   const dir = await mkdtemp(join(tmpdir(), "desbumi-burst-"));
   const stateFile = join(dir, "shop.json");
-  const server = await startMockServer({ rateLimit: 100_000, burst: 100_000, stateFile, persistDebounceMs: 5 });
+  const server = await startMockServer({ rateLimit: 100_000, burst: 100_000, stateFile });
   try {
     const api = clientFor(server, await fetchToken(server));
     // 400 creates over a pool of 250 names/skus: exactly 250 can win, the rest must be refused.

@@ -11,7 +11,7 @@ test("close() waits for a request in flight and flushes the state file", async (
   const stateFile = join(dir, "shop.json");
   // Latency holds the request inside the server while close() starts; the debounce would
   // otherwise delay the write well past the end of the test.
-  const server = await startMockServer({ stateFile, persistDebounceMs: 60_000, faults: { latencyMs: 50 } });
+  const server = await startMockServer({ stateFile, faults: { latencyMs: 50 } });
   try {
     const api = clientFor(server, await fetchToken(server));
     const inFlight = api("POST", "/v3/products/fs/:fs/create", { body: { products: [makeCreate({ sku: "INFLIGHT" })] } });

@@ -52,7 +52,12 @@ async function toOptions(flags: MockServerFlags, ctx: CommandContext): Promise<M
   }
   if (port !== undefined) options.port = port;
   if (flags.host !== undefined) options.host = checkHost(flags.host);
-  if (flags.state) options.stateFile = flags.state;
+  if (flags.state) {
+    options.stateFile = flags.state;
+    // Issue 12.17: the practice credentials survive a restart, so the .env need not change. They
+    // are the mock's own fake ones; real credentials never go in any state file.
+    options.persistCredentials = true;
+  }
   if (flags.seed) options.seedFile = flags.seed;
   if (flags.clientId) options.clientId = flags.clientId;
   if (flags.clientSecret) options.clientSecret = flags.clientSecret;
@@ -142,6 +147,18 @@ export async function runMockServer(flags: MockServerFlags, ctx: CommandContext,
   out.write(line(text("Batas laju", "Rate limit"), `${options.rateLimit ?? 5} req/s (burst ${options.burst ?? 5})`, ctx));
   out.write(line(text("Gangguan buatan", "Injected faults"), faults, ctx));
   out.write(line(text("Berkas state", "State file"), options.stateFile ?? pick(text("(hanya di memori)", "(in memory only)"), ctx.lang), ctx));
+  const pin = `--client-id ${server.credentials.clientId} --client-secret ${server.credentials.clientSecret}`;
+  out.write(
+    pick(
+      options.stateFile
+        ? text(
+            `Kredensial ini disimpan di berkas state dan dipakai lagi saat server dimulai ulang. Untuk menetapkannya di mana saja: ${pin}`,
+            `These credentials are kept in the state file and reused on restart. To pin them anywhere: ${pin}`,
+          )
+        : text(`Kredensial baru tiap kali dimulai. Untuk menetapkannya: ${pin} (atau pakai --state FILE)`, `New credentials on every start. To pin them: ${pin} (or use --state FILE)`),
+      ctx.lang,
+    ) + "\n",
+  );
   out.write(pick(text("Tekan Ctrl-C untuk berhenti.", "Press Ctrl-C to stop."), ctx.lang) + "\n");
 
   if (!signal.aborted) await new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));

@@ -2,7 +2,7 @@
 import { ok, type Reply } from "../envelope.js";
 import { decodeProduct } from "../product-input.js";
 import { buildListing, checkCreate } from "../product-rules.js";
-import { allocateProductId, putProduct } from "../state.js";
+import { allocateProductId, MAX_PRODUCT_ID, putProduct } from "../state.js";
 import { ERR_TOO_MANY_REQUEST, countOf, listInObject, requireList, v3WriteResult } from "./bulk-body.js";
 import { FS, type Route, type RouteContext } from "./types.js";
 
@@ -21,6 +21,8 @@ function createProducts(ctx: RouteContext): Reply {
       return;
     }
     const errors = checkCreate(fields, ctx);
+    // Ids stay exact for JavaScript clients (issue 13.11): a shop that reached the cap is full.
+    if (ctx.shop.nextProductId > MAX_PRODUCT_ID) errors.push(`This shop cannot take more products (product ids would pass ${MAX_PRODUCT_ID})`);
     if (errors.length > 0) {
       failed.push({ ...row, error: errors });
       return;

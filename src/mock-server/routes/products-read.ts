@@ -1,4 +1,5 @@
 // GET /inventory/v1/fs/{fs_id}/product/info: by product_id(s), by product_url, by sku, or a shop page.
+import { parseIntStrict } from "../http/request.js";
 import { malformed, ok, type Reply } from "../envelope.js";
 import { renderProduct } from "../product-view.js";
 import { findLiveBySku } from "../state.js";
@@ -28,8 +29,8 @@ const SORTS: Record<number, Sorter> = {
 const intParam = (ctx: RouteContext, name: string): number | Reply | undefined => {
   const raw = ctx.query.get(name);
   if (raw === null || raw.trim() === "") return undefined;
-  const n = Number(raw);
-  if (!Number.isSafeInteger(n)) return malformed("PRD_DLV_042", `Invalid field [${name}] format, value [${raw}] should be int`);
+  const n = parseIntStrict(raw.trim());
+  if (n === undefined) return malformed("PRD_DLV_042", `Invalid field [${name}] format, value [${raw}] should be int`);
   return n;
 };
 
@@ -43,8 +44,8 @@ function byIds(ctx: RouteContext, raw: string): Reply {
   if (parts.length > IDS_MAX) return malformed("PRD_DLV_018", `Max allowed products per-request are ${IDS_MAX} products`);
   const found: MockListing[] = [];
   for (const part of parts) {
-    const id = Number(part);
-    if (!Number.isSafeInteger(id)) return malformed("PRD_DLV_042", `Invalid field [product_id] format, value [${part}] should be int`);
+    const id = parseIntStrict(part);
+    if (id === undefined) return malformed("PRD_DLV_042", `Invalid field [product_id] format, value [${part}] should be int`);
     const p = ctx.shop.products.get(id);
     if (p) found.push(p);
   }

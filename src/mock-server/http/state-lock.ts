@@ -1,10 +1,12 @@
 // One server per state file: each server keeps the whole shop in memory and writes it back, so two
 // of them on one file (a `desbumi mock-server` and a sync's practice shop) would silently undo each
-// other's writes. `<stateFile>.lock` holds the owner's pid; a lock whose owner is gone is taken over.
-import { mkdir, open, readFile, unlink } from "node:fs/promises";
+// other's writes. `<real path>.lock` holds the owner's pid; a lock whose owner is gone is taken over.
+// The lock is taken on the file's resolved real path (issue 13.10): a symlink, `..` or a second
+// spelling of the same file must meet the same lock.
+import { mkdir, open, readFile, readlink, realpath, unlink } from "node:fs/promises";
 import { readFileSync, unlinkSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { UsageError } from "../errors.js";
+import { basename, dirname, join, resolve } from "node:path";
+import { UsageError } from "../../errors.js";
 
 /** The state file is served by another server (another process, or another server in this one). */
 export class StateFileBusyError extends UsageError {
@@ -20,6 +22,8 @@ export class StateFileBusyError extends UsageError {
 }
 
 export interface StateLock {
+  /** The state file's resolved real path: read and write this one, so writes follow the lock. */
+  realPath: string;
   /** Removes the lock file (only while it is still ours). Safe to call twice. */
   release(): Promise<void>;
 }
@@ -63,10 +67,32 @@ function removeHeldLocksSync(): void {
   }
 }
 
+/**
+ * The real path of `file`: symlinks resolved (also a dangling one, to where it points), or, for a
+ * file not created yet, its real directory plus its name.
+ */
+export async function resolveRealPath(file: string): Promise<string> {
+  const absolute = resolve(file);
+  try {
+    return await realpath(absolute);
+  } catch (error) {
+    if (errorCode(error) !== "ENOENT") throw error;
+  }
+  // A dangling symlink: follow it by hand (bounded, in case of a loop).
+  let current = absolute;
+  for (let hops = 0; hops < 40; hops++) {
+    const target = await readlink(current).catch(() => undefined);
+    if (target === undefined) break;
+    current = resolve(dirname(current), target);
+  }
+  await mkdir(dirname(current), { recursive: true });
+  return join(await realpath(dirname(current)), basename(current));
+}
+
 export async function acquireStateLock(stateFile: string): Promise<StateLock> {
-  const lockPath = resolve(`${stateFile}.lock`);
+  const realPath = await resolveRealPath(stateFile);
+  const lockPath = `${realPath}.lock`;
   if (heldHere.has(lockPath)) throw new StateFileBusyError(stateFile, process.pid);
-  await mkdir(dirname(lockPath), { recursive: true });
   for (let attempt = 0; ; attempt++) {
     try {
       const handle = await open(lockPath, "wx");
@@ -102,6 +128,7 @@ export async function acquireStateLock(stateFile: string): Promise<StateLock> {
   }
   let isReleased = false;
   return {
+    realPath,
     async release() {
       if (isReleased) return;
       isReleased = true;
