@@ -6,8 +6,7 @@ import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createFaultPicker, type FaultKind } from "../faults.js";
-import { writeFileAtomic } from "../persistence.js";
-import { acquireStateLock, type StateLock } from "../state-lock.js";
+import { acquireStateLock, isJsonObject, parseJson, parseRequestUrl, writeFileAtomic, type StateLock } from "../http/index.js";
 import type { MockFaults } from "../types.js";
 import { DEFAULT_ACCESS_TTL_S, DEFAULT_REFRESH_TTL_S, issueAuthCode, tokenGet, tokenRefresh, type AuthConfig } from "./auth.js";
 import { attributes, authorizedShops, brands, categories, MAX_IMAGE_BYTES, rules, uploadImage, warehouses } from "./catalog-routes.js";
@@ -195,7 +194,8 @@ export async function startTikTokMock(options: TikTokMockOptions = {}): Promise<
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? "/", "http://mock.invalid");
+    const url = parseRequestUrl(req.url);
+    if (!url) return send(res, 400, { code: 36009009, message: "Invalid path. The request target is malformed." });
     const path = url.pathname;
     const method = req.method ?? "GET";
     const now = clock();
@@ -296,13 +296,10 @@ export async function startTikTokMock(options: TikTokMockOptions = {}): Promise<
     const isMultipart = (contentType ?? "").toLowerCase().startsWith("multipart/form-data");
     let json: Record<string, unknown> = {};
     if (!route.multipart && body.bytes.length > 0) {
-      try {
-        const parsed: unknown = JSON.parse(body.bytes.toString("utf8"));
-        if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("not an object");
-        json = parsed as Record<string, unknown>;
-      } catch {
-        return send(res, 400, { code: 36009022, message: "The request body must be a JSON object." });
-      }
+      // Shared mock core parser: depth-capped, prototype-free objects.
+      const parsed = parseJson(body.bytes.toString("utf8"));
+      if (!parsed.ok || !isJsonObject(parsed.value)) return send(res, 400, { code: 36009022, message: "The request body must be a JSON object." });
+      json = parsed.value;
     }
     if (route.multipart && !isMultipart) return send(res, 400, { code: 36009023, message: "The content-type must be multipart/form-data (unsupported Media Type)." });
 
