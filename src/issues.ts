@@ -39,6 +39,15 @@ export const ISSUE_CODES = [
   // cross-row
   "DUPLICATE_SKU",
   "DUPLICATE_NAME",
+  // catalogue v2: variants (issue 14; wording in src/report/messages-catalog-v2.ts)
+  "VARIANT_FIELD_CONFLICT",
+  "VARIANT_DUPLICATE_OPTIONS",
+  "VARIANT_OPTION_MISSING",
+  "VARIANT_OPTION_EMPTY",
+  "VARIANT_OPTION_NAME_MISSING",
+  "TOO_MANY_OPTION_TYPES",
+  "TOO_MANY_VARIANTS",
+  "VARIANTS_NOT_SUPPORTED",
   // marketplace categories (resolved against the marketplace's tree)
   "CATEGORY_MISSING",
   "CATEGORY_NOT_FOUND",

@@ -5,6 +5,7 @@ import { CANONICAL_HEADER, fieldByWords, lookupHeader, type Field } from "./head
 import type { PriceUnit } from "./money.js";
 import type { WeightUnit } from "./weight.js";
 import { suggestHeader } from "./suggest.js";
+import { addVariantColumn, emptyVariantColumns, lookupVariantHeader, type VariantColumns } from "./variant-columns.js";
 
 /** Fields a marketplace listing cannot do without; a header row must map all of them. */
 export const REQUIRED_FIELDS = ["sku", "name", "price", "stock", "weight", "images"] as const satisfies readonly Field[];
@@ -23,7 +24,10 @@ export interface HeaderMap {
   /** Every image column, in order (`foto 1` .. `foto 5`, or one `foto` column). */
   images: ColumnSpec[];
   unknown: { index: number; header: string; suggestion?: string }[];
-  duplicates: { spec: ColumnSpec; first: ColumnSpec }[];
+  /** A second column for a field (or a v2 role: `field` is then the role, e.g. `parent`). */
+  duplicates: { spec: { index: number; header: string; field: string }; first: { index: number; header: string } }[];
+  /** Catalogue v2 variant columns (group/parent code, options, variant photo). */
+  variants: VariantColumns;
   missing: Field[];
   /** A missing field's likely column among the unknown ones (`Sisa Stok` for stock); see `findCandidates`. */
   candidates: Partial<Record<Field, { index: number; header: string; suggestion: string }>>;
@@ -31,12 +35,18 @@ export interface HeaderMap {
 }
 
 export function mapHeader(cells: readonly RawCell[]): HeaderMap {
-  const map: HeaderMap = { byField: {}, images: [], unknown: [], duplicates: [], missing: [], candidates: {}, width: cells.length };
+  const map: HeaderMap = { byField: {}, images: [], unknown: [], duplicates: [], missing: [], candidates: {}, width: cells.length, variants: emptyVariantColumns() };
   cells.forEach((cell, index) => {
     const header = cellText(cell).trim();
     if (header === "") return;
     const alias = lookupHeader(header);
     if (!alias) {
+      const variant = lookupVariantHeader(header);
+      if (variant) {
+        const first = addVariantColumn(map.variants, variant, { index, header });
+        if (first) map.duplicates.push({ spec: { index, header, field: variant.kind }, first });
+        return;
+      }
       const suggestion = suggestHeader(header);
       map.unknown.push(suggestion === undefined ? { index, header } : { index, header, suggestion });
       return;

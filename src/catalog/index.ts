@@ -17,6 +17,8 @@ export interface LoadCatalogOptions {
   sheet?: string;
   /** Keep normalized products in the result (default true). Validation-only runs may pass false. */
   collectProducts?: boolean;
+  /** With collectProducts: spool products to a temporary file (result.productSpool) instead of memory. */
+  spoolProducts?: boolean;
   /** Resolve `file` against this folder (default process.cwd()); issues keep `file` as given. */
   cwd?: string;
   /** Sees every raw row (title, header and data rows) as it is read (`desbumi check --format html`). */
@@ -34,6 +36,7 @@ export async function loadCatalog(file: string, opts: LoadCatalogOptions = {}): 
     file,
     ...(opts.rules ? { rules: opts.rules } : {}),
     ...(opts.collectProducts !== undefined ? { collectProducts: opts.collectProducts } : {}),
+    ...(opts.spoolProducts ? { spoolProducts: true } : {}),
   };
   try {
     const info = await stat(path);

@@ -29,7 +29,16 @@ export interface NormalizedRow {
 
 const CATEGORY_CODE = /^\d+$/;
 
-export function normalizeRow(cells: readonly RawCell[], header: HeaderMap, rules: MarketplaceRules, report: ReportCell): NormalizedRow {
+export interface NormalizeRowOptions {
+  /**
+   * A variant row after its product's first row (issue 14): product-level cells (name,
+   * description, photos) and the weight may be left empty there; they come from the first row.
+   */
+  continuation?: boolean;
+}
+
+export function normalizeRow(cells: readonly RawCell[], header: HeaderMap, rules: MarketplaceRules, report: ReportCell, opts: NormalizeRowOptions = {}): NormalizedRow {
+  const continuation = opts.continuation === true;
   let hasError = false;
   const fail: ReportCell = (code, column, value, args) => {
     if (code !== "HTML_IN_DESCRIPTION") hasError = true;
@@ -38,9 +47,10 @@ export function normalizeRow(cells: readonly RawCell[], header: HeaderMap, rules
   const col = header.byField;
   const cellOf = (spec: ColumnSpec | undefined): RawCell => (spec === undefined ? null : (cells[spec.index] ?? null));
   /** A required cell that is empty: one REQUIRED_VALUE_MISSING (a missing column was reported once). */
-  const present = (spec: ColumnSpec | undefined): spec is ColumnSpec => {
+  const present = (spec: ColumnSpec | undefined, inheritable = false): spec is ColumnSpec => {
     if (spec === undefined) return false;
     if (!isBlankCell(cellOf(spec))) return true;
+    if (inheritable && continuation) return false;
     fail("REQUIRED_VALUE_MISSING", spec, undefined, { field: spec.field });
     return false;
   };
@@ -65,7 +75,7 @@ export function normalizeRow(cells: readonly RawCell[], header: HeaderMap, rules
   }
 
   let name = "";
-  if (present(col.name)) {
+  if (present(col.name, true)) {
     name = cleanLine(raw(col.name));
     const length = countChars(name);
     if (name === "") fail("REQUIRED_VALUE_MISSING", col.name, raw(col.name), { field: "name" });
@@ -84,7 +94,7 @@ export function normalizeRow(cells: readonly RawCell[], header: HeaderMap, rules
     if (hasHtml(description)) report("HTML_IN_DESCRIPTION", col.description, raw(col.description));
     checkFormula(col.description, description);
     checkScript(col.description, description);
-    if (rules.descriptionRequired && description === "") fail("REQUIRED_VALUE_MISSING", col.description, raw(col.description) || undefined, { field: "description" });
+    if (rules.descriptionRequired && description === "" && !continuation) fail("REQUIRED_VALUE_MISSING", col.description, raw(col.description) || undefined, { field: "description" });
   }
 
   let price = 0;
@@ -109,7 +119,7 @@ export function normalizeRow(cells: readonly RawCell[], header: HeaderMap, rules
   }
 
   let weight = 0;
-  if (present(col.weight)) {
+  if (present(col.weight, true)) {
     const cell = cellOf(col.weight);
     const r = typeof cell === "number" || typeof cell === "string" ? parseWeight(cell, col.weight.unit as WeightUnit | undefined) : null;
     if (r === null) fail("INVALID_WEIGHT", col.weight, raw(col.weight), { reason: "format" });
@@ -147,7 +157,7 @@ export function normalizeRow(cells: readonly RawCell[], header: HeaderMap, rules
     } else minOrder = r.value;
   }
 
-  const images = readImages(cells, header.images, rules, fail);
+  const images = readImages(cells, header.images, continuation ? { ...rules, imagesMin: 0 } : rules, fail);
 
   const out: NormalizedRow = {};
   if (skuCell !== "") out.sku = skuCell;

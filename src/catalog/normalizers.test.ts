@@ -74,11 +74,11 @@ describe("headers", () => {
   });
 
   test("mapHeader: duplicates (not image columns) and missing fields", () => {
-    const map = mapHeader(["sku", "nama", "harga", "price", "stok", "berat", "foto 1", "foto 2", "", "warna"]);
+    const map = mapHeader(["sku", "nama", "harga", "price", "stok", "berat", "foto 1", "foto 2", "", "catatan"]);
     expect(map.duplicates.map((d) => [d.spec.header, d.first.header])).toEqual([["price", "harga"]]);
     expect(map.images.map((s) => s.index)).toEqual([6, 7]);
     expect(map.missing).toEqual([]);
-    expect(map.unknown.map((u) => u.header)).toEqual(["warna"]);
+    expect(map.unknown.map((u) => u.header)).toEqual(["catatan"]);
   });
 });
 

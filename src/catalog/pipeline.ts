@@ -1,6 +1,7 @@
 // The shared catalogue pipeline, as named steps over streamed rows:
-//   rows -> header (header-step) -> cells -> normalized row (row-step) -> products (product-step)
-//   -> cross-row rules (cross-row-step) -> the file as a whole (file-step).
+//   rows -> header (header-step) -> cells -> normalized row (row-step) -> products with variants
+//   (variant-step, variant-build) -> products (product-step) -> cross-row rules (cross-row-step)
+//   -> the file as a whole (file-step).
 // Per row it keeps nothing but compact rule state (and products when asked for).
 import { DEFAULT_RULES, type MarketplaceRules } from "../rules.js";
 import { REQUIRED_FIELDS, type HeaderMap } from "./columns.js";
@@ -9,7 +10,7 @@ import { columnMap, reportFile, sortIssues } from "./file-step.js";
 import { createHeaderStep } from "./header-step.js";
 import { createIssueSink } from "./issue-sink.js";
 import { createProductStep } from "./product-step.js";
-import { readDataRow } from "./row-step.js";
+import { createVariantStep } from "./variant-step.js";
 import type { RawRow, RowSource } from "./source.js";
 import type { CatalogResult } from "./types.js";
 
@@ -19,6 +20,8 @@ export interface NormalizeRowsOptions {
   rules?: MarketplaceRules;
   /** Keep normalized products (default true). */
   collectProducts?: boolean;
+  /** With collectProducts: spool them to a temporary file (CatalogResult.productSpool) instead of memory. */
+  spoolProducts?: boolean;
 }
 
 export async function normalizeRows(source: RowSource, opts: NormalizeRowsOptions): Promise<CatalogResult> {
@@ -26,23 +29,21 @@ export async function normalizeRows(source: RowSource, opts: NormalizeRowsOption
   const collect = opts.collectProducts ?? true;
   const { file } = opts;
   const { format, sheet } = source;
-  // NOTE: the zod safety net guards only products handed on (json, sync); loading zod costs ~50 ms
-  // of start-up, so a plain `validate` never loads it.
-  const check = collect ? (await import("./schema.js")).productSchema : undefined;
+  const spool = collect && opts.spoolProducts ? (await import("./product-spool.js")).createProductSpool() : undefined;
+  // NOTE: the zod safety net guards only products handed on to sync or normalize; loading zod costs
+  // ~50 ms of start-up, so a plain `validate` never loads it. A spooled json report skips it too:
+  // it was a third of `validate --format json`'s time (issue 14.4's goal is >= 0.5x of bare
+  // csv-parse), and the report only prints what the same normalizer gives sync.
+  const check = collect && !spool ? (await import("./schema.js")).productSchema : undefined;
   const sink = createIssueSink(file, sheet);
-  const products = createProductStep({ sheet, collect, check });
+  const products = createProductStep({ sheet, collect, check, ...(spool ? { spool } : {}) });
   const crossRows = createCrossRowStep(rules, sink);
   let rows = 0;
 
+  const variants = createVariantStep({ format, rules, sink, sheet, products, crossRows });
   const onData = (raw: RawRow, header: HeaderMap): void => {
     rows++;
-    const row = readDataRow(raw, header, { format, rules, sink });
-    if (row.shifted) {
-      if (row.sku !== undefined) products.markInvalid(row.sku);
-      return;
-    }
-    crossRows.check({ line: row.line, sku: row.sku, name: row.name });
-    products.add(row, header);
+    variants.take(raw, header);
   };
   const headerStep = createHeaderStep({ rules, sink, source, onData });
 
@@ -53,6 +54,7 @@ export async function normalizeRows(source: RowSource, opts: NormalizeRowsOption
   }
   headerStep.end();
   const { header, headerLine } = headerStep;
+  variants.end(header);
 
   const lateErrorLines = new Set<number>();
   crossRows.finish(header, (line, sku) => {
@@ -60,6 +62,7 @@ export async function normalizeRows(source: RowSource, opts: NormalizeRowsOption
     if (sku !== undefined) products.markInvalid(sku);
   });
   products.drop(lateErrorLines);
+  spool?.close();
 
   reportFile({ file, source, header, headerLine, rows }, sink);
   const { issues } = sink;
@@ -74,6 +77,7 @@ export async function normalizeRows(source: RowSource, opts: NormalizeRowsOption
     issues,
   };
   if (header) result.columns = columnMap(header);
+  if (spool) result.productSpool = spool;
   return result;
 }
 

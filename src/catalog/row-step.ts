@@ -24,7 +24,7 @@ export interface RowStepOptions {
   sink: IssueSink;
 }
 
-export function readDataRow(row: RawRow, map: HeaderMap, { format, rules, sink }: RowStepOptions): ReadRow {
+export function readDataRow(row: RawRow, map: HeaderMap, { format, rules, sink }: RowStepOptions, continuation = false): ReadRow {
   if (format === "csv" && row.cells.length > map.width && row.cells.slice(map.width).some((c) => cellText(c).trim() !== "")) {
     // NOTE: more cells than headers means the row is shifted (an unquoted comma or `;`),
     // so its values cannot be trusted field by field: one located issue, then keep going.
@@ -44,7 +44,7 @@ export function readDataRow(row: RawRow, map: HeaderMap, { format, rules, sink }
     if (errorColumns && ((spec && errorColumns.has(spec.index)) || (code === "NO_IMAGES" && map.images.some((s) => errorColumns.has(s.index))))) return;
     if (severityOf(code) === "error") hasError = true;
     sink.push(code, row.line, spec, value, args);
-  });
+  }, continuation ? { continuation } : {});
   // NOTE: built field by field, not spread: a spread per row cost ~10% of validate's time.
   const out: ReadRow = { line: row.line, hasError };
   if (result.product !== undefined) out.product = result.product;

@@ -71,6 +71,11 @@ export interface CatalogResult {
    * their issues like the reader's own. Absent when no header row was found.
    */
   columns?: Partial<Record<ProductField, { header: string; index: number }>>;
+  /**
+   * Issue 14.4: the kept products spooled to a temporary file (loadCatalog's spoolProducts;
+   * `products` is then empty). Its reader must call dispose() when done.
+   */
+  productSpool?: import("./product-spool.js").ProductSpool;
 }
 
 // ---- Catalogue v2 (issue 14). Shared contract for the catalogue reader, the plan and every adapter.

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { adapterNames, findAdapter } from "../adapters/index.js";
 import { ConfigError, errorMessage } from "../errors.js";
-import type { LoadedConfig } from "./types.js";
+import type { LoadedConfig, PricingRule } from "./types.js";
 import { readDotenv } from "./dotenv.js";
 import { findConfigFile } from "./find.js";
 import { locateJsonError } from "./json-syntax.js";
@@ -71,6 +71,7 @@ export async function loadConfigFile(
         ...(group.marketplaces ? { marketplaces: group.marketplaces } : {}),
         ...(defaultCategory !== undefined ? { defaultCategory } : {}),
         ...(group.sheet !== undefined ? { sheet: group.sheet } : {}),
+        ...(config.pricing || group.pricing ? { pricing: mergePricing(config.pricing, group.pricing) } : {}),
       };
     }),
     // NOTE: the process environment wins over .env, so CI secrets override a stale local file.
@@ -97,4 +98,11 @@ function parseJson(source: string, shown: string): unknown {
 export function displayPath(file: string, cwd: string): string {
   const relative = path.relative(cwd, file);
   return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : file;
+}
+
+/** Top-level rules per adapter, the group's keys winning. */
+function mergePricing(top: Record<string, PricingRule> | undefined, own: Record<string, PricingRule> | undefined): Record<string, PricingRule> {
+  const out: Record<string, PricingRule> = {};
+  for (const name of new Set([...Object.keys(top ?? {}), ...Object.keys(own ?? {})])) out[name] = { ...top?.[name], ...own?.[name] };
+  return out;
 }

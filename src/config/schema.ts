@@ -29,6 +29,26 @@ const groupMarketplaceBlock = z
   })
   .catchall(z.unknown());
 
+const pricingRules = z
+  .record(
+    z.string(),
+    z.strictObject({
+      markupPercent: z.number().min(-50).max(500).optional().meta({
+        description: "Price on this marketplace = catalogue price + this percent, e.g. 5 for 5% more (marketplace fees). Default 0. — Harga di marketplace ini = harga katalog + persen ini.",
+      }),
+      roundTo: z.union([z.literal(1), z.literal(100), z.literal(500), z.literal(1000)]).optional().meta({
+        description: "Round the marked-up price up to a multiple of this many rupiah (1, 100, 500 or 1000). Default 1. — Bulatkan harga ke atas ke kelipatan ini.",
+      }),
+      stockPercent: z.number().int().min(0).max(100).optional().meta({
+        description: "Offer only this percent of the catalogue stock here (rounded down), e.g. 50 to split stock between two marketplaces. Default 100: the same stock everywhere. — Tawarkan hanya persen stok ini di marketplace ini.",
+      }),
+    }),
+  )
+  .meta({
+    description:
+      "Per-marketplace price and stock rules, keyed by adapter name: {\"shopee\": {\"markupPercent\": 5, \"roundTo\": 500, \"stockPercent\": 50}}. A per-marketplace column (Harga (Shopee), Stok (Shopee)) wins over them. — Aturan harga dan stok per marketplace.",
+  });
+
 export const groupSchema = z.strictObject({
   id: z.string().regex(SLUG_PATTERN).meta({
     description:
@@ -59,6 +79,7 @@ export const groupSchema = z.strictObject({
   sheet: z.string().trim().min(1).optional().meta({
     description: "XLSX only: the sheet to read. Default: the first sheet. — Khusus XLSX: nama sheet yang dibaca (bawaan: sheet pertama).",
   }),
+  pricing: pricingRules.optional(),
 });
 
 export const configFileSchema = z.strictObject({
@@ -78,6 +99,7 @@ export const configFileSchema = z.strictObject({
     description:
       "Category for rows whose category cell is empty, for every group. Default: none (an empty cell is then an error). — Kategori bawaan untuk baris yang kolom kategorinya kosong.",
   }),
+  pricing: pricingRules.optional(),
   // NOTE: unique ids are checked in ./validate.ts on the raw data, so a duplicate is reported
   // even when other groups have mistakes (zod skips refinements after an issue).
   groups: z

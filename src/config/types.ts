@@ -23,6 +23,14 @@ export interface GroupConfig {
   defaultCategory?: string;
   /** XLSX sheet to read. */
   sheet?: string;
+  /** Per-marketplace price and stock rules (the top-level ones merged under the group's, per adapter). */
+  pricing?: Record<string, PricingRule>;
+}
+
+export interface PricingRule {
+  markupPercent?: number;
+  roundTo?: 1 | 100 | 500 | 1000;
+  stockPercent?: number;
 }
 
 export interface LoadedConfig {

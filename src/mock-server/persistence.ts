@@ -65,7 +65,8 @@ export async function loadStateFile(file: string, limits: { maxStock: number }):
   const result = snapshotSchema.safeParse(parsed);
   if (!result.success) {
     const first = result.error.issues[0];
-    const where = first ? `${first.path.join(".")}: ${first.message}` : "unknown shape";
+    const path = first?.path.map((key, i) => (typeof key === "number" ? `[${key}]` : `${i === 0 ? "" : "."}${String(key)}`)).join("") ?? "";
+    const where = first ? `${path}: ${first.message}` : "unknown shape";
     throw new UsageError({
       en: `The mock state file ${file} is not a desbumi mock state (${where}); move it away to start a fresh shop`,
       id: `Berkas state mock ${file} bukan state mock desbumi (${where}); pindahkan agar toko mulai dari kosong`,

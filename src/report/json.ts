@@ -1,13 +1,14 @@
-// Machine report: a versioned JSON document (version 1). Keys are part of the public contract.
+// Machine report: a versioned JSON document (version 2 since issue 14: products carry `variants`).
+// Keys are part of the public contract; the README documents versions 1 and 2.
+import { toProductDocument, type ProductDocument } from "../catalog/product-document.js";
 import type { CatalogProduct, CatalogResult } from "../catalog/types.js";
-import { PRODUCT_FIELDS } from "../catalog/types.js";
 import type { Issue } from "../issues.js";
 import { pick, type Lang } from "../i18n.js";
 import type { Reporter, UnreadableFile, ValidationReport } from "./types.js";
 import { isFileValid, sortIssues } from "./counts.js";
 import { formatIssue } from "./messages.js";
 
-export const JSON_REPORT_VERSION = 1;
+export const JSON_REPORT_VERSION = 2;
 
 export interface JsonIssue {
   code: string;
@@ -22,7 +23,8 @@ export interface JsonIssue {
   cell?: string;
 }
 
-export type JsonProduct = Record<(typeof PRODUCT_FIELDS)[number], unknown> & { line: number; sheet?: string };
+/** Version 2: the v1 product fields, `variants` ([] for a single-SKU product), v2 fields when given, line/sheet. */
+export type JsonProduct = ProductDocument;
 
 export interface JsonFile {
   file: string;
@@ -56,13 +58,7 @@ export function toJsonIssue(issue: Issue, lang: Lang): JsonIssue {
   return out;
 }
 
-export function toJsonProduct(product: CatalogProduct): JsonProduct {
-  const out = {} as JsonProduct;
-  for (const field of PRODUCT_FIELDS) out[field] = product[field];
-  out.line = product.line;
-  if (product.sheet !== undefined) out.sheet = product.sheet;
-  return out;
-}
+export const toJsonProduct = (product: CatalogProduct): JsonProduct => toProductDocument(product, product.line, product.sheet);
 
 export function toJsonFile(result: CatalogResult, strict: boolean, lang: Lang): JsonFile {
   return {
@@ -91,36 +87,47 @@ const CHUNK_CHARS = 64 * 1024;
 
 /**
  * The same document as buildJsonReport, written piecewise (one issue or product per line) so a
- * catalogue of 100,000 rows never becomes one giant string.
+ * catalogue of 100,000 rows never becomes one giant string. Products spooled by the pipeline
+ * (CatalogResult.productSpool) are streamed from their file, so they are never all in memory.
  */
 export const json: Reporter = async (report, { io, lang }) => {
   let buffer = "";
-  const emit = (s: string): void => {
+  const emit = async (s: string): Promise<void> => {
     buffer += s;
     if (buffer.length >= CHUNK_CHARS) {
-      io.stdout.write(buffer);
+      const ok = io.stdout.write(buffer);
       buffer = "";
+      // Wait for a slow reader instead of queueing the whole document in memory.
+      if (!ok && "once" in io.stdout && typeof io.stdout.once === "function") await new Promise<void>((resolve) => (io.stdout as NodeJS.WritableStream).once("drain", () => resolve()));
     }
   };
-  const list = <T>(items: readonly T[], toJson: (item: T) => unknown): void => {
-    emit("[");
-    items.forEach((item, i) => emit(`${i === 0 ? "" : ","}\n      ${JSON.stringify(toJson(item))}`));
-    emit(items.length > 0 ? "\n    ]" : "]");
+  const list = async (items: Iterable<string> | AsyncIterable<string>): Promise<void> => {
+    await emit("[");
+    let i = 0;
+    for await (const item of items) await emit(`${i++ === 0 ? "" : ","}\n      ${item}`);
+    await emit(i > 0 ? "\n    ]" : "]");
   };
-  emit(`{\n  "version": ${JSON_REPORT_VERSION},\n  "valid": ${isReportValid(report)},\n  "files": [`);
-  report.results.forEach((result, i) => {
-    const head = { file: result.file, valid: isFileValid(result, report.strict), rows: result.rows };
-    emit(`${i === 0 ? "" : ","}\n    ${JSON.stringify(head).slice(0, -1)},\n    "issues": `);
-    list(sortIssues(result.issues), (issue) => toJsonIssue(issue, lang));
-    emit(`,\n    "products": `);
-    list(result.products, toJsonProduct);
-    emit("}");
-  });
-  const unreadable = report.unreadable ?? [];
-  unreadable.forEach((entry, i) => {
-    const comma = i === 0 && report.results.length === 0 ? "" : ",";
-    emit(`${comma}\n    ${JSON.stringify(toJsonUnreadable(entry, lang))}`);
-  });
-  emit(report.results.length + unreadable.length > 0 ? "\n  ]\n}\n" : "]\n}\n");
-  io.stdout.write(buffer);
+  const each = function* <T>(items: readonly T[], toJson: (item: T) => unknown): Generator<string> {
+    for (const item of items) yield JSON.stringify(toJson(item));
+  };
+  try {
+    await emit(`{\n  "version": ${JSON_REPORT_VERSION},\n  "valid": ${isReportValid(report)},\n  "files": [`);
+    for (const [i, result] of report.results.entries()) {
+      const head = { file: result.file, valid: isFileValid(result, report.strict), rows: result.rows };
+      await emit(`${i === 0 ? "" : ","}\n    ${JSON.stringify(head).slice(0, -1)},\n    "issues": `);
+      await list(each(sortIssues(result.issues), (issue) => toJsonIssue(issue, lang)));
+      await emit(`,\n    "products": `);
+      await list(result.productSpool ? result.productSpool.documents() : each(result.products, toJsonProduct));
+      await emit("}");
+    }
+    const unreadable = report.unreadable ?? [];
+    for (const [i, entry] of unreadable.entries()) {
+      const comma = i === 0 && report.results.length === 0 ? "" : ",";
+      await emit(`${comma}\n    ${JSON.stringify(toJsonUnreadable(entry, lang))}`);
+    }
+    await emit(report.results.length + unreadable.length > 0 ? "\n  ]\n}\n" : "]\n}\n");
+    io.stdout.write(buffer);
+  } finally {
+    for (const result of report.results) result.productSpool?.dispose();
+  }
 };

@@ -3,6 +3,7 @@
 // write it instead. Every IssueCode must have an entry (the Record type enforces it).
 import type { Issue, IssueCode } from "../issues.js";
 import type { Lang } from "../i18n.js";
+import { CATALOG_V2_WORDING } from "./messages-catalog-v2.js";
 import { groupDigits, listOf, readFacts, rupiah, type Facts, type FieldName } from "./facts.js";
 import { TIKTOK_WORDING } from "./messages-tiktok.js";
 
@@ -223,6 +224,7 @@ const textLabel = (f: Facts, lang: Lang): string => (f.field ? TEXT_LABEL[f.fiel
 
 export const WORDING: Record<IssueCode, Wording> = {
   ...TIKTOK_WORDING,
+  ...CATALOG_V2_WORDING,
   MALFORMED_CSV: {
     message: {
       id: (f) => `Susunan CSV rusak di sini${because(f, "id")}`,

@@ -1,6 +1,7 @@
 // `desbumi status` output: a terminal listing per group and marketplace, or a versioned JSON document.
 import pc from "picocolors";
 import { pick, type Lang } from "../i18n.js";
+import { FIELD_LABELS } from "../plan/render-text.js";
 import type { ListingState, ProductStatus } from "./compute.js";
 import type { GroupStatus } from "./run.js";
 
@@ -16,17 +17,9 @@ const STATE: Record<ListingState, { mark: string; id: string; en: string }> = {
   invalid: { mark: "✖", id: "baris katalog salah", en: "catalogue row has errors" },
 };
 
+/** Plan field names as plans show them, plus the two a status adds. */
 const FIELD: Record<string, { id: string; en: string }> = {
-  name: { id: "nama", en: "name" },
-  description: { id: "deskripsi", en: "description" },
-  price: { id: "harga", en: "price" },
-  stock: { id: "stok", en: "stock" },
-  weight: { id: "berat", en: "weight" },
-  category: { id: "kategori", en: "category" },
-  condition: { id: "kondisi", en: "condition" },
-  min_order: { id: "min. pesan", en: "min order" },
-  etalase: { id: "etalase", en: "etalase" },
-  images: { id: "foto", en: "photos" },
+  ...FIELD_LABELS,
   status: { id: "status aktif", en: "active status" },
   variants: { id: "varian", en: "variants" },
 };

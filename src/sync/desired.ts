@@ -2,7 +2,7 @@
 import type { Category } from "../adapters/types.js";
 import { columnLetter } from "../catalog/source.js";
 import type { CatalogProduct, CatalogResult } from "../catalog/types.js";
-import { resolveCategory } from "../categories/resolve.js";
+import { normalizeCategoryName, resolveCategory } from "../categories/resolve.js";
 import type { Issue } from "../issues.js";
 import type { DesiredProduct } from "../plan/types.js";
 
@@ -16,6 +16,11 @@ export interface ResolveDesiredInput {
   defaultCategory?: string;
   /** The catalogue's column map (CatalogResult.columns): names the category column as written. */
   columns?: CatalogResult["columns"];
+  /**
+   * categories.json for this marketplace (normalized category name -> leaf id): a pinned choice
+   * wins over resolving the name in the tree (trees differ per marketplace).
+   */
+  mapped?: ReadonlyMap<string, string>;
 }
 
 export interface ResolveDesiredResult {
@@ -51,7 +56,8 @@ export function resolveDesired(input: ResolveDesiredInput): ResolveDesiredResult
     }
     let resolved = cache.get(cell);
     if (resolved === undefined) {
-      resolved = resolveCell(cell, input.categories);
+      // A pinned id is still checked against the tree when there is one (a leaf that was removed).
+      resolved = resolveCell(input.mapped?.get(normalizeCategoryName(cell)) ?? cell, input.categories);
       cache.set(cell, resolved);
     }
     if (typeof resolved === "string") products.push({ ...product, categoryId: resolved });

@@ -4,7 +4,7 @@ import { readFile } from "node:fs/promises";
 import { basename, extname, resolve } from "node:path";
 import { loadCatalog } from "../catalog/index.js";
 import type { CommandContext, Output } from "../cli/io.js";
-import type { GroupConfig, MarketplaceConfig } from "../config/types.js";
+import type { GroupConfig, MarketplaceConfig, PricingRule } from "../config/types.js";
 import { pick, type Text } from "../i18n.js";
 import { isError, type Issue } from "../issues.js";
 import { diffCatalog } from "../plan/diff.js";
@@ -19,6 +19,8 @@ import { rejectedListingIssues, submittedForReviewText } from "../review/issues.
 import { expiryWarning } from "../connect/expiry.js";
 import { describeTarget, openTarget, resolveTargetRules, type OpenedTarget } from "../target/open.js";
 import { resolveDesired } from "./desired.js";
+import { productsForTarget } from "./for-target.js";
+import { mappingFor, readCategoryMap } from "../category-map/file.js";
 import { etalaseNames, unknownEtalaseText, withEtalaseIds } from "./etalase.js";
 import { EXIT_FAILED, EXIT_OK } from "./exit-codes.js";
 import { checkMassDeactivate } from "./guards.js";
@@ -37,6 +39,8 @@ export interface CatalogJob {
   sheet?: string;
   /** Config folder, else the working folder: `.desbumi/` lives here. */
   baseDir: string;
+  /** Per-marketplace price and stock rules (config `pricing`), by adapter name. */
+  pricing?: Record<string, PricingRule>;
   env: NodeJS.ProcessEnv;
 }
 
@@ -146,13 +150,29 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
         ? await adapter.listCategories()
         : undefined;
     const defaultCategory = opts.defaultCategory ?? job.defaultCategory;
-    const desired = resolveDesired({
+    const mapped = mappingFor(await readCategoryMap(job.baseDir), target.definition.name);
+    // The products as this marketplace gets them: its own columns, else the config's pricing rule.
+    const forTarget = productsForTarget({
       file: job.file,
       products: catalog.products,
+      keys: [target.definition.name, ...(rules.family && rules.family !== target.definition.name ? [rules.family] : [])],
+      ...(job.pricing ? { pricing: job.pricing } : {}),
+      rules,
+      ...(catalog.columns ? { columns: catalog.columns } : {}),
+    });
+    const resolved = resolveDesired({
+      ...(mapped.size > 0 ? { mapped } : {}),
+      file: job.file,
+      products: forTarget.products,
       ...(catalog.columns ? { columns: catalog.columns } : {}),
       ...(categories ? { categories } : {}),
       ...(defaultCategory !== undefined ? { defaultCategory } : {}),
     });
+    const desired = {
+      products: resolved.products,
+      issues: [...forTarget.issues, ...resolved.issues],
+      invalidSkus: [...forTarget.invalidSkus, ...resolved.invalidSkus],
+    };
     // Marketplace checks only the adapter can make (tiktok-shop: category rules, the ID title rule).
     if (adapter.checkProducts && desired.products.length > 0) {
       const checked = await adapter.checkProducts(desired.products, { file: job.file, ...(catalog.columns ? { columns: catalog.columns } : {}) });

@@ -124,6 +124,7 @@ export function jobFor(file: string, group: GroupConfig | undefined, config: Loa
     ...(defaultCategory !== undefined ? { defaultCategory } : {}),
     ...(group?.sheet !== undefined ? { sheet: group.sheet } : {}),
     baseDir: config?.dir ?? ctx.io.cwd,
+    ...(group?.pricing ? { pricing: group.pricing } : {}),
     env: config?.env ?? ctx.io.env,
   };
 }

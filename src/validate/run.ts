@@ -37,6 +37,8 @@ export async function runValidate(files: readonly string[], flags: ValidateFlags
           rules: target.rules,
           cwd: ctx.io.cwd,
           collectProducts: needsProducts(format),
+          // issue 14.4: the json document streams its products from a temporary file.
+          spoolProducts: needsProducts(format),
           ...(target.sheet ? { sheet: target.sheet } : {}),
         }),
       );

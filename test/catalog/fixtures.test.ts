@@ -28,7 +28,8 @@ describe("scenario fixtures", () => {
     ["price-out-of-range.csv", [["PRICE_OUT_OF_RANGE", 2, "harga"], ["PRICE_OUT_OF_RANGE", 3, "harga"]]],
     ["missing-column.csv", [["MISSING_COLUMN", 1], ["MISSING_COLUMN", 1]]],
     ["no-header.csv", ["sku", "name", "price", "stock", "weight", "images"].map((): Expected => ["MISSING_COLUMN", 1])],
-    ["unknown-column.csv", [["UNKNOWN_COLUMN", 1, "warna"], ["UNKNOWN_COLUMN", 1, "deskripsii"]]],
+    // issue 14: `warna` is an option column now (a lone row's option becomes an attribute).
+    ["unknown-column.csv", [["UNKNOWN_COLUMN", 1, "deskripsii"]]],
     ["duplicate-column.csv", [["DUPLICATE_COLUMN", 1, "price"]]],
     ["title-row.csv", []],
     ["multiline-description.csv", [["AMBIGUOUS_NUMBER", 5, "harga"]]],
@@ -100,7 +101,7 @@ describe("what the scenarios carry besides codes", () => {
     expect(await args("text-named.xlsx")).toEqual([{ actual: "csv", expected: "xlsx" }]);
     expect(await args("binary-nul.csv")).toEqual([{ actual: "binary" }]);
     expect(await args("missing-column.csv")).toEqual([{ field: "weight" }, { field: "images" }]);
-    expect(await args("unknown-column.csv")).toEqual([undefined, { suggestion: "deskripsi" }]);
+    expect(await args("unknown-column.csv")).toEqual([{ suggestion: "deskripsi" }]);
   });
 
   test("unclosed quote: rows above the broken record are still read", async () => {

@@ -59,7 +59,7 @@ describe("desbumi validate", () => {
     const run = await cli(["validate", "muiwo.csv", "--format", "json"]);
     expect(run.code).toBe(0);
     const json = jsonOf(run.stdout);
-    expect(json).toMatchObject({ version: 1, valid: true, files: [{ file: "muiwo.csv", valid: true, rows: 2 }] });
+    expect(json).toMatchObject({ version: 2, valid: true, files: [{ file: "muiwo.csv", valid: true, rows: 2 }] });
     expect(json.files[0]!.products[1]).toMatchObject({ sku: "MW-002", price: 15000, weight: 500, line: 3 });
   });
 

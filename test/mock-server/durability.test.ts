@@ -178,3 +178,15 @@ describe("issue 12.17: credentials kept in the mock's own state file", () => {
     expect(await readFile(stateFile, "utf8")).not.toContain("pin-secret");
   });
 });
+
+describe("issue 13.10/13.14: a state path that cannot be used is a plain error", () => {
+  test("a file where the state file's folder should be, and a symlink loop", async () => {
+    await writeFile(join(dir, "plain"), "x");
+    await expect(startMockServer({ stateFile: join(dir, "plain", "shop.json") })).rejects.toThrow(/Cannot use the mock state file .*Choose a file in a folder you can write to/);
+    await symlink(join(dir, "loop-b"), join(dir, "loop-a"));
+    await symlink(join(dir, "loop-a"), join(dir, "loop-b"));
+    const error = await startMockServer({ stateFile: join(dir, "loop-a") }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as { text?: { id: string } }).text?.id).toMatch(/tidak bisa (dipakai|dikunci)|tidak bisa dibaca/);
+  });
+});

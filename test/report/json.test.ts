@@ -9,7 +9,7 @@ const run = async (...args: Parameters<typeof json>) => {
 };
 
 describe("json reporter", () => {
-  it("writes the version-1 document with issues and normalized products", async () => {
+  it("writes the version-2 document with issues and normalized products (issue 14.4)", async () => {
     const doc = await run(
       {
         results: [
@@ -25,7 +25,7 @@ describe("json reporter", () => {
       { io: captureIo().io, lang: "id", color: false },
     );
     expect(Object.keys(doc)).toEqual(["version", "valid", "files"]);
-    expect(doc.version).toBe(1);
+    expect(doc.version).toBe(2);
     expect(doc.valid).toBe(false);
     const [file] = doc.files;
     expect(Object.keys(file!)).toEqual(["file", "valid", "rows", "issues", "products"]);
@@ -35,7 +35,8 @@ describe("json reporter", () => {
     expect(issues[0]!.message).toMatch(/tidak jelas/);
     expect(typeof issues[0]!.hint).toBe("string");
     const products = file!.products as Record<string, unknown>[];
-    expect(Object.keys(products[0]!)).toEqual(["sku", "name", "description", "price", "stock", "weight", "category", "condition", "status", "min_order", "etalase", "images", "line"]);
+    expect(Object.keys(products[0]!)).toEqual(["sku", "name", "description", "price", "stock", "weight", "category", "condition", "status", "min_order", "etalase", "images", "variants", "line"]);
+    expect(products[0]!.variants).toEqual([]);
     expect(products[0]).toMatchObject({ sku: "MUIWO-001", price: 25000, line: 3 });
   });
 
@@ -94,6 +95,39 @@ describe("json reporter streaming", () => {
     expect(JSON.parse(both.out.stdout)).toEqual(buildJsonReport(withUnreadable, "en"));
     const empty = captureIo();
     await json({ results: [], strict: false }, { io: empty.io, lang: "en", color: false });
-    expect(JSON.parse(empty.out.stdout)).toEqual({ version: 1, valid: true, files: [] });
+    expect(JSON.parse(empty.out.stdout)).toEqual({ version: 2, valid: true, files: [] });
+  });
+});
+
+describe("json document version 2 (issue 14.4)", () => {
+  it("pins the variant shape: {sku, options, price, stock, weight, images, status, line} (+ sheet/cell)", async () => {
+    const variant = { sku: "A-M", options: { Ukuran: "M", Warna: "Biru" }, price: 1000, stock: 2, weight: 100, images: [], status: "active" as const, line: 3, sheet: "Produk", cell: "B3" };
+    const doc = await run(
+      { results: [makeResult({ products: [makeProduct({ sku: "A", line: 3, sheet: "Produk", variants: [variant] })] })], strict: false },
+      { io: captureIo().io, lang: "en", color: false },
+    );
+    const product = (doc.files[0]!.products as Record<string, unknown>[])[0]!;
+    expect(product.sku).toBe("A");
+    const [v] = product.variants as Record<string, unknown>[];
+    expect(Object.keys(v!)).toEqual(["sku", "options", "price", "stock", "weight", "images", "status", "line", "sheet", "cell"]);
+    expect(v).toEqual(variant);
+  });
+
+  it("streams spooled products from their temporary file, skipping dropped ones, and removes the file", async () => {
+    const { createProductSpool } = await import("../../src/catalog/product-spool.js");
+    const spool = createProductSpool();
+    for (let line = 2; line <= 1001; line++) spool.add(makeProduct({ sku: `S-${line}` }), line, undefined);
+    spool.drop(new Set([5, 7]));
+    spool.close();
+    const { io, out } = captureIo();
+    await json({ results: [makeResult({ products: [], productSpool: spool })], strict: false }, { io, lang: "en", color: false });
+    const doc = JSON.parse(out.stdout) as { files: { products: { sku: string; line: number }[] }[] };
+    const lines = doc.files[0]!.products.map((p) => p.line);
+    expect(lines).toHaveLength(998);
+    expect(lines).not.toContain(5);
+    expect(lines.slice(0, 4)).toEqual([2, 3, 4, 6]);
+    expect(doc.files[0]!.products[0]).toMatchObject({ sku: "S-2", variants: [] });
+    // The temporary file is gone once the document is written: reading it again fails.
+    await expect((async () => { for await (const d of spool.documents()) return d; })()).rejects.toThrow(/ENOENT/);
   });
 });

@@ -28,12 +28,13 @@ function twoShops(down = new Set<string>()) {
   return { shops, deps };
 }
 
-async function project(rows: string[]) {
+async function project(rows: string[], pricing?: unknown) {
   const dir = await tempDir();
   await writeCsv(dir, "k.csv", rows);
   writeFileSync(
     join(dir, "desbumi.config.json"),
     JSON.stringify({
+      ...(pricing ? { pricing } : {}),
       groups: [{ id: "kopi", name: "Kopi Wonosobo", catalog: "k.csv", marketplaces: [{ adapter: "memory" }, { adapter: "tokopedia", fsId: 13004, shopId: 480829 }] }],
     }),
   );
@@ -82,6 +83,18 @@ describe("sync: several marketplaces per group", () => {
     expect(io.stdout.text).toMatch(/Shop A \(memory\)\s+1\s+0\s+0\s+0\s+applied/);
     expect(io.stdout.text).toMatch(/COULD NOT RUN/);
     expect(io.stdout.text).toMatch(/\[tokopedia\] tokopedia is unreachable — once fixed, run again: desbumi sync --group kopi --marketplace tokopedia/);
+  });
+
+  it("the config's pricing rule for one marketplace marks its price up and splits its stock; the other keeps the catalogue's", async () => {
+    const dir = await project([csvRow("KP-1", { stok: "9" })], { tokopedia: { markupPercent: 10, roundTo: 500, stockPercent: 50 } });
+    const { shops, deps } = twoShops();
+    expect(await runSync(undefined, { yes: true }, makeCtx(makeIo({ cwd: dir })), deps)).toBe(0);
+    expect((await shops.memory!.listListings()).map((l) => [l.price, l.stock])).toEqual([[25_000, 9]]);
+    expect((await shops.tokopedia!.listListings()).map((l) => [l.price, l.stock])).toEqual([[27_500, 4]]);
+    // And the rerun compares against the marked-up values: nothing to do.
+    const again = makeIo({ cwd: dir });
+    expect(await runSync(undefined, { yes: true }, makeCtx(again), deps)).toBe(0);
+    expect(again.stdout.text.match(/up to date/g)?.length).toBeGreaterThanOrEqual(2);
   });
 
   it("--marketplace NAME syncs only that one of the group's marketplaces", async () => {

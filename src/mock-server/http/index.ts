@@ -36,4 +36,4 @@ export {
   type JsonBody,
   type JsonBodyOptions,
 } from "./request.js";
-export { acquireStateLock, isProcessAlive, resolveRealPath, StateFileBusyError, type StateLock } from "./state-lock.js";
+export { acquireStateLock, isProcessAlive, resolveRealPath, StateFileBusyError, StatePathError, type StateLock } from "./state-lock.js";

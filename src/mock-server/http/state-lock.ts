@@ -89,8 +89,17 @@ export async function resolveRealPath(file: string): Promise<string> {
   return join(await realpath(dirname(current)), basename(current));
 }
 
+/** The state file's place cannot be used at all (a file where a folder should be, a symlink loop...). */
+export class StatePathError extends UsageError {}
+
 export async function acquireStateLock(stateFile: string): Promise<StateLock> {
-  const realPath = await resolveRealPath(stateFile);
+  const realPath = await resolveRealPath(stateFile).catch((error: unknown) => {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new StatePathError({
+      en: `Cannot use the mock state file ${stateFile}: ${why}. Choose a file in a folder you can write to.`,
+      id: `Berkas state mock ${stateFile} tidak bisa dipakai: ${why}. Pilih berkas di folder yang bisa ditulisi.`,
+    });
+  });
   const lockPath = `${realPath}.lock`;
   if (heldHere.has(lockPath)) throw new StateFileBusyError(stateFile, process.pid);
   for (let attempt = 0; ; attempt++) {
@@ -103,7 +112,13 @@ export async function acquireStateLock(stateFile: string): Promise<StateLock> {
       }
       break;
     } catch (error) {
-      if (errorCode(error) !== "EEXIST" || attempt >= 3) throw error;
+      if (errorCode(error) !== "EEXIST" || attempt >= 3) {
+        const why = error instanceof Error ? error.message : String(error);
+        throw new StatePathError({
+          en: `Cannot lock the mock state file ${stateFile} (${why}). Choose a file in a folder you can write to.`,
+          id: `Berkas state mock ${stateFile} tidak bisa dikunci (${why}). Pilih berkas di folder yang bisa ditulisi.`,
+        });
+      }
     }
     let owner = await readOwner(lockPath);
     // An empty lock may be one another process has created and not yet written: look once more.

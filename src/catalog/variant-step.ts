@@ -1,0 +1,130 @@
+// Step 3a of the pipeline, rows -> products with variants (issue 14). Rows sharing a group or
+// parent code are one product, wherever they are in the file; without such a column, consecutive
+// rows with the same name and option values are one product. Other rows pass straight on, so a
+// single-SKU catalogue is streamed as before; only grouped rows wait for the end of the file.
+import type { MarketplaceRules } from "../rules.js";
+import { cellText, isBlankCell } from "./cell.js";
+import { cleanLine } from "./text.js";
+import type { HeaderMap } from "./columns.js";
+import type { CrossRowStep } from "./cross-row-step.js";
+import type { IssueSink } from "./issue-sink.js";
+import type { ProductStep } from "./product-step.js";
+import { readDataRow, type ReadRow, type RowStepOptions } from "./row-step.js";
+import type { RawRow } from "./source.js";
+import { buildVariantProduct, PRODUCT_LEVEL_FIELDS, type GroupRow } from "./variant-build.js";
+import { hasOptionValues, readVariantCells } from "./variant-cells.js";
+import { hasVariantColumns } from "./variant-columns.js";
+
+export interface VariantStep {
+  take(raw: RawRow, header: HeaderMap): void;
+  /** End of file: build the waiting groups. */
+  end(header: HeaderMap | undefined): void;
+}
+
+export interface VariantStepOptions extends RowStepOptions {
+  rules: MarketplaceRules;
+  sink: IssueSink;
+  sheet: string | undefined;
+  products: ProductStep;
+  crossRows: CrossRowStep;
+}
+
+export function createVariantStep(opts: VariantStepOptions): VariantStep {
+  const { products, crossRows } = opts;
+  /** Parent-code groups by key, in order of first row. */
+  const groups = new Map<string, GroupRow[]>();
+  /** Name mode: the run of consecutive same-name rows with options. */
+  let run: GroupRow[] = [];
+  let runName = "";
+
+  const single = (row: ReadRow, header: HeaderMap, attributes?: Record<string, string>): void => {
+    if (row.shifted) {
+      if (row.sku !== undefined) products.markInvalid(row.sku);
+      return;
+    }
+    if (attributes && row.product && Object.keys(attributes).length > 0) row.product.attributes = { ...row.product.attributes, ...attributes };
+    products.add(row, header);
+  };
+  const build = (rows: GroupRow[], header: HeaderMap): void => {
+    // A code shared by no other row and no options: a single-SKU product after all.
+    if (rows.length === 1 && !hasOptionValues(rows[0]!.cells)) {
+      single(rows[0]!.row, header);
+      return;
+    }
+    const built = buildVariantProduct(rows, header, opts);
+    if (built.product) products.addProduct(built.product);
+    else for (const sku of built.skus) products.markInvalid(sku);
+  };
+  const flushRun = (header: HeaderMap): void => {
+    if (run.length === 1) {
+      // A lone row with option values is a single product; its options are attributes (not lost).
+      const only = run[0]!;
+      single(only.row, header, Object.fromEntries(only.cells.options.filter((o) => o.value !== "" && o.name !== "").map((o) => [o.name, o.value])));
+    } else if (run.length > 1) build(run, header);
+    run = [];
+  };
+
+  return {
+    take(raw, header) {
+      if (!hasVariantColumns(header.variants)) {
+        const row = readDataRow(raw, header, opts);
+        if (!row.shifted) crossRows.check({ line: row.line, sku: row.sku, name: row.name });
+        single(row, header);
+        return;
+      }
+      const cells = readVariantCells(raw.cells, header);
+      const byCode = header.variants.group !== undefined || header.variants.parent !== undefined;
+      if (byCode && cells.key !== "") {
+        const group = groups.get(cells.key);
+        const row = readDataRow(raw, header, opts, group !== undefined);
+        // Only the first row's name counts for duplicate names: the others repeat or inherit it.
+        if (!row.shifted) crossRows.check({ line: row.line, sku: row.sku, name: group ? undefined : row.name });
+        const entry: GroupRow = { row, cells, given: givenFields(raw, header) };
+        if (group) group.push(entry);
+        else groups.set(cells.key, [entry]);
+        return;
+      }
+      if (byCode) {
+        const row = readDataRow(raw, header, opts);
+        if (!row.shifted) crossRows.check({ line: row.line, sku: row.sku, name: row.name });
+        single(row, header, optionAttributes(cells));
+        return;
+      }
+      // Name mode: a row continues the run when it has the run's name and option values too.
+      const name = nameKey(raw, header);
+      const continues = run.length > 0 && hasOptionValues(cells) && name !== "" && name === runName;
+      const row = readDataRow(raw, header, opts, continues);
+      if (!row.shifted) crossRows.check({ line: row.line, sku: row.sku, name: continues ? undefined : row.name });
+      if (!continues) flushRun(header);
+      if (row.shifted || !hasOptionValues(cells)) {
+        single(row, header);
+        return;
+      }
+      if (!continues) runName = name;
+      run.push({ row, cells, given: givenFields(raw, header) });
+    },
+    end(header) {
+      if (!header) return;
+      flushRun(header);
+      for (const rows of groups.values()) build(rows, header);
+      groups.clear();
+    },
+  };
+}
+
+const nameKey = (raw: RawRow, header: HeaderMap): string => {
+  const spec = header.byField.name;
+  return spec ? cleanLine(cellText(raw.cells[spec.index] ?? null)).toLowerCase() : "";
+};
+
+const optionAttributes = (cells: ReturnType<typeof readVariantCells>): Record<string, string> =>
+  Object.fromEntries(cells.options.filter((o) => o.value !== "" && o.name !== "").map((o) => [o.name, o.value]));
+
+/** The product-level fields whose cells this row fills in (checked against the first row's). */
+function givenFields(raw: RawRow, header: HeaderMap): (typeof PRODUCT_LEVEL_FIELDS)[number][] {
+  return PRODUCT_LEVEL_FIELDS.filter((field) => {
+    if (field === "images") return header.images.some((s) => !isBlankCell(raw.cells[s.index] ?? null));
+    const spec = header.byField[field];
+    return spec !== undefined && !isBlankCell(raw.cells[spec.index] ?? null);
+  });
+}

@@ -1,0 +1,89 @@
+// One catalogue, several marketplaces (issue 17): the products as one marketplace gets them: its
+// own title/price/stock columns (`Nama Produk (Shopee)`, `Harga (Shopee)`, `Stok (Shopee)`) win;
+// else the config's pricing rule for it (markup percent, rounding, stock percent). The changed
+// values are checked against that marketplace's rules, located at the row. Pure.
+import { columnLetter } from "../catalog/source.js";
+import type { CatalogProduct, CatalogResult } from "../catalog/types.js";
+import type { PricingRule } from "../config/types.js";
+import type { Issue } from "../issues.js";
+import type { MarketplaceRules } from "../rules.js";
+
+export interface ForTargetInput {
+  file: string;
+  products: readonly CatalogProduct[];
+  /** Keys that name this marketplace in per-marketplace columns and pricing rules (adapter name, rules.family). */
+  keys: readonly string[];
+  pricing?: Readonly<Record<string, PricingRule>>;
+  rules: MarketplaceRules;
+  columns?: CatalogResult["columns"];
+}
+
+export interface ForTargetResult {
+  products: CatalogProduct[];
+  issues: Issue[];
+  invalidSkus: string[];
+}
+
+/**
+ * Rounds the marked-up price UP to the multiple: a markup is there to cover fees, so it never ends
+ * below what was asked. NOTE: a choice (the issue only says "rounding to Rp 500/1.000"); change here.
+ */
+export function markUp(price: number, rule: PricingRule | undefined): number {
+  if (!rule || (rule.markupPercent === undefined && rule.roundTo === undefined)) return price;
+  const raw = price * (1 + (rule.markupPercent ?? 0) / 100);
+  const step = rule.roundTo ?? 1;
+  // NOTE: the epsilon keeps 25000 * 1.1 = 27500.000000000004 from rounding up to the next step.
+  return Math.ceil(raw / step - 1e-9) * step;
+}
+
+export const shareOf = (stock: number, rule: PricingRule | undefined): number =>
+  rule?.stockPercent === undefined ? stock : Math.floor((stock * rule.stockPercent) / 100);
+
+export function productsForTarget(input: ForTargetInput): ForTargetResult {
+  const rule = input.keys.map((k) => input.pricing?.[k]).find((r) => r !== undefined);
+  const products: CatalogProduct[] = [];
+  const issues: Issue[] = [];
+  const invalidSkus: string[] = [];
+  for (const product of input.products) {
+    const override = input.keys.map((k) => product.overrides?.[k]).find((o) => o !== undefined);
+    if (!override && !rule) {
+      products.push(product);
+      continue;
+    }
+    const name = override?.name ?? product.name;
+    const price = override?.price ?? markUp(product.price, rule);
+    const stock = override?.stock ?? shareOf(product.stock, rule);
+    const variants = product.variants?.map((v) => ({ ...v, price: markUp(v.price, rule), stock: shareOf(v.stock, rule) }));
+    const found: Issue[] = [];
+    const at = (field: "name" | "price", value: string, code: Issue["code"], args: Record<string, string | number>): void => {
+      const column = input.columns?.[field];
+      found.push({
+        code,
+        severity: "error",
+        file: input.file,
+        line: product.line,
+        ...(column ? { column: column.header } : {}),
+        ...(product.sheet !== undefined ? { sheet: product.sheet } : {}),
+        ...(product.sheet !== undefined && column ? { cell: `${columnLetter(column.index)}${product.line}` } : {}),
+        value,
+        args: { ...args, marketplace: input.keys[0] ?? "" },
+      });
+    };
+    if (override?.name !== undefined && [...name].length > input.rules.nameMaxLength) {
+      at("name", name, "NAME_TOO_LONG", { length: [...name].length, max: input.rules.nameMaxLength });
+    }
+    for (const p of [price, ...(variants ?? []).map((v) => v.price)]) {
+      if (p < input.rules.priceMin || p > input.rules.priceMax) {
+        at("price", String(p), "PRICE_OUT_OF_RANGE", { min: input.rules.priceMin, max: input.rules.priceMax, price: p });
+        break;
+      }
+    }
+    if (found.length > 0) {
+      issues.push(...found);
+      invalidSkus.push(product.sku);
+      continue;
+    }
+    products.push({ ...product, name, price, stock, ...(variants ? { variants } : {}) });
+  }
+  return { products, issues, invalidSkus };
+}
