@@ -57,6 +57,9 @@ export const ISSUE_CODES = [
   "ATTRIBUTE_REQUIRED",
   "CERTIFICATION_REQUIRED",
   "LISTING_REJECTED",
+  // what init/template write (issue 12.10, 12.13)
+  "EXAMPLE_ROW",
+  "SHEET_IGNORED",
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

@@ -5,6 +5,7 @@
 import type { MarketplaceRules } from "../rules.js";
 import { cellText, isBlankCell } from "./cell.js";
 import { cleanLine } from "./text.js";
+import { isExampleRow } from "./example-row.js";
 import type { HeaderMap } from "./columns.js";
 import type { CrossRowStep } from "./cross-row-step.js";
 import type { IssueSink } from "./issue-sink.js";
@@ -43,6 +44,8 @@ export function createVariantStep(opts: VariantStepOptions): VariantStep {
       return;
     }
     if (attributes && row.product && Object.keys(attributes).length > 0) row.product.attributes = { ...row.product.attributes, ...attributes };
+    // issue 12.10: the example row init/template write (a single product) is flagged until replaced
+    if (row.product && isExampleRow(row.product)) opts.sink.push("EXAMPLE_ROW", row.line, header.byField.sku, row.product.sku, { sku: row.product.sku });
     products.add(row, header);
   };
   const build = (rows: GroupRow[], header: HeaderMap): void => {

@@ -7,6 +7,9 @@ import { createLogger, LOG_LEVELS, type LogLevel } from "../log.js";
 import { processIo, type CommandContext, type Io } from "./io.js";
 import { commands } from "./commands/index.js";
 import { langFromArgv, seeHelpLine, translateCommanderError } from "./usage-text.js";
+import { configLang } from "./lang.js";
+import { localizeHelp, localizeHelpOutput } from "./help-id.js";
+import { renderJsonFailure, wantsJsonReport, type FailureKind } from "./json-failure.js";
 import { VERSION } from "../version.js";
 import { EXIT_CANNOT_RUN, EXIT_OK } from "../exit-codes.js";
 
@@ -17,13 +20,34 @@ interface GlobalOptions {
   color?: boolean;
 }
 
-export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+export async function main(argv: string[], processIoArg: Io = processIo()): Promise<number> {
+  // NOTE: stdout writes are noted so a `validate --format json` that fails before its report still
+  // prints one JSON document (issue 12.13), and never a second one.
+  let wroteStdout = false;
+  const out = processIoArg.stdout;
+  const io: Io = {
+    ...processIoArg,
+    stdout: {
+      write: (chunk: string) => {
+        wroteStdout = true;
+        return out.write(chunk);
+      },
+      get isTTY() {
+        return out.isTTY;
+      },
+      get columns() {
+        return out.columns;
+      },
+    },
+  };
+  // `--lang`, DESBUMI_LANG, the config's `lang`, the locale (issue 12.14).
+  const fromConfig = configLang(argv, io.cwd);
   let exitCode = EXIT_OK;
   let context: CommandContext | undefined;
   const getContext = (cmd: Command): CommandContext => {
     if (context) return context;
     const opts = cmd.optsWithGlobals<GlobalOptions>();
-    const lang = resolveLang(opts.lang, io.env);
+    const lang = resolveLang(opts.lang, io.env, fromConfig);
     const log = createLogger({ level: opts.logLevel ?? "warn", stderr: io.stderr, ...(opts.logFile ? { file: opts.logFile } : {}) });
     const color = opts.color !== false && !io.env.NO_COLOR && io.stdout.isTTY === true;
     context = { io, lang, log, color };
@@ -31,17 +55,17 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   };
 
   // Usage errors are raised while parsing, before any command's context exists: pick the language now.
-  const earlyLang = resolveLang(langFromArgv(argv), io.env);
+  const earlyLang = resolveLang(langFromArgv(argv), io.env, fromConfig);
   const program = new Command("desbumi")
     .description("Get village product catalogues onto online marketplaces / Unggah katalog produk desa ke marketplace")
     .version(VERSION, "-V, --version")
     .addOption(new Option("--log-level <level>", "log level on stderr").choices(LOG_LEVELS).default("warn"))
     .option("--log-file <file>", "also write JSON log lines to this file")
-    .addOption(new Option("--lang <lang>", "message language (default from LC_ALL/LANG)").choices(["id", "en"]))
+    .addOption(new Option("--lang <lang>", "message language (default: DESBUMI_LANG, the config's lang, then LC_ALL/LANG)").choices(["id", "en"]))
     .option("--no-color", "no colours in output")
     .exitOverride()
     .configureOutput({
-      writeOut: (s) => void io.stdout.write(s),
+      writeOut: (s) => void io.stdout.write(localizeHelpOutput(s, earlyLang)),
       writeErr: (s) => void io.stderr.write(s),
       outputError: (s, write) => write(`${translateCommanderError(s, earlyLang)}\n`),
     });
@@ -55,13 +79,36 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     });
   }
   configureUsageErrors(program, "desbumi", earlyLang);
+  localizeHelp(program, earlyLang);
 
   try {
     await program.parseAsync(argv, { from: "user" });
     return exitCode;
   } catch (error) {
-    return reportError(error, context?.lang ?? resolveLang(undefined, io.env), io, context);
+    const lang = context?.lang ?? earlyLang;
+    const code = reportError(error, lang, io, context);
+    if (code !== EXIT_OK && !wroteStdout && wantsJsonReport(argv)) writeJsonFailure(error, lang, io);
+    return code;
   }
+}
+
+/** The one JSON document of a `--format json` run that could not report (issue 12.13). */
+function writeJsonFailure(error: unknown, lang: Lang, io: Io): void {
+  let kind: FailureKind = "internal";
+  let message = errorMessage(error);
+  let details: string[] = [];
+  if (error instanceof CommanderError) {
+    kind = "usage";
+    message = translateCommanderError(error.message, lang);
+  } else if (error instanceof UsageError || error instanceof AdapterError) {
+    kind = error instanceof UsageError ? "usage" : "marketplace";
+    message = pick(error.text, lang);
+  } else if (error instanceof ConfigError) {
+    kind = "config";
+    message = pick(error.text, lang);
+    details = error.issues.map((issue) => pick(issue, lang));
+  }
+  io.stdout.write(renderJsonFailure(kind, message, details));
 }
 
 /** Every command: exit through main (not process.exit), and after a usage error one "See: ... --help" line. */

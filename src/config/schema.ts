@@ -95,6 +95,10 @@ export const configFileSchema = z.strictObject({
     description:
       "Default marketplaces for every group when groups sell on several: [{\"adapter\": \"tiktok-shop\", ...}, {\"adapter\": \"shopee\", ...}]. A sync plans and applies each in turn. Use this or marketplace, not both. — Daftar marketplace bawaan bila kelompok berjualan di beberapa marketplace.",
   }),
+  lang: z.enum(["id", "en"]).optional().meta({
+    description:
+      "Language of desbumi's messages and help in this folder: \"id\" (Bahasa Indonesia) or \"en\". Default: from the DESBUMI_LANG environment variable, else LC_ALL/LANG (Windows usually sets none: then English). --lang wins. — Bahasa pesan dan bantuan desbumi di folder ini.",
+  }),
   defaultCategory: z.string().trim().min(1).optional().meta({
     description:
       "Category for rows whose category cell is empty, for every group. Default: none (an empty cell is then an error). — Kategori bawaan untuk baris yang kolom kategorinya kosong.",

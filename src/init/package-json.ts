@@ -7,6 +7,11 @@ import { slugify } from "./group-spec.js";
 
 export const PACKAGE_NAME = "desbumi";
 export const DESBUMI_RANGE = `^${VERSION}`;
+/**
+ * NOTE: false until desbumi is published on the public npm registry; while false, `init` says in
+ * one line how the CI workflow gets desbumi (docs/publishing.md). Flip it in the release commit.
+ */
+export const IS_ON_NPM_REGISTRY = false;
 
 export type PackageJsonChange =
   | { status: "created"; content: string }

@@ -20,7 +20,8 @@ export async function askInitQuestions(
   /** The marketplace was given as a flag: do not ask for it. */
   marketplaceGiven = false,
 ): Promise<InitAnswers> {
-  const lines = createInterface({ input: io.stdin, terminal: false, crlfDelay: Infinity })[Symbol.asyncIterator]();
+  const rl = createInterface({ input: io.stdin, terminal: false, crlfDelay: Infinity });
+  const lines = rl[Symbol.asyncIterator]();
   const ask = async (question: string): Promise<string> => {
     io.stderr.write(question);
     const next = await lines.next();
@@ -62,6 +63,10 @@ export async function askInitQuestions(
       }
     }
   } finally {
+    // NOTE: ending the iterator does not close the interface: stdin would stay in flowing mode,
+    // keeping the process alive on a terminal and swallowing the next command typed (issue 12.2).
     await lines.return?.();
+    rl.close();
+    io.stdin.pause();
   }
 }

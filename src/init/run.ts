@@ -6,7 +6,9 @@ import { fileURLToPath } from "node:url";
 import type { CommandContext } from "../cli/io.js";
 import { CONFIG_FILE_NAME } from "../config/schema.js";
 import { UsageError } from "../errors.js";
-import { pick } from "../i18n.js";
+import { pick, type Text } from "../i18n.js";
+import { addGroupsToConfig } from "./add-group.js";
+import { backupFile } from "./backup.js";
 import { collectGroups, parseGroupSpec, slugify, skuPrefixes, type InitGroup } from "./group-spec.js";
 import { mergeGitignore } from "./gitignore.js";
 import { mergePackageJson } from "./package-json.js";
@@ -30,11 +32,14 @@ export interface InitOptions {
   marketplace?: InitMarketplace;
   yes?: boolean;
   force?: boolean;
+  /** `--add-group` (repeatable): groups to add to the existing config, keeping everything else. */
+  addGroup?: string[];
 }
 
 export async function runInit(opts: InitOptions, ctx: CommandContext): Promise<number> {
   const dir = ctx.io.cwd;
   const configFile = path.join(dir, CONFIG_FILE_NAME);
+  if ((opts.addGroup ?? []).length > 0) return runAddGroup(opts.addGroup ?? [], ctx);
   const configExisted = await exists(configFile);
   if (!opts.force && configExisted) {
     throw new UsageError({
@@ -60,8 +65,17 @@ export async function runInit(opts: InitOptions, ctx: CommandContext): Promise<n
   const packageChange = mergePackageJson(await readIfExists(packageFile), path.basename(dir));
 
   const written: WrittenFile[] = [];
+  // NOTE: --force keeps what it replaces (issue 12.8): the old config as .bak, .bak.2, ...
+  const notes: Text[] = [];
+  let configBackup: string | undefined;
+  if (configExisted) {
+    const previous = await readIfExists(configFile);
+    configBackup = relativeTo(dir, await backupFile(configFile));
+    const dropped = previousGroupIds(previous).filter((id) => !groups.some((g) => g.id === id));
+    if (dropped.length > 0) notes.push(droppedGroupsNote(dropped, configBackup));
+  }
   await writeText(configFile, renderConfig(groups, marketplace));
-  written.push({ path: CONFIG_FILE_NAME, status: configExisted ? "overwritten" : "created" });
+  written.push({ path: CONFIG_FILE_NAME, status: configExisted ? "overwritten" : "created", ...(configBackup ? { detail: backupDetail(configBackup) } : {}) });
 
   if (packageChange.status !== "kept") await writeText(packageFile, packageChange.content);
   written.push({ path: "package.json", status: packageChange.status, ...(packageChange.status === "updated" ? { detail: packageChange.detail } : {}) });
@@ -87,16 +101,79 @@ export async function runInit(opts: InitOptions, ctx: CommandContext): Promise<n
   } else written.push({ path: ".gitignore", status: "kept" });
 
   const workflowFile = path.join(dir, WORKFLOW_PATH);
-  const workflowExisted = await exists(workflowFile);
-  if (workflowExisted && !opts.force) written.push({ path: WORKFLOW_PATH, status: "kept" });
+  const workflowBefore = await readIfExists(workflowFile);
+  // An unchanged workflow is left alone; a changed one is replaced only with --force, after a backup.
+  if (workflowBefore !== undefined && (!opts.force || workflowBefore === WORKFLOW_YAML)) written.push({ path: WORKFLOW_PATH, status: "kept" });
   else {
+    const backup = workflowBefore === undefined ? undefined : relativeTo(dir, await backupFile(workflowFile));
     await writeText(workflowFile, WORKFLOW_YAML);
-    written.push({ path: WORKFLOW_PATH, status: workflowExisted ? "overwritten" : "created" });
+    written.push({ path: WORKFLOW_PATH, status: backup ? "overwritten" : "created", ...(backup ? { detail: backupDetail(backup) } : {}) });
   }
 
-  ctx.io.stdout.write(pick(renderInitReport({ written, groups, marketplace, installStep: isInstalledPackage() }), ctx.lang));
+  const report = renderInitReport({ written, groups, marketplace, installStep: isInstalledPackage() });
+  ctx.io.stdout.write(pick(report, ctx.lang));
+  for (const note of notes) ctx.io.stdout.write(`${pick(note, ctx.lang)}\n`);
   return 0;
 }
+
+/** `init --add-group`: the groups go into the existing config; every other key and file stays. */
+async function runAddGroup(specs: readonly string[], ctx: CommandContext): Promise<number> {
+  const dir = ctx.io.cwd;
+  const configFile = path.join(dir, CONFIG_FILE_NAME);
+  const existing = await readIfExists(configFile);
+  if (existing === undefined) {
+    throw new UsageError({
+      id: `Belum ada ${CONFIG_FILE_NAME} di folder ini untuk ditambahi kelompok; jalankan dulu desbumi init --group "id=Nama".`,
+      en: `There is no ${CONFIG_FILE_NAME} in this folder to add a group to; run desbumi init --group "id=Name" first.`,
+    });
+  }
+  const merged = addGroupsToConfig(existing, collectGroups(specs));
+  const written: WrittenFile[] = [];
+  const prefixes = skuPrefixes([...merged.existing, ...merged.added]);
+  const catalogs: { file: string; relative: string; content: string }[] = [];
+  const created: WrittenFile[] = [];
+  for (const [i, group] of merged.added.entries()) {
+    const index = merged.existing.length + i;
+    const file = path.join(dir, group.catalog);
+    if (await exists(file)) created.push({ path: group.catalog, status: "kept" });
+    else {
+      catalogs.push({ file, relative: group.catalog, content: renderCatalogTemplate(prefixes[index] ?? "PRD", index) });
+      created.push({ path: group.catalog, status: "created" });
+    }
+  }
+  await writeText(configFile, merged.content);
+  for (const catalog of catalogs) await writeText(catalog.file, catalog.content);
+  const ids = merged.added.map((g) => g.id).join(", ");
+  const detail: Text = { id: `kelompok ${ids}`, en: `${merged.added.length === 1 ? "group" : "groups"} ${ids}` };
+  written.push({ path: CONFIG_FILE_NAME, status: "updated", detail }, ...created);
+  const report = renderInitReport({
+    written,
+    groups: [...merged.existing, ...merged.added],
+    marketplace: merged.isTokopedia ? "tokopedia" : "practice",
+    installStep: false,
+    catalogsToFill: merged.added.map((g) => g.catalog),
+  });
+  ctx.io.stdout.write(pick(report, ctx.lang));
+  return 0;
+}
+
+function previousGroupIds(text: string | undefined): string[] {
+  try {
+    const value = JSON.parse((text ?? "").replace(/^\uFEFF/, "")) as { groups?: { id?: unknown }[] };
+    return Array.isArray(value.groups) ? value.groups.map((g) => g?.id).filter((id): id is string => typeof id === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+const droppedGroupsNote = (dropped: readonly string[], backup: string): Text => ({
+  id: `Tidak lagi ada di ${CONFIG_FILE_NAME}: ${dropped.join(", ")} (masih ada di ${backup}); untuk menambah kelompok tanpa membuang yang lain, pakai desbumi init --add-group "id=Nama".`,
+  en: `No longer in ${CONFIG_FILE_NAME}: ${dropped.join(", ")} (still in ${backup}); to add a group and keep the others, use desbumi init --add-group "id=Name".`,
+});
+
+const backupDetail = (file: string): Text => ({ id: `cadangan: ${file}`, en: `backup: ${file}` });
+
+const relativeTo = (dir: string, file: string): string => path.relative(dir, file).split(path.sep).join("/");
 
 /** The folder's name as a group name ("muiwo" in ~/muiwo), or a neutral fallback. */
 function defaultGroupName(dir: string): string {

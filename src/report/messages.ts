@@ -3,6 +3,7 @@
 // write it instead. Every IssueCode must have an entry (the Record type enforces it).
 import type { Issue, IssueCode } from "../issues.js";
 import type { Lang } from "../i18n.js";
+import { INIT_WORDING } from "./messages-init.js";
 import { CATALOG_V2_WORDING } from "./messages-catalog-v2.js";
 import { groupDigits, listOf, readFacts, rupiah, type Facts, type FieldName } from "./facts.js";
 import { TIKTOK_WORDING } from "./messages-tiktok.js";
@@ -214,6 +215,14 @@ const categoryCandidates = (f: Facts, lang: Lang): string => {
 };
 
 /** The text cell an issue is about, as the start of a sentence. */
+/**
+ * The search to run for a category that was not found: its first word (a search matches names
+ * that contain it, so "Batik" finds "Batik Cap" where "Batik Tulis" finds nothing), else the tree.
+ */
+const categorySearch = (f: Facts): string => {
+  const word = (f.issue.value ?? "").split(/[^\p{L}\p{N}]+/u).find((w) => w.length >= 3);
+  return word ? `desbumi categories "${word}"` : "desbumi categories";
+};
 const TEXT_LABEL: Partial<Record<FieldName, { id: string; en: string }>> = {
   name: { id: "Nama produk", en: "Product name" },
   description: { id: "Deskripsi", en: "Description" },
@@ -224,6 +233,7 @@ const textLabel = (f: Facts, lang: Lang): string => (f.field ? TEXT_LABEL[f.fiel
 
 export const WORDING: Record<IssueCode, Wording> = {
   ...TIKTOK_WORDING,
+  ...INIT_WORDING,
   ...CATALOG_V2_WORDING,
   MALFORMED_CSV: {
     message: {
@@ -514,11 +524,11 @@ export const WORDING: Record<IssueCode, Wording> = {
       id: (f) =>
         f.text("need") === "code"
           ? 'Tulis nomor kategorinya (Kode Kategori dari lembar kategori template Seller Center), atau petakan nama ke kode di desbumi.config.json: "categories": {"Kopi": 1760} di blok marketplace tokopedia-bulk'
-          : `${categoryCandidates(f, "id")}Cari kategori yang benar dengan: desbumi categories "kata"`,
+          : `${categoryCandidates(f, "id")}Cari kategori yang benar dengan: ${categorySearch(f)}`,
       en: (f) =>
         f.text("need") === "code"
           ? 'Write the category\'s number (the Kode Kategori from the category sheet of the Seller Center template), or map names to codes in desbumi.config.json: "categories": {"Kopi": 1760} in the tokopedia-bulk marketplace block'
-          : `${categoryCandidates(f, "en")}Look up the right one with: desbumi categories "word"`,
+          : `${categoryCandidates(f, "en")}Look up the right one with: ${categorySearch(f)}`,
     },
   },
   CATEGORY_AMBIGUOUS: {

@@ -74,7 +74,7 @@ export async function finishWithPlan(input: FinishInput): Promise<Finished> {
       });
       return notApplied("not-applied");
     }
-    if (!(await confirmApply(io, human, lang))) {
+    if (!(await confirmApply(io, human, lang, plan))) {
       say({ id: "Tidak diterapkan.", en: "Not applied." });
       return notApplied("declined");
     }
@@ -94,7 +94,7 @@ export async function finishWithPlan(input: FinishInput): Promise<Finished> {
   if (!pending) return { status: "nothing-to-do", exitCode: EXIT_OK, result };
   human.write(renderApplySummary(report, lang));
   const journal = shownPath(report.journalPath, io.cwd);
-  say({ id: `Catatan jalannya: ${journal}`, en: `Journal: ${journal}` });
+  say({ id: `Jurnal: ${journal}`, en: `Journal: ${journal}` });
   // The run could not continue (e.g. credentials revoked mid-run): summary first, then exit 2.
   if (report.stoppedBy !== undefined) {
     recordKnown(report.stoppedBy, { result });

@@ -15,6 +15,9 @@ export function renderGroupsSummary(reports: readonly SyncReport[], groups: read
   return `${lines.join("\n")}\n`;
 }
 
+/** "1 change pending", "2 changes pending" (issue 12.14). */
+const pendingEn = (n: number): string => `${n} ${n === 1 ? "change" : "changes"} pending`;
+
 function describe(report: SyncReport, lang: Lang): string {
   const id = lang === "id";
   const s = report.plan?.summary;
@@ -32,10 +35,10 @@ function describe(report: SyncReport, lang: Lang): string {
     case "nothing-to-do":
       return id ? "sudah sesuai, tidak ada perubahan" : "up to date, nothing to do";
     case "planned":
-      return id ? `uji coba: ${pending} perubahan tertunda` : `dry run: ${pending} changes pending`;
+      return id ? `uji coba: ${pending} perubahan tertunda` : `dry run: ${pendingEn(pending)}`;
     case "not-applied":
     case "declined":
-      return id ? `tidak diterapkan: ${pending} perubahan tertunda` : `not applied: ${pending} changes pending`;
+      return id ? `tidak diterapkan: ${pending} perubahan tertunda` : `not applied: ${pendingEn(pending)}`;
     case "refused":
       return id ? "DITOLAK (lihat di atas)" : "REFUSED (see above)";
     case "error":

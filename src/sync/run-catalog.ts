@@ -3,6 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { basename, extname, resolve } from "node:path";
 import { loadCatalog } from "../catalog/index.js";
+import { refuseExampleRows } from "../catalog/example-row.js";
 import type { CommandContext, Output } from "../cli/io.js";
 import type { GroupConfig, MarketplaceConfig, PricingRule } from "../config/types.js";
 import { pick, type Text } from "../i18n.js";
@@ -119,7 +120,8 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
   // a plan made from other content. A missing file is reported by loadCatalog (a located UsageError).
   const path = resolve(io.cwd, job.file);
   const hashed = await readFile(path).then(sha256, () => undefined);
-  const catalog = await loadCatalog(job.file, { rules, cwd: io.cwd, ...(sheet !== undefined ? { sheet } : {}) });
+  // The example row init/template write is an error here (a warning in validate): issue 12.10.
+  const catalog = refuseExampleRows(await loadCatalog(job.file, { rules, cwd: io.cwd, ...(sheet !== undefined ? { sheet } : {}) }));
   const catalogSha256 = hashed ?? sha256(await readFile(path));
   if (catalog.issues.length > 0) facts.issues = catalog.issues;
   const errors = catalog.issues.filter(isError);

@@ -32,16 +32,19 @@ export async function runValidate(files: readonly string[], flags: ValidateFlags
   const unreadable: UnreadableFile[] = [];
   for (const target of targets) {
     try {
-      results.push(
-        await loadCatalog(target.file, {
-          rules: target.rules,
-          cwd: ctx.io.cwd,
-          collectProducts: needsProducts(format),
-          // issue 14.4: the json document streams its products from a temporary file.
-          spoolProducts: needsProducts(format),
-          ...(target.sheet ? { sheet: target.sheet } : {}),
-        }),
-      );
+      const result = await loadCatalog(target.file, {
+        rules: target.rules,
+        cwd: ctx.io.cwd,
+        collectProducts: needsProducts(format),
+        // issue 14.4: the json document streams its products from a temporary file.
+        spoolProducts: needsProducts(format),
+        ...(target.sheet ? { sheet: target.sheet } : {}),
+      });
+      // issue 12.13: a sheet named for a CSV is said, not silently ignored
+      if (target.sheet && result.format === "csv") {
+        result.issues.unshift({ code: "SHEET_IGNORED", severity: "warning", file: result.file, args: { sheet: target.sheet } });
+      }
+      results.push(result);
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       unreadable.push({ file: target.file, text: error.text });

@@ -61,13 +61,13 @@ describe("desbumi init (non-interactive)", () => {
     expect(run.stdout).toContain("desbumi sync --yes");
   });
 
-  it("writes catalogues that the real catalogue pipeline accepts with zero issues", async () => {
+  it("writes catalogues that the real catalogue pipeline accepts with no issue but EXAMPLE_ROW on the example (issue 12.10)", async () => {
     const ids = ["muiwo", "bumi-sejati", "bumi-adikusuma", "a", "b", "c", "d"];
     expect((await runCli(["init", "--yes", "--groups", ids.join(",")], { cwd: dir })).code).toBe(0);
     const products = [];
     for (const id of ids) {
       const result = await loadCatalog(`catalogs/${id}.csv`, { cwd: dir });
-      expect(result.issues, id).toEqual([]);
+      expect(result.issues.map((i) => [i.code, i.severity, i.line]), id).toEqual([["EXAMPLE_ROW", "warning", 3]]);
       expect(result.rows).toBe(1);
       products.push(...result.products);
     }
@@ -113,6 +113,11 @@ describe("desbumi init (non-interactive)", () => {
     const run = await runCli(["--lang", "id", "init", "--yes", "--groups", "muiwo"], { cwd: dir });
     expect(run.stdout).toContain("Langkah berikutnya:");
     expect(run.stdout).toContain("toko latihan");
+    // issue 12.14: no English labels left in the Indonesian report
+    expect(run.stdout).toMatch(/^Tujuan: toko latihan \(tanpa akun\)\.$/m);
+    expect(run.stdout).toMatch(/^Berkas:$/m);
+    expect(run.stdout).not.toMatch(/^(Target|File|Files):/m);
+    expect(run.stdout).not.toContain("practice shop");
   });
 
   it("rejects a group id that is not a slug (exit 2)", async () => {
@@ -216,7 +221,16 @@ describe("desbumi init on an existing project", () => {
     // install from the registry, so the next steps start with the catalogues.
     const steps = run.stdout.slice(run.stdout.indexOf("Next steps:"));
     expect(steps).toMatch(/^ {2}1\. Fill in the catalogues/m);
-    expect(steps).not.toContain("npm install");
+    expect(steps).not.toMatch(/^ {2}\d\. npm install/m);
+  });
+
+  it("says in one line how the CI workflow gets desbumi while it is not on the npm registry (issue 12.1)", async () => {
+    const en = await runCli(["init", "--yes", "--groups", "muiwo"], { cwd: dir });
+    const note = en.stdout.split("\n").filter((l) => l.startsWith("CI (.github/workflows/catalog.yml)"));
+    expect(note).toEqual([expect.stringMatching(/gets desbumi \^\d+\.\d+\.\d+ from the npm registry, where desbumi is not published yet; .*\.npmrc \(registry=\.\.\.\)\.$/)]);
+    await rm(path.join(dir, "desbumi.config.json"));
+    const id = await runCli(["--lang", "id", "init", "--yes", "--groups", "muiwo"], { cwd: dir });
+    expect(id.stdout).toMatch(/^CI \(\.github\/workflows\/catalog\.yml\): `npm install` mengambil desbumi .* belum diterbitkan di sana;/m);
   });
 
   it("the next steps say npm install first when desbumi runs from an npm install", () => {

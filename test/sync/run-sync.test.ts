@@ -48,7 +48,8 @@ describe("sync one catalogue (memory adapter)", () => {
     const { shop, deps } = memoryTarget();
     const no = makeIo({ cwd, tty: true, answer: "n\n" });
     expect(await runSync(file, {}, makeCtx(no, "id"), deps())).toBe(0);
-    expect(no.stdout.text).toContain("Terapkan perubahan ini? [y/N] ");
+    // issue 12.16: the question repeats the count and the target
+    expect(no.stdout.text).toMatch(/Terapkan 1 perubahan ke .+\? \[y\/N\] /);
     expect(no.stdout.text).toContain("Tidak diterapkan.");
     expect(await shop.listListings()).toEqual([]);
     const yes = makeIo({ cwd, tty: true, answer: "ya\n" });
@@ -59,7 +60,7 @@ describe("sync one catalogue (memory adapter)", () => {
     const upToDate = makeIo({ cwd, tty: true });
     expect(await runSync(file, {}, makeCtx(upToDate, "id"), deps())).toBe(0);
     expect(upToDate.stdout.text).toContain("Tidak ada perubahan: toko sudah sesuai katalog.");
-    expect(upToDate.stdout.text).not.toContain("Terapkan perubahan ini?");
+    expect(upToDate.stdout.text).not.toContain("Terapkan ");
     expect(upToDate.stderr.text).toBe("");
   });
 

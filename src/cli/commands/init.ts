@@ -12,8 +12,9 @@ export const registerInit: RegisterCommand = (program, host) => {
     .option("--groups <ids>", "group ids, comma-separated, e.g. muiwo,bumi-adikusuma")
     .addOption(new Option("--marketplace <name>", "where the groups sell (practice = the practice shop)").choices(["practice", "tokopedia"]))
     .option("-y, --yes", "do not ask; use the flags and defaults")
-    .option("--force", "overwrite an existing desbumi.config.json (catalogues are never overwritten)")
-    .action(async (opts: { group: string[]; groups?: string; marketplace?: "practice" | "tokopedia"; yes?: boolean; force?: boolean }, cmd: Command) => {
+    .option("--force", "replace desbumi.config.json (a backup is kept; catalogues are never overwritten)")
+    .option("--add-group <group>", 'add a group "id=Name" to the existing desbumi.config.json, keeping everything else (repeatable)', collect, [])
+    .action(async (opts: { group: string[]; groups?: string; marketplace?: "practice" | "tokopedia"; yes?: boolean; force?: boolean; addGroup: string[] }, cmd: Command) => {
       const ctx = host.context(cmd);
       const { runInit } = await import("../../init/run.js");
       host.exit(await runInit(opts, ctx));

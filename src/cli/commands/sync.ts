@@ -25,7 +25,7 @@ export function addTargetOptions(cmd: Command): Command {
     .option("--shop-id <id>", "Tokopedia shop_id")
     .option("--concurrency <n>", "requests in parallel (default 4)", parsePositiveInt)
     .option("--out-dir <dir>", "tokopedia-bulk: folder for the upload workbooks")
-    .option("--previous <file>", "tokopedia-bulk: previous export to compare with")
+    .option("--previous <path>", "tokopedia-bulk: a previous export to compare with (one workbook or a folder of them)")
     .option("--config <path>", "desbumi.config.json to use (default: found in this folder or above)");
 }
 
