@@ -4,7 +4,7 @@ import { extname, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import type { Issue } from "../issues.js";
 import type { MarketplaceRules } from "../rules.js";
-import { normalizeRows } from "./pipeline.js";
+import { normalizeRows, type NormalizeRowsOptions } from "./pipeline.js";
 import { readCsv, readHead } from "./read-csv.js";
 import { sniffFile, sniffTextFormat } from "./sniff.js";
 import type { CatalogResult } from "./types.js";
@@ -23,6 +23,8 @@ export interface LoadCatalogOptions {
   cwd?: string;
   /** Sees every raw row (title, header and data rows) as it is read (`desbumi check --format html`). */
   onRow?: RowTap;
+  /** Sees each row that became a product, also with collectProducts false (photo checks). */
+  onProduct?: NormalizeRowsOptions["onProduct"];
 }
 
 /**
@@ -36,6 +38,7 @@ export async function loadCatalog(file: string, opts: LoadCatalogOptions = {}): 
     file,
     ...(opts.rules ? { rules: opts.rules } : {}),
     ...(opts.collectProducts !== undefined ? { collectProducts: opts.collectProducts } : {}),
+    ...(opts.onProduct ? { onProduct: opts.onProduct } : {}),
     ...(opts.spoolProducts ? { spoolProducts: true } : {}),
   };
   try {

@@ -8,7 +8,7 @@ import type { IssueArgs } from "./issue.js";
 import { cellText, isBlankCell } from "./cell.js";
 import { parseCondition, parseStatus } from "./enums.js";
 import { formulaStart } from "./formula.js";
-import { isImageUrl, splitImageCell } from "./images.js";
+import { imageRefProblem, splitImageCell } from "./images.js";
 import { parsePrice, type PriceUnit } from "./money.js";
 import { parseSku, skuText } from "./sku.js";
 import { parseCount } from "./stock.js";
@@ -175,8 +175,9 @@ function readImages(cells: readonly RawCell[], columns: ColumnSpec[], rules: Mar
   for (const spec of columns) {
     for (const token of splitImageCell(unguard(cellText(cells[spec.index] ?? null).trimStart()))) {
       tokens++;
-      if (isImageUrl(token)) images.push(token);
-      else fail("INVALID_IMAGE_URL", spec, token);
+      const problem = imageRefProblem(token);
+      if (problem === undefined) images.push(token);
+      else fail(problem, spec, token);
     }
   }
   if (tokens === 0 && rules.imagesMin > 0) fail("NO_IMAGES", columns[0], undefined, { min: rules.imagesMin });

@@ -9,10 +9,10 @@ import { createCrossRowStep } from "./cross-row-step.js";
 import { columnMap, reportFile, sortIssues } from "./file-step.js";
 import { createHeaderStep } from "./header-step.js";
 import { createIssueSink } from "./issue-sink.js";
-import { createProductStep } from "./product-step.js";
+import { createProductStep, type ProductStep } from "./product-step.js";
 import { createVariantStep } from "./variant-step.js";
 import type { RawRow, RowSource } from "./source.js";
-import type { CatalogResult } from "./types.js";
+import type { CatalogResult, Product } from "./types.js";
 
 export interface NormalizeRowsOptions {
   /** The file name as the user gave it (issue `file`). */
@@ -22,6 +22,8 @@ export interface NormalizeRowsOptions {
   collectProducts?: boolean;
   /** With collectProducts: spool them to a temporary file (CatalogResult.productSpool) instead of memory. */
   spoolProducts?: boolean;
+  /** Sees each row that became a product, also when products are not kept (photo checks of `validate`). */
+  onProduct?: (product: Product, line: number, sheet: string | undefined) => void;
 }
 
 export async function normalizeRows(source: RowSource, opts: NormalizeRowsOptions): Promise<CatalogResult> {
@@ -36,7 +38,7 @@ export async function normalizeRows(source: RowSource, opts: NormalizeRowsOption
   // csv-parse), and the report only prints what the same normalizer gives sync.
   const check = collect && !spool ? (await import("./schema.js")).productSchema : undefined;
   const sink = createIssueSink(file, sheet);
-  const products = createProductStep({ sheet, collect, check, ...(spool ? { spool } : {}) });
+  const products = tapProducts(createProductStep({ sheet, collect, check, ...(spool ? { spool } : {}) }), opts.onProduct, sheet);
   const crossRows = createCrossRowStep(rules, sink);
   let rows = 0;
 
@@ -82,3 +84,20 @@ export async function normalizeRows(source: RowSource, opts: NormalizeRowsOption
 }
 
 export { REQUIRED_FIELDS };
+
+/** The product step, also showing each product to `onProduct` (validate's photo checks). */
+function tapProducts(step: ProductStep, onProduct: NormalizeRowsOptions["onProduct"], sheet: string | undefined): ProductStep {
+  if (!onProduct) return step;
+  return {
+    ...step,
+    products: step.products,
+    add(row, header) {
+      step.add(row, header);
+      if (row.product && !row.hasError && header.missing.length === 0) onProduct(row.product, row.line, sheet);
+    },
+    addProduct(product) {
+      step.addProduct(product);
+      onProduct(product, product.line, product.sheet);
+    },
+  };
+}

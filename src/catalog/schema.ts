@@ -31,7 +31,8 @@ export const productSchema = z.strictObject({
   status,
   min_order: z.number().int().positive(),
   etalase: z.string(),
-  images: z.array(z.url({ protocol: /^https?$/ })).max(50),
+  // http(s) links or local photo references (file names, paths): src/photos resolves and checks them.
+  images: z.array(z.string().min(1)).max(50),
   // catalogue v2 (issue 14): optional, absent = empty
   brand: z.string().optional(),
   attributes: z.record(z.string().min(1), z.string()).optional(),

@@ -71,6 +71,7 @@ export async function loadConfigFile(
         ...(group.marketplaces ? { marketplaces: group.marketplaces } : {}),
         ...(defaultCategory !== undefined ? { defaultCategory } : {}),
         ...(group.sheet !== undefined ? { sheet: group.sheet } : {}),
+        ...(group.photos !== undefined ? { photos: path.resolve(dir, group.photos) } : {}),
         ...(config.pricing || group.pricing ? { pricing: mergePricing(config.pricing, group.pricing) } : {}),
       };
     }),

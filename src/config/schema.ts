@@ -79,6 +79,11 @@ export const groupSchema = z.strictObject({
   sheet: z.string().trim().min(1).optional().meta({
     description: "XLSX only: the sheet to read. Default: the first sheet. — Khusus XLSX: nama sheet yang dibaca (bawaan: sheet pertama).",
   }),
+  photos: z.string().trim().min(1).optional().meta({
+    description:
+      "Folder where photo cells that are bare file names (kopi-1.jpg) are looked up, relative to this file. Default: foto/ next to the catalogue. — Folder tempat foto yang ditulis dengan nama berkas saja dicari, relatif terhadap file ini (bawaan: foto/ di samping katalog).",
+    examples: ["foto/muiwo"],
+  }),
   pricing: pricingRules.optional(),
 });
 

@@ -23,6 +23,8 @@ export interface GroupConfig {
   defaultCategory?: string;
   /** XLSX sheet to read. */
   sheet?: string;
+  /** Absolute photo folder for bare photo file names (config `photos`); absent = `foto/` next to the catalogue. */
+  photos?: string;
   /** Per-marketplace price and stock rules (the top-level ones merged under the group's, per adapter). */
   pricing?: Record<string, PricingRule>;
 }

@@ -8,6 +8,7 @@ import type {
   Listing,
   ListingField,
 } from "./types.js";
+import { samePhotos, shownListingImages } from "../photos/identity.js";
 
 export interface DiffInput {
   /** Valid catalogue rows with resolved category ids. */
@@ -118,14 +119,13 @@ export function diffFields(product: DesiredProduct, listing: Listing): FieldChan
   if (isEtalaseId(product.etalase) && listing.etalase !== product.etalase) {
     add("etalase", listing.etalase, product.etalase);
   }
-  if (!sameList(listing.images, product.images)) add("images", listing.images, product.images);
+  // NOTE: photos compare by content where known (src/photos/identity.ts): a renamed file is the
+  // same photo, an edited one is a change; links compare as text.
+  if (!samePhotos(product, listing)) add("images", shownListingImages(listing, product), product.images);
   return out;
 }
 
 const isEtalaseId = (value: string): boolean => /^\d+$/.test(value);
-
-const sameList = (a: readonly string[], b: readonly string[]): boolean =>
-  a.length === b.length && a.every((v, i) => v === b[i]);
 
 const listingIdOf = (change: Change): string => (change.kind === "create" ? "" : change.listingId);
 

@@ -37,6 +37,12 @@ export interface Listing {
   /** Etalase id as a string ("" when none). */
   etalase: string;
   images: string[];
+  /**
+   * Content sha256 of each image, parallel to images, where the adapter knows it (its photo
+   * upload cache maps uploaded uri -> sha256); null or absent = unknown (compared by URL).
+   * The plan compares photos by this identity: renaming a file changes nothing.
+   */
+  photoHashes?: (string | null)[];
   /** The listing's SKUs when it has variants ([] or absent for a single-SKU listing). */
   variants?: ListingVariant[];
   /** Marketplace-side review state (TikTok Shop audit, Shopee REVIEWING/BANNED); absent = live/unknown. */

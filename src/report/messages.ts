@@ -7,6 +7,7 @@ import { INIT_WORDING } from "./messages-init.js";
 import { CATALOG_V2_WORDING } from "./messages-catalog-v2.js";
 import { groupDigits, listOf, readFacts, rupiah, type Facts, type FieldName } from "./facts.js";
 import { TIKTOK_WORDING } from "./messages-tiktok.js";
+import { PHOTO_WORDING } from "./messages-photos.js";
 
 export type Say = (f: Facts) => string;
 export interface Wording {
@@ -233,6 +234,7 @@ const textLabel = (f: Facts, lang: Lang): string => (f.field ? TEXT_LABEL[f.fiel
 
 export const WORDING: Record<IssueCode, Wording> = {
   ...TIKTOK_WORDING,
+  ...PHOTO_WORDING,
   ...INIT_WORDING,
   ...CATALOG_V2_WORDING,
   MALFORMED_CSV: {

@@ -29,6 +29,7 @@ import { pickTargetFlags, type SyncOptions } from "./options.js";
 import { finishWithPlan, type SyncReport } from "./finish.js";
 import { recordKnown } from "./report-json.js";
 import type { InterruptSource } from "./interrupt.js";
+import { withResolvedPhotos } from "../photos/catalog-photos.js";
 
 export interface CatalogJob {
   /** The catalogue as shown and as resolved against the working folder. */
@@ -121,7 +122,12 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
   const path = resolve(io.cwd, job.file);
   const hashed = await readFile(path).then(sha256, () => undefined);
   // The example row init/template write is an error here (a warning in validate): issue 12.10.
-  const catalog = refuseExampleRows(await loadCatalog(job.file, { rules, cwd: io.cwd, ...(sheet !== undefined ? { sheet } : {}) }));
+  const catalog = await withResolvedPhotos(refuseExampleRows(await loadCatalog(job.file, { rules, cwd: io.cwd, ...(sheet !== undefined ? { sheet } : {}) })), {
+    cwd: io.cwd,
+    ...(rules.photo ? { rules: rules.photo } : {}),
+    ...(job.group?.photos ? { photoFolder: job.group.photos } : {}),
+    targetLabel: described.label,
+  });
   const catalogSha256 = hashed ?? sha256(await readFile(path));
   if (catalog.issues.length > 0) facts.issues = catalog.issues;
   const errors = catalog.issues.filter(isError);

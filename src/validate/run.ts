@@ -8,6 +8,8 @@ import { USAGE_ISSUE_CODES } from "../issues.js";
 import { countIssues, needsProducts, reporters, type ReportFormat, type UnreadableFile } from "../report/index.js";
 import { targetsFromConfig, targetsFromFiles, type TargetFlags } from "./targets.js";
 import { EXIT_CANNOT_RUN, EXIT_FAILED, EXIT_OK } from "../exit-codes.js";
+import { withCheckedPhotos } from "../photos/validate-photos.js";
+import { createPhotoCollector } from "../photos/catalog-photos.js";
 
 
 export interface ValidateFlags extends TargetFlags {
@@ -32,19 +34,21 @@ export async function runValidate(files: readonly string[], flags: ValidateFlags
   const unreadable: UnreadableFile[] = [];
   for (const target of targets) {
     try {
+      const photos = createPhotoCollector();
       const result = await loadCatalog(target.file, {
         rules: target.rules,
         cwd: ctx.io.cwd,
         collectProducts: needsProducts(format),
         // issue 14.4: the json document streams its products from a temporary file.
         spoolProducts: needsProducts(format),
+        onProduct: photos.onProduct,
         ...(target.sheet ? { sheet: target.sheet } : {}),
       });
       // issue 12.13: a sheet named for a CSV is said, not silently ignored
       if (target.sheet && result.format === "csv") {
         result.issues.unshift({ code: "SHEET_IGNORED", severity: "warning", file: result.file, args: { sheet: target.sheet } });
       }
-      results.push(result);
+      results.push(await withCheckedPhotos(result, photos.products, { cwd: ctx.io.cwd, target }));
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       unreadable.push({ file: target.file, text: error.text });

@@ -13,6 +13,8 @@ export interface CatalogTarget {
   file: string;
   rules: MarketplaceRules;
   sheet?: string;
+  /** Absolute photo folder of the group (config `photos`); absent = `foto/` next to the catalogue. */
+  photoFolder?: string;
 }
 
 export interface TargetFlags {
@@ -88,6 +90,7 @@ export async function targetsFromConfig(flags: TargetFlags, io: { cwd: string; e
       // The group's own options count only when they belong to the adapter being checked.
       rules: await groupRules(adapter, block?.adapter === adapter ? block : undefined),
       ...(sheet ? { sheet } : {}),
+      ...(group.photos ? { photoFolder: group.photos } : {}),
     };
   }));
 }

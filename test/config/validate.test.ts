@@ -37,7 +37,7 @@ describe("validateConfigData", () => {
   it("lists the allowed keys when nothing is close", () => {
     const [message] = issuesOf(validateConfigData({ groups: [group("a", { colour: "red" })] }, fakeAdapters));
     expect(message).toBe(
-      'groups[0].colour: unknown key "colour". Allowed keys: "id", "name", "catalog", "marketplace", "marketplaces", "defaultCategory", "sheet", "pricing".',
+      'groups[0].colour: unknown key "colour". Allowed keys: "id", "name", "catalog", "marketplace", "marketplaces", "defaultCategory", "sheet", "photos", "pricing".',
     );
   });
 

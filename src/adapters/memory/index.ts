@@ -1,12 +1,13 @@
 // An in-process marketplace for fast tests and dry runs. Same rules as Tokopedia, so outcomes are real.
 import { z } from "zod";
 import type { AdapterDefinition, ApplyOptions, Category, MarketplaceAdapter } from "../types.js";
-import type { Change, ChangeError, ChangeOutcome, Listing } from "../../plan/types.js";
-import { TOKOPEDIA_RULES } from "../../rules.js";
+import type { Change, ChangeError, ChangeOutcome, FieldChange, Listing } from "../../plan/types.js";
+import { TOKOPEDIA_RULES, type MarketplaceRules } from "../../rules.js";
 import { flattenCategoryTree } from "../../categories/tree.js";
 import { resolveFieldChanges } from "../field-value.js";
 import { MEMORY_CATEGORY_TREE } from "./categories.js";
 import { ListingStore, type StoreResult } from "./store.js";
+import { uploadImages, withUploadedImages } from "./photos.js";
 
 const listingSchema = z.strictObject({
   id: z.string().optional().describe("Listing id; assigned when missing"),
@@ -84,19 +85,29 @@ export function createMemoryAdapter(input: MemoryOptionsInput = {}): MemoryAdapt
         : { ...base, status: "failed", listingId: change.listingId, error: injected };
     }
     let result: StoreResult;
+    const uploaded = change.product ? uploadImages(change.product) : undefined;
+    const fields = (changed: readonly FieldChange[]): FieldChange[] => {
+      const resolved = resolveFieldChanges(changed, change.product);
+      return uploaded ? withUploadedImages(resolved, uploaded) : resolved;
+    };
     switch (change.kind) {
       case "create":
-        result = store.create(change.product);
+        result = store.create({ ...change.product, images: uploaded?.images ?? change.product.images });
         break;
       case "update":
-        result = store.update(change.listingId, resolveFieldChanges(change.fields, change.product));
+        result = store.update(change.listingId, fields(change.fields));
         break;
       case "reactivate":
-        result = store.update(change.listingId, resolveFieldChanges(change.fields, change.product), "active");
+        result = store.update(change.listingId, fields(change.fields), "active");
         break;
       case "deactivate":
-        result = store.update(change.listingId, resolveFieldChanges(change.fields, change.product), "inactive");
+        result = store.update(change.listingId, fields(change.fields), "inactive");
         break;
+    }
+    // NOTE: the listing remembers which file each image was uploaded from, like a photo cache.
+    if (result.ok && uploaded && (change.kind === "create" || change.fields.some((f) => f.field === "images"))) {
+      if (uploaded.photoHashes) result.listing.photoHashes = uploaded.photoHashes;
+      else delete result.listing.photoHashes;
     }
     if (result.ok) return { ...base, status: "applied", listingId: result.listing.id };
     return change.kind === "create"
@@ -113,7 +124,7 @@ export function createMemoryAdapter(input: MemoryOptionsInput = {}): MemoryAdapt
       maxBatch: { create: 25, update: 25, price: 100, stock: 100, status: 25 },
       cheapFields: ["price", "stock"],
     },
-    rules: TOKOPEDIA_RULES,
+    rules: MEMORY_RULES,
     async listListings() {
       counters.requests++;
       return store.all();
@@ -156,12 +167,23 @@ export function createMemoryAdapter(input: MemoryOptionsInput = {}): MemoryAdapt
   };
 }
 
+/**
+ * Tokopedia's listing rules plus uploads of local photos (TikTok Shop's main-image limits), so
+ * tests and dry runs exercise photo files; variants as TikTok Shop ID allows them.
+ */
+export const MEMORY_RULES: MarketplaceRules = {
+  ...TOKOPEDIA_RULES,
+  maxOptionTypes: 3,
+  maxVariants: 100,
+  photo: { minPx: 300, maxPx: 4000, maxBytes: 10 * 1024 * 1024, formats: ["image/jpeg", "image/png", "image/webp"] },
+};
+
 export const memory: AdapterDefinition<MemoryOptions> = {
   name: "memory",
   description: "In-process marketplace for tests and dry runs / marketplace dalam proses untuk uji coba",
   displayName: "memory shop",
   status: "internal",
   optionsSchema: memoryOptionsSchema,
-  rules: TOKOPEDIA_RULES,
+  rules: MEMORY_RULES,
   create: (options) => createMemoryAdapter(options),
 };

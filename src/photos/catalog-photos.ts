@@ -1,0 +1,144 @@
+// Photos of a whole catalogue: every product's (and variant's) photo references resolved and
+// checked, the issues located at the photo column, rows with photo errors taken out like any
+// other invalid row. Called by validate and sync after loadCatalog.
+import { resolve } from "node:path";
+import { columnLetter } from "../catalog/source.js";
+import { isLinkRef } from "../catalog/images.js";
+import type { CatalogProduct, CatalogResult, Product } from "../catalog/types.js";
+import { isError, type Issue } from "../issues.js";
+import type { PhotoRules } from "../rules.js";
+import { resolvePhotoRefs, type PhotoRefAt } from "./resolve.js";
+import type { ResolvedPhoto } from "./types.js";
+
+export interface CatalogPhotoOptions {
+  /** Resolve the catalogue's (relative) file name against this folder. */
+  cwd: string;
+  /** Absolute photo folder (config `photos`); default `foto/` next to the catalogue. */
+  photoFolder?: string;
+  /** The target's photo rules (MarketplaceRules.photo); absent = the target takes only links. */
+  rules?: PhotoRules;
+  targetLabel?: string;
+}
+
+/** The photo references a product's row holds, in the order of `images` (variants after). */
+export interface ProductPhotoRefs {
+  line: number;
+  sheet?: string;
+  images: readonly string[];
+  variants?: readonly { line: number; sheet?: string; images: readonly string[] }[];
+}
+
+/** A catalogue product with its photos resolved (parallel to `images`; variants' on each variant). */
+export type CatalogProductWithPhotos = CatalogProduct & { photos?: ResolvedPhoto[] };
+
+/**
+ * Resolve every photo of the given products: each comes back with `photos` (parallel to images)
+ * and its share links replaced by their direct-download URLs. Filtering is mergePhotoIssues' job.
+ */
+export async function resolveCatalogPhotos<P extends ProductPhotoRefs>(
+  catalog: { file: string; products: readonly P[]; columns?: CatalogResult["columns"] },
+  opts: CatalogPhotoOptions,
+): Promise<{ products: (P & { photos: ResolvedPhoto[] })[]; issues: Issue[] }> {
+  const column = catalog.columns?.images;
+  const refs: PhotoRefAt[] = [];
+  const owners: { product: number; variant?: number; image: number }[] = [];
+  const at = (ref: string, line: number, sheet: string | undefined): PhotoRefAt => {
+    const out: PhotoRefAt = { ref, line };
+    if (column) out.column = column.header;
+    if (sheet !== undefined) out.sheet = sheet;
+    if (sheet !== undefined && column) out.cell = `${columnLetter(column.index)}${line}`;
+    return out;
+  };
+  catalog.products.forEach((product, p) => {
+    product.images.forEach((ref, image) => {
+      refs.push(at(ref, product.line, product.sheet));
+      owners.push({ product: p, image });
+    });
+    (product.variants ?? []).forEach((variant, v) => {
+      variant.images.forEach((ref, image) => {
+        refs.push(at(ref, variant.line, variant.sheet ?? product.sheet));
+        owners.push({ product: p, variant: v, image });
+      });
+    });
+  });
+  const resolved = await resolvePhotoRefs(refs, {
+    catalogFile: catalog.file,
+    catalogPath: resolve(opts.cwd, catalog.file),
+    ...(opts.photoFolder ? { photoFolder: opts.photoFolder } : {}),
+    ...(opts.rules ? { rules: opts.rules } : {}),
+    ...(opts.targetLabel ? { targetLabel: opts.targetLabel } : {}),
+  });
+
+  const photosOf = new Map<string, ResolvedPhoto[]>();
+  owners.forEach((owner, i) => {
+    const photo = resolved.photos[i];
+    if (!photo) return;
+    const key = owner.variant === undefined ? `${owner.product}` : `${owner.product}:${owner.variant}`;
+    const list = photosOf.get(key) ?? [];
+    list[owner.image] = photo;
+    photosOf.set(key, list);
+  });
+  const directUrls = (refs: readonly string[], key: string): string[] => refs.map((ref, i) => photosOf.get(key)?.[i]?.url ?? ref);
+  const products = catalog.products.map((product, p) => {
+    const out = { ...product, images: directUrls(product.images, `${p}`), photos: photosOf.get(`${p}`) ?? [] };
+    if (product.variants && product.variants.length > 0) {
+      out.variants = product.variants.map((variant, v) => ({ ...variant, images: directUrls(variant.images, `${p}:${v}`) }));
+    }
+    return out;
+  });
+  return { products, issues: resolved.issues };
+}
+
+/**
+ * The catalogue result with the photo issues merged in (sorted by line) and the products whose
+ * photos have an error taken out, their SKUs added to invalidSkus (sync leaves their listings be).
+ */
+export function mergePhotoIssues<R extends Pick<CatalogResult, "valid" | "issues" | "invalidSkus" | "products">>(catalog: R, issues: readonly Issue[]): R {
+  if (issues.length === 0) return catalog;
+  const badLines = new Set(issues.filter(isError).map((i) => i.line));
+  const kept: CatalogProduct[] = [];
+  const invalid: string[] = [];
+  for (const product of catalog.products) {
+    const lines = [product.line, ...(product.variants ?? []).map((v) => v.line)];
+    if (lines.some((line) => badLines.has(line))) invalid.push(product.sku);
+    else kept.push(product);
+  }
+  // NOTE: also for rows not collected (validate without products): their SKUs are not needed there.
+  return {
+    ...catalog,
+    valid: catalog.valid && badLines.size === 0,
+    products: kept,
+    invalidSkus: [...catalog.invalidSkus, ...invalid],
+    issues: [...catalog.issues, ...issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
+  };
+}
+
+/** A share-link host (checked even offline); any other http(s) link needs no offline check. */
+const SHARE_HOST = /^https?:\/\/(?:[a-z0-9-]+\.)*(?:google\.com|goo\.gl|dropbox\.com)\//i;
+const needsCheck = (ref: string): boolean => !isLinkRef(ref) || SHARE_HOST.test(ref);
+
+/**
+ * Keeps, while a catalogue is read without keeping its products (plain `validate`), only what the
+ * photo checks need: rows with a local file or a share link. A catalogue of plain links keeps nothing.
+ */
+export function createPhotoCollector(): { onProduct: (product: Product, line: number, sheet: string | undefined) => void; products: (ProductPhotoRefs & { sku: string })[] } {
+  const products: (ProductPhotoRefs & { sku: string })[] = [];
+  return {
+    products,
+    onProduct(product, line, sheet) {
+      const variants = product.variants ?? [];
+      if (!product.images.some(needsCheck) && !variants.some((v) => v.images.some(needsCheck))) return;
+      const entry: ProductPhotoRefs & { sku: string } = { sku: product.sku, line, images: product.images };
+      if (sheet !== undefined) entry.sheet = sheet;
+      if (variants.length > 0) entry.variants = variants;
+      products.push(entry);
+    },
+  };
+}
+
+/** sync's photo step: every product's photos resolved (DesiredProduct.photos), issues merged in. */
+export async function withResolvedPhotos(catalog: CatalogResult, opts: CatalogPhotoOptions): Promise<CatalogResult> {
+  if (catalog.products.length === 0) return catalog;
+  const resolved = await resolveCatalogPhotos(catalog, opts);
+  return mergePhotoIssues({ ...catalog, products: resolved.products }, resolved.issues);
+}
