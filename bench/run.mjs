@@ -223,6 +223,11 @@ async function benchStartup() {
   }
 }
 
+async function benchTikTokSuite() {
+  const { benchTikTok } = await import("./tiktok.mjs");
+  await benchTikTok({ root, out, bin, quick, measure, record, fmt });
+}
+
 
 // 5. Photos (issue 14): validate of 1,000 products with 3,000 local photos vs sha256sum of the same files.
 async function benchPhotos() {
@@ -277,7 +282,7 @@ function benchJpeg(width, height, bytes, seed) {
 }
 
 const { benchShopee } = await import("./shopee.mjs");
-const suites = { validate: benchValidate, sync: benchSync, startup: benchStartup, photos: benchPhotos, shopee: () => benchShopee({ root, out, bin, quick, measure, record, fmt }) };
+const suites = { validate: benchValidate, sync: benchSync, startup: benchStartup, tiktok: benchTikTokSuite, photos: benchPhotos, shopee: () => benchShopee({ root, out, bin, quick, measure, record, fmt }) };
 for (const [name, fn] of Object.entries(suites)) {
   if (only && only !== name) continue;
   process.stderr.write(`bench: ${name}...\n`);

@@ -69,6 +69,11 @@ export const ISSUE_CODES = [
   "CATEGORY_MISSING",
   "CATEGORY_NOT_FOUND",
   "CATEGORY_AMBIGUOUS",
+  // marketplace checks at plan time, and review results (tiktok-shop; wording in report/messages-tiktok.ts)
+  "NAME_TOO_SHORT",
+  "ATTRIBUTE_REQUIRED",
+  "CERTIFICATION_REQUIRED",
+  "LISTING_REJECTED",
   // what init/template write (issue 12.10, 12.13)
   "EXAMPLE_ROW",
   "SHEET_IGNORED",

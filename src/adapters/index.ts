@@ -5,12 +5,14 @@ import { memory } from "./memory/index.js";
 import { tokopedia } from "./tokopedia/definition.js";
 import { tokopediaBulk } from "./tokopedia-bulk/definition.js";
 import { shopee } from "./shopee/definition.js";
+import { tiktokShop } from "./tiktok-shop/definition.js";
 
 export const adapters = {
   memory,
   tokopedia,
   "tokopedia-bulk": tokopediaBulk,
   shopee,
+  "tiktok-shop": tiktokShop,
 } satisfies Record<string, AdapterDefinition<any>>;
 
 export type AdapterName = keyof typeof adapters;

@@ -8,6 +8,7 @@ import { INIT_WORDING } from "./messages-init.js";
 import { CATALOG_V2_WORDING } from "./messages-catalog-v2.js";
 import { groupDigits, listOf, readFacts, rupiah, type Facts, type FieldName } from "./facts.js";
 import { SHOP_WORDING } from "./messages-shop.js";
+import { TIKTOK_WORDING } from "./messages-tiktok.js";
 import { PHOTO_WORDING } from "./messages-photos.js";
 
 export type Say = (f: Facts) => string;
@@ -234,6 +235,7 @@ const TEXT_LABEL: Partial<Record<FieldName, { id: string; en: string }>> = {
 const textLabel = (f: Facts, lang: Lang): string => (f.field ? TEXT_LABEL[f.field]?.[lang] : undefined) ?? (lang === "id" ? "Isi sel ini" : "This cell");
 
 export const WORDING: Record<IssueCode, Wording> = {
+  ...TIKTOK_WORDING,
   ...PHOTO_WORDING,
   ...INIT_WORDING,
   ...CATALOG_V2_WORDING,

@@ -19,6 +19,8 @@ import { formatIssueLine } from "../report/format-line.js";
 import { categoryTargetOf, describeTarget, openTarget, resolveTargetRules, type OpenedTarget } from "../target/open.js";
 import { knownCategories, writeCategoryCache } from "../categories/offline.js";
 import { sortIssues } from "../report/counts.js";
+import { rejectedListingIssues, submittedForReviewText } from "../review/issues.js";
+import { expiryWarning } from "../connect/expiry.js";
 import { resolveDesired } from "./desired.js";
 import { etalaseNames, withEtalaseIds } from "./etalase.js";
 import { unknownEtalaseIssues } from "./shop-issues.js";
@@ -168,6 +170,8 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
     ...(job.group ? { group: job.group.id } : {}),
   });
   facts.target = target.label;
+  const expiry = await expiryWarning(target.definition, job.marketplace, { env: job.env, cwd: job.baseDir, group: job.group?.id ?? "default" });
+  if (expiry) io.stderr.write(`${pick(expiry, lang)}\n`);
   try {
     const { adapter } = target;
     const categories =
@@ -251,6 +255,12 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
     printIssues(sortIssues(shopIssues));
 
     const listings = adapter.capabilities.canList ? await adapter.listListings() : [];
+    const rejected = rejectedListingIssues(listings, products, { file: job.file, ...(catalog.columns ? { columns: catalog.columns } : {}) });
+    if (rejected.length > 0) {
+      printIssues(rejected);
+      allIssues.push(...rejected);
+      facts.issues = allIssues;
+    }
     const where = { file: job.file, ...(catalog.columns ? { columns: catalog.columns } : {}) };
     // Takeover (issue 12): with --adopt, listings without SKU are matched to rows by name.
     if (opts.adopt && !adapter.capabilities.canSetSku) {
@@ -333,6 +343,8 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
       journalName: job.group?.id ?? basename(job.file, extname(job.file)),
       ...(deps.interrupts ? { interrupts: deps.interrupts } : {}),
     });
+    const review = adapter.capabilities.reviewsWrites && report.result ? submittedForReviewText(report.result.outcomes) : undefined;
+    if (review && opts.format !== "json") human.write(`${pick(review, lang)}\n`);
     // Rows skipped with --skip-invalid make the run "failed" even when every sent item applied.
     const skippedRows = errors.length + shopIssues.length > 0;
     return { ...withPlan, ...report, exitCode: Math.max(report.exitCode, skippedRows ? EXIT_FAILED : EXIT_OK) };

@@ -67,6 +67,13 @@ export async function runValidate(files: readonly string[], flags: ValidateFlags
     }
   }
 
+  if (files.length === 0) {
+    // Authorizations that end soon (tiktok-shop, shopee): read offline from the token store.
+    const { loadConfig } = await import("../config/load.js");
+    const { configExpiryWarnings } = await import("../connect/expiry.js");
+    const config = await loadConfig({ cwd: ctx.io.cwd, env: ctx.io.env, ...(flags.config ? { configPath: flags.config } : {}) });
+    for (const w of config ? await configExpiryWarnings(config) : []) ctx.io.stderr.write(`${pick(w, ctx.lang)}\n`);
+  }
   await reporters[format]({ results, strict, unreadable }, { io: ctx.io, lang: ctx.lang, color: ctx.color });
   return exitCodeFor(results, strict, unreadable.length);
 }

@@ -12,6 +12,8 @@ import { registerGroups } from "./groups.js";
 import { registerTemplate } from "./template.js";
 import { registerMockServer } from "./mock-server.js";
 import { registerShop } from "./shop.js";
+import { registerConnect } from "./connect.js";
+import { registerDisconnect } from "./disconnect.js";
 
 export const commands: readonly RegisterCommand[] = [
   registerValidate,
@@ -26,4 +28,6 @@ export const commands: readonly RegisterCommand[] = [
   registerGroups,
   registerTemplate,
   registerMockServer,
+  registerConnect,
+  registerDisconnect,
 ];

@@ -177,8 +177,14 @@ async function runMockServerFor(flags: MockServerFlags & { marketplace?: string 
     const rateLimit = given("rateLimit");
     return runShopeeMockServer({ ...rest, ...(shopId !== undefined ? { shopId } : {}), ...(rateLimit !== undefined ? { rateLimit } : {}) }, ctx, signal);
   }
+  if (flags.marketplace === "tiktok-shop") {
+    // NOTE: the Tokopedia default (5 req/s) is not TikTok Shop's (50 per endpoint): only a given one counts.
+    const { runTikTokMockServer } = await import("./mock-server-tiktok.js");
+    const rateLimit = cmd.getOptionValueSource("rateLimit") === "cli" ? flags.rateLimit : undefined;
+    return runTikTokMockServer({ ...flags, rateLimit }, ctx, signal);
+  }
   if (flags.marketplace !== undefined && flags.marketplace !== "tokopedia") {
-    throw new UsageError({ en: `--marketplace ${flags.marketplace}: the mock speaks tokopedia or shopee`, id: `--marketplace ${flags.marketplace}: tiruan tersedia untuk tokopedia atau shopee` });
+    throw new UsageError({ en: `--marketplace ${flags.marketplace}: the mock speaks tiktok-shop, tokopedia or shopee`, id: `--marketplace ${flags.marketplace}: tiruan tersedia untuk tiktok-shop, tokopedia atau shopee` });
   }
   return runMockServer(flags, ctx, signal);
 }
@@ -199,10 +205,14 @@ export const registerMockServer: RegisterCommand = (program, host) => {
     .option("--client-id <id>", "client id (random when not given)")
     .option("--client-secret <secret>", "client secret (random when not given)")
     .option("--token-ttl <seconds>", "access token lifetime", "1209600")
-    .option("--marketplace <name>", "which marketplace to imitate: tokopedia or shopee", "tokopedia")
+    .option("--marketplace <name>", "which marketplace to imitate: tokopedia (the closed legacy Tokopedia API), shopee or tiktok-shop (Tokopedia & Shop)", "tokopedia")
     .option("--partner-id <n>", "shopee: partner_id the mock answers to", undefined)
     .option("--partner-key <key>", "shopee: partner key (the mock's practice key when not given)")
     .option("--daily-limit <n>", "shopee: calls per day before error_limit")
+    .option("--app-key <key>", "tiktok-shop: app key the mock answers to")
+    .option("--app-secret <secret>", "tiktok-shop: app secret (random when not given)")
+    .option("--review-delay <ms>", "tiktok-shop: how long a product review takes")
+    .option("--reject <words>", "tiktok-shop: comma-separated words that make a review fail")
     .action(async (flags: MockServerFlags & { marketplace?: string }, cmd: Command) => {
       const ctx = host.context(cmd);
       const controller = new AbortController();

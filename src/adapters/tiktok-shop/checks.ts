@@ -1,0 +1,84 @@
+// Plan-time checks against the shop's category rules (§6 Get Attributes / Get Category Rules) and
+// the ID title rule (§4.2: 25..255): a product the API would refuse is a located issue before
+// anything is sent, naming the attribute and its allowed values.
+import type { Issue } from "../../issues.js";
+import type { DesiredProduct } from "../../plan/types.js";
+import type { TikTokClient } from "./client.js";
+import { TIKTOK_SHOP_RULES } from "./definition.js";
+
+interface Attribute {
+  id: string;
+  name: string;
+  type: string;
+  is_requried?: boolean;
+  is_required?: boolean;
+  values?: { id: string; name: string }[];
+}
+
+interface Rules {
+  product_certifications?: { id: string; name: string; is_required?: boolean }[];
+}
+
+export interface CategoryRequirements {
+  attributes: { name: string; allowed: string[] }[];
+  certifications: { name: string }[];
+}
+
+export function createRequirementsLookup(client: TikTokClient): (categoryId: string) => Promise<CategoryRequirements> {
+  const cache = new Map<string, Promise<CategoryRequirements>>();
+  return (categoryId) => {
+    let task = cache.get(categoryId);
+    if (!task) {
+      task = (async () => {
+        const [attrs, rules] = await Promise.all([
+          client.call<{ attributes?: Attribute[] }>("GET", `/product/202309/categories/${categoryId}/attributes`, { cipher: true, query: { locale: "id-ID" } }),
+          client.call<Rules>("GET", `/product/202309/categories/${categoryId}/rules`, { cipher: true }),
+        ]);
+        return {
+          // NOTE: the official sample spells the flag `is_requried`; both spellings are read.
+          attributes: (attrs.data?.attributes ?? [])
+            .filter((a) => a.type === "PRODUCT_PROPERTY" && (a.is_requried ?? a.is_required ?? false))
+            .map((a) => ({ name: a.name, allowed: (a.values ?? []).map((v) => v.name) })),
+          certifications: (rules.data?.product_certifications ?? []).filter((c) => c.is_required).map((c) => ({ name: c.name })),
+        };
+      })();
+      cache.set(categoryId, task);
+    }
+    return task;
+  };
+}
+
+const hasCertificate = (p: DesiredProduct): boolean => {
+  const c = p.certificates;
+  return Boolean(c && (c.bpom || c.pomTr || c.pirt || c.halal || c.sni) && (c.files?.length ?? 0) > 0);
+};
+
+export async function checkProducts(
+  products: readonly DesiredProduct[],
+  at: { file: string; columns?: Partial<Record<string, { header: string }>> },
+  requirements: (categoryId: string) => Promise<CategoryRequirements>,
+  categoryName: (id: string) => string,
+): Promise<Issue[]> {
+  const issues: Issue[] = [];
+  const col = (field: string): { column?: string } => (at.columns?.[field]?.header ? { column: at.columns[field]?.header as string } : {});
+  const loc = (p: DesiredProduct) => ({ file: at.file, line: p.line, ...(p.sheet !== undefined ? { sheet: p.sheet } : {}) });
+  const min = TIKTOK_SHOP_RULES.nameMinLength ?? 25;
+  for (const p of products) {
+    const length = [...p.name].length;
+    if (length < min) {
+      issues.push({ code: "NAME_TOO_SHORT", severity: "error", ...loc(p), ...col("name"), value: p.name, args: { length, min, target: "Tokopedia & Shop" } });
+    }
+    if (!p.categoryId) continue;
+    const req = await requirements(p.categoryId);
+    const given = new Map(Object.entries(p.attributes ?? {}).map(([k, v]) => [k.trim().toLowerCase(), v.trim()]));
+    for (const a of req.attributes) {
+      if (given.get(a.name.toLowerCase())) continue;
+      issues.push({ code: "ATTRIBUTE_REQUIRED", severity: "error", ...loc(p), ...col("category"), value: p.category, args: { attribute: a.name, allowed: a.allowed.join(", "), category: categoryName(p.categoryId) } });
+    }
+    for (const c of req.certifications) {
+      if (hasCertificate(p)) continue;
+      issues.push({ code: "CERTIFICATION_REQUIRED", severity: "error", ...loc(p), ...col("category"), value: p.category, args: { certification: c.name, category: categoryName(p.categoryId) } });
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,89 @@
+// What Search Products does not return (it gives key fields only, §4.1): description, weight,
+// category, images. Kept per product in .desbumi/ with the update_time it was read at, or the time
+// we last wrote it, so a resync of an unchanged shop needs only search requests; a product changed
+// elsewhere (Seller Center) has a newer update_time and is read again with Get Product.
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { writeFileAtomic } from "../shared/atomic-write.js";
+
+export interface ProductDetail {
+  description: string;
+  weightGrams: number;
+  categoryId: string;
+  /** Uploaded image uris, in gallery order. */
+  images: string[];
+  /** update_time seen with these details (search/Get Product), or 0 when we wrote them. */
+  updateTime: number;
+  /** Unix seconds just after our last successful write of this product (0 = never). */
+  writtenAt: number;
+}
+
+interface DetailFile {
+  version: 1;
+  shop: string;
+  products: Record<string, ProductDetail>;
+}
+
+export class DetailCache {
+  private dirty = false;
+  private constructor(
+    private readonly file: string,
+    private readonly data: DetailFile,
+  ) {}
+
+  static async open(stateDir: string, shop: string): Promise<DetailCache> {
+    const file = join(stateDir, `tiktok-shop-products-${shop.replace(/[^A-Za-z0-9._-]/g, "_")}.json`);
+    let data: DetailFile = { version: 1, shop, products: {} };
+    try {
+      const parsed = JSON.parse(await readFile(file, "utf8")) as DetailFile;
+      if (parsed.version === 1 && parsed.shop === shop && typeof parsed.products === "object") data = parsed;
+    } catch {
+      // NOTE: missing or damaged: products are read again with Get Product.
+    }
+    return new DetailCache(file, data);
+  }
+
+  /**
+   * The cached details if they still describe a product whose search row says `updateTime`.
+   * NOTE: after our own write we do not learn the new update_time; a row updated no later than our
+   * write (same clock within the API's 30 s timestamp window) is taken as our write.
+   */
+  fresh(id: string, updateTime: number): ProductDetail | undefined {
+    const d = Object.hasOwn(this.data.products, id) ? this.data.products[id] : undefined;
+    if (!d) return undefined;
+    if (d.updateTime !== 0 && d.updateTime === updateTime) return d;
+    if (d.writtenAt !== 0 && updateTime <= d.writtenAt) return d;
+    return undefined;
+  }
+
+  get(id: string): ProductDetail | undefined {
+    return Object.hasOwn(this.data.products, id) ? this.data.products[id] : undefined;
+  }
+
+  put(id: string, detail: ProductDetail): void {
+    this.data.products[id] = detail;
+    this.dirty = true;
+  }
+
+  /** Merge changed fields after a write. */
+  wrote(id: string, patch: Partial<ProductDetail>): void {
+    const old = this.get(id) ?? { description: "", weightGrams: 0, categoryId: "", images: [], updateTime: 0, writtenAt: 0 };
+    this.put(id, { ...old, ...patch, updateTime: 0, writtenAt: Math.floor(Date.now() / 1000) + 1 });
+  }
+
+  /** Forget products no longer in the shop. */
+  retain(ids: ReadonlySet<string>): void {
+    for (const id of Object.keys(this.data.products)) {
+      if (!ids.has(id)) {
+        delete this.data.products[id];
+        this.dirty = true;
+      }
+    }
+  }
+
+  async save(): Promise<void> {
+    if (!this.dirty) return;
+    this.dirty = false;
+    await writeFileAtomic(this.file, JSON.stringify(this.data) + "\n");
+  }
+}

@@ -1,0 +1,62 @@
+// Photos: the API takes no outside URLs (§5), so each photo is uploaded once per content per shop
+// (shared PhotoUploadCache in .desbumi/) and products reference the returned `uri`.
+import { loadPhoto, PhotoLoadError } from "../shared/photo-bytes.js";
+import type { PhotoUploadCache } from "../shared/photo-cache.js";
+import type { DesiredProduct } from "../../plan/types.js";
+import type { TikTokClient } from "./client.js";
+
+export const UPLOAD_PATH = "/product/202309/images/upload";
+export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
+export const PHOTO_TIMEOUT_MS = 30_000;
+
+export class PhotoError extends Error {
+  override readonly name = "PhotoError";
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly retryable: boolean,
+  ) {
+    super(message);
+  }
+}
+
+export interface PhotoDeps {
+  client: TikTokClient;
+  photos: PhotoUploadCache;
+  fetch?: typeof fetch;
+  signal?: AbortSignal;
+}
+
+/** The uploaded uris of a product's photos, in order (uploading only what the shop lacks). */
+export async function photoUris(product: DesiredProduct, deps: PhotoDeps): Promise<string[]> {
+  const uris: string[] = [];
+  for (const [i, ref] of product.images.entries()) {
+    const resolved = product.photos?.[i];
+    if (resolved?.sha256) {
+      const known = deps.photos.get(resolved.sha256);
+      if (known) {
+        uris.push((await deps.photos.ensure(resolved.sha256, ref, async () => known)).id);
+        continue;
+      }
+    }
+    const source = resolved?.path ? { path: resolved.path } : { url: resolved?.url ?? ref };
+    let photo;
+    try {
+      photo = await loadPhoto(source, { maxBytes: PHOTO_MAX_BYTES, timeoutMs: PHOTO_TIMEOUT_MS, ...(deps.fetch ? { fetch: deps.fetch } : {}), ...(deps.signal ? { signal: deps.signal } : {}) });
+    } catch (error) {
+      if (error instanceof PhotoLoadError) throw new PhotoError(error.code, error.message, error.code === "PHOTO_DOWNLOAD_FAILED");
+      throw error;
+    }
+    const uploaded = await deps.photos.ensure(photo.sha256, ref, async () => {
+      const form = new FormData();
+      const type = photo.mime ?? "application/octet-stream";
+      form.set("data", new Blob([photo.bytes], { type }), `photo.${type.split("/")[1] ?? "bin"}`);
+      form.set("use_case", "MAIN_IMAGE");
+      const env = await deps.client.call<{ uri?: string; url?: string; width?: number; height?: number }>("POST", UPLOAD_PATH, { form, ...(deps.signal ? { signal: deps.signal } : {}) });
+      if (env.code !== 0 || !env.data?.uri) throw new PhotoError(String(env.code), `photo ${ref}: ${env.message}`, false);
+      return { id: env.data.uri, ...(env.data.url ? { url: env.data.url } : {}), ...(env.data.width ? { width: env.data.width } : {}), ...(env.data.height ? { height: env.data.height } : {}) };
+    });
+    uris.push(uploaded.id);
+  }
+  return uris;
+}

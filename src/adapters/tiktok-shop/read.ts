@@ -1,0 +1,178 @@
+// Reading the shop (§4.1, §4.3): Search Products in pages of 100 until the last page; details
+// (description, weight, category, images) from the detail cache or Get Product; mapped to Listing.
+import pLimit from "p-limit";
+import type { Listing, ListingReview } from "../../plan/types.js";
+import type { PhotoUploadCache } from "../shared/photo-cache.js";
+import type { TikTokClient } from "./client.js";
+import type { DetailCache, ProductDetail } from "./details.js";
+import { AdapterError } from "../../errors.js";
+import { ADAPTER } from "./errors.js";
+import { fromHtml } from "./payload.js";
+
+export const SEARCH_PATH = "/product/202502/products/search";
+export const PAGE_SIZE = 100;
+
+export interface SearchSku {
+  id: string;
+  seller_sku?: string;
+  price?: { currency?: string; sale_price?: string; tax_exclusive_price?: string };
+  inventory?: { warehouse_id: string; quantity: number }[];
+  status_info?: { status?: string };
+}
+
+export interface SearchProduct {
+  id: string;
+  title: string;
+  status?: string;
+  audit?: { status?: string };
+  update_time?: number;
+  integrated_platform_statuses?: { platform: string; status: string }[];
+  skus?: SearchSku[];
+}
+
+interface ProductDetailAnswer {
+  description?: string;
+  package_weight?: { value?: string; unit?: string };
+  category_chains?: { id: string; is_leaf?: boolean }[];
+  main_images?: { uri: string }[];
+  update_time?: number;
+  audit_failed_reasons?: { listing_platform?: string; reasons?: string[]; suggestions?: string[] }[];
+}
+
+export interface ReadDeps {
+  client: TikTokClient;
+  details: DetailCache;
+  photos: PhotoUploadCache;
+  warehouseId: string;
+  concurrency: number;
+  signal?: AbortSignal;
+}
+
+export async function searchAll(client: TikTokClient, body: Record<string, unknown>, signal?: AbortSignal): Promise<SearchProduct[]> {
+  const all: SearchProduct[] = [];
+  let token = "";
+  for (;;) {
+    const env = await client.call<{ products?: SearchProduct[]; next_page_token?: string }>("POST", SEARCH_PATH, {
+      query: { page_size: String(PAGE_SIZE), ...(token ? { page_token: token } : {}) },
+      json: body,
+      cipher: true,
+      ...(signal ? { signal } : {}),
+    });
+    if (env.code !== 0) throw new AdapterError({ adapter: ADAPTER, kind: "protocol", code: String(env.code), message: `search products refused: ${env.code} ${env.message}` });
+    all.push(...(env.data?.products ?? []));
+    token = env.data?.next_page_token ?? "";
+    if (!token) return all;
+  }
+}
+
+const grams = (w: { value?: string; unit?: string } | undefined): number => {
+  const v = Number(w?.value ?? 0);
+  return w?.unit === "GRAM" ? Math.round(v) : Math.round(v * 1000);
+};
+
+async function fetchDetail(client: TikTokClient, id: string, signal?: AbortSignal): Promise<{ detail: ProductDetail; reasons: ListingReview["reasons"] }> {
+  const env = await client.call<ProductDetailAnswer>("GET", `/product/202309/products/${id}`, { cipher: true, ...(signal ? { signal } : {}) });
+  if (env.code !== 0 || !env.data) throw new AdapterError({ adapter: ADAPTER, kind: "protocol", code: String(env.code), message: `get product ${id} refused: ${env.code} ${env.message}` });
+  const d = env.data;
+  const leaf = d.category_chains?.find((c) => c.is_leaf) ?? d.category_chains?.at(-1);
+  const at = (r: { listing_platform?: string }): string => (r.listing_platform ? ` (${r.listing_platform})` : "");
+  const reasons = (d.audit_failed_reasons ?? []).flatMap((r) => [
+    ...(r.reasons ?? []).map((message) => ({ code: "reason", message: `${message}${at(r)}` })),
+    ...(r.suggestions ?? []).map((message) => ({ code: "suggestion", message })),
+  ]);
+  return {
+    detail: {
+      description: fromHtml(d.description ?? ""),
+      weightGrams: grams(d.package_weight),
+      categoryId: leaf?.id ?? "",
+      images: (d.main_images ?? []).map((m) => m.uri),
+      updateTime: d.update_time ?? 0,
+      writtenAt: 0,
+    },
+    reasons,
+  };
+}
+
+const INACTIVE = new Set(["SELLER_DEACTIVATED", "PLATFORM_DEACTIVATED", "FREEZE", "DRAFT", "DELETED"]);
+
+/** The combined status: TikTok's when listed there, else the Tokopedia platform status (§9: `status` is omitted then). */
+const statusOf = (p: SearchProduct): string => p.status ?? p.integrated_platform_statuses?.[0]?.status ?? "ACTIVATE";
+
+function reviewOf(p: SearchProduct, reasons: ListingReview["reasons"]): ListingReview {
+  const status = statusOf(p);
+  const platforms: Record<string, string> = {};
+  if (p.status) platforms.TIKTOK_SHOP = p.status;
+  for (const s of p.integrated_platform_statuses ?? []) platforms[s.platform] = s.status;
+  const state: ListingReview["state"] =
+    status === "FAILED" || p.audit?.status === "FAILED" ? "rejected"
+    : status === "PENDING" || p.audit?.status === "AUDITING" ? "in-review"
+    : status === "PLATFORM_DEACTIVATED" || status === "FREEZE" ? "banned"
+    : status === "DRAFT" ? "draft"
+    : "live";
+  return { state, platforms, ...(reasons && reasons.length > 0 ? { reasons } : {}) };
+}
+
+/**
+ * Every product of the shop as a Listing. A product without seller_sku (made by hand) becomes a
+ * listing with sku "" (left alone by the plan). NOTE: a product under review or rejected reads as
+ * "active" (the seller's intent); its review state is in Listing.review, so the plan neither
+ * re-sends a rejected product unchanged nor "reactivates" one still in review.
+ */
+export async function readListings(deps: ReadDeps): Promise<Listing[]> {
+  const products = await searchAll(deps.client, {}, deps.signal);
+  const limit = pLimit(deps.concurrency);
+  const listings = await Promise.all(
+    products.map((p) =>
+      limit(async () => {
+        const rejected = statusOf(p) === "FAILED" || p.audit?.status === "FAILED";
+        let detail = deps.details.fresh(p.id, p.update_time ?? 0);
+        let reasons: ListingReview["reasons"];
+        if (!detail || rejected) {
+          const got = await fetchDetail(deps.client, p.id, deps.signal);
+          reasons = got.reasons;
+          detail = { ...got.detail, updateTime: p.update_time ?? got.detail.updateTime };
+          deps.details.put(p.id, detail);
+        }
+        return toListing(p, detail, reasons, deps);
+      }),
+    ),
+  );
+  deps.details.retain(new Set(products.map((p) => p.id)));
+  await deps.details.save();
+  return listings;
+}
+
+function toListing(p: SearchProduct, d: ProductDetail, reasons: ListingReview["reasons"], deps: ReadDeps): Listing {
+  const skus = p.skus ?? [];
+  const first = skus[0];
+  const qty = (s: SearchSku | undefined): number =>
+    (s?.inventory ?? []).filter((i) => i.warehouse_id === deps.warehouseId || (s?.inventory?.length ?? 0) === 1).reduce((n, i) => n + i.quantity, 0);
+  const price = (s: SearchSku | undefined): number => Number(s?.price?.sale_price ?? s?.price?.tax_exclusive_price ?? 0);
+  const listing: Listing = {
+    id: p.id,
+    sku: first?.seller_sku ?? "",
+    name: p.title,
+    description: d.description,
+    price: price(first),
+    stock: skus.length > 1 ? skus.reduce((n, s) => n + qty(s), 0) : qty(first),
+    weight: d.weightGrams,
+    categoryId: d.categoryId,
+    condition: "NEW",
+    status: INACTIVE.has(statusOf(p)) ? "inactive" : "active",
+    min_order: 1,
+    etalase: "",
+    images: d.images.map((uri) => deps.photos.refFor(uri) ?? uri),
+    review: reviewOf(p, reasons),
+  };
+  if (skus.length > 1) {
+    listing.variants = skus.map((s) => ({
+      id: s.id,
+      sku: s.seller_sku ?? "",
+      options: {},
+      price: price(s),
+      stock: qty(s),
+      status: s.status_info?.status === "DEACTIVATED" ? "inactive" : "active",
+    }));
+  }
+  return listing;
+}

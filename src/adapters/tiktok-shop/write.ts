@@ -1,0 +1,208 @@
+// Writes (§4.2, §4.5, §4.6): create with an idempotency key (and a look-up by SKU after a lost
+// create), partial edit of changed fields, the price and inventory endpoints for price-/stock-only
+// changes, activate/deactivate in batches of 20. Each change ends as one ChangeOutcome.
+import type { Change, ChangeOutcome, DesiredProduct, FieldChange } from "../../plan/types.js";
+import type { PhotoUploadCache } from "../shared/photo-cache.js";
+import { TransportError, type Envelope, type TikTokClient } from "./client.js";
+import type { DetailCache } from "./details.js";
+import { CODE, isRetryableCode } from "./errors.js";
+import { amount, idempotencyKey, kilograms, productAttributes, toHtml, type AttributeIds } from "./payload.js";
+import { PhotoError, photoUris } from "./photos.js";
+import { searchAll } from "./read.js";
+
+export const STATUS_BATCH = 20;
+
+export interface WriteDeps {
+  client: TikTokClient;
+  details: DetailCache;
+  photos: PhotoUploadCache;
+  warehouseId: string;
+  platforms: string[];
+  /** product id -> its SKU ids (from the last read or write). */
+  skuIds: Map<string, string[]>;
+  attributeIds(categoryId: string): Promise<AttributeIds | undefined>;
+  fetch?: typeof fetch;
+  signal?: AbortSignal;
+  /** Set once the daily listing quota answered: no more creates this run. */
+  quota: { reached: boolean };
+}
+
+type Failed = Extract<ChangeOutcome, { status: "failed" }>;
+
+const failed = (change: Change, code: string, message: string, retryable: boolean, listingId?: string): Failed => ({
+  status: "failed",
+  sku: change.sku,
+  kind: change.kind,
+  ...(listingId ? { listingId } : {}),
+  error: { code, message, retryable },
+});
+
+const refused = (change: Change, env: Envelope, listingId?: string): Failed => {
+  const errors = (env.data as { errors?: { code?: number; message?: string; detail?: { extra_errors?: { code?: number; message?: string }[] } }[] } | undefined)?.errors;
+  const inner = errors?.[0]?.detail?.extra_errors?.[0];
+  const code = inner?.code ?? errors?.[0]?.code ?? env.code;
+  const message = inner?.message ?? errors?.[0]?.message ?? env.message;
+  return failed(change, String(code), message, isRetryableCode(code), listingId);
+};
+
+const hasErrors = (env: Envelope): boolean => env.code !== 0 || ((env.data as { errors?: unknown[] } | undefined)?.errors?.length ?? 0) > 0;
+
+const QUOTA_MESSAGE =
+  "The shop reached its daily listing limit (12052093): new products resume on the next run tomorrow / Toko mencapai batas produk baru per hari (12052093): produk baru dilanjutkan pada sinkronisasi berikutnya besok";
+
+export async function createOne(change: Extract<Change, { kind: "create" }>, deps: WriteDeps): Promise<ChangeOutcome> {
+  if (deps.quota.reached) return failed(change, String(CODE.dailyListingLimit), QUOTA_MESSAGE, true);
+  const product = change.product;
+  let uris: string[];
+  try {
+    uris = await photoUris(product, deps);
+  } catch (error) {
+    if (error instanceof PhotoError) return failed(change, error.code, error.message, error.retryable);
+    if (error instanceof TransportError) return failed(change, "OUTCOME_UNKNOWN", error.message, true);
+    throw error;
+  }
+  const body = {
+    title: product.name,
+    description: toHtml(product.description),
+    category_id: product.categoryId,
+    main_images: uris.map((uri) => ({ uri })),
+    package_weight: { value: kilograms(product.weight), unit: "KILOGRAM" },
+    product_attributes: productAttributes(product, await deps.attributeIds(product.categoryId)),
+    skus: [
+      {
+        seller_sku: product.sku,
+        price: amount(product.price),
+        // NOTE: stock 0 is sent as quantity 0 (open question §11; see docs/tiktok-shop.md "Sold out").
+        inventory: [{ warehouse_id: deps.warehouseId, quantity: product.stock }],
+      },
+    ],
+    listing_platforms: deps.platforms,
+    idempotency_key: idempotencyKey(product, uris),
+  };
+  let env: Envelope<{ product_id?: string; skus?: { id: string }[] }>;
+  try {
+    env = await deps.client.call("POST", "/product/202309/products", { json: body, cipher: true, ...(deps.signal ? { signal: deps.signal } : {}) });
+  } catch (error) {
+    if (!(error instanceof TransportError)) throw error;
+    // The create may have been committed and its answer lost: look the SKU up before anything else.
+    const found = await findBySku(product.sku, deps).catch(() => undefined);
+    if (found) return created(change, found.id, found.skuIds, product, uris, deps);
+    return failed(change, "OUTCOME_UNKNOWN", `${error.message}; the next sync looks the SKU up before creating again`, true);
+  }
+  if (env.code === CODE.dailyListingLimit) {
+    deps.quota.reached = true;
+    return failed(change, String(env.code), QUOTA_MESSAGE, true);
+  }
+  if (env.code !== 0 || !env.data?.product_id) return refused(change, env);
+  return created(change, env.data.product_id, (env.data.skus ?? []).map((s) => s.id), product, uris, deps);
+}
+
+async function created(change: Change, id: string, skuIds: string[], product: DesiredProduct, uris: string[], deps: WriteDeps): Promise<ChangeOutcome> {
+  deps.skuIds.set(id, skuIds);
+  deps.details.wrote(id, { description: product.description, weightGrams: product.weight, categoryId: product.categoryId, images: uris });
+  if (product.status === "inactive") {
+    const env = await deps.client.call("POST", "/product/202309/products/deactivate", { json: { product_ids: [id], listing_platforms: deps.platforms }, cipher: true });
+    if (hasErrors(env)) return refused(change, env, id);
+  }
+  return { status: "applied", sku: change.sku, kind: change.kind, listingId: id };
+}
+
+async function findBySku(sku: string, deps: WriteDeps): Promise<{ id: string; skuIds: string[] } | undefined> {
+  const products = await searchAll(deps.client, { seller_skus: [sku] }, deps.signal);
+  const hit = products.find((p) => (p.skus ?? []).some((s) => s.seller_sku === sku));
+  return hit ? { id: hit.id, skuIds: (hit.skus ?? []).map((s) => s.id) } : undefined;
+}
+
+async function skuIdsOf(id: string, deps: WriteDeps): Promise<string[]> {
+  const known = deps.skuIds.get(id);
+  if (known && known.length > 0) return known;
+  const env = await deps.client.call<{ skus?: { id: string }[] }>("GET", `/product/202309/products/${id}`, { cipher: true });
+  const ids = (env.data?.skus ?? []).map((s) => s.id);
+  deps.skuIds.set(id, ids);
+  return ids;
+}
+
+/** Field changes of an update/reactivate: partial edit for content, dedicated endpoints for price and stock. */
+export async function updateFields(change: Extract<Change, { kind: "update" | "reactivate" }>, deps: WriteDeps): Promise<ChangeOutcome> {
+  const id = change.listingId;
+  const product = change.product;
+  const names = new Set(change.fields.map((f: FieldChange) => f.field));
+  try {
+    const edit: Record<string, unknown> = {};
+    if (names.has("name")) edit.title = product.name;
+    if (names.has("description")) edit.description = toHtml(product.description);
+    if (names.has("weight")) edit.package_weight = { value: kilograms(product.weight), unit: "KILOGRAM" };
+    if (names.has("category")) {
+      edit.category_id = product.categoryId;
+      edit.product_attributes = productAttributes(product, await deps.attributeIds(product.categoryId));
+    }
+    let uris: string[] | undefined;
+    if (names.has("images")) {
+      uris = await photoUris(product, deps);
+      edit.main_images = uris.map((uri) => ({ uri }));
+    }
+    if (Object.keys(edit).length > 0) {
+      const env = await deps.client.call("POST", `/product/202309/products/${id}/partial_edit`, { json: edit, cipher: true });
+      if (hasErrors(env)) return refused(change, env, id);
+      deps.details.wrote(id, {
+        ...(names.has("description") ? { description: product.description } : {}),
+        ...(names.has("weight") ? { weightGrams: product.weight } : {}),
+        ...(names.has("category") ? { categoryId: product.categoryId } : {}),
+        ...(uris ? { images: uris } : {}),
+      });
+    }
+    if (names.has("price") || names.has("stock")) {
+      const skus = await skuIdsOf(id, deps);
+      const sku = skus[0];
+      if (!sku) return failed(change, "NO_SKU", `product ${id} has no SKU to update`, false, id);
+      if (names.has("price")) {
+        const env = await deps.client.call("POST", `/product/202309/products/${id}/prices/update`, { json: { skus: [{ id: sku, price: amount(product.price) }] }, cipher: true });
+        if (hasErrors(env)) return refused(change, env, id);
+      }
+      if (names.has("stock")) {
+        const env = await deps.client.call("POST", `/product/202309/products/${id}/inventory/update`, {
+          json: { skus: [{ id: sku, inventory: [{ warehouse_id: deps.warehouseId, quantity: product.stock }] }] },
+          cipher: true,
+        });
+        if (hasErrors(env)) return refused(change, env, id);
+      }
+      deps.details.wrote(id, {});
+    }
+  } catch (error) {
+    if (error instanceof PhotoError) return failed(change, error.code, error.message, error.retryable, id);
+    if (error instanceof TransportError) return failed(change, "OUTCOME_UNKNOWN", error.message, true, id);
+    throw error;
+  }
+  return { status: "applied", sku: change.sku, kind: change.kind, listingId: id };
+}
+
+/** Activate or deactivate up to 20 products per request; per-id failures from data.errors. */
+export async function setStatus(changes: readonly Change[], activate: boolean, deps: WriteDeps): Promise<ChangeOutcome[]> {
+  const outcomes: ChangeOutcome[] = [];
+  for (let i = 0; i < changes.length; i += STATUS_BATCH) {
+    const batch = changes.slice(i, i + STATUS_BATCH) as Extract<Change, { listingId: string }>[];
+    const path = `/product/202309/products/${activate ? "activate" : "deactivate"}`;
+    let env: Envelope<{ errors?: { code?: number; message?: string; detail?: { product_id?: string } }[] }>;
+    try {
+      env = await deps.client.call("POST", path, { json: { product_ids: batch.map((c) => c.listingId), listing_platforms: deps.platforms }, cipher: true });
+    } catch (error) {
+      if (!(error instanceof TransportError)) throw error;
+      for (const c of batch) outcomes.push(failed(c, "OUTCOME_UNKNOWN", error.message, true, c.listingId));
+      continue;
+    }
+    if (env.code !== 0) {
+      for (const c of batch) outcomes.push(refused(c, env, c.listingId));
+      continue;
+    }
+    const byId = new Map((env.data?.errors ?? []).map((e) => [e.detail?.product_id ?? "", e]));
+    for (const c of batch) {
+      const e = byId.get(c.listingId);
+      if (e) outcomes.push(failed(c, String(e.code ?? env.code), e.message ?? "refused", isRetryableCode(e.code ?? 0), c.listingId));
+      else {
+        deps.details.wrote(c.listingId, {});
+        outcomes.push({ status: "applied", sku: c.sku, kind: c.kind, listingId: c.listingId });
+      }
+    }
+  }
+  return outcomes;
+}

@@ -1,0 +1,124 @@
+// Category, attribute, rule, brand and warehouse fixtures of the mock Indonesian shop (reference
+// §6): village products (food, coffee, jamu, batik, crafts, masks). Ids are 19-digit-style strings.
+
+export type Permission = "AVAILABLE" | "INVITE_ONLY" | "NON_MAIN_CATEGORY" | "PROHIBITED";
+
+export interface MockCategory {
+  id: string;
+  parent_id: string;
+  local_name: string;
+  is_leaf: boolean;
+  permission_statuses: Permission[];
+}
+
+export interface MockAttribute {
+  id: string;
+  name: string;
+  type: "SALES_PROPERTY" | "PRODUCT_PROPERTY";
+  /** NOTE: the official sample spells it `is_requried`; the mock sends both spellings (§6). */
+  is_requried: boolean;
+  is_required: boolean;
+  values: { id: string; name: string }[];
+  is_customizable: boolean;
+  is_multiple_selection: boolean;
+}
+
+export interface MockCertification {
+  id: string;
+  name: string;
+  is_required: boolean;
+}
+
+const cat = (id: string, parent: string, name: string, leaf: boolean, permission: Permission = "AVAILABLE"): MockCategory => ({
+  id,
+  parent_id: parent,
+  local_name: name,
+  is_leaf: leaf,
+  permission_statuses: [permission],
+});
+
+export const CATEGORIES: readonly MockCategory[] = [
+  cat("600001", "0", "Makanan & Minuman", false),
+  cat("600101", "600001", "Makanan Ringan", true),
+  cat("600102", "600001", "Kopi", true),
+  cat("600103", "600001", "Teh", true),
+  cat("600104", "600001", "Madu", true),
+  cat("600105", "600001", "Bumbu & Rempah", true),
+  cat("600002", "0", "Kesehatan", false),
+  cat("600201", "600002", "Jamu & Herbal", true),
+  cat("600202", "600002", "Masker Kain", true),
+  cat("600003", "0", "Pakaian", false),
+  cat("600301", "600003", "Kain Batik", true),
+  cat("600302", "600003", "Kemeja Batik", true),
+  cat("600004", "0", "Kerajinan Tangan", false),
+  cat("600401", "600004", "Anyaman", true),
+  cat("600402", "600004", "Ukiran Kayu", true),
+  cat("600403", "600004", "Gerabah", true, "INVITE_ONLY"),
+  cat("600005", "0", "Tembakau", false),
+  cat("600501", "600005", "Rokok Kretek", true, "PROHIBITED"),
+];
+
+const attr = (
+  id: string,
+  name: string,
+  required: boolean,
+  values: string[],
+  type: MockAttribute["type"] = "PRODUCT_PROPERTY",
+): MockAttribute => ({
+  id,
+  name,
+  type,
+  is_requried: required,
+  is_required: required,
+  values: values.map((v, i) => ({ id: `${id}${String(i + 1).padStart(2, "0")}`, name: v })),
+  is_customizable: type === "SALES_PROPERTY",
+  is_multiple_selection: false,
+});
+
+const SIZE = attr("100000", "Ukuran", false, ["S", "M", "L", "XL"], "SALES_PROPERTY");
+const COLOUR = attr("100001", "Warna", false, ["Merah", "Biru", "Hitam", "Coklat"], "SALES_PROPERTY");
+const VARIANT = attr("100002", "Varian", false, [], "SALES_PROPERTY");
+
+/** Per leaf category; a category absent here has only the generic sales properties. */
+export const ATTRIBUTES: Readonly<Record<string, readonly MockAttribute[]>> = {
+  "600301": [attr("200301", "Bahan", true, ["Katun", "Sutra", "Rayon", "Primisima"]), attr("200302", "Teknik", false, ["Tulis", "Cap", "Kombinasi"]), COLOUR],
+  "600302": [attr("200301", "Bahan", true, ["Katun", "Sutra", "Rayon", "Primisima"]), SIZE, COLOUR],
+  "600202": [attr("200201", "Bahan", true, ["Katun", "Kain Spunbond", "Batik"]), SIZE, COLOUR],
+  "600201": [attr("200101", "Bentuk", false, ["Bubuk", "Cair", "Kapsul", "Rajangan"]), VARIANT],
+};
+
+export const GENERIC_SALES_ATTRIBUTES: readonly MockAttribute[] = [VARIANT, SIZE, COLOUR];
+
+/** Category rules (§6 Get Category Rules): jamu needs its BPOM traditional-medicine registration. */
+export const CERTIFICATIONS: Readonly<Record<string, readonly MockCertification[]>> = {
+  "600201": [{ id: "700201", name: "Izin Edar BPOM (POM TR)", is_required: true }],
+  "600105": [{ id: "700301", name: "Sertifikat Halal", is_required: false }],
+};
+
+export const BRANDS = [
+  { id: "800001", name: "Desa Wisata", authorized_status: "AUTHORIZED", brand_status: "AVAILABLE", is_t1_brand: false },
+  { id: "800002", name: "Kopi Kintamani", authorized_status: "UNAUTHORIEZD", brand_status: "AVAILABLE", is_t1_brand: false },
+  { id: "800003", name: "Batik Lasem", authorized_status: "AUTHORIZED", brand_status: "AVAILABLE", is_t1_brand: false },
+];
+
+export interface MockWarehouse {
+  id: string;
+  name: string;
+  effect_status: "ENABLED" | "DISABLED" | "RESTRICTED";
+  type: "SALES_WAREHOUSE" | "RETURN_WAREHOUSE";
+  is_default: boolean;
+}
+
+export const WAREHOUSES: readonly MockWarehouse[] = [
+  { id: "7300000000000000001", name: "Gudang Desa Utama", effect_status: "ENABLED", type: "SALES_WAREHOUSE", is_default: true },
+  { id: "7300000000000000002", name: "Gudang Pasar Kecamatan", effect_status: "ENABLED", type: "SALES_WAREHOUSE", is_default: false },
+  { id: "7300000000000000003", name: "Retur Desa", effect_status: "ENABLED", type: "RETURN_WAREHOUSE", is_default: true },
+];
+
+/** Default review rule (§4.4 audit): claims to cure a disease are refused, as the platform's policy does for jamu. */
+export const DEFAULT_REJECT_WORDS = ["menyembuhkan", "obat kanker"];
+export const REJECT_REASON = {
+  position: "product",
+  reasons: ["Klaim medis tidak diizinkan / Medical claims are not allowed"],
+  suggestions: ["Hapus klaim khasiat menyembuhkan dari judul dan deskripsi / Remove cure claims from the title and description"],
+};

@@ -1,0 +1,55 @@
+// Wording of the marketplace checks that run at plan time (category rules, the ID title rule) and of
+// review results (issue 15: Tokopedia & Shop), in Bahasa Indonesia and English.
+import type { IssueCode } from "../issues.js";
+import type { Lang } from "../i18n.js";
+import type { Facts } from "./facts.js";
+import type { Wording } from "./messages.js";
+
+const category = (f: Facts, lang: Lang): string => {
+  const c = f.text("category");
+  return lang === "id" ? (c ? `Kategori ${c}` : "Kategori ini") : c ? `Category ${c}` : "This category";
+};
+const attribute = (f: Facts): string => `"${f.text("attribute") ?? "?"}"`;
+
+export const TIKTOK_WORDING = {
+  NAME_TOO_SHORT: {
+    message: {
+      id: (f) => `Nama produk${f.quoted ? ` ${f.quoted}` : ""} terlalu pendek: ${f.num("length") ?? "?"} huruf, ${f.text("target") ?? "marketplace ini"} minta paling sedikit ${f.num("min") ?? 25}`,
+      en: (f) => `Product name${f.quoted ? ` ${f.quoted}` : ""} is too short: ${f.num("length") ?? "?"} characters, ${f.text("target") ?? "this marketplace"} needs at least ${f.num("min") ?? 25}`,
+    },
+    hint: {
+      id: () => 'Tambahkan jenis, ukuran atau asal, misalnya "Kopi Robusta Bubuk Lereng Kawi 250 gr"',
+      en: () => 'Add the kind, size or origin, e.g. "Kopi Robusta Bubuk Lereng Kawi 250 gr"',
+    },
+  },
+  ATTRIBUTE_REQUIRED: {
+    message: {
+      id: (f) => `${category(f, "id")} mewajibkan atribut ${attribute(f)}, tetapi baris ini tidak mengisinya`,
+      en: (f) => `${category(f, "en")} requires the attribute ${attribute(f)}, which this row does not give`,
+    },
+    hint: {
+      id: (f) => `Tambahkan kolom ${attribute(f)}${f.text("allowed") ? ` dengan salah satu nilai: ${f.text("allowed")}` : " dengan nilai yang sesuai"}`,
+      en: (f) => `Add a ${attribute(f)} column${f.text("allowed") ? ` with one of: ${f.text("allowed")}` : " with a fitting value"}`,
+    },
+  },
+  CERTIFICATION_REQUIRED: {
+    message: {
+      id: (f) => `${category(f, "id")} mewajibkan sertifikat${f.text("certification") ? ` "${f.text("certification")}"` : ""}`,
+      en: (f) => `${category(f, "en")} requires a certificate${f.text("certification") ? ` ("${f.text("certification")}")` : ""}`,
+    },
+    hint: {
+      id: () => "Isi nomor izin edar (BPOM / POM TR) dan foto sertifikatnya di katalog, atau pilih kategori lain yang sesuai",
+      en: () => "Give the registration number (BPOM / POM TR) and a photo of the certificate in the catalogue, or choose another fitting category",
+    },
+  },
+  LISTING_REJECTED: {
+    message: {
+      id: (f) => `Produk ini ditolak saat ditinjau marketplace: ${f.text("reasons") ?? "tanpa alasan"}`,
+      en: (f) => `The marketplace's review rejected this product: ${f.text("reasons") ?? "no reason given"}`,
+    },
+    hint: {
+      id: (f) => `${f.text("suggestions") ? `${f.text("suggestions")}. ` : ""}Ubah baris ini; produk dikirim ulang untuk ditinjau hanya setelah berubah`,
+      en: (f) => `${f.text("suggestions") ? `${f.text("suggestions")}. ` : ""}Change this row; the product is sent for review again only once it changed`,
+    },
+  },
+} satisfies Partial<Record<IssueCode, Wording>>;
