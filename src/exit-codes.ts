@@ -7,3 +7,9 @@ export const EXIT_FAILED = 1;
 export const EXIT_CANNOT_RUN = 2;
 /** `sync --dry-run --detailed-exitcode`: changes are pending (like terraform's, moved off 2). */
 export const EXIT_CHANGES_PENDING = 3;
+/**
+ * Not returned by any command: what a shell shows when Ctrl-C ends desbumi outside apply, or a
+ * second Ctrl-C forces it during apply (128 + SIGINT). Kept (not mapped to 1) so a forced stop is
+ * never mistaken for a finished run; documented in the README's exit code table (issue 13 item 16).
+ */
+export const EXIT_INTERRUPTED = 130;

@@ -26,7 +26,7 @@ export interface ApplyRunInput {
 export interface ApplyReport {
   /** Changes in the plan. */
   total: number;
-  /** One per change, in plan order (fewer when the run was stopped by an error). */
+  /** Exactly one per change, in plan order (also when the run was stopped by an error or Ctrl-C). */
   outcomes: ChangeOutcome[];
   summary: RunSummary;
   /** Stopped by Ctrl-C (or by the marketplace becoming unusable) before every change was sent. */
@@ -82,16 +82,19 @@ export async function applyPlanRun(input: ApplyRunInput): Promise<ApplyReport> {
 
   // What the adapter reported so far: the whole truth if it throws half-way.
   const reported: ChangeOutcome[] = [];
+  const intended = new Set<string>();
   try {
     const outcomes = await adapter.apply(plan.changes, {
       signal: controller.signal,
-      onIntent: (change: Change) =>
+      onIntent: (change: Change) => {
+        intended.add(keyOf(change));
         journal.write({
           type: "intent",
           sku: change.sku,
           kind: change.kind,
           ...(change.kind !== "create" ? { listingId: change.listingId } : {}),
-        }),
+        });
+      },
       onOutcome: (outcome) => {
         reported.push(outcome);
         journaled.set(keyOf(outcome), (journaled.get(keyOf(outcome)) ?? 0) + 1);
@@ -104,10 +107,10 @@ export async function applyPlanRun(input: ApplyRunInput): Promise<ApplyReport> {
       if (seen > 0) journaled.set(keyOf(outcome), seen - 1);
       else record(outcome);
     }
-    return finish(outcomes, false);
+    return finish(completeOutcomes(plan.changes, outcomes, intended, record), false);
   } catch (error) {
     input.log.debug({ err: error }, "apply stopped by an error");
-    return { ...finish(reported, true), stoppedBy: error };
+    return { ...finish(completeOutcomes(plan.changes, reported, intended, record), true), stoppedBy: error };
   } finally {
     progress.stop();
     unsubscribe();
@@ -120,6 +123,41 @@ export async function applyPlanRun(input: ApplyRunInput): Promise<ApplyReport> {
     journal.write({ type: "run-end", summary, interrupted });
     return { total: plan.changes.length, outcomes, summary, interrupted, journalPath: journal.path };
   }
+}
+
+/**
+ * Exactly one outcome per change of the plan, in plan order (issue 13 item 15): a change the adapter
+ * never reported gets one here, and it is journaled: `failed` with OUTCOME_UNKNOWN when its write
+ * may have been sent (an intent was journaled), else `skipped` (never sent: the run stopped first).
+ */
+export function completeOutcomes(
+  changes: readonly Change[],
+  outcomes: readonly ChangeOutcome[],
+  intended: ReadonlySet<string>,
+  record: (outcome: ChangeOutcome) => void,
+): ChangeOutcome[] {
+  const pending = new Map<string, ChangeOutcome[]>();
+  for (const o of outcomes) {
+    const list = pending.get(keyOf(o));
+    if (list) list.push(o);
+    else pending.set(keyOf(o), [o]);
+  }
+  return changes.map((change) => {
+    const found = pending.get(keyOf(change))?.shift();
+    if (found) return found;
+    const listingId = change.kind !== "create" ? { listingId: change.listingId } : {};
+    const outcome: ChangeOutcome = intended.has(keyOf(change))
+      ? {
+          status: "failed",
+          sku: change.sku,
+          kind: change.kind,
+          ...listingId,
+          error: { code: "OUTCOME_UNKNOWN", message: "the run stopped before the marketplace answered; sync again re-lists the shop and finishes it", retryable: true },
+        }
+      : { status: "skipped", sku: change.sku, kind: change.kind, reason: "not started: the run stopped before it was sent" };
+    record(outcome);
+    return outcome;
+  });
 }
 
 export function countOutcomes(outcomes: readonly ChangeOutcome[]): RunSummary {

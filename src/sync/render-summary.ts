@@ -18,8 +18,8 @@ export function renderApplySummary(report: Pick<ApplyReport, "total" | "outcomes
     for (const o of failed) lines.push(`  - ${describe(o)}`);
   }
   const done = s.created + s.updated + s.deactivated + s.reactivated + s.failed;
-  // Skipped items, and those never reported when an error stopped the run.
-  const notStarted = report.total - done;
+  // Skipped items (every change has one outcome, see completeOutcomes); older callers may pass fewer.
+  const notStarted = Math.max(s.skipped, report.total - done);
   if (report.interrupted) {
     lines.push(
       id
