@@ -5,6 +5,7 @@ import { AdapterError, ConfigError, InternalError, UsageError, errorMessage } fr
 import { pick, resolveLang, type Lang } from "../i18n.js";
 import { createLogger, LOG_LEVELS, type LogLevel } from "../log.js";
 import { processIo, type CommandContext, type Io } from "./io.js";
+import { checkOutputPath } from "./output-path.js";
 import { commands } from "./commands/index.js";
 import { langFromArgv, seeHelpLine, translateCommanderError } from "./usage-text.js";
 import { configLang } from "./lang.js";
@@ -48,6 +49,7 @@ export async function main(argv: string[], processIoArg: Io = processIo()): Prom
     if (context) return context;
     const opts = cmd.optsWithGlobals<GlobalOptions>();
     const lang = resolveLang(opts.lang, io.env, fromConfig);
+    if (opts.logFile !== undefined) checkLogFile(opts.logFile, cmd, io.cwd);
     const log = createLogger({ level: opts.logLevel ?? "warn", stderr: io.stderr, ...(opts.logFile ? { file: opts.logFile } : {}) });
     const color = opts.color !== false && !io.env.NO_COLOR && io.stdout.isTTY === true;
     context = { io, lang, log, color };
@@ -109,6 +111,19 @@ function writeJsonFailure(error: unknown, lang: Lang, io: Io): void {
     details = error.issues.map((issue) => pick(issue, lang));
   }
   io.stdout.write(renderJsonFailure(kind, message, details));
+}
+
+/** Log lines appended to a catalogue or a plan would damage it: refuse before the log is opened (issue 13 item 6). */
+function checkLogFile(path: string, cmd: Command, cwd: string): void {
+  const opts = cmd.opts<Record<string, unknown>>();
+  const inputs = [...cmd.args, ...["config", "previous", "output", "out"].map((k) => opts[k]).filter((v): v is string => typeof v === "string")];
+  checkOutputPath({ flag: "--log-file", path, cwd, inputs });
+  if (/\.(csv|tsv|txt|xlsx|xlsm|xls|ods)$/i.test(path)) {
+    throw new UsageError({
+      id: `Ditolak: --log-file ${path} terlihat seperti berkas katalog; catatan log ditulis sebagai baris JSON. Pakai nama seperti desbumi.log.`,
+      en: `Refused: --log-file ${path} looks like a catalogue file; log lines are JSON. Use a name like desbumi.log.`,
+    });
+  }
 }
 
 /** Every command: exit through main (not process.exit), and after a usage error one "See: ... --help" line. */

@@ -1,5 +1,6 @@
 // Saved plans (`sync --out plan.json`, read back by `apply plan.json`): versioned, validated.
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, rename, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import { z } from "zod";
 import { UsageError } from "../errors.js";
 import { PLAN_FORMAT, renderPlanJson } from "./render-json.js";
@@ -82,8 +83,16 @@ const planFile = z.object({
   summary: z.unknown().optional(),
 });
 
+/** Atomically (temp file + rename): a crash or a full disk never leaves half a plan in place of the old one. */
 export async function writePlanFile(path: string, plan: Plan): Promise<void> {
-  await writeFile(path, renderPlanJson(plan), "utf8");
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await writeFile(temp, renderPlanJson(plan), { encoding: "utf8", flag: "wx" });
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
 }
 
 /** Several marketplaces' plans of one sync (issue 17): `{format: "desbumi-plans", version: 1, plans: [<plan>...]}`. */

@@ -5,6 +5,7 @@ import { basename, extname, resolve } from "node:path";
 import { loadCatalog } from "../catalog/index.js";
 import { refuseExampleRows } from "../catalog/example-row.js";
 import type { CommandContext, Output } from "../cli/io.js";
+import { checkOutputPath } from "../cli/output-path.js";
 import type { GroupConfig, MarketplaceConfig, PricingRule } from "../config/types.js";
 import { pick, type Text } from "../i18n.js";
 import { isError, type Issue } from "../issues.js";
@@ -113,6 +114,7 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
     human.write(`${lines.join("\n")}\n\n`);
   };
 
+  if (opts.out !== undefined) checkOutputPath({ flag: "--out", path: opts.out, cwd: io.cwd, inputs: [job.file] });
   const rules = resolveTargetRules({
     flags: pickTargetFlags(opts),
     ...(job.marketplace ? { marketplace: job.marketplace } : {}),

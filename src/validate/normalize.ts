@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { loadCatalog } from "../catalog/index.js";
 import { canonicalCsvLines, writeCanonicalCsv } from "../catalog/write-csv.js";
 import type { CommandContext } from "../cli/io.js";
+import { checkOutputPath } from "../cli/output-path.js";
 import { UsageError } from "../errors.js";
 import { text, pick } from "../i18n.js";
 import { DEFAULT_RULES } from "../rules.js";
@@ -23,6 +24,7 @@ export interface NormalizeFlags {
  * Refuses (exit 1) when the catalogue has errors: a "clean" file must not silently drop rows.
  */
 export async function runNormalize(file: string, flags: NormalizeFlags, ctx: CommandContext): Promise<number> {
+  if (flags.output !== undefined && flags.output.trim() !== "") checkOutputPath({ flag: "-o", path: flags.output, cwd: ctx.io.cwd, inputs: [file] });
   const rules = flags.marketplace ? await rulesForMarketplace(flags.marketplace) : DEFAULT_RULES;
   const result = await loadCatalog(file, {
     rules,
