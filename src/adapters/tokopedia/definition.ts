@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { AdapterDefinition } from "../types.js";
 import { TOKOPEDIA_RULES } from "../../rules.js";
+import { endpointUrl } from "../../config/secret-env.js";
 
 export const DEFAULT_CONCURRENCY = 4;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
@@ -14,8 +15,9 @@ const numericId = z
   .transform((v) => String(v));
 
 export const tokopediaOptionsSchema = z.strictObject({
-  baseUrl: z.url().default("https://fs.tokopedia.net").describe("Seller API base URL"),
-  tokenUrl: z.url().default("https://accounts.tokopedia.com/token").describe("Token endpoint URL"),
+  // https only, except to a loopback host (issue 13 item 19): both receive credentials.
+  baseUrl: endpointUrl("https://fs.tokopedia.net", "Seller API base URL"),
+  tokenUrl: endpointUrl("https://accounts.tokopedia.com/token", "Token endpoint URL"),
   fsId: numericId.describe("App id (fs_id), used in every API path"),
   shopId: numericId.describe("Shop id (shop_id)"),
   concurrency: z.number().int().min(1).max(32).default(DEFAULT_CONCURRENCY).describe("Requests in flight at once"),

@@ -5,6 +5,7 @@ import type { TokopediaOptions } from "./definition.js";
 import { TOKOPEDIA_RULES } from "../../rules.js";
 import { TokopediaClient } from "./client.js";
 import { missingCredentialsError } from "./errors.js";
+import { secretEnvWarnings } from "../../config/secret-env.js";
 import {
   applyWithEtalase,
   cachedEtalase,
@@ -34,6 +35,9 @@ export function createTokopediaAdapter(options: TokopediaOptions, ctx: AdapterCo
   if (!clientId || !clientSecret) throw missingCredentialsError([options.clientIdEnv, options.clientSecretEnv]);
 
   const log = ctx.log.child({ adapter: "tokopedia" });
+  for (const warning of secretEnvWarnings([options.clientIdEnv, options.clientSecretEnv], { name: "Tokopedia", words: ["TOKOPEDIA", "TOKPED"] })) {
+    log.warn(`${warning.en} / ${warning.id}`);
+  }
   const client = new TokopediaClient({
     baseUrl: options.baseUrl,
     tokenUrl: options.tokenUrl,
