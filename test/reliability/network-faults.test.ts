@@ -121,7 +121,8 @@ describe("config and network faults", () => {
     };
     (dns as { lookup: unknown }).lookup = fake;
     try {
-      const run = await sync(tokopediaFlags("http://desbumi-nonexistent.invalid"), CREDS);
+      // https: plain http to a host that is not loopback is refused before any lookup (issue 13 item 19).
+      const run = await sync(tokopediaFlags("https://desbumi-nonexistent.invalid"), CREDS);
       expectCannotRun(run, /desbumi-nonexistent\.invalid cannot be reached \(ENOTFOUND\)/);
       expect(asked.length).toBeGreaterThan(0);
       expect(asked.every((h) => h === "desbumi-nonexistent.invalid")).toBe(true);
