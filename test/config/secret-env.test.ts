@@ -26,7 +26,9 @@ describe("secrets go only where they belong (issue 13 item 19)", () => {
     );
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("tokenUrl");
-    expect(run.stderr).toContain("must be https:// (plain http:// only to 127.0.0.1 or localhost)");
+    // The option help (AdapterDefinition.optionHelp) says what to put there instead.
+    expect(run.stderr).toMatch(/https:\/\//);
+    expect(run.stderr).toMatch(/cannot be used here|must be https/);
     expect(run.stderr).not.toContain("secret");
   });
 
