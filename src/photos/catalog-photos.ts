@@ -49,7 +49,11 @@ export async function resolveCatalogPhotos<P extends ProductPhotoRefs>(
     if (sheet !== undefined && column) out.cell = `${columnLetter(column.index)}${line}`;
     return out;
   };
+  // NOTE: only products with a local file or a share link need resolving; a product with plain
+  // links only is handed on as it is (no copy, no photo objects): 200,000 rows must fit in a small heap.
+  const needs = catalog.products.map((product) => product.images.some(needsCheck) || (product.variants ?? []).some((v) => v.images.some(needsCheck)));
   catalog.products.forEach((product, p) => {
+    if (!needs[p]) return;
     product.images.forEach((ref, image) => {
       refs.push(at(ref, product.line, product.sheet));
       owners.push({ product: p, image });
@@ -80,6 +84,7 @@ export async function resolveCatalogPhotos<P extends ProductPhotoRefs>(
   });
   const directUrls = (refs: readonly string[], key: string): string[] => refs.map((ref, i) => photosOf.get(key)?.[i]?.url ?? ref);
   const products = catalog.products.map((product, p) => {
+    if (!needs[p]) return product as P & { photos: ResolvedPhoto[] };
     const out = { ...product, images: directUrls(product.images, `${p}`), photos: photosOf.get(`${p}`) ?? [] };
     if (product.variants && product.variants.length > 0) {
       out.variants = product.variants.map((variant, v) => ({ ...variant, images: directUrls(variant.images, `${p}:${v}`) }));
