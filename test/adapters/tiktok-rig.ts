@@ -5,7 +5,6 @@ import { createServer, type Server } from "node:http";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { deflateSync } from "node:zlib";
 import type { AddressInfo } from "node:net";
 import { silentLogger } from "../../src/log.js";
 import { startTikTokMock, type TikTokMock, type TikTokMockOptions } from "../../src/mock-server/tiktok-shop/index.js";
@@ -14,45 +13,14 @@ import { tiktokShopOptionsSchema, type TikTokShopOptions } from "../../src/adapt
 import { connectTikTokShop } from "../../src/adapters/tiktok-shop/connect.js";
 import { createTikTokShopAdapter } from "../../src/adapters/tiktok-shop/index.js";
 import type { MarketplaceAdapter } from "../../src/adapters/types.js";
+import { encodePng } from "../check/png.js";
 
 export const TIKTOK_LEAF_ID = "600102"; // Kopi
 export const WAREHOUSE_ID = "7300000000000000001";
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-const crc32 = (buf: Buffer): number => {
-  let c = 0xffffffff;
-  for (const b of buf) c = (CRC_TABLE[(c ^ b) & 0xff] ?? 0) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-};
-const chunk = (type: string, data: Buffer): Buffer => {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const td = Buffer.concat([Buffer.from(type, "ascii"), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(td));
-  return Buffer.concat([len, td, crc]);
-};
-
 /** A real (decodable) PNG of one colour; `seed` picks the colour so contents differ. */
-export function makePng(width: number, height: number, seed: number): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
-  const row = Buffer.alloc(1 + width * 3);
-  for (let x = 0; x < width; x++) {
-    row[1 + x * 3] = seed & 0xff;
-    row[2 + x * 3] = (seed >> 8) & 0xff;
-    row[3 + x * 3] = (seed >> 16) & 0xff;
-  }
-  const raw = Buffer.concat(Array.from({ length: height }, () => row));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
-}
+export const makePng = (width: number, height: number, seed: number): Buffer =>
+  encodePng(width, height, [seed & 0xff, (seed >> 8) & 0xff, (seed >> 16) & 0xff]);
 
 const hashPath = (p: string): number => {
   let h = 7;
