@@ -45,6 +45,11 @@ function withVariantsOnly(changes: Change[], _products: readonly DesiredProduct[
       continue;
     }
     const listing = byId.get(c.listingId);
+    if ((listing?.variants?.length ?? 0) === 0) {
+      // Models never made (a create whose init_tier_variation was lost): the adapter finishes it.
+      out.push(c);
+      continue;
+    }
     const vcs = c.product.variants.flatMap((v) => {
       const live = listing?.variants?.find((x) => x.sku === v.sku);
       if (!live) return [];

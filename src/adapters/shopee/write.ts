@@ -124,10 +124,19 @@ async function perform(change: Change, deps: WriteDeps, signal?: AbortSignal): P
   if (change.kind === "create") return create(change.product, deps, signal);
   const itemId = Number(change.listingId);
   const product = change.product;
+  const known = deps.known.get(change.listingId);
+  // A create whose init_tier_variation never got through left an item without models: finish it
+  // (the models carry the prices and stocks, so the item-level ones are not sent).
+  const isHalfCreated = change.kind !== "deactivate" && (product?.variants?.length ?? 0) > 0 && known !== undefined && (known.variants?.length ?? 0) === 0;
+  if (isHalfCreated && product) {
+    const body = change.fields.length > 0 ? await updateItemBody(itemId, product, change.fields, deps.details, () => uploadPhotos(product, deps.photos, signal)) : undefined;
+    if (body) await deps.client.post("/api/v2/product/update_item", body, signal ? { signal } : {});
+    await initTiersOnce(itemId, product, deps, signal);
+    return change.listingId;
+  }
   if (product && change.fields.length > 0) {
     const body = await updateItemBody(itemId, product, change.fields, deps.details, () => uploadPhotos(product, deps.photos, signal));
     if (body) await deps.client.post("/api/v2/product/update_item", body, signal ? { signal } : {});
-    const known = deps.known.get(change.listingId);
     const hasModels = (known?.variants?.length ?? 0) > 0;
     if (!hasModels) {
       if (change.fields.some((f) => f.field === "price")) await deps.client.post("/api/v2/product/update_price", { item_id: itemId, price_list: [{ model_id: 0, original_price: product.price }] }, signal ? { signal } : {});
