@@ -65,6 +65,8 @@ export function buildVariantProduct(rows: readonly GroupRow[], header: HeaderMap
       status: p.status,
       line: row.line,
     };
+    const overrides = variantOverrides(p);
+    if (overrides) variant.overrides = overrides;
     if (sheet !== undefined) {
       variant.sheet = sheet;
       const skuColumn = header.byField.sku;
@@ -88,6 +90,15 @@ export function buildVariantProduct(rows: readonly GroupRow[], header: HeaderMap
   };
   if (sheet !== undefined) product.sheet = sheet;
   return { product, skus };
+}
+
+/** A variant row's own per-marketplace price and stock; the title stays the product's (first row). */
+function variantOverrides(p: Product): Variant["overrides"] | undefined {
+  const out: NonNullable<Variant["overrides"]> = {};
+  for (const [key, o] of Object.entries(p.overrides ?? {})) {
+    if (o.price !== undefined || o.stock !== undefined) out[key] = { ...(o.price !== undefined ? { price: o.price } : {}), ...(o.stock !== undefined ? { stock: o.stock } : {}) };
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 type Fail = (code: IssueCode, line: number, column: CellColumn | undefined, value?: string, args?: IssueArgs) => void;
