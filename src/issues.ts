@@ -81,6 +81,8 @@ export const ISSUE_CODES = [
   "ETALASE_NOT_FOUND",
   "LISTING_NAME_TAKEN",
   "ADOPT_AMBIGUOUS",
+  "LISTING_HAS_VARIANTS",
+  "LISTING_WITHOUT_VARIANTS",
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

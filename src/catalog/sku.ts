@@ -20,6 +20,14 @@ export function skuText(cell: RawCell): string {
   return unguard(String(cell).trim());
 }
 
+/**
+ * The identity of a SKU as marketplaces compare them: without outer spaces, ignoring case
+ * (issue 13.12). Every place that matches SKUs (duplicates, plan diff, adoption) uses this.
+ */
+export function skuKey(sku: string): string {
+  return sku.trim().toUpperCase();
+}
+
 export function parseSku(cell: RawCell, maxLength: number): SkuResult {
   const value = skuText(cell);
   if (value === "") return { ok: false, code: "REQUIRED_VALUE_MISSING" };
@@ -29,3 +37,9 @@ export function parseSku(cell: RawCell, maxLength: number): SkuResult {
   if (!SKU_CHARS.test(value)) return { ok: false, code: "INVALID_SKU", value, args: { reason: "chars" } };
   return { ok: true, value };
 }
+
+/**
+ * The key marketplaces compare SKUs by: outer spaces ignored, letters in any case (`btk-m` and
+ * `BTK-M` are one SKU on Shopee and TikTok Shop). For matching only; a SKU is shown as written.
+ */
+export const skuKey = (sku: string): string => sku.trim().toUpperCase();

@@ -4,6 +4,7 @@ import { GITHUB_ANNOTATIONS_PER_SEVERITY, escapeData, formatAnnotation } from ".
 import { safeText } from "../report/terminal-safe.js";
 import type { Lang } from "../i18n.js";
 import type { ReadinessReport } from "./readiness.js";
+import { showTarget } from "../target/practice-shop-name.js";
 
 /** The lines to print, each to be written on its own (an annotation must start its write, see report/terminal-safe.ts). */
 export function renderCheckGithub(reports: readonly ReadinessReport[], lang: Lang): string[] {
@@ -19,7 +20,7 @@ export function renderCheckGithub(reports: readonly ReadinessReport[], lang: Lan
           continue;
         }
         shown[issue.severity]++;
-        out.push(formatAnnotation(issue, lang, `${target.label}: ${issue.code}`));
+        out.push(formatAnnotation(issue, lang, `${showTarget(target.label, lang)}: ${issue.code}`));
       }
     }
   }
@@ -30,7 +31,7 @@ export function renderCheckGithub(reports: readonly ReadinessReport[], lang: Lan
   for (const report of reports) {
     for (const t of report.targets) {
       const ok = t.total > 0 && t.ready === t.total;
-      out.push(`${ok ? "✔" : "✖"} ${safeText(report.file)} — ${safeText(t.label)}: ${lang === "id" ? `${t.ready} dari ${t.total} siap` : `${t.ready} of ${t.total} ready`} (${t.percent}%)`);
+      out.push(`${ok ? "✔" : "✖"} ${safeText(report.file)} — ${safeText(showTarget(t.label, lang))}: ${lang === "id" ? `${t.ready} dari ${t.total} siap` : `${t.ready} of ${t.total} ready`} (${t.percent}%)`);
     }
   }
   return out;

@@ -6,6 +6,7 @@ import { formatFieldValue, formatImagesChange, formatWeight, groupThousands } fr
 import { summarizePlan, type PlanSummary } from "./summary.js";
 import { safeText } from "../report/terminal-safe.js";
 import type { Change, LeftAlone, ListingField, Plan } from "./types.js";
+import { showTarget } from "../target/practice-shop-name.js";
 
 export interface RenderOptions {
   lang: Lang;
@@ -110,7 +111,7 @@ export function renderPlanHeader(
     : "";
   const group = plan.group ? t({ id: ` (kelompok ${safeText(plan.group)})`, en: ` (group ${safeText(plan.group)})` }) : "";
   return [
-    `${t({ id: "Tujuan", en: "Target" })}: ${safeText(plan.target)}${practice}`,
+    `${t({ id: "Tujuan", en: "Target" })}: ${safeText(showTarget(plan.target, opts.lang))}${practice}`,
     `${t({ id: "Katalog", en: "Catalogue" })}: ${safeText(plan.catalog.file)}${group}`,
   ];
 }

@@ -83,6 +83,10 @@ const lengthFacts = (f: Facts, lang: Lang, unit: string): string => {
 const linesFact = (f: Facts, lang: Lang): string => {
   const lines = listOf(f.text("lines"));
   const unit = f.issue.sheet === undefined ? "line" : "row";
+  const more = f.num("more");
+  if (lines && more !== undefined && more > 0) {
+    return lang === "id" ? ` (baris ${lines} dan ${groupDigits(more, "id")} baris lain)` : ` (${unit}s ${lines} and ${groupDigits(more, "en")} more)`;
+  }
   if (lines) return lang === "id" ? ` (baris ${lines})` : ` (${unit}s ${lines})`;
   const first = f.num("firstLine");
   if (first !== undefined) return lang === "id" ? ` (pertama di baris ${first})` : ` (first on ${unit} ${first})`;
@@ -498,7 +502,10 @@ export const WORDING: Record<IssueCode, Wording> = {
   },
   DUPLICATE_SKU: {
     message: { id: (f) => `Kode produk (SKU)${sp(f.quoted)} dipakai lebih dari sekali${linesFact(f, "id")}`, en: (f) => `Product code (SKU)${sp(f.quoted)} is used more than once${linesFact(f, "en")}` },
-    hint: { id: () => "Setiap produk perlu kode yang berbeda; ganti kode pada baris yang lain", en: () => "Every product needs its own code; change it on the other lines" },
+    hint: {
+      id: () => "Setiap produk perlu kode yang berbeda; ganti kode pada baris yang lain (huruf besar dan kecil dihitung sama, seperti di marketplace)",
+      en: () => "Every product needs its own code; change it on the other lines (capital and small letters count as the same, as on the marketplaces)",
+    },
   },
   DUPLICATE_NAME: {
     message: { id: (f) => `Nama produk${sp(f.quoted)} dipakai lebih dari sekali${linesFact(f, "id")}`, en: (f) => `Product name${sp(f.quoted)} is used more than once${linesFact(f, "en")}` },

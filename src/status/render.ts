@@ -5,6 +5,7 @@ import { FIELD_LABELS } from "../plan/render-text.js";
 import type { ListingState, ProductStatus } from "./compute.js";
 import type { GroupStatus } from "./run.js";
 import { safeText } from "../report/terminal-safe.js";
+import { showTarget } from "../target/practice-shop-name.js";
 
 const STATE: Record<ListingState, { mark: string; id: string; en: string }> = {
   live: { mark: "●", id: "tayang", en: "live" },
@@ -34,7 +35,7 @@ export function renderStatusPretty(groups: readonly GroupStatus[], opts: { lang:
     const name = safeText(group.name ?? "");
     const who = safeText(group.group ? (id ? `Kelompok ${name} (${group.group})` : `Group ${name} (${group.group})`) : group.catalog);
     for (const target of group.targets) {
-      out.push(c.bold(`== ${who} — ${safeText(target.target)} ==`));
+      out.push(c.bold(`== ${who} — ${safeText(showTarget(target.target, lang))} ==`));
       if (target.error) {
         out.push(c.red(`✖ ${pick(target.error, lang)}`), "");
         continue;
