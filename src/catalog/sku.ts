@@ -37,9 +37,3 @@ export function parseSku(cell: RawCell, maxLength: number): SkuResult {
   if (!SKU_CHARS.test(value)) return { ok: false, code: "INVALID_SKU", value, args: { reason: "chars" } };
   return { ok: true, value };
 }
-
-/**
- * The key marketplaces compare SKUs by: outer spaces ignored, letters in any case (`btk-m` and
- * `BTK-M` are one SKU on Shopee and TikTok Shop). For matching only; a SKU is shown as written.
- */
-export const skuKey = (sku: string): string => sku.trim().toUpperCase();
