@@ -10,6 +10,7 @@ export const ISSUE_CODES = [
   "SHEET_NOT_FOUND",
   "SHEET_GUESSED",
   "HIDDEN_ROW",
+  "TEMPLATE_ROWS_SKIPPED",
   // columns
   "MISSING_COLUMN",
   "UNKNOWN_COLUMN",

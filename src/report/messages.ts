@@ -92,6 +92,14 @@ const linesFact = (f: Facts, lang: Lang): string => {
   if (first !== undefined) return lang === "id" ? ` (pertama di baris ${first})` : ` (first on ${unit} ${first})`;
   return "";
 };
+/** "Rows 4, 5" / "Baris 4, 5" for TEMPLATE_ROWS_SKIPPED (the issue's own line when no list). */
+const noteRows = (f: Facts, lang: Lang): string => {
+  const lines = listOf(f.text("lines")) ?? (f.issue.line !== undefined ? String(f.issue.line) : undefined);
+  if (lang === "id") return lines ? `Baris ${lines}` : "Beberapa baris";
+  const unit = f.issue.sheet === undefined ? "Line" : "Row";
+  if (!lines) return `Some ${unit.toLowerCase()}s`;
+  return f.num("count") === 1 ? `${unit} ${lines}` : `${unit}s ${lines}`;
+};
 const FILE_KIND: Record<string, { id: string; en: string }> = {
   csv: { id: "teks CSV", en: "CSV text" },
   xlsx: { id: "buku kerja Excel (.xlsx)", en: "an Excel workbook (.xlsx)" },
@@ -314,6 +322,16 @@ export const WORDING: Record<IssueCode, Wording> = {
         !sheetName(f) && !sheetList(f)
           ? "Open the file in Excel or LibreOffice, put the catalogue on a sheet and save it again"
           : `Choose ${sheetList(f) ? "one of them" : "a sheet"} with --sheet NAME (the name as shown on the sheet's tab), or leave out --sheet to use the first sheet`,
+    },
+  },
+  TEMPLATE_ROWS_SKIPPED: {
+    message: {
+      id: (f) => `${noteRows(f, "id")} di bawah judul kolom berisi petunjuk template (Wajib/Opsional, penjelasan kolom), jadi tidak dibaca sebagai produk`,
+      en: (f) => `${noteRows(f, "en")} below the header hold the template's guidance (Wajib/Opsional, column notes), so they were not read as products`,
+    },
+    hint: {
+      id: () => "Tidak perlu diubah. Jika salah satunya memang produk, isi kode produk (SKU) dan harganya dengan angka",
+      en: () => "Nothing to do. If one of them is a product, fill in its product code (SKU) and its price as a number",
     },
   },
   SHEET_GUESSED: {
