@@ -3,6 +3,7 @@ import { createColors } from "picocolors";
 import { pick, type Lang, type Text } from "../i18n.js";
 import { formatRupiah } from "../catalog/money.js";
 import { formatFieldValue, formatImagesChange, formatWeight, groupThousands } from "./format-value.js";
+import { renderVariantLines } from "./render-variants.js";
 import { summarizePlan, type PlanSummary } from "./summary.js";
 import { safeText } from "../report/terminal-safe.js";
 import type { Change, LeftAlone, ListingField, Plan } from "./types.js";
@@ -56,6 +57,7 @@ export function renderPlanText(plan: Plan, opts: RenderOptions): string {
       const stock = t({ id: "stok", en: "stock" });
       const inactive = p.status === "inactive" ? c.yellow(t({ id: "  (nonaktif: dibuat tapi tidak dijual)", en: "  (inactive: created but not for sale)" })) : "";
       lines.push(`${head}  ${safeText(p.name)}  ${formatRupiah(p.price)}  ${formatWeight(p.weight)}  ${stock} ${groupThousands(p.stock)}${inactive}`);
+      lines.push(...renderVariantLines(change, opts.lang, c));
       continue;
     }
     const why =
@@ -76,6 +78,7 @@ export function renderPlanText(plan: Plan, opts: RenderOptions): string {
       const to = formatFieldValue(f.field, f.to, opts.lang, plan.names);
       lines.push(`    ${label}: ${c.dim(from)} -> ${to}`);
     }
+    lines.push(...renderVariantLines(change, opts.lang, c));
   }
   if (plan.changes.length > 0) lines.push("");
 
@@ -117,9 +120,15 @@ export function renderPlanHeader(
 }
 
 export function renderPlanSummaryLine(s: PlanSummary, lang: Lang): string {
+  const v = s.variants;
+  const variants = v
+    ? lang === "id"
+      ? ` Varian: ${v.add} ditambah, ${v.update} diubah, ${v.remove} dihapus.`
+      : ` Variants: ${v.add} to add, ${v.update} to update, ${v.remove} to remove.`
+    : "";
   return lang === "id"
-    ? `Rencana: ${s.create} dibuat, ${s.update} diubah, ${s.deactivate} dinonaktifkan, ${s.reactivate} diaktifkan lagi, ${s.unchanged} tidak berubah.`
-    : `Plan: ${s.create} to create, ${s.update} to update, ${s.deactivate} to deactivate, ${s.reactivate} to reactivate, ${s.unchanged} unchanged.`;
+    ? `Rencana: ${s.create} dibuat, ${s.update} diubah, ${s.deactivate} dinonaktifkan, ${s.reactivate} diaktifkan lagi, ${s.unchanged} tidak berubah.${variants}`
+    : `Plan: ${s.create} to create, ${s.update} to update, ${s.deactivate} to deactivate, ${s.reactivate} to reactivate, ${s.unchanged} unchanged.${variants}`;
 }
 
 function renderLeftAlone(leftAlone: readonly LeftAlone[], lang: Lang): string[] {
@@ -143,6 +152,14 @@ function renderLeftAlone(leftAlone: readonly LeftAlone[], lang: Lang): string[] 
       lang === "id"
         ? `Barisnya bermasalah, produknya dibiarkan: ${invalid.length} (${list(invalid)})`
         : `Rows with errors, their listings left alone: ${invalid.length} (${list(invalid)})`,
+    );
+  }
+  const hasVariants = of("has-variants");
+  if (hasVariants.length > 0) {
+    lines.push(
+      lang === "id"
+        ? `Baris tanpa varian, produk di toko bervarian, dibiarkan: ${hasVariants.length} (${list(hasVariants)})`
+        : `Rows without variants whose listings have variants, left alone: ${hasVariants.length} (${list(hasVariants)})`,
     );
   }
   const noSku = leftAlone.filter((l) => l.reason === "no-sku");
