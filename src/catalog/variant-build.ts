@@ -61,7 +61,7 @@ export function buildVariantProduct(rows: readonly GroupRow[], header: HeaderMap
       price: p.price,
       stock: p.stock,
       weight: p.weight > 0 ? p.weight : base.weight,
-      images: cells.photo.slice(0, 1),
+      images: cells.photo.length > 0 ? cells.photo.slice(0, 1) : ownPhoto(row, base, header),
       status: p.status,
       line: row.line,
     };
@@ -95,6 +95,17 @@ type Fail = (code: IssueCode, line: number, column: CellColumn | undefined, valu
 const sameValue = (a: unknown, b: unknown): boolean => (Array.isArray(a) && Array.isArray(b) ? a.join("\n") === b.join("\n") : a === b);
 const shown = (v: unknown): string => (Array.isArray(v) ? v.join(" ") : String(v));
 
+/**
+ * A later row's own photo, when the sheet has no variant photo column: people put the flavour's or
+ * colour's picture in the row's photo cell (`Foto` of the "Pedas" row). One photo there, other than
+ * the product's, is that variant's photo; several are still a conflict with the first row.
+ */
+function ownPhoto(row: ReadRow, base: Product, header: HeaderMap): string[] {
+  const p = row.product;
+  if (header.variants.photo || !p || p === base || p.images.length !== 1 || sameValue(base.images, p.images)) return [];
+  return p.images.slice();
+}
+
 /** A later row's product-level cell that says something else than the first row's: located at that cell. */
 function checkProductFields(rows: readonly GroupRow[], header: HeaderMap, fail: Fail): void {
   const base = rows[0]!.row.product;
@@ -103,6 +114,7 @@ function checkProductFields(rows: readonly GroupRow[], header: HeaderMap, fail: 
     const p = row.product;
     if (!p) continue;
     for (const field of given) {
+      if (field === "images" && ownPhoto(row, base, header).length > 0) continue;
       const a = field === "name" ? base.name.toLowerCase() : base[field];
       const b = field === "name" ? p.name.toLowerCase() : p[field];
       if (sameValue(a, b)) continue;

@@ -117,7 +117,7 @@ export const CATALOG_V2_WORDING = {
   VARIANTS_NOT_SUPPORTED: {
     message: {
       id: (f) => `Produk ini punya ${f.num("count") ?? "?"} varian, tetapi ${where(f, "id")} tidak bisa menerima varian`,
-      en: (f) => `This product has ${f.num("count") ?? "?"} variants, but ${where(f, "en")} cannot take variants`,
+      en: (f) => `This product has ${f.num("count") ?? "?"} ${f.num("count") === 1 ? "variant" : "variants"}, but ${where(f, "en")} cannot take variants`,
     },
     hint: {
       id: () => "Jual setiap varian sebagai produk sendiri (satu baris tanpa kode induk, nama berbeda), atau pilih marketplace yang menerima varian (--marketplace)",
