@@ -10,6 +10,7 @@ export const ISSUE_CODES = [
   "SHEET_NOT_FOUND",
   "SHEET_GUESSED",
   "HIDDEN_ROW",
+  "TEMPLATE_ROWS_SKIPPED",
   // columns
   "MISSING_COLUMN",
   "UNKNOWN_COLUMN",
@@ -81,6 +82,8 @@ export const ISSUE_CODES = [
   "ETALASE_NOT_FOUND",
   "LISTING_NAME_TAKEN",
   "ADOPT_AMBIGUOUS",
+  "LISTING_HAS_VARIANTS",
+  "LISTING_WITHOUT_VARIANTS",
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

@@ -5,6 +5,7 @@ import { GITHUB_ANNOTATIONS_PER_SEVERITY, escapeData, escapeProperty } from "../
 import type { Issue } from "../issues.js";
 import type { Lang } from "../i18n.js";
 import type { ReadinessReport } from "./readiness.js";
+import { showTarget } from "../target/practice-shop-name.js";
 
 export function renderCheckGithub(reports: readonly ReadinessReport[], lang: Lang): string {
   const out: string[] = [];
@@ -19,7 +20,7 @@ export function renderCheckGithub(reports: readonly ReadinessReport[], lang: Lan
           continue;
         }
         shown[issue.severity]++;
-        out.push(annotation(issue, target.label, lang));
+        out.push(annotation(issue, showTarget(target.label, lang), lang));
       }
     }
   }
@@ -30,7 +31,7 @@ export function renderCheckGithub(reports: readonly ReadinessReport[], lang: Lan
   for (const report of reports) {
     for (const t of report.targets) {
       const ok = t.total > 0 && t.ready === t.total;
-      out.push(`${ok ? "✔" : "✖"} ${report.file} — ${t.label}: ${lang === "id" ? `${t.ready} dari ${t.total} siap` : `${t.ready} of ${t.total} ready`} (${t.percent}%)`);
+      out.push(`${ok ? "✔" : "✖"} ${report.file} — ${showTarget(t.label, lang)}: ${lang === "id" ? `${t.ready} dari ${t.total} siap` : `${t.ready} of ${t.total} ready`} (${t.percent}%)`);
     }
   }
   return `${out.join("\n")}\n`;

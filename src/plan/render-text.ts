@@ -5,6 +5,7 @@ import { formatRupiah } from "../catalog/money.js";
 import { formatFieldValue, formatImagesChange, formatWeight, groupThousands } from "./format-value.js";
 import { summarizePlan, type PlanSummary } from "./summary.js";
 import type { Change, LeftAlone, ListingField, Plan } from "./types.js";
+import { showTarget } from "../target/practice-shop-name.js";
 
 export interface RenderOptions {
   lang: Lang;
@@ -107,7 +108,7 @@ export function renderPlanHeader(
     : "";
   const group = plan.group ? t({ id: ` (kelompok ${plan.group})`, en: ` (group ${plan.group})` }) : "";
   return [
-    `${t({ id: "Tujuan", en: "Target" })}: ${plan.target}${practice}`,
+    `${t({ id: "Tujuan", en: "Target" })}: ${showTarget(plan.target, opts.lang)}${practice}`,
     `${t({ id: "Katalog", en: "Catalogue" })}: ${plan.catalog.file}${group}`,
   ];
 }

@@ -8,6 +8,7 @@ import { formatRupiah } from "../catalog/money.js";
 import { groupThousands } from "../plan/format-value.js";
 import type { Listing } from "../plan/types.js";
 import { openConfiguredTarget, type ConfiguredTargetOptions } from "../target/configured.js";
+import { showTarget } from "../target/practice-shop-name.js";
 
 export interface ShopOptions extends ConfiguredTargetOptions {
   format?: "pretty" | "json";
@@ -26,14 +27,14 @@ export async function runShop(opts: ShopOptions, ctx: CommandContext): Promise<n
         });
       }
       const added = target.addEtalase(opts.addEtalase);
-      io.stdout.write(`${pick({ id: `Etalase "${added.name}" ada di ${target.label} (id ${added.id}).`, en: `Etalase "${added.name}" is in ${target.label} (id ${added.id}).` }, lang)}\n`);
+      io.stdout.write(`${pick({ id: `Etalase "${added.name}" ada di ${showTarget(target.label, "id")} (id ${added.id}).`, en: `Etalase "${added.name}" is in ${showTarget(target.label, "en")} (id ${added.id}).` }, lang)}\n`);
       return 0;
     }
     const { adapter } = target;
     if (!adapter.capabilities.canList) {
       throw new UsageError({
-        id: `${target.label} tidak bisa dibaca (berkas unggahan, bukan toko). Lihat isinya di Seller Center.`,
-        en: `${target.label} cannot be read (upload files, not a shop). Look at it in Seller Center.`,
+        id: `${showTarget(target.label, "id")} tidak bisa dibaca (berkas unggahan, bukan toko). Lihat isinya di Seller Center.`,
+        en: `${showTarget(target.label, "en")} cannot be read (upload files, not a shop). Look at it in Seller Center.`,
       });
     }
     const listings = [...(await adapter.listListings())].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : a.id.localeCompare(b.id)));
@@ -41,7 +42,7 @@ export async function runShop(opts: ShopOptions, ctx: CommandContext): Promise<n
       const doc = { format: "desbumi-shop", version: 1, target: target.label, practiceShop: target.isPracticeShop, listings: listings.map(toJson) };
       io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
     } else {
-      io.stdout.write(renderShop(target.label, listings, lang));
+      io.stdout.write(renderShop(showTarget(target.label, lang), listings, lang));
     }
     return 0;
   } finally {

@@ -4,6 +4,7 @@ import { pick, type Lang } from "../i18n.js";
 import { FIELD_LABELS } from "../plan/render-text.js";
 import type { ListingState, ProductStatus } from "./compute.js";
 import type { GroupStatus } from "./run.js";
+import { showTarget } from "../target/practice-shop-name.js";
 
 const STATE: Record<ListingState, { mark: string; id: string; en: string }> = {
   live: { mark: "●", id: "tayang", en: "live" },
@@ -32,7 +33,7 @@ export function renderStatusPretty(groups: readonly GroupStatus[], opts: { lang:
   for (const group of groups) {
     const who = group.group ? (id ? `Kelompok ${group.name} (${group.group})` : `Group ${group.name} (${group.group})`) : group.catalog;
     for (const target of group.targets) {
-      out.push(c.bold(`== ${who} — ${target.target} ==`));
+      out.push(c.bold(`== ${who} — ${showTarget(target.target, lang)} ==`));
       if (target.error) {
         out.push(c.red(`✖ ${pick(target.error, lang)}`), "");
         continue;

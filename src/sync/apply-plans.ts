@@ -15,6 +15,7 @@ import { renderTargetsTable } from "./render-targets.js";
 import { errorReport, toSyncJson } from "./report-json.js";
 import { applyPlan, checkPlan, marketplaceOf } from "./run-apply.js";
 import type { SyncDeps } from "./run-catalog.js";
+import { showTarget } from "../target/practice-shop-name.js";
 
 export async function applyPlans(plans: readonly Plan[], opts: ApplyFileOptions, ctx: CommandContext, deps: SyncDeps): Promise<number> {
   const { io, lang } = ctx;
@@ -66,13 +67,13 @@ export async function applyPlans(plans: readonly Plan[], opts: ApplyFileOptions,
         lang,
       )}\n`,
     );
-    for (const [plan, reasons] of stale) human.write(`  ${plan.target}:\n${reasons.map((r) => `    - ${pick(r, lang)}`).join("\n")}\n`);
+    for (const [plan, reasons] of stale) human.write(`  ${showTarget(plan.target, lang)}:\n${reasons.map((r) => `    - ${pick(r, lang)}`).join("\n")}\n`);
     for (const plan of plans) reports.push(refused(plan, pick(stale.has(plan) ? { id: "rencana usang", en: "stale plan" } : { id: "tidak dikirim: rencana lain usang (pakai --partial)", en: "not sent: another plan is stale (use --partial)" }, lang)));
   } else {
     for (const plan of plans) {
       const reasons = stale.get(plan);
       if (reasons) {
-        human.write(`${pick({ id: `Dilewati (--partial), rencana usang: ${plan.target}`, en: `Skipped (--partial), stale plan: ${plan.target}` }, lang)}\n${reasons.map((r) => `  - ${pick(r, lang)}`).join("\n")}\n`);
+        human.write(`${pick({ id: `Dilewati (--partial), rencana usang: ${showTarget(plan.target, "id")}`, en: `Skipped (--partial), stale plan: ${showTarget(plan.target, "en")}` }, lang)}\n${reasons.map((r) => `  - ${pick(r, lang)}`).join("\n")}\n`);
         reports.push(refused(plan, pick({ id: "rencana usang", en: "stale plan" }, lang)));
         continue;
       }
