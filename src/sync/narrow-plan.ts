@@ -132,6 +132,13 @@ function productDifference(saved: DesiredProduct, fresh: DesiredProduct): Text |
   for (const [field, key] of PRODUCT_KEYS) {
     if (canonical(saved[key]) !== canonical(fresh[key])) return valueDifference(field, saved[key], fresh[key]);
   }
+  const savedVariants = (saved.variants ?? []).map(variantValues);
+  const freshVariants = (fresh.variants ?? []).map(variantValues);
+  if (canonical([...savedVariants].sort()) !== canonical([...freshVariants].sort())) {
+    const odd = saved.variants?.find((_v, i) => !freshVariants.includes(savedVariants[i] ?? "")) ?? fresh.variants?.find((_v, i) => !savedVariants.includes(freshVariants[i] ?? ""));
+    const sku = odd?.sku ?? saved.sku;
+    return notAsked({ id: `varian ${sku} tidak sama dengan di katalog`, en: `variant ${sku} is not as in the catalogue` });
+  }
   if (saved.status !== fresh.status) {
     const word = (s: string): Text => (s === "inactive" ? { id: "nonaktif", en: "inactive" } : { id: "aktif", en: "active" });
     return notAsked({
@@ -141,6 +148,10 @@ function productDifference(saved: DesiredProduct, fresh: DesiredProduct): Text |
   }
   return undefined;
 }
+
+/** A variant as the marketplace gets it (its row's place left out). */
+const variantValues = (v: NonNullable<DesiredProduct["variants"]>[number]): string =>
+  canonical({ sku: v.sku, options: v.options, price: v.price, stock: v.stock, weight: v.weight, images: v.images, status: v.status });
 
 /** Listing fields as a create's product holds them (the category as its resolved id). */
 const PRODUCT_KEYS: readonly (readonly [ListingField, keyof DesiredProduct])[] = [
