@@ -35,7 +35,7 @@ export interface SyncReport {
   details?: string[];
   issues?: Issue[];
   plan?: PlanDocument;
-  result?: { summary: RunSummary; interrupted: boolean; outcomes: ChangeOutcome[]; journal: string };
+  result?: { summary: RunSummary; interrupted: boolean; outcomes: ChangeOutcome[]; journal: string; files?: { path: string; rows: number }[] };
 }
 
 export interface FinishInput {
@@ -90,9 +90,11 @@ export async function finishWithPlan(input: FinishInput): Promise<Finished> {
     journalName: input.journalName,
     ...(input.interrupts ? { interrupts: input.interrupts } : {}),
   });
-  const result = { summary: report.summary, interrupted: report.interrupted, outcomes: report.outcomes, journal: report.journalPath };
+  const result: NonNullable<SyncReport["result"]> = { summary: report.summary, interrupted: report.interrupted, outcomes: report.outcomes, journal: report.journalPath };
   if (!pending) return { status: "nothing-to-do", exitCode: EXIT_OK, result };
-  human.write(renderApplySummary(report, lang));
+  const files = input.adapter.filesWritten?.().map((f) => ({ ...f, path: shownPath(f.path, io.cwd) }));
+  if (files) result.files = files.map(({ path, rows }) => ({ path, rows }));
+  human.write(renderApplySummary(report, lang, files));
   const journal = shownPath(report.journalPath, io.cwd);
   say({ id: `Jurnal: ${journal}`, en: `Journal: ${journal}` });
   // The run could not continue (e.g. credentials revoked mid-run): summary first, then exit 2.
