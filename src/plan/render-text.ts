@@ -5,6 +5,7 @@ import { formatRupiah } from "../catalog/money.js";
 import { formatFieldValue, formatImagesChange, formatWeight, groupThousands } from "./format-value.js";
 import { renderVariantLines } from "./render-variants.js";
 import { summarizePlan, type PlanSummary } from "./summary.js";
+import { safeText } from "../report/terminal-safe.js";
 import type { Change, LeftAlone, ListingField, Plan } from "./types.js";
 import { showTarget } from "../target/practice-shop-name.js";
 
@@ -49,13 +50,13 @@ export function renderPlanText(plan: Plan, opts: RenderOptions): string {
   for (const change of plan.changes) {
     const head =
       change.kind !== "create" && change.adopt
-        ? `${c.yellow("~")} ${t({ id: "ambil alih", en: "adopt" })} ${change.listingId} ${t({ id: "sebagai", en: "as" })} ${c.bold(change.sku)}${change.kind === "update" ? "" : ` (${t(KIND_WORDS[change.kind])})`}`
-        : `${marks[change.kind]} ${t(KIND_WORDS[change.kind])} ${c.bold(change.sku)}`;
+        ? `${c.yellow("~")} ${t({ id: "ambil alih", en: "adopt" })} ${safeText(change.listingId)} ${t({ id: "sebagai", en: "as" })} ${c.bold(safeText(change.sku))}${change.kind === "update" ? "" : ` (${t(KIND_WORDS[change.kind])})`}`
+        : `${marks[change.kind]} ${t(KIND_WORDS[change.kind])} ${c.bold(safeText(change.sku))}`;
     if (change.kind === "create") {
       const p = change.product;
       const stock = t({ id: "stok", en: "stock" });
       const inactive = p.status === "inactive" ? c.yellow(t({ id: "  (nonaktif: dibuat tapi tidak dijual)", en: "  (inactive: created but not for sale)" })) : "";
-      lines.push(`${head}  ${p.name}  ${formatRupiah(p.price)}  ${formatWeight(p.weight)}  ${stock} ${groupThousands(p.stock)}${inactive}`);
+      lines.push(`${head}  ${safeText(p.name)}  ${formatRupiah(p.price)}  ${formatWeight(p.weight)}  ${stock} ${groupThousands(p.stock)}${inactive}`);
       lines.push(...renderVariantLines(change, opts.lang, c));
       continue;
     }
@@ -85,11 +86,13 @@ export function renderPlanText(plan: Plan, opts: RenderOptions): string {
   for (const d of plan.duplicates ?? []) {
     // Issue 12.12: listings without SKU are not duplicates of each other (renderLeftAlone names them).
     if (d.sku === "") continue;
-    const [kept, ...rest] = d.listingIds;
+    const [kept, ...rest] = d.listingIds.map(safeText);
+    const sku = safeText(d.sku);
+    const ids = [kept, ...rest].join(", ");
     lines.push(
       t({
-        id: `Perhatian: SKU ${d.sku} dipakai ${d.listingIds.length} produk di marketplace (${d.listingIds.join(", ")}); hanya ${kept} yang disesuaikan, sisanya (${rest.join(", ")}) dibiarkan — hapus duplikatnya di marketplace.`,
-        en: `Warning: SKU ${d.sku} is on ${d.listingIds.length} listings (${d.listingIds.join(", ")}); only ${kept} is kept in sync, the others (${rest.join(", ")}) are left alone — remove the duplicates on the marketplace.`,
+        id: `Perhatian: SKU ${sku} dipakai ${d.listingIds.length} produk di marketplace (${ids}); hanya ${kept} yang disesuaikan, sisanya (${rest.join(", ")}) dibiarkan — hapus duplikatnya di marketplace.`,
+        en: `Warning: SKU ${sku} is on ${d.listingIds.length} listings (${ids}); only ${kept} is kept in sync, the others (${rest.join(", ")}) are left alone — remove the duplicates on the marketplace.`,
       }),
     );
   }
@@ -109,10 +112,10 @@ export function renderPlanHeader(
   const practice = plan.practiceShop
     ? t({ id: "  [TOKO LATIHAN — bukan toko sungguhan]", en: "  [PRACTICE SHOP — not a real shop]" })
     : "";
-  const group = plan.group ? t({ id: ` (kelompok ${plan.group})`, en: ` (group ${plan.group})` }) : "";
+  const group = plan.group ? t({ id: ` (kelompok ${safeText(plan.group)})`, en: ` (group ${safeText(plan.group)})` }) : "";
   return [
-    `${t({ id: "Tujuan", en: "Target" })}: ${showTarget(plan.target, opts.lang)}${practice}`,
-    `${t({ id: "Katalog", en: "Catalogue" })}: ${plan.catalog.file}${group}`,
+    `${t({ id: "Tujuan", en: "Target" })}: ${safeText(showTarget(plan.target, opts.lang))}${practice}`,
+    `${t({ id: "Katalog", en: "Catalogue" })}: ${safeText(plan.catalog.file)}${group}`,
   ];
 }
 
@@ -131,8 +134,10 @@ export function renderPlanSummaryLine(s: PlanSummary, lang: Lang): string {
 function renderLeftAlone(leftAlone: readonly LeftAlone[], lang: Lang): string[] {
   const lines: string[] = [];
   const of = (reason: LeftAlone["reason"]): string[] => leftAlone.filter((l) => l.reason === reason).map((l) => l.sku);
-  const list = (skus: string[]): string =>
-    skus.length > LISTED_SKUS_MAX ? `${skus.slice(0, LISTED_SKUS_MAX).join(", ")}, …` : skus.join(", ");
+  const list = (values: string[]): string => {
+    const skus = values.slice(0, LISTED_SKUS_MAX).map(safeText);
+    return values.length > LISTED_SKUS_MAX ? `${skus.join(", ")}, …` : skus.join(", ");
+  };
   const notInCatalog = of("not-in-catalog");
   if (notInCatalog.length > 0) {
     lines.push(

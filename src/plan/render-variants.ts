@@ -8,6 +8,7 @@ import { pick, type Lang, type Text } from "../i18n.js";
 import { formatImagesChange, groupThousands } from "./format-value.js";
 import type { Change, VariantField, VariantFieldChange } from "./types.js";
 import { formatOptions } from "./variant-diff.js";
+import { safeText } from "../report/terminal-safe.js";
 
 export const VARIANT_FIELD_LABELS: Record<VariantField, Text> = {
   options: { id: "pilihan", en: "options" },
@@ -28,17 +29,17 @@ export function renderVariantLines(change: Change, lang: Lang, c: Colors): strin
   if (change.kind === "deactivate") return [];
   return (change.variants ?? []).map((vc) => {
     if (vc.kind === "add") return `${INDENT}${c.green("+")} ${word} ${describeVariant(vc.variant, lang)}`;
-    if (vc.kind === "remove") return `${INDENT}${c.red("-")} ${word} ${vc.sku}`;
-    return `${INDENT}${c.yellow("~")} ${word} ${vc.sku} ${vc.fields.map((f) => fieldText(f, lang, c)).join("; ")}`;
+    if (vc.kind === "remove") return `${INDENT}${c.red("-")} ${word} ${safeText(vc.sku)}`;
+    return `${INDENT}${c.yellow("~")} ${word} ${safeText(vc.sku)} ${vc.fields.map((f) => fieldText(f, lang, c)).join("; ")}`;
   });
 }
 
 /** `BTK-M (Ukuran=M, Warna=Merah) Rp 25.000  stock 5`, and `(inactive)` when it is not for sale. */
 function describeVariant(v: Variant, lang: Lang): string {
   const t = (text: Text): string => pick(text, lang);
-  const options = Object.keys(v.options).length > 0 ? ` (${formatOptions(v.options)})` : "";
+  const options = Object.keys(v.options).length > 0 ? ` (${safeText(formatOptions(v.options))})` : "";
   const inactive = v.status === "inactive" ? t({ id: "  (nonaktif)", en: "  (inactive)" }) : "";
-  return `${v.sku}${options} ${formatRupiah(v.price)}  ${t({ id: "stok", en: "stock" })} ${groupThousands(v.stock)}${inactive}`;
+  return `${safeText(v.sku)}${options} ${formatRupiah(v.price)}  ${t({ id: "stok", en: "stock" })} ${groupThousands(v.stock)}${inactive}`;
 }
 
 function fieldText(f: VariantFieldChange, lang: Lang, c: Colors): string {
@@ -54,6 +55,6 @@ function valueText(field: VariantField, value: unknown, lang: Lang): string {
   if (field === "price" && typeof value === "number") return formatRupiah(value);
   if (field === "stock" && typeof value === "number") return groupThousands(value);
   if (field === "status") return value === "inactive" ? pick({ id: "nonaktif", en: "inactive" }, lang) : pick({ id: "aktif", en: "active" }, lang);
-  if (field === "options" && typeof value === "object" && value !== null) return `(${formatOptions(value as Record<string, string>)})`;
+  if (field === "options" && typeof value === "object" && value !== null) return `(${safeText(formatOptions(value as Record<string, string>))})`;
   return String(value);
 }

@@ -10,6 +10,7 @@ import { groupDigits, listOf, readFacts, rupiah, type Facts, type FieldName } fr
 import { SHOP_WORDING } from "./messages-shop.js";
 import { TIKTOK_WORDING } from "./messages-tiktok.js";
 import { PHOTO_WORDING } from "./messages-photos.js";
+import { safeIssue } from "./terminal-safe.js";
 
 export type Say = (f: Facts) => string;
 export interface Wording {
@@ -574,12 +575,13 @@ export const WORDING: Record<IssueCode, Wording> = {
 /** The sentence and the fix hint for one issue, in one language. */
 export function formatIssue(issue: Issue, lang: Lang): { message: string; hint: string } {
   const wording = WORDING[issue.code];
-  const facts = readFacts(issue);
+  const facts = readFacts(safeIssue(issue));
   return { message: wording.message[lang](facts), hint: wording.hint[lang](facts) };
 }
 
 /** `catalog.csv:14`, `catalog.xlsx Sheet1!D14`, `catalog.xlsx 'Stok Juni'!D14`, or just the file. */
-export function formatLocation(issue: Issue): string {
+export function formatLocation(raw: Issue): string {
+  const issue = safeIssue(raw);
   if (issue.sheet !== undefined && (issue.cell !== undefined || issue.line !== undefined)) {
     const sheet = /^[A-Za-z0-9_]+$/.test(issue.sheet) ? issue.sheet : `'${issue.sheet.replace(/'/g, "''")}'`;
     const ref = issue.cell ?? `${issue.line}:${issue.line}`;

@@ -6,6 +6,7 @@ import { UsageError } from "../errors.js";
 import { pick } from "../i18n.js";
 import { formatRupiah } from "../catalog/money.js";
 import { groupThousands } from "../plan/format-value.js";
+import { safeText } from "../report/terminal-safe.js";
 import type { Listing } from "../plan/types.js";
 import { openConfiguredTarget, type ConfiguredTargetOptions } from "../target/configured.js";
 import { showTarget } from "../target/practice-shop-name.js";
@@ -54,15 +55,15 @@ const toJson = (l: Listing) => ({ id: l.id, sku: l.sku, name: l.name, price: l.p
 
 export function renderShop(label: string, listings: readonly Listing[], lang: "id" | "en"): string {
   const t = (id: string, en: string): string => pick({ id, en }, lang);
-  const head = `${t("Toko", "Shop")}: ${label}\n`;
+  const head = `${t("Toko", "Shop")}: ${safeText(label)}\n`;
   if (listings.length === 0) return `${head}${t("Belum ada produk di toko ini.", "This shop has no listings yet.")}\n`;
   const rows = listings.map((l) => [
-    l.sku === "" ? t("(tanpa SKU)", "(no SKU)") : l.sku,
-    l.name,
+    l.sku === "" ? t("(tanpa SKU)", "(no SKU)") : safeText(l.sku),
+    safeText(l.name),
     formatRupiah(l.price),
     l.stockUnlimited ? t("selalu ada", "always") : groupThousands(l.stock),
     l.status === "active" ? t("aktif", "active") : t("nonaktif", "inactive"),
-    l.id,
+    safeText(l.id),
   ]);
   const header = [t("SKU", "SKU"), t("Nama", "Name"), t("Harga", "Price"), t("Stok", "Stock"), t("Status", "Status"), t("Id", "Id")];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));

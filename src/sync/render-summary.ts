@@ -1,6 +1,7 @@
 // The end-of-apply summary: what was applied, what failed and why, and whether to run sync again.
 import type { Lang, Text } from "../i18n.js";
 import type { ApplyReport } from "./apply-run.js";
+import { safeText } from "../report/terminal-safe.js";
 
 /** A file a file-writing target wrote (issue 12.9), its path as the user would type it. */
 export interface ShownFile {
@@ -20,7 +21,7 @@ export function renderApplySummary(report: Pick<ApplyReport, "total" | "outcomes
     ? files.length === 0
       ? [id ? "Tidak ada berkas yang ditulis." : "No file written."]
       : files.map((f) =>
-          id ? `Ditulis: ${f.path} (${f.rows} baris) — ${f.use.id}` : `Written: ${f.path} (${f.rows} row${f.rows === 1 ? "" : "s"}) — ${f.use.en}`,
+          id ? `Ditulis: ${safeText(f.path)} (${f.rows} baris) — ${f.use.id}` : `Written: ${safeText(f.path)} (${f.rows} row${f.rows === 1 ? "" : "s"}) — ${f.use.en}`,
         )
     : [
         id
@@ -28,7 +29,8 @@ export function renderApplySummary(report: Pick<ApplyReport, "total" | "outcomes
           : `Applied: ${s.created} created, ${s.updated} updated, ${s.deactivated} deactivated, ${s.reactivated} reactivated.`,
       ];
   const failed = report.outcomes.filter((o) => o.status === "failed");
-  const describe = (o: (typeof failed)[number]): string => `SKU ${o.sku} (${o.error.message}; ${o.error.code})`;
+  // NOTE: the SKU and the marketplace's message and code are someone else's text (issue 13 item 7).
+  const describe = (o: (typeof failed)[number]): string => `SKU ${safeText(o.sku)} (${safeText(o.error.message)}; ${safeText(o.error.code)})`;
   const last = lines.length - 1;
   if (failed.length === 1 && failed[0]) lines[last] += id ? ` 1 gagal: ${describe(failed[0])}` : ` 1 failed: ${describe(failed[0])}`;
   else if (failed.length > 1) {
