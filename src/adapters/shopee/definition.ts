@@ -59,6 +59,9 @@ export const SHOPEE_RULES: MarketplaceRules = {
   uniqueNames: true,
   maxOptionTypes: 2,
   maxVariants: 50,
+  // Reference section 6 (global product limits): tier name 0-14, option 0-20 characters.
+  optionNameMaxLength: 14,
+  optionValueMaxLength: 20,
   photo: { minPx: 1, maxPx: 20_000, maxBytes: 10 * 1024 * 1024, formats: ["image/jpeg", "image/png"] },
   family: "shopee",
 };
