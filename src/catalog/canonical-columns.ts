@@ -84,6 +84,12 @@ export function canonicalColumns(products: readonly Product[]): CanonicalColumn[
   return columns;
 }
 
+/**
+ * Products in the order their first rows are in the file. NOTE: the pipeline hands products with
+ * a parent code on at the end of the file (their rows may be anywhere); normalize writes file order.
+ */
+export const inFileOrder = <P extends { line: number }>(products: readonly P[]): P[] => [...products].sort((a, b) => a.line - b.line);
+
 /** Rows in product order; a product with variants is one row per variant. */
 export function* canonicalRows(products: Iterable<Product>): Generator<CanonicalRow> {
   for (const product of products) {
