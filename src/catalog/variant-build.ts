@@ -230,4 +230,23 @@ function checkLimits(rows: readonly GroupRow[], names: readonly string[], rules:
     fail("TOO_MANY_OPTION_TYPES", first.row.line, extra, names.join(", "), { count: names.length, max: maxTypes });
   }
   if (rows.length > maxVariants) fail("TOO_MANY_VARIANTS", first.row.line, undefined, undefined, { count: rows.length, max: maxVariants });
+  checkOptionLengths(rows, rules, fail);
+}
+
+/** Option names and values longer than the marketplace takes: each reported once, at its first cell. */
+function checkOptionLengths(rows: readonly GroupRow[], rules: MarketplaceRules, fail: Fail): void {
+  const seen = new Set<string>();
+  const check = (part: "name" | "value", text: string, max: number | undefined, line: number, column: CellColumn | undefined): void => {
+    if (max === undefined || text === "" || seen.has(`${part}\u0000${text}`)) return;
+    const length = [...text].length;
+    if (length <= max) return;
+    seen.add(`${part}\u0000${text}`);
+    fail("VARIANT_OPTION_TOO_LONG", line, column, text, { part, length, max });
+  };
+  for (const { row, cells } of rows) {
+    for (const o of cells.options) {
+      check("name", o.name, rules.optionNameMaxLength, row.line, o.pair !== undefined ? (o.nameColumn ?? o.column) : o.column);
+      check("value", o.value, rules.optionValueMaxLength, row.line, o.column);
+    }
+  }
 }

@@ -161,6 +161,10 @@ async function applyVariantChanges(itemId: number, variantChanges: NonNullable<E
   }
   for (let i = 0; i < prices.length; i += 50) await deps.client.post("/api/v2/product/update_price", { item_id: itemId, price_list: prices.slice(i, i + 50) }, o);
   for (let i = 0; i < stocks.length; i += 50) await deps.client.post("/api/v2/product/update_stock", { item_id: itemId, stock_list: stocks.slice(i, i + 50) }, o);
+  // NOTE: removals first: the tiers below are rebuilt from the catalogue's variants, so a removed
+  // option's index may go to a new one, and a model still holding it would make add_model refuse
+  // ("Repeat tier_index").
+  for (const vc of variantChanges) if (vc.kind === "remove") await deps.client.post("/api/v2/product/delete_model", { item_id: itemId, model_id: Number(vc.variantId) }, o);
   const added = variantChanges.flatMap((vc) => (vc.kind === "add" ? [vc.variant] : []));
   if (added.length > 0) {
     // New options go at the end of their tier (existing indexes stay), then the new models.
@@ -173,7 +177,6 @@ async function applyVariantChanges(itemId: number, variantChanges: NonNullable<E
     );
     await deps.client.post("/api/v2/product/add_model", { item_id: itemId, model_list: added.map((v) => ({ tier_index: index(v), original_price: v.price, model_sku: v.sku, seller_stock: [{ stock: v.stock }] })) }, o);
   }
-  for (const vc of variantChanges) if (vc.kind === "remove") await deps.client.post("/api/v2/product/delete_model", { item_id: itemId, model_id: Number(vc.variantId) }, o);
 }
 
 const nowSeconds = (): number => Math.floor(Date.now() / 1000);
