@@ -72,9 +72,23 @@ export interface MarketplaceAdapter {
    * Optional; `columns` maps fields to the headers as written, for the issues' `column`.
    */
   checkProducts?(products: readonly DesiredProduct[], at: { file: string; columns?: Partial<Record<string, { header: string }>> }): Promise<Issue[]>;
+  /**
+   * Adapters that write upload files instead of calling an API (tokopedia-bulk): the files the last
+   * `apply` wrote, so the summary names them ("Written: upload/x.xlsx (20 rows)") instead of
+   * counting listings as created. Optional.
+   */
+  filesWritten?(): readonly WrittenFile[];
   /** Counters for reports and benchmarks. */
   stats?(): AdapterStats;
   close(): Promise<void>;
+}
+
+export interface WrittenFile {
+  /** Absolute path. */
+  path: string;
+  rows: number;
+  /** What to do with the file, in both languages (e.g. where in Seller Center to upload it). */
+  use: Text;
 }
 
 export interface AdapterStats {

@@ -143,9 +143,27 @@ async function perform(change: Change, deps: WriteDeps, signal?: AbortSignal): P
       if (change.fields.some((f) => f.field === "stock")) await deps.client.post("/api/v2/product/update_stock", { item_id: itemId, stock_list: [{ model_id: 0, seller_stock: [{ stock: product.stock }] }] }, signal ? { signal } : {});
     }
   }
-  if (change.kind !== "deactivate" && change.variants && change.variants.length > 0 && product) await applyVariantChanges(itemId, change.variants, product, deps, signal);
+  if (change.kind !== "deactivate" && change.variants && change.variants.length > 0 && product) {
+    await applyVariantChanges(itemId, change.variants, product, deps, signal);
+    const unwritable = change.variants.flatMap((vc) => (vc.kind === "update" ? vc.fields.filter((f) => !VARIANT_WRITABLE.has(f.field)).map((f) => `${vc.sku} ${f.field}`) : []));
+    if (unwritable.length > 0) {
+      // Said, not skipped silently: an "applied" here would plan the same change on every run.
+      throw new ShopeeApiError(
+        "SHOPEE_VARIANT_FIELD_UNSUPPORTED",
+        `prices and stocks were written; Shopee's API here cannot change a model's options, photo or availability (${unwritable.join(", ")}): change them in Seller Center, or give the variant a new SKU`,
+        0,
+      );
+    }
+  }
   return change.listingId;
 }
+
+/**
+ * Variant fields written to an existing model (update_price / update_stock).
+ * NOTE: renaming an option, a model's own photo and a model's availability have no documented
+ * single-model write in reference A3 (only whole-tier update_tier_variation), so they are reported.
+ */
+const VARIANT_WRITABLE: ReadonlySet<string> = new Set(["price", "stock"]);
 
 async function applyVariantChanges(itemId: number, variantChanges: NonNullable<Extract<Change, { kind: "update" }>["variants"]>, product: NonNullable<Extract<Change, { kind: "update" }>["product"]>, deps: WriteDeps, signal?: AbortSignal): Promise<void> {
   const o = signal ? { signal } : {};
