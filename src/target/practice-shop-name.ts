@@ -10,7 +10,7 @@ export function practiceShopFile(group?: string): string {
 
 /** Shown in every output; names the state file, so two groups' shops are never confused. */
 export function practiceShopLabel(group?: string): string {
-  return `practice shop / toko latihan (mock marketplace / marketplace tiruan, ${practiceShopFile(group).split("\\").join("/")})`;
+  return `practice shop / toko latihan (Tokopedia & Shop, mock marketplace / marketplace tiruan, ${practiceShopFile(group).split("\\").join("/")})`;
 }
 
 export const PRACTICE_SHOP_LABEL = practiceShopLabel();

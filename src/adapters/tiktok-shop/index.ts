@@ -8,7 +8,7 @@ import { AdapterError } from "../../errors.js";
 import { desbumiHome } from "../shared/home.js";
 import { Pacer } from "../shared/pacing.js";
 import { PhotoUploadCache, photoCacheFile } from "../shared/photo-cache.js";
-import { TokenStore, type StoredShop } from "../shared/token-store.js";
+import { TokenStore, type AuthorizationStore, type StoredShop } from "../shared/token-store.js";
 import { Session } from "./auth.js";
 import { TikTokClient, TransportError } from "./client.js";
 import { TIKTOK_SHOP_RULES, type TikTokShopOptions } from "./definition.js";
@@ -29,13 +29,16 @@ interface Warehouse {
   effect_status?: string;
 }
 
-export async function createTikTokShopAdapter(options: TikTokShopOptions, ctx: AdapterContext): Promise<MarketplaceAdapter> {
+/**
+ * `store`: where the authorization is read from (default: the token store in the user's folder;
+ * the practice shop passes one held in memory).
+ */
+export async function createTikTokShopAdapter(options: TikTokShopOptions, ctx: AdapterContext, store: AuthorizationStore = new TokenStore(desbumiHome(ctx.env))): Promise<MarketplaceAdapter> {
   const appKey = ctx.env[options.appKeyEnv];
   const appSecret = ctx.env[options.appSecretEnv];
   const missing = [!appKey ? options.appKeyEnv : "", !appSecret ? options.appSecretEnv : ""].filter(Boolean);
   if (!appKey || !appSecret) throw missingCredentialsError(missing);
   const group = ctx.group ?? "default";
-  const store = new TokenStore(desbumiHome(ctx.env));
   const session = new Session({ store, group, authUrl: options.authUrl, app: { appKey, appSecret }, log: ctx.log });
   const auth = await session.authorization();
   const shop: StoredShop | undefined = auth.shop;

@@ -30,6 +30,11 @@ export interface TikTokMockOptions {
   /** Where the consent page sends the seller (the app's fixed redirect URL); default this server's /callback. */
   redirectUrl?: string;
   stateFile?: string;
+  /**
+   * Keep authorizations (auth codes, tokens) in the state file. @default true
+   * The practice shop authorizes itself at every start and sets false: its file then holds no token.
+   */
+  persistGrants?: boolean;
   shops?: MockShop[];
   /** Requests per second per (app, shop, endpoint) (§7). @default 50 */
   rateLimit?: number;
@@ -159,19 +164,43 @@ export async function startTikTokMock(options: TikTokMockOptions = {}): Promise<
   let stats: TikTokMockStats = { requests: 0, byRoute: {}, rateLimited: 0, faultsInjected: 0 };
   let baseUrl = "";
 
-  // Persistence: coalesced atomic writes of the whole state; flushed on close.
+  // Persistence: atomic writes of the whole state. A write (a product, an upload, a token) is saved
+  // before it is answered, so a client killed or answered never loses what the shop said it did;
+  // concurrent writes share one file write (group commit: while one write runs, every change made
+  // meanwhile waits for the next one). Reads that only settle audits are saved lazily.
   let dirty = false;
   let flushTimer: NodeJS.Timeout | undefined;
   let writing: Promise<void> = Promise.resolve();
+  let queued: Promise<void> | undefined;
   const flush = (): Promise<void> => {
     if (flushTimer) clearTimeout(flushTimer);
     flushTimer = undefined;
-    if (!options.stateFile || !dirty) return writing;
-    dirty = false;
-    const text = JSON.stringify(state);
     const file = options.stateFile;
-    writing = writing.then(() => writeFileAtomic(file, text));
-    return writing;
+    if (!file) return Promise.resolve();
+    if (queued) return queued;
+    const next = writing.then(async () => {
+      queued = undefined;
+      if (!dirty) return;
+      dirty = false;
+      try {
+        await writeFileAtomic(file, JSON.stringify(options.persistGrants === false ? { ...state, grants: [], authCodes: [] } : state));
+      } catch (error) {
+        dirty = true;
+        throw error;
+      }
+    });
+    queued = next;
+    writing = next.catch(() => undefined);
+    return next;
+  };
+  /** Mark dirty and wait until the state file holds it; false when it could not be saved. */
+  const commit = async (): Promise<boolean> => {
+    if (!options.stateFile) return true;
+    dirty = true;
+    return flush().then(
+      () => true,
+      () => false,
+    );
   };
   const markDirty = (): void => {
     dirty = true;
@@ -207,7 +236,7 @@ export async function startTikTokMock(options: TikTokMockOptions = {}): Promise<
       if ((await options.onRequest?.({ method, path, route: name })) === "drop") return drop(req);
       if (method !== "GET") return send(res, 405, { code: 36009010, message: "Method not allowed." });
       const answer = path.endsWith("/get") ? tokenGet(state, authConfig, url.searchParams, now) : tokenRefresh(state, authConfig, url.searchParams, now);
-      markDirty();
+      if (!(await commit())) return send(res, 503, { code: 36009003, message: "Internal error: the shop could not save, please retry." });
       return send(res, answer.code === 0 ? 200 : 400, answer);
     }
     // ---- consent page stub (§10.2)
@@ -357,7 +386,9 @@ export async function startTikTokMock(options: TikTokMockOptions = {}): Promise<
       default:
         answer = { code: 36009009, message: "Invalid path." };
     }
-    if (MUTATING.has(name) || route.name.includes("search") || route.name === "/product/202309/products/{id}") markDirty();
+    if (MUTATING.has(name)) {
+      if (!(await commit())) return send(res, 503, { code: 36009003, message: "Internal error: the shop could not save, please retry." });
+    } else if (route.name.includes("search") || route.name === "/product/202309/products/{id}") markDirty();
     if (fault === "commitThenDrop") {
       stats.faultsInjected += 1;
       return drop(req);
@@ -426,6 +457,13 @@ export async function startTikTokMock(options: TikTokMockOptions = {}): Promise<
   };
 }
 
+/** The file holds something else than this mock's state (another mock's, or damaged JSON). */
+export class NotTikTokStateError extends Error {
+  override readonly name = "NotTikTokStateError";
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
 async function loadState(file: string): Promise<MockState | undefined> {
   let raw: string;
   try {
@@ -434,7 +472,24 @@ async function loadState(file: string): Promise<MockState | undefined> {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw error;
   }
-  const parsed = JSON.parse(raw) as MockState;
-  if (parsed.version !== 1 || !Array.isArray(parsed.products)) throw new Error(`${file} is not a tiktok-shop mock state file`);
-  return parsed;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new NotTikTokStateError(`${file} is not JSON`);
+  }
+  // NOTE: the Tokopedia mock's state is also {version: 1, products: [...]}: check the whole shape.
+  const ok =
+    isRecord(parsed) &&
+    parsed.version === 1 &&
+    typeof parsed.nextId === "number" &&
+    Array.isArray(parsed.shops) &&
+    Array.isArray(parsed.grants) &&
+    Array.isArray(parsed.authCodes) &&
+    Array.isArray(parsed.products) &&
+    isRecord(parsed.images) &&
+    isRecord(parsed.idempotency) &&
+    isRecord(parsed.listingsToday);
+  if (!ok) throw new NotTikTokStateError(`${file} is not a tiktok-shop mock state file`);
+  return parsed as unknown as MockState;
 }
