@@ -74,6 +74,7 @@ export const ISSUE_CODES = [
   "ATTRIBUTE_REQUIRED",
   "CERTIFICATION_REQUIRED",
   "LISTING_REJECTED",
+  "ETALASE_NOT_SUPPORTED",
   // what init/template write (issue 12.10, 12.13)
   "EXAMPLE_ROW",
   "SHEET_IGNORED",

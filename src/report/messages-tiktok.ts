@@ -52,4 +52,14 @@ export const TIKTOK_WORDING = {
       en: (f) => `${f.text("suggestions") ? `${f.text("suggestions")}. ` : ""}Change this row; the product is sent for review again only once it changed`,
     },
   },
+  ETALASE_NOT_SUPPORTED: {
+    message: {
+      id: (f) => `${f.text("target") ?? "Marketplace ini"} tidak memakai etalase: kolom etalase${f.quoted ? ` (${f.quoted}` : " ("}${(f.num("rows") ?? 1) > 1 ? ` dan ${(f.num("rows") ?? 1) - 1} baris lain` : ""}) tidak dikirim`,
+      en: (f) => `${f.text("target") ?? "This marketplace"} has no etalase (showcase): the etalase column${f.quoted ? ` (${f.quoted}` : " ("}${(f.num("rows") ?? 1) > 1 ? ` and ${(f.num("rows") ?? 1) - 1} more rows` : ""}) is not sent`,
+    },
+    hint: {
+      id: () => "Tidak perlu diubah: pembeli menemukan produk lewat kategorinya. Kolom ini tetap dipakai untuk marketplace lain yang punya etalase",
+      en: () => "Nothing to change: buyers find the products by their category. The column is still used for marketplaces that have etalase",
+    },
+  },
 } satisfies Partial<Record<IssueCode, Wording>>;

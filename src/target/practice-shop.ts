@@ -8,13 +8,14 @@
 // NOTE: the practice shop authorizes itself at every start (a fresh auth code from the mock,
 // exchanged through the adapter's own connect): its app secret and tokens live in this process's
 // memory only, never in the user's token store, the environment, any output or its state file.
+import { createHash } from "node:crypto";
 import { mkdir, rename } from "node:fs/promises";
 import { join } from "node:path";
 import type { AdapterDefinition } from "../adapters/types.js";
 import { UsageError } from "../errors.js";
 import type { Text } from "../i18n.js";
 import { StateFileBusyError } from "../mock-server/index.js";
-import { NotTikTokStateError, startTikTokMock, type TikTokMock } from "../mock-server/tiktok-shop/index.js";
+import { DEFAULT_SHOP, NotTikTokStateError, startTikTokMock, type MockShop, type TikTokMock } from "../mock-server/tiktok-shop/index.js";
 import { tiktokShopOptionsSchema } from "../adapters/tiktok-shop/definition.js";
 import { MemoryAuthorizationStore } from "../adapters/shared/token-store.js";
 import type { OpenedTarget, OpenTargetOptions } from "./open.js";
@@ -57,9 +58,28 @@ export function practiceShopBusyText(file: string, pid: number): Text {
   };
 }
 
+/**
+ * The practice shop of `group`: a shop id of its own, so the per-shop caches in `.desbumi/` (photo
+ * uploads, product details) of two groups' practice shops never mix.
+ */
+export function practiceShop(group?: string): MockShop {
+  if (group === undefined) return { ...DEFAULT_SHOP, name: "Toko Latihan Desbumi" };
+  const digest = createHash("sha256").update(group).digest();
+  const n = digest.readUInt32BE(0).toString().padStart(10, "0");
+  return { ...DEFAULT_SHOP, id: `749481009${n}`, name: `Toko Latihan ${group}`, code: `IDLCLAT${n.slice(-4)}`, cipher: `ROW_practice${digest.toString("hex").slice(0, 16)}` };
+}
+
 async function startPracticeMock(opts: OpenTargetOptions, file: string): Promise<TikTokMock> {
   const start = (): Promise<TikTokMock> =>
-    startTikTokMock({ host: "127.0.0.1", port: 0, stateFile: file, persistGrants: false, rateLimit: PRACTICE_RATE_LIMIT, reviewDelayMs: reviewDelay(opts.env) });
+    startTikTokMock({
+      host: "127.0.0.1",
+      port: 0,
+      stateFile: file,
+      shops: [practiceShop(opts.group)],
+      persistGrants: false,
+      rateLimit: PRACTICE_RATE_LIMIT,
+      reviewDelayMs: reviewDelay(opts.env),
+    });
   const busy = (error: unknown): never => {
     throw error instanceof StateFileBusyError ? new UsageError(practiceShopBusyText(practiceShopFile(opts.group), error.pid)) : error;
   };

@@ -80,5 +80,12 @@ export async function checkProducts(
       issues.push({ code: "CERTIFICATION_REQUIRED", severity: "error", ...loc(p), ...col("category"), value: p.category, args: { certification: c.name, category: categoryName(p.categoryId) } });
     }
   }
+  // Tokopedia & Shop has no etalase (showcase) in its product API: say so once, at the first row
+  // that fills the column, as a note (the column may be there for other marketplaces).
+  const withEtalase = products.filter((p) => p.etalase.trim() !== "");
+  const first = withEtalase[0];
+  if (first) {
+    issues.push({ code: "ETALASE_NOT_SUPPORTED", severity: "warning", ...loc(first), ...col("etalase"), value: first.etalase, args: { rows: withEtalase.length, target: "Tokopedia & Shop" } });
+  }
   return issues;
 }

@@ -86,6 +86,11 @@ export const CATEGORIES: readonly MockCategory[] = [
   cat("600407", "600004", "Kerajinan Kayu", true),
   cat("600408", "600004", "Hiasan Dinding", true),
   cat("600409", "600004", "Mainan Tradisional", true),
+  // NOTE: leaf names repeat under different parents on purpose ("Batik Tulis" cloth and wall art,
+  // "Lainnya"): the real tree does that too, and a client must resolve names by path.
+  cat("600410", "600004", "Batik Tulis", true),
+  cat("600120", "600001", "Lainnya", true),
+  cat("600411", "600004", "Lainnya", true),
   cat("600006", "0", "Rumah Tangga", false),
   cat("600601", "600006", "Cobek & Ulekan", true),
   cat("600602", "600006", "Tampah & Bakul", true),

@@ -202,6 +202,7 @@ export async function startTikTokMock(options: TikTokMockOptions = {}): Promise<
       () => false,
     );
   };
+  const keepGrants = options.persistGrants !== false;
   const markDirty = (): void => {
     dirty = true;
     if (options.stateFile && !flushTimer) flushTimer = setTimeout(() => void flush(), 50);
@@ -236,7 +237,7 @@ export async function startTikTokMock(options: TikTokMockOptions = {}): Promise<
       if ((await options.onRequest?.({ method, path, route: name })) === "drop") return drop(req);
       if (method !== "GET") return send(res, 405, { code: 36009010, message: "Method not allowed." });
       const answer = path.endsWith("/get") ? tokenGet(state, authConfig, url.searchParams, now) : tokenRefresh(state, authConfig, url.searchParams, now);
-      if (!(await commit())) return send(res, 503, { code: 36009003, message: "Internal error: the shop could not save, please retry." });
+      if (keepGrants && !(await commit())) return send(res, 503, { code: 36009003, message: "Internal error: the shop could not save, please retry." });
       return send(res, answer.code === 0 ? 200 : 400, answer);
     }
     // ---- consent page stub (§10.2)
@@ -252,7 +253,7 @@ export async function startTikTokMock(options: TikTokMockOptions = {}): Promise<
         target.searchParams.set("error", "auth_denied");
       } else {
         target.searchParams.set("code", issueAuthCode(state, now));
-        markDirty();
+        if (keepGrants) markDirty();
       }
       target.searchParams.set("state", st);
       res.writeHead(302, { Location: target.toString(), "Content-Length": 0 });
@@ -298,7 +299,7 @@ export async function startTikTokMock(options: TikTokMockOptions = {}): Promise<
       nowMs: now,
     });
     if (isReject(gate)) return send(res, gate.status, { code: gate.code, message: gate.message });
-    markDirty(); // token first-use may retire the previous pair
+    if (keepGrants) markDirty(); // token first-use may retire the previous pair
 
     const fault: FaultKind = hook === "commit-then-drop" ? "commitThenDrop" : faults.pick();
     if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
@@ -430,7 +431,7 @@ export async function startTikTokMock(options: TikTokMockOptions = {}): Promise<
     },
     issueAuthCode: () => {
       const code = issueAuthCode(state, clock());
-      markDirty();
+      if (keepGrants) markDirty();
       return code;
     },
     revokeAll: () => {
