@@ -12,6 +12,8 @@ export interface ProductDetail {
   categoryId: string;
   /** Uploaded image uris, in gallery order. */
   images: string[];
+  /** minimum_order_quantity (ID market, 1..20); absent in caches written before it was kept = 1. */
+  minOrder?: number;
   /** update_time seen with these details (search/Get Product), or 0 when we wrote them. */
   updateTime: number;
   /** Unix seconds just after our last successful write of this product (0 = never). */

@@ -36,6 +36,7 @@ interface ProductDetailAnswer {
   category_chains?: { id: string; is_leaf?: boolean }[];
   main_images?: { uri: string }[];
   update_time?: number;
+  minimum_order_quantity?: number;
   audit_failed_reasons?: { listing_platform?: string; reasons?: string[]; suggestions?: string[] }[];
 }
 
@@ -86,6 +87,7 @@ async function fetchDetail(client: TikTokClient, id: string, signal?: AbortSigna
       weightGrams: grams(d.package_weight),
       categoryId: leaf?.id ?? "",
       images: (d.main_images ?? []).map((m) => m.uri),
+      minOrder: d.minimum_order_quantity ?? 1,
       updateTime: d.update_time ?? 0,
       writtenAt: 0,
     },
@@ -159,7 +161,7 @@ function toListing(p: SearchProduct, d: ProductDetail, reasons: ListingReview["r
     categoryId: d.categoryId,
     condition: "NEW",
     status: INACTIVE.has(statusOf(p)) ? "inactive" : "active",
-    min_order: 1,
+    min_order: d.minOrder ?? 1,
     etalase: "",
     images: d.images.map((uri) => deps.photos.refFor(uri) ?? uri),
     review: reviewOf(p, reasons),

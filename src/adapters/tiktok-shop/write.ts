@@ -77,6 +77,8 @@ export async function createOne(change: Extract<Change, { kind: "create" }>, dep
       },
     ],
     listing_platforms: deps.platforms,
+    // ID market: 1..20 (§9); the catalogue's min order.
+    minimum_order_quantity: product.min_order,
     idempotency_key: idempotencyKey(product, uris),
   };
   let env: Envelope<{ product_id?: string; skus?: { id: string }[] }>;
@@ -99,7 +101,7 @@ export async function createOne(change: Extract<Change, { kind: "create" }>, dep
 
 async function created(change: Change, id: string, skuIds: string[], product: DesiredProduct, uris: string[], deps: WriteDeps): Promise<ChangeOutcome> {
   deps.skuIds.set(id, skuIds);
-  deps.details.wrote(id, { description: product.description, weightGrams: product.weight, categoryId: product.categoryId, images: uris });
+  deps.details.wrote(id, { description: product.description, weightGrams: product.weight, categoryId: product.categoryId, images: uris, minOrder: product.min_order });
   if (product.status === "inactive") {
     const env = await deps.client.call("POST", "/product/202309/products/deactivate", { json: { product_ids: [id], listing_platforms: deps.platforms }, cipher: true });
     if (hasErrors(env)) return refused(change, env, id);
@@ -132,6 +134,7 @@ export async function updateFields(change: Extract<Change, { kind: "update" | "r
     if (names.has("name")) edit.title = product.name;
     if (names.has("description")) edit.description = toHtml(product.description);
     if (names.has("weight")) edit.package_weight = { value: kilograms(product.weight), unit: "KILOGRAM" };
+    if (names.has("min_order")) edit.minimum_order_quantity = product.min_order;
     if (names.has("category")) {
       edit.category_id = product.categoryId;
       edit.product_attributes = productAttributes(product, await deps.attributeIds(product.categoryId));
@@ -148,6 +151,7 @@ export async function updateFields(change: Extract<Change, { kind: "update" | "r
         ...(names.has("description") ? { description: product.description } : {}),
         ...(names.has("weight") ? { weightGrams: product.weight } : {}),
         ...(names.has("category") ? { categoryId: product.categoryId } : {}),
+        ...(names.has("min_order") ? { minOrder: product.min_order } : {}),
         ...(uris ? { images: uris } : {}),
       });
     }

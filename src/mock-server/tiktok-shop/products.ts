@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { REJECT_REASON } from "./fixtures.js";
 import { nextId, type MockProduct, type MockSku, type MockState } from "./state.js";
-import { checkCategory, checkCategoryRequirements, checkCreate, checkDescription, checkImages, checkInventory, checkPlatforms, checkPrice, checkSkus, checkTitle, checkWeight, type Problem, type ValidateConfig } from "./validate.js";
+import { checkCategory, checkCategoryRequirements, checkCreate, checkDescription, checkImages, checkInventory, checkMinimumOrder, checkPlatforms, checkPrice, checkSkus, checkTitle, checkWeight, type Problem, type ValidateConfig } from "./validate.js";
 
 type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -109,6 +109,7 @@ function detailView(p: MockProduct, state: MockState): Json {
     product_attributes: p.product_attributes,
     certifications: p.certifications,
     listing_platforms: p.listing_platforms,
+    minimum_order_quantity: p.minimum_order_quantity ?? 1,
   };
 }
 
@@ -203,6 +204,7 @@ export function createProduct(state: MockState, shopId: string, body: Json, cfg:
     certifications: (Array.isArray(body.certifications) ? body.certifications : []) as MockProduct["certifications"],
     skus: buildSkus(state, body.skus as unknown[]),
     listing_platforms: Array.isArray(body.listing_platforms) ? body.listing_platforms.map(String) : ["TIKTOK_SHOP"],
+    ...(typeof body.minimum_order_quantity === "number" ? { minimum_order_quantity: body.minimum_order_quantity } : {}),
     status: "PENDING",
     audit: "AUDITING",
     audit_failed_reasons: [],
@@ -239,6 +241,7 @@ export function editProduct(state: MockState, shopId: string, id: string, body: 
       (has("skus") ? checkSkus(body.skus, cfg) : undefined) ??
       (has("package_weight") ? checkWeight(body.package_weight) : undefined) ??
       (has("listing_platforms") ? checkPlatforms(body.listing_platforms) : undefined) ??
+      (has("minimum_order_quantity") ? checkMinimumOrder(body.minimum_order_quantity) : undefined) ??
       (has("category_id") || has("product_attributes") || has("certifications")
         ? checkCategoryRequirements({ category_id: p.category_id, product_attributes: p.product_attributes, certifications: p.certifications, ...body })
         : undefined)
@@ -259,6 +262,8 @@ export function editProduct(state: MockState, shopId: string, id: string, body: 
     else delete p.brand_id;
   }
   if (has("listing_platforms")) p.listing_platforms = (body.listing_platforms as unknown[]).map(String);
+  if (has("minimum_order_quantity")) p.minimum_order_quantity = Number(body.minimum_order_quantity);
+  else if (!partial) delete p.minimum_order_quantity;
   // NOTE: sending skus replaces them: SKUs whose id is omitted are deleted (§4.5), price/inventory kept when omitted.
   if (has("skus")) p.skus = buildSkus(state, body.skus as unknown[], p.skus);
   p.update_time = Math.floor(nowMs / 1000);

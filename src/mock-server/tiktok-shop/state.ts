@@ -59,6 +59,8 @@ export interface MockProduct {
   certifications: { id: string; images?: { uri: string }[] }[];
   skus: MockSku[];
   listing_platforms: string[];
+  /** ID market (§9): 1..20; absent = 1. */
+  minimum_order_quantity?: number;
   status: ProductStatus;
   audit: AuditStatus;
   audit_failed_reasons: AuditFailure[];

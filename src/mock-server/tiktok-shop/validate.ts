@@ -134,8 +134,16 @@ export function checkCreate(state: MockState, body: Json, cfg: ValidateConfig): 
     checkSkus(body.skus, cfg) ??
     checkWeight(body.package_weight) ??
     checkCategoryRequirements(body) ??
-    checkPlatforms(body.listing_platforms)
+    checkPlatforms(body.listing_platforms) ??
+    checkMinimumOrder(body.minimum_order_quantity)
   );
+}
+
+/** ID market: minimum_order_quantity 1..20 (§9). */
+export function checkMinimumOrder(value: unknown): Problem | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > 20) return { code: 12052910, message: "minimum_order_quantity must be between 1 and 20." };
+  return undefined;
 }
 
 export function checkPlatforms(platforms: unknown): Problem | undefined {
