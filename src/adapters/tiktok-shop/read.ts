@@ -166,6 +166,13 @@ function toListing(p: SearchProduct, d: ProductDetail, reasons: ListingReview["r
     images: d.images.map((uri) => deps.photos.refFor(uri) ?? uri),
     review: reviewOf(p, reasons),
   };
+  // A photo uploaded from a file is compared by content (renaming the file changes nothing); one
+  // downloaded from a link is compared by the link, as the plan compares links.
+  const hashes = d.images.map((uri) => {
+    const ref = deps.photos.refFor(uri);
+    return ref !== undefined && !/^https?:\/\//i.test(ref) ? (deps.photos.sha256Of(uri) ?? null) : null;
+  });
+  if (hashes.some((h) => h !== null)) listing.photoHashes = hashes;
   if (skus.length > 1) {
     listing.variants = skus.map((s) => ({
       id: s.id,
