@@ -10,6 +10,7 @@ export const ISSUE_CODES = [
   "SHEET_NOT_FOUND",
   "SHEET_GUESSED",
   "HIDDEN_ROW",
+  "TEMPLATE_ROWS_SKIPPED",
   // columns
   "MISSING_COLUMN",
   "UNKNOWN_COLUMN",
@@ -65,6 +66,12 @@ export const ISSUE_CODES = [
   "TOO_MANY_OPTION_TYPES",
   "TOO_MANY_VARIANTS",
   "VARIANTS_NOT_SUPPORTED",
+  // catalogue v2: attributes, certificates, per-marketplace columns (issue 14)
+  "CERTIFICATE_NUMBER_INVALID",
+  "CERTIFICATE_MISSING",
+  "ATTRIBUTE_CELL_INVALID",
+  "ATTRIBUTE_CONFLICT",
+  "UNKNOWN_MARKETPLACE",
   // marketplace categories (resolved against the marketplace's tree)
   "CATEGORY_MISSING",
   "CATEGORY_NOT_FOUND",
@@ -82,6 +89,8 @@ export const ISSUE_CODES = [
   "ETALASE_NOT_FOUND",
   "LISTING_NAME_TAKEN",
   "ADOPT_AMBIGUOUS",
+  "LISTING_HAS_VARIANTS",
+  "LISTING_WITHOUT_VARIANTS",
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

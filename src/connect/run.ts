@@ -2,7 +2,7 @@
 // adapter's definition supplies the `connect` hook (tiktok-shop, shopee); tokens go to the token
 // store (src/adapters/shared/token-store.ts), one file per marketplace and group.
 import { createInterface } from "node:readline";
-import { findAdapter, adapterNames } from "../adapters/index.js";
+import { findAdapter, adapterNames, offeredAdapterNames } from "../adapters/index.js";
 import { desbumiHome } from "../adapters/shared/home.js";
 import { TokenStore } from "../adapters/shared/token-store.js";
 import type { AdapterDefinition } from "../adapters/types.js";
@@ -30,7 +30,7 @@ export function connectGroup(config: LoadedConfig | undefined, flag: string | un
 function definitionFor(name: string, verb: "connect" | "disconnect"): AdapterDefinition<unknown> {
   const definition = findAdapter(name);
   if (!definition) {
-    throw new UsageError({ en: `Unknown marketplace "${name}". Choose one of: ${adapterNames().join(", ")}.`, id: `Marketplace "${name}" tidak dikenal. Pilihan: ${adapterNames().join(", ")}.` });
+    throw new UsageError({ en: `Unknown marketplace "${name}". Choose one of: ${offeredAdapterNames().join(", ")}.`, id: `Marketplace "${name}" tidak dikenal. Pilihan: ${offeredAdapterNames().join(", ")}.` });
   }
   if (!definition.connect) {
     const withConnect = adapterNames().filter((n) => findAdapter(n)?.connect).join(", ");

@@ -1,6 +1,7 @@
 // The end-of-apply summary: what was applied, what failed and why, and whether to run sync again.
 import type { Lang } from "../i18n.js";
 import type { ApplyReport } from "./apply-run.js";
+import { safeText } from "../report/terminal-safe.js";
 
 export function renderApplySummary(report: Pick<ApplyReport, "total" | "outcomes" | "summary" | "interrupted">, lang: Lang): string {
   const s = report.summary;
@@ -11,7 +12,8 @@ export function renderApplySummary(report: Pick<ApplyReport, "total" | "outcomes
       : `Applied: ${s.created} created, ${s.updated} updated, ${s.deactivated} deactivated, ${s.reactivated} reactivated.`,
   ];
   const failed = report.outcomes.filter((o) => o.status === "failed");
-  const describe = (o: (typeof failed)[number]): string => `SKU ${o.sku} (${o.error.message}; ${o.error.code})`;
+  // NOTE: the SKU and the marketplace's message and code are someone else's text (issue 13 item 7).
+  const describe = (o: (typeof failed)[number]): string => `SKU ${safeText(o.sku)} (${safeText(o.error.message)}; ${safeText(o.error.code)})`;
   if (failed.length === 1 && failed[0]) lines[0] += id ? ` 1 gagal: ${describe(failed[0])}` : ` 1 failed: ${describe(failed[0])}`;
   else if (failed.length > 1) {
     lines[0] += id ? ` ${failed.length} gagal:` : ` ${failed.length} failed:`;

@@ -56,6 +56,18 @@ describe("layouts", () => {
     expect(r.products[0]!.images).toEqual(["https://img.desbumi.example/keripik-tempe.jpg"]);
   });
 
+  test("no variant photo column: a later row's one photo is that variant's photo, not a conflict", async () => {
+    const r = await load(
+      ["sku;nama produk;rasa;harga;stok;berat;foto", "K-ORI;Keripik Tempe 200 gr;Original;15000;4;200;https://img.desbumi.example/ori.jpg", "K-PDS;Keripik Tempe 200 gr;Pedas;15000;2;200;https://img.desbumi.example/pedas.jpg", "K-BLD;Keripik Tempe 200 gr;Balado;15000;2;200;"].join("\n"),
+    );
+    expect(r.issues).toEqual([]);
+    expect(r.products[0]!.images).toEqual(["https://img.desbumi.example/ori.jpg"]);
+    expect(r.products[0]!.variants!.map((v) => v.images)).toEqual([[], ["https://img.desbumi.example/pedas.jpg"], []]);
+    // Two photos on a later row are still the product's photos written twice: a conflict at that cell.
+    const two = await load(["sku;nama produk;rasa;harga;stok;berat;foto", "K-ORI;Keripik Tempe 200 gr;Original;15000;4;200;https://img.desbumi.example/ori.jpg", "K-PDS;Keripik Tempe 200 gr;Pedas;15000;2;200;https://img.desbumi.example/a.jpg|https://img.desbumi.example/b.jpg"].join("\n"));
+    expect(shape(two)).toEqual([["VARIANT_FIELD_CONFLICT", 3, "foto"]]);
+  });
+
   test("marketplace pairs: Nama Variasi 1 + Varian untuk Variasi 1, the name written on the first row only", async () => {
     const r = await load(
       ["SKU Induk,SKU,Nama Produk,Nama Variasi 1,Varian untuk Variasi 1,Harga,Stok,Berat,Foto", `JMU-K,JMU-K-250,Jamu Kunyit Asam,Isi,250 ml,15000,10,300,${IMG}`, "JMU-K,JMU-K-500,,,500 ml,25000,5,550,"].join("\n"),
