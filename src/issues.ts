@@ -82,6 +82,7 @@ export const ISSUE_CODES = [
   "CERTIFICATION_REQUIRED",
   "LISTING_REJECTED",
   "ETALASE_NOT_SUPPORTED",
+  "CONDITION_NOT_SUPPORTED",
   // what init/template write (issue 12.10, 12.13)
   "EXAMPLE_ROW",
   "SHEET_IGNORED",

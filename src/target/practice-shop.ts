@@ -105,6 +105,9 @@ export async function openPracticeShop(opts: OpenTargetOptions, definition: Adap
       consentUrl: `${mock.url}/open/authorize`,
       serviceId: mock.serviceId,
       rateLimit: PRACTICE_RATE_LIMIT,
+      // NOTE: a Tokopedia shop that moved to Tokopedia & Shop, listing on Tokopedia (where village
+      // groups sell, and where "bekas" goods can be listed: is_pre_owned is Tokopedia-only, §9).
+      platforms: ["TOKOPEDIA"],
       ...(opts.flags.concurrency !== undefined ? { concurrency: opts.flags.concurrency } : {}),
     });
     // A copy: the practice app's key and secret never land in process.env.

@@ -505,7 +505,7 @@ describe("every shipped catalogue fixture syncs into a fresh practice shop", () 
   // attributes its categories require (Kain Batik: Bahan). Rows it would refuse are located at plan
   // time; these are all of them, per file ([code, line]).
   const REFUSED: Record<string, [string, number][]> = {
-    "banyuwangi.csv": [["REQUIRED_VALUE_MISSING", 7], ["ATTRIBUTE_REQUIRED", 6], ["ATTRIBUTE_REQUIRED", 8]],
+    "banyuwangi.csv": [],
     "bumi-adikusuma.csv": [["REQUIRED_VALUE_MISSING", 7]],
     "bumi-sejati.csv": [["REQUIRED_VALUE_MISSING", 7], ["ATTRIBUTE_REQUIRED", 2], ["ATTRIBUTE_REQUIRED", 3], ["ATTRIBUTE_REQUIRED", 4], ["ATTRIBUTE_REQUIRED", 5], ["NAME_TOO_SHORT", 9]],
     "dukuhdempok-jember.csv": [2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((line) => ["CATEGORY_NOT_FOUND", line]),

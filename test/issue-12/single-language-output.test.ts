@@ -14,7 +14,7 @@ const run = async (cwd: string, lang: "en" | "id", args: string[]) => {
   return { code, out: io.stdout.text, err: io.stderr.text };
 };
 
-const CSV = "sku,nama,deskripsi,harga,stok,berat,kategori,foto\nL-1,Jamu Kunyit,Buatan warga,25000,10,250,Jamu,https://img.desbumi.example/l1.jpg\n";
+const CSV = "sku,nama,deskripsi,harga,stok,berat,kategori,foto\nL-1,Jamu Kunyit Asam Segar Botol 250 ml,Buatan warga,25000,10,250,Jamu,https://img.desbumi.example/l1.jpg\n";
 
 describe("the practice shop label in single-language output", () => {
   it("showTarget picks one language and leaves other labels alone", () => {

@@ -108,7 +108,7 @@ export async function createTikTokShopAdapter(options: TikTokShopOptions, ctx: A
           const byName: AttributeIds["byName"] = new Map();
           for (const a of env.data?.attributes ?? []) {
             if (a.type !== "PRODUCT_PROPERTY") continue;
-            byName.set(a.name.toLowerCase(), { id: a.id, customizable: a.is_customizable ?? false, values: new Map((a.values ?? []).map((v) => [v.name.toLowerCase(), v.id])) });
+            byName.set(a.name.toLowerCase(), { id: a.id, name: a.name, customizable: a.is_customizable ?? false, values: new Map((a.values ?? []).map((v) => [v.name.toLowerCase(), v.id])) });
           }
           return { byName };
         });
@@ -170,7 +170,7 @@ export async function createTikTokShopAdapter(options: TikTokShopOptions, ctx: A
 
     async checkProducts(products, at) {
       const names = new Map((categories ?? (await adapter.listCategories?.()) ?? []).map((c) => [c.id, c.path.join(" > ")]));
-      return checkProducts(products, at, requirements, (id) => names.get(id) ?? id);
+      return checkProducts(products, at, requirements, (id) => names.get(id) ?? id, options.platforms);
     },
 
     async apply(changes: readonly Change[], opts: ApplyOptions = {}): Promise<ChangeOutcome[]> {
