@@ -66,6 +66,7 @@ export const ISSUE_CODES = [
   "TOO_MANY_OPTION_TYPES",
   "TOO_MANY_VARIANTS",
   "VARIANTS_NOT_SUPPORTED",
+  "VARIANT_OPTION_TOO_LONG",
   // catalogue v2: attributes, certificates, per-marketplace columns (issue 14)
   "CERTIFICATE_NUMBER_INVALID",
   "CERTIFICATE_MISSING",

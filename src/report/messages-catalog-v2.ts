@@ -126,6 +126,16 @@ export const CATALOG_V2_WORDING = {
       en: () => "Split the variants into several products (e.g. one per colour), or offer fewer options",
     },
   },
+  VARIANT_OPTION_TOO_LONG: {
+    message: {
+      id: (f) => `${f.text("part") === "name" ? "Nama pilihan" : "Nilai pilihan"}${sp(f.quoted)} terlalu panjang: ${f.num("length") ?? "?"} karakter, marketplace ini menerima paling banyak ${f.num("max") ?? "?"}`,
+      en: (f) => `Option ${f.text("part") === "name" ? "name" : "value"}${sp(f.quoted)} is too long: ${f.num("length") ?? "?"} characters, this marketplace takes at most ${f.num("max") ?? "?"}`,
+    },
+    hint: {
+      id: () => "Singkat pilihannya (misalnya \"Merah Marun\" menjadi \"Marun\", \"Ukuran Baju\" menjadi \"Ukuran\")",
+      en: () => "Shorten the option (e.g. \"Merah Marun\" to \"Marun\", \"Ukuran Baju\" to \"Ukuran\")",
+    },
+  },
   VARIANTS_NOT_SUPPORTED: {
     message: {
       id: (f) => `Produk ini punya ${f.num("count") ?? "?"} varian, tetapi ${where(f, "id")} tidak bisa menerima varian`,

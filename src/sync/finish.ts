@@ -35,7 +35,7 @@ export interface SyncReport {
   details?: string[];
   issues?: Issue[];
   plan?: PlanDocument;
-  result?: { summary: RunSummary; interrupted: boolean; outcomes: ChangeOutcome[]; journal: string };
+  result?: { summary: RunSummary; interrupted: boolean; outcomes: ChangeOutcome[]; journal: string; files?: { path: string; rows: number }[] };
 }
 
 export interface FinishInput {
@@ -93,11 +93,13 @@ export async function finishWithPlan(input: FinishInput): Promise<Finished> {
     ...(input.interrupts ? { interrupts: input.interrupts } : {}),
     ...(input.withheld ? { withheld: input.withheld } : {}),
   });
-  const result = { summary: report.summary, interrupted: report.interrupted, outcomes: report.outcomes, journal: report.journalPath };
+  const result: NonNullable<SyncReport["result"]> = { summary: report.summary, interrupted: report.interrupted, outcomes: report.outcomes, journal: report.journalPath };
   // NOTE: withheld items were not applied, so the run did not do all it was asked: exit 1, like failed items.
   const withheld = (input.withheld?.length ?? 0) > 0;
   if (!pending && !withheld) return { status: "nothing-to-do", exitCode: EXIT_OK, result };
-  human.write(renderApplySummary(report, lang));
+  const files = input.adapter.filesWritten?.().map((f) => ({ ...f, path: shownPath(f.path, io.cwd) }));
+  if (files) result.files = files.map(({ path, rows }) => ({ path, rows }));
+  human.write(renderApplySummary(report, lang, files));
   const journal = shownPath(report.journalPath, io.cwd);
   say({ id: `Jurnal: ${journal}`, en: `Journal: ${journal}` });
   // The run could not continue (e.g. credentials revoked mid-run): summary first, then exit 2.
