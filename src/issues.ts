@@ -10,6 +10,10 @@ export const ISSUE_CODES = [
   "SHEET_NOT_FOUND",
   "SHEET_GUESSED",
   "HIDDEN_ROW",
+  // xlsx workbooks (issue 13.5, 13.20; wording in src/report/messages-xlsx.ts)
+  "FILE_TOO_LARGE",
+  "EXTERNAL_LINK",
+  "MACRO",
   // columns
   "MISSING_COLUMN",
   "UNKNOWN_COLUMN",
