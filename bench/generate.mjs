@@ -39,13 +39,22 @@ export function makeRow(i, rand, priceBump = 0) {
   return `${sku},${name},${description},${priceCell},${stock},${weightCell},${category},Baru,Aktif,${image}`;
 }
 
-/** Write `rows` data rows to `path`; `edits` maps row index -> price bump (for "single change"). */
-export async function generateCatalog(path, rows, { seed = 2021, edits = new Map() } = {}) {
+/**
+ * Write `rows` data rows to `path`; `edits` maps row index -> price bump (for "single change").
+ * `skus`: how many distinct SKUs the rows share (duplicate-heavy catalogues, issue 13.4); every
+ * other row spells its SKU in small letters (duplicates ignore case). Default: every SKU unique.
+ */
+export async function generateCatalog(path, rows, { seed = 2021, edits = new Map(), skus } = {}) {
   const rand = prng(seed);
   const out = createWriteStream(path);
   out.write(`${HEADER}\n`);
   for (let i = 1; i <= rows; i++) {
-    const line = `${makeRow(i, rand, edits.get(i) ?? 0)}\n`;
+    let row = makeRow(i, rand, edits.get(i) ?? 0);
+    if (skus !== undefined) {
+      const shared = `BNC-${String(i % skus).padStart(7, "0")}`;
+      row = (i % 2 === 0 ? shared.toLowerCase() : shared) + row.slice(row.indexOf(","));
+    }
+    const line = `${row}\n`;
     if (!out.write(line)) await once(out, "drain");
   }
   out.end();

@@ -51,9 +51,11 @@ const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toLocaleString("en-US", { maxi
 
 const results = { node: process.version, date: new Date().toISOString(), quick, benchmarks: [] };
 const rows = [];
+let suite = "";
 function record(entry) {
-  results.benchmarks.push(entry);
-  rows.push(entry);
+  const tagged = { suite, ...entry };
+  results.benchmarks.push(tagged);
+  rows.push(tagged);
 }
 
 // 1. Validate throughput vs bare csv-parse.
@@ -229,6 +231,33 @@ async function benchTikTokSuite() {
 }
 
 
+// 6. Duplicate-heavy catalogues (issue 13.4): duplicate detection stays linear. The same number of
+// rows, once with unique SKUs and once with every row sharing one of a few SKUs.
+async function benchDuplicates() {
+  const n = quick ? 10_000 : 40_000;
+  const unique = join(out, `catalog-${n}.csv`);
+  if (!existsSync(unique)) await generateCatalog(unique, n);
+  const dupes = join(out, `catalog-${n}-dupes.csv`);
+  await generateCatalog(dupes, n, { skus: 10 });
+  const base = await measure([bin, "validate", unique, "--format", "pretty"]);
+  const ours = await measure([bin, "validate", dupes, "--format", "pretty"]);
+  // Exit 1 is expected for the duplicate catalogue (its rows are errors).
+  if (base.code !== 0 || ours.code !== 1) throw new Error(`validate of the duplicate benchmark exited ${base.code}/${ours.code}:\n${ours.stderr.slice(0, 2000)}`);
+  const ratio = ours.ms / base.ms;
+  record({
+    name: `validate ${fmt(n)} rows sharing 10 SKUs`,
+    metric: "ms",
+    value: ours.ms,
+    baseline: base.ms,
+    baselineName: `${fmt(n)} rows with unique SKUs`,
+    ratio,
+    target: "<= 2x",
+    met: ratio <= 2,
+    peakRssMb: ours.maxRssKb / 1024,
+    baselinePeakRssMb: base.maxRssKb / 1024,
+  });
+}
+
 // 5. Photos (issue 14): validate of 1,000 products with 3,000 local photos vs sha256sum of the same files.
 async function benchPhotos() {
   const n = quick ? 200 : 1000;
@@ -283,11 +312,38 @@ function benchJpeg(width, height, bytes, seed) {
 
 const { benchShopee } = await import("./shopee.mjs");
 const { benchXlsx } = await import("./xlsx.mjs");
-const suites = { validate: benchValidate, sync: benchSync, startup: benchStartup, tiktok: benchTikTokSuite, photos: benchPhotos, shopee: () => benchShopee({ root, out, bin, quick, measure, record, fmt }), xlsx: () => benchXlsx({ out, bin, quick, measure, record, fmt }) };
+const suites = { validate: benchValidate, duplicates: benchDuplicates, sync: benchSync, startup: benchStartup, tiktok: benchTikTokSuite, photos: benchPhotos, shopee: () => benchShopee({ root, out, bin, quick, measure, record, fmt }), xlsx: () => benchXlsx({ out, bin, quick, measure, record, fmt }) };
 for (const [name, fn] of Object.entries(suites)) {
   if (only && only !== name) continue;
   process.stderr.write(`bench: ${name}...\n`);
+  suite = name;
   await fn();
+}
+
+// `--only=SUITE` replaces that suite's figures in bench/results.json and keeps the others' (each
+// figure says the date and node of its own run).
+if (only) {
+  const path = join(root, "bench", "results.json");
+  const previous = existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : { benchmarks: [] };
+  const stamp = { node: results.node, date: results.date, quick };
+  const kept = (previous.benchmarks ?? [])
+    .filter((b) => (b.suite ?? suiteOfOld(b.name)) !== only)
+    .map((b) => ({ suite: b.suite ?? suiteOfOld(b.name), node: b.node ?? previous.node, date: b.date ?? previous.date, ...b }));
+  const fresh = results.benchmarks.map((b) => ({ ...b, ...stamp }));
+  results.benchmarks = [...kept, ...fresh];
+  rows.length = 0;
+  rows.push(...results.benchmarks);
+}
+
+/** Figures written before they carried their suite. */
+function suiteOfOld(name) {
+  if (/^validate .*local photos/.test(name)) return "photos";
+  if (/sharing \d+ SKUs/.test(name)) return "duplicates";
+  if (/^validate/.test(name)) return "validate";
+  if (/^start-up/.test(name)) return "startup";
+  if (/Shopee|shopee/.test(name)) return "shopee";
+  if (/TikTok|tiktok|Tokopedia & Shop/.test(name)) return "tiktok";
+  return "sync";
 }
 
 const table = [

@@ -10,6 +10,7 @@ export const ISSUE_CODES = [
   "SHEET_NOT_FOUND",
   "SHEET_GUESSED",
   "HIDDEN_ROW",
+  "TEMPLATE_ROWS_SKIPPED",
   // xlsx workbooks (issue 13.5, 13.20; wording in src/report/messages-xlsx.ts)
   "FILE_TOO_LARGE",
   "EXTERNAL_LINK",
@@ -69,6 +70,13 @@ export const ISSUE_CODES = [
   "TOO_MANY_OPTION_TYPES",
   "TOO_MANY_VARIANTS",
   "VARIANTS_NOT_SUPPORTED",
+  "VARIANT_OPTION_TOO_LONG",
+  // catalogue v2: attributes, certificates, per-marketplace columns (issue 14)
+  "CERTIFICATE_NUMBER_INVALID",
+  "CERTIFICATE_MISSING",
+  "ATTRIBUTE_CELL_INVALID",
+  "ATTRIBUTE_CONFLICT",
+  "UNKNOWN_MARKETPLACE",
   // marketplace categories (resolved against the marketplace's tree)
   "CATEGORY_MISSING",
   "CATEGORY_NOT_FOUND",
@@ -85,6 +93,8 @@ export const ISSUE_CODES = [
   "ETALASE_NOT_FOUND",
   "LISTING_NAME_TAKEN",
   "ADOPT_AMBIGUOUS",
+  "LISTING_HAS_VARIANTS",
+  "LISTING_WITHOUT_VARIANTS",
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

@@ -22,3 +22,9 @@ export function findAdapter(name: string): AdapterDefinition<unknown> | undefine
 }
 
 export const adapterNames = (): string[] => Object.keys(adapters);
+
+/**
+ * The names a user is offered ("Choose one of: ..."): every adapter except `internal` ones (the
+ * in-memory test shop), which still work when named but are no choice for a group's shop.
+ */
+export const offeredAdapterNames = (): string[] => adapterNames().filter((name) => findAdapter(name)?.status !== "internal");

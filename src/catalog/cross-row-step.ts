@@ -20,7 +20,7 @@ export function createCrossRowStep(rules: MarketplaceRules, sink: IssueSink): Cr
     finish(header, invalidate) {
       for (const rule of crossRules) {
         for (const f of rule.finish()) {
-          sink.push(f.code, f.line, header?.byField[f.field], f.value, f.args);
+          if (!f.silent) sink.push(f.code, f.line, header?.byField[f.field], f.value, f.args);
           invalidate(f.line, f.field === "sku" ? f.value : undefined);
         }
       }

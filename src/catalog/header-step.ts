@@ -7,6 +7,7 @@ import { HEADER_SEARCH_ROWS } from "./header-search.js";
 import type { IssueArgs } from "./issue.js";
 import type { IssueSink } from "./issue-sink.js";
 import type { RawRow, RowSource } from "./source.js";
+import { isTemplateNoteRow } from "./template-notes.js";
 
 export interface HeaderStep {
   /** Feed every row in file order. */
@@ -29,6 +30,18 @@ export interface HeaderStepOptions {
 export function createHeaderStep({ rules, sink, source, onData }: HeaderStepOptions): HeaderStep {
   let header: HeaderMap | undefined;
   let headerLine = 1;
+  // Rows directly below the header that are a template's guidance (see template-notes.ts).
+  let leading = true;
+  const notes: number[] = [];
+  const data = (row: RawRow, map: HeaderMap): void => {
+    if (leading && isTemplateNoteRow(row.cells, map)) {
+      notes.push(row.line);
+      return;
+    }
+    if (leading && notes.length > 0) sink.push("TEMPLATE_ROWS_SKIPPED", notes[0]!, undefined, undefined, { lines: notes.join(", "), count: notes.length });
+    leading = false;
+    onData(row, map);
+  };
   const pending: { row: RawRow; map: HeaderMap }[] = [];
 
   const useHeader = (row: RawRow, map: HeaderMap): void => {
@@ -45,7 +58,7 @@ export function createHeaderStep({ rules, sink, source, onData }: HeaderStepOpti
     let best = pending[0]!;
     for (const candidate of pending) if (headerScore(candidate.map) > headerScore(best.map)) best = candidate;
     useHeader(best.row, best.map);
-    for (const p of pending.slice(pending.indexOf(best) + 1)) onData(p.row, best.map);
+    for (const p of pending.slice(pending.indexOf(best) + 1)) data(p.row, best.map);
     pending.length = 0;
   };
 
@@ -54,7 +67,7 @@ export function createHeaderStep({ rules, sink, source, onData }: HeaderStepOpti
       // A row whose only content is error cells in read columns is a data row, not a blank one.
       if (isBlankRow(row.cells) && !(header && hasReadErrorCell(row, header))) return;
       if (header) {
-        onData(row, header);
+        data(row, header);
         return;
       }
       const map = mapHeader(row.cells);
@@ -68,6 +81,9 @@ export function createHeaderStep({ rules, sink, source, onData }: HeaderStepOpti
     },
     end() {
       if (!header && pending.length > 0) settle();
+      // Only guidance rows and no product: still say what was skipped.
+      if (leading && notes.length > 0) sink.push("TEMPLATE_ROWS_SKIPPED", notes[0]!, undefined, undefined, { lines: notes.join(", "), count: notes.length });
+      leading = false;
     },
     get header() {
       return header;
@@ -83,6 +99,7 @@ function reportHeader(line: number, map: HeaderMap, sink: IssueSink, otherSheets
   // A "header" that maps nothing is a data row (no header at all): its cells are not typos.
   const mapsSomething = Object.keys(map.byField).length > 0;
   if (mapsSomething) for (const u of map.unknown) sink.push("UNKNOWN_COLUMN", line, u, u.header, u.suggestion ? { suggestion: u.suggestion } : undefined);
+  for (const u of map.extras.unknownMarketplaces) sink.push("UNKNOWN_MARKETPLACE", line, u, u.header, { marketplace: u.name, ...(u.suggestion ? { suggestion: u.suggestion } : {}) });
   for (const d of map.duplicates) sink.push("DUPLICATE_COLUMN", line, d.spec, d.spec.header, { field: d.spec.field, first: d.first.header });
   // NOTE: `sheets` tells the reader the catalogue may be on a sheet that was not read.
   const others: IssueArgs = otherSheets?.length ? { sheets: otherSheets.join(", ") } : {};

@@ -6,7 +6,7 @@
 import { DEFAULT_RULES, type MarketplaceRules } from "../rules.js";
 import { REQUIRED_FIELDS, type HeaderMap } from "./columns.js";
 import { createCrossRowStep } from "./cross-row-step.js";
-import { columnMap, reportFile, sortIssues } from "./file-step.js";
+import { columnMap, extraColumnMap, reportFile, sortIssues } from "./file-step.js";
 import { createHeaderStep } from "./header-step.js";
 import { createIssueSink } from "./issue-sink.js";
 import { withLinkTargets } from "./link-cells.js";
@@ -80,6 +80,8 @@ export async function normalizeRows(source: RowSource, opts: NormalizeRowsOption
     issues,
   };
   if (header) result.columns = columnMap(header);
+  const extraColumns = header ? extraColumnMap(header) : undefined;
+  if (extraColumns) result.extraColumns = extraColumns;
   if (spool) result.productSpool = spool;
   return result;
 }

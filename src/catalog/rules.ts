@@ -3,6 +3,7 @@
 import type { IssueCode } from "../issues.js";
 import type { MarketplaceRules } from "../rules.js";
 import { hash53, KeyLineTable } from "./key-table.js";
+import { skuKey } from "./sku.js";
 
 export interface RowKeys {
   line: number;
@@ -16,6 +17,8 @@ export interface Finding {
   line: number;
   value: string | undefined;
   args: Record<string, string | number>;
+  /** Past the report cap: the line is invalid, but gets no issue of its own (its group's issues count it). */
+  silent?: boolean;
 }
 
 export interface Rule {
@@ -23,19 +26,27 @@ export interface Rule {
   finish(): Finding[];
 }
 
+/**
+ * How many lines of one duplicate group get a finding of their own and are named in the message.
+ * NOTE (issue 13.4): a catalogue where 20,000 rows share one SKU used to give 20,000 findings each
+ * naming all 20,000 lines (quadratic time and memory). Now a group reports at its first
+ * DUPLICATE_REPORT_CAP lines, each naming those lines plus a count of the rest; every line of the
+ * group is still invalidated, so none of them is synced.
+ */
+export const DUPLICATE_REPORT_CAP = 8;
+
 interface Group {
-  /**
-   * One value per line of `lines`. The first line's own cell was not kept (see key-table.ts), so
-   * its value is the second line's: equal to it after normalization (SKUs exactly; names cleaned
-   * and compared ignoring case, so it may differ from the first cell in case or spacing).
-   */
+  /** The value as written on each line, the first line's as the second writes it (see below). */
   values: string[];
   lines: number[];
 }
 
-/** Every line that shares a key with another line gets the finding (first line included). */
+/** Every line that shares a key with another line is invalid; the first DUPLICATE_REPORT_CAP lines get the finding. */
 function duplicateRule(code: IssueCode, field: "sku" | "name", keyOf: (row: RowKeys) => string | undefined): Rule {
   const table = new KeyLineTable();
+  // NOTE: the first line's cell is not kept (1M strings would undo key-table.ts's compact memory),
+  // so its finding carries the value as the second line writes it: equal after normalization
+  // (SKUs ignoring case; names cleaned and ignoring case).
   const groups = new Map<number, Group>();
   return {
     check(row) {
@@ -43,8 +54,8 @@ function duplicateRule(code: IssueCode, field: "sku" | "name", keyOf: (row: RowK
       if (key === undefined || key === "") return;
       const hash = hash53(key);
       const first = table.firstLine(hash, row.line);
-      if (first === 0) return;
       const value = row[field] ?? key;
+      if (first === 0) return;
       const group = groups.get(hash);
       if (group) {
         group.lines.push(row.line);
@@ -54,9 +65,12 @@ function duplicateRule(code: IssueCode, field: "sku" | "name", keyOf: (row: RowK
     finish() {
       const findings: Finding[] = [];
       for (const group of groups.values()) {
-        const lines = group.lines.join(", ");
+        const count = group.lines.length;
+        const shown = group.lines.slice(0, DUPLICATE_REPORT_CAP);
+        const args: Record<string, string | number> = { lines: shown.join(", "), count };
+        if (count > shown.length) args.more = count - shown.length;
         group.lines.forEach((line, i) => {
-          findings.push({ code, field, line, value: group.values[i], args: { lines, count: group.lines.length } });
+          findings.push({ code, field, line, value: group.values[i], args, ...(i >= DUPLICATE_REPORT_CAP ? { silent: true } : {}) });
         });
       }
       return findings;
@@ -64,8 +78,11 @@ function duplicateRule(code: IssueCode, field: "sku" | "name", keyOf: (row: RowK
   };
 }
 
-/** SKUs are compared exactly (a marketplace SKU is case-sensitive). */
-export const duplicateSku = (): Rule => duplicateRule("DUPLICATE_SKU", "sku", (row) => row.sku);
+/**
+ * SKUs are compared ignoring case, as the marketplaces do (issue 13.12: `MW-LPS-002` and `mw-lps-002`
+ * are one SKU on TikTok Shop, Shopee and Tokopedia, so a catalogue holding both never converges).
+ */
+export const duplicateSku = (): Rule => duplicateRule("DUPLICATE_SKU", "sku", (row) => (row.sku === undefined ? undefined : skuKey(row.sku)));
 
 /** Names compared after cleanup and case folding: the marketplace treats them as the same. */
 export const duplicateName = (): Rule => duplicateRule("DUPLICATE_NAME", "name", (row) => row.name?.toLowerCase());

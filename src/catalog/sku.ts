@@ -20,6 +20,14 @@ export function skuText(cell: RawCell): string {
   return unguard(String(cell).trim());
 }
 
+/**
+ * The identity of a SKU as marketplaces compare them: without outer spaces, ignoring case
+ * (issue 13.12). Every place that matches SKUs (duplicates, plan diff, adoption) uses this.
+ */
+export function skuKey(sku: string): string {
+  return sku.trim().toUpperCase();
+}
+
 export function parseSku(cell: RawCell, maxLength: number): SkuResult {
   const value = skuText(cell);
   if (value === "") return { ok: false, code: "REQUIRED_VALUE_MISSING" };

@@ -72,6 +72,14 @@ export interface CatalogResult {
    */
   columns?: Partial<Record<ProductField, { header: string; index: number }>>;
   /**
+   * Catalogue v2: where the per-marketplace columns are (`Nama Produk (TikTok Shop)`), by override
+   * key and field, and the first certificate file column; for issues located after reading.
+   */
+  extraColumns?: {
+    overrides?: Record<string, Partial<Record<"name" | "price" | "stock", { header: string; index: number }>>>;
+    certificateFiles?: { header: string; index: number };
+  };
+  /**
    * Issue 14.4: the kept products spooled to a temporary file (loadCatalog's spoolProducts;
    * `products` is then empty). Its reader must call dispose() when done.
    */
@@ -94,6 +102,8 @@ export interface Variant {
   /** 0 or 1 photo reference (same forms as Product.images). */
   images: string[];
   status: ProductStatus;
+  /** This variant's own `Harga (Shopee)` / `Stok (Shopee)` cells, keyed like Product.overrides. */
+  overrides?: Record<string, Omit<MarketplaceOverride, "name">>;
   line: number;
   sheet?: string;
   cell?: string;

@@ -61,10 +61,12 @@ export function buildVariantProduct(rows: readonly GroupRow[], header: HeaderMap
       price: p.price,
       stock: p.stock,
       weight: p.weight > 0 ? p.weight : base.weight,
-      images: cells.photo.slice(0, 1),
+      images: cells.photo.length > 0 ? cells.photo.slice(0, 1) : ownPhoto(row, base, header),
       status: p.status,
       line: row.line,
     };
+    const overrides = variantOverrides(p);
+    if (overrides) variant.overrides = overrides;
     if (sheet !== undefined) {
       variant.sheet = sheet;
       const skuColumn = header.byField.sku;
@@ -90,10 +92,30 @@ export function buildVariantProduct(rows: readonly GroupRow[], header: HeaderMap
   return { product, skus };
 }
 
+/** A variant row's own per-marketplace price and stock; the title stays the product's (first row). */
+function variantOverrides(p: Product): Variant["overrides"] | undefined {
+  const out: NonNullable<Variant["overrides"]> = {};
+  for (const [key, o] of Object.entries(p.overrides ?? {})) {
+    if (o.price !== undefined || o.stock !== undefined) out[key] = { ...(o.price !== undefined ? { price: o.price } : {}), ...(o.stock !== undefined ? { stock: o.stock } : {}) };
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 type Fail = (code: IssueCode, line: number, column: CellColumn | undefined, value?: string, args?: IssueArgs) => void;
 
 const sameValue = (a: unknown, b: unknown): boolean => (Array.isArray(a) && Array.isArray(b) ? a.join("\n") === b.join("\n") : a === b);
 const shown = (v: unknown): string => (Array.isArray(v) ? v.join(" ") : String(v));
+
+/**
+ * A later row's own photo, when the sheet has no variant photo column: people put the flavour's or
+ * colour's picture in the row's photo cell (`Foto` of the "Pedas" row). One photo there, other than
+ * the product's, is that variant's photo; several are still a conflict with the first row.
+ */
+function ownPhoto(row: ReadRow, base: Product, header: HeaderMap): string[] {
+  const p = row.product;
+  if (header.variants.photo || !p || p === base || p.images.length !== 1 || sameValue(base.images, p.images)) return [];
+  return p.images.slice();
+}
 
 /** A later row's product-level cell that says something else than the first row's: located at that cell. */
 function checkProductFields(rows: readonly GroupRow[], header: HeaderMap, fail: Fail): void {
@@ -103,6 +125,7 @@ function checkProductFields(rows: readonly GroupRow[], header: HeaderMap, fail: 
     const p = row.product;
     if (!p) continue;
     for (const field of given) {
+      if (field === "images" && ownPhoto(row, base, header).length > 0) continue;
       const a = field === "name" ? base.name.toLowerCase() : base[field];
       const b = field === "name" ? p.name.toLowerCase() : p[field];
       if (sameValue(a, b)) continue;
@@ -203,4 +226,23 @@ function checkLimits(rows: readonly GroupRow[], names: readonly string[], rules:
     fail("TOO_MANY_OPTION_TYPES", first.row.line, extra, names.join(", "), { count: names.length, max: maxTypes });
   }
   if (rows.length > maxVariants) fail("TOO_MANY_VARIANTS", first.row.line, undefined, undefined, { count: rows.length, max: maxVariants });
+  checkOptionLengths(rows, rules, fail);
+}
+
+/** Option names and values longer than the marketplace takes: each reported once, at its first cell. */
+function checkOptionLengths(rows: readonly GroupRow[], rules: MarketplaceRules, fail: Fail): void {
+  const seen = new Set<string>();
+  const check = (part: "name" | "value", text: string, max: number | undefined, line: number, column: CellColumn | undefined): void => {
+    if (max === undefined || text === "" || seen.has(`${part}\u0000${text}`)) return;
+    const length = [...text].length;
+    if (length <= max) return;
+    seen.add(`${part}\u0000${text}`);
+    fail("VARIANT_OPTION_TOO_LONG", line, column, text, { part, length, max });
+  };
+  for (const { row, cells } of rows) {
+    for (const o of cells.options) {
+      check("name", o.name, rules.optionNameMaxLength, row.line, o.pair !== undefined ? (o.nameColumn ?? o.column) : o.column);
+      check("value", o.value, rules.optionValueMaxLength, row.line, o.column);
+    }
+  }
 }

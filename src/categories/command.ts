@@ -9,6 +9,7 @@ import { openTarget } from "../target/open.js";
 import { findGroup } from "../sync/find-group.js";
 import { renderCategoriesJson, renderCategoryList, renderCategoryTree, renderHeader, renderNoMatch } from "./render.js";
 import { searchLeaves } from "./tree.js";
+import { showTarget } from "../target/practice-shop-name.js";
 
 export interface CategoriesOptions extends Pick<TargetFlags, "marketplace" | "baseUrl" | "tokenUrl" | "fsId" | "shopId"> {
   config?: string;
@@ -53,7 +54,7 @@ export async function runCategories(search: string | undefined, opts: Categories
       io.stdout.write(`${renderCategoriesJson(target.label, wanted, shown)}\n`);
       return wanted && shown.length === 0 ? 1 : 0;
     }
-    io.stdout.write(`${pick(renderHeader(target.label, wanted, shown.length), lang)}\n`);
+    io.stdout.write(`${pick(renderHeader(showTarget(target.label, lang), wanted, shown.length), lang)}\n`);
     if (wanted && shown.length === 0) {
       io.stdout.write(`${pick(renderNoMatch(wanted, categories), lang)}\n`);
       return 1;

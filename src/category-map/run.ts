@@ -17,6 +17,7 @@ import { openTarget } from "../target/open.js";
 import { targetsOf } from "../status/run.js";
 import { mappingFor, readCategoryMap, writeCategoryMap } from "./file.js";
 import { proposeMappings, type Proposal } from "./propose.js";
+import { showTarget } from "../target/practice-shop-name.js";
 
 export interface MapOptions {
   group?: string;
@@ -62,7 +63,7 @@ export async function runCategoryMap(opts: MapOptions, ctx: CommandContext): Pro
       if (!target.adapter.listCategories) continue;
       const leaves = await target.adapter.listCategories();
       const proposals = proposeMappings({ names, leaves, pinned: mappingFor(map, adapterName) });
-      io.stdout.write(`\n${pick(text(`== ${target.label}: ${proposals.length} nama kategori belum dipetakan ==`, `== ${target.label}: ${proposals.length} category name${proposals.length === 1 ? "" : "s"} not mapped yet ==`), lang)}\n`);
+      io.stdout.write(`\n${pick(text(`== ${showTarget(target.label, "id")}: ${proposals.length} nama kategori belum dipetakan ==`, `== ${showTarget(target.label, "en")}: ${proposals.length} category name${proposals.length === 1 ? "" : "s"} not mapped yet ==`), lang)}\n`);
       for (const proposal of proposals) {
         const pickId = interactive ? await choose(proposal, leaves, ask, lang) : proposal.best?.id;
         if (!interactive) io.stdout.write(`${describe(proposal, lang)}\n`);

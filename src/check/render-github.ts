@@ -1,12 +1,13 @@
 // Readiness for GitHub Actions: an annotation per problem (capped per severity, as validate does),
 // titled with the marketplace, then one line per marketplace with its completeness.
-import { formatIssue } from "../report/messages.js";
-import { GITHUB_ANNOTATIONS_PER_SEVERITY, escapeData, escapeProperty } from "../report/github.js";
-import type { Issue } from "../issues.js";
+import { GITHUB_ANNOTATIONS_PER_SEVERITY, escapeData, formatAnnotation } from "../report/github.js";
+import { safeText } from "../report/terminal-safe.js";
 import type { Lang } from "../i18n.js";
 import type { ReadinessReport } from "./readiness.js";
+import { showTarget } from "../target/practice-shop-name.js";
 
-export function renderCheckGithub(reports: readonly ReadinessReport[], lang: Lang): string {
+/** The lines to print, each to be written on its own (an annotation must start its write, see report/terminal-safe.ts). */
+export function renderCheckGithub(reports: readonly ReadinessReport[], lang: Lang): string[] {
   const out: string[] = [];
   const shown = { error: 0, warning: 0 };
   let hidden = 0;
@@ -19,7 +20,7 @@ export function renderCheckGithub(reports: readonly ReadinessReport[], lang: Lan
           continue;
         }
         shown[issue.severity]++;
-        out.push(annotation(issue, target.label, lang));
+        out.push(formatAnnotation(issue, lang, `${showTarget(target.label, lang)}: ${issue.code}`));
       }
     }
   }
@@ -30,18 +31,8 @@ export function renderCheckGithub(reports: readonly ReadinessReport[], lang: Lan
   for (const report of reports) {
     for (const t of report.targets) {
       const ok = t.total > 0 && t.ready === t.total;
-      out.push(`${ok ? "✔" : "✖"} ${report.file} — ${t.label}: ${lang === "id" ? `${t.ready} dari ${t.total} siap` : `${t.ready} of ${t.total} ready`} (${t.percent}%)`);
+      out.push(`${ok ? "✔" : "✖"} ${safeText(report.file)} — ${safeText(showTarget(t.label, lang))}: ${lang === "id" ? `${t.ready} dari ${t.total} siap` : `${t.ready} of ${t.total} ready`} (${t.percent}%)`);
     }
   }
-  return `${out.join("\n")}\n`;
-}
-
-function annotation(issue: Issue, target: string, lang: Lang): string {
-  const { message, hint } = formatIssue(issue, lang);
-  const props = [`file=${escapeProperty(issue.file)}`];
-  if (issue.line !== undefined) props.push(`line=${issue.line}`);
-  props.push(`title=${escapeProperty(`${target}: ${issue.code}`)}`);
-  const where = issue.sheet && issue.cell ? `${issue.sheet}!${issue.cell} ` : "";
-  const column = issue.column ? `${issue.column}: ` : "";
-  return `::${issue.severity} ${props.join(",")}::${escapeData(`${where}${column}${message}\n${hint}`)}`;
+  return out;
 }

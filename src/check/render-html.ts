@@ -9,6 +9,7 @@ import type { Lang } from "../i18n.js";
 import { formatIssue } from "../report/messages.js";
 import type { CheckedCatalog } from "./run.js";
 import { cellText } from "./run.js";
+import { showTarget } from "../target/practice-shop-name.js";
 
 /** Largest local photo embedded as a thumbnail; bigger ones are named, not embedded (the page stays small). */
 const MAX_EMBEDDED_PHOTO_BYTES = 512 * 1024;
@@ -51,9 +52,9 @@ export async function renderCheckHtml(catalog: CheckedCatalog, lang: Lang): Prom
     for (const issue of [...target.fileIssues, ...target.products.flatMap((v) => v.issues)]) {
       if (issue.line === undefined) continue;
       const col = columnOf(issue);
-      if (col === undefined) add(rowIssues, issue.line, { issue, target: target.label });
-      else add(cellIssues, `${issue.line}:${col}`, { issue, target: target.label });
-      if (col !== undefined) add(rowIssues, issue.line, { issue, target: target.label });
+      if (col === undefined) add(rowIssues, issue.line, { issue, target: showTarget(target.label, lang) });
+      else add(cellIssues, `${issue.line}:${col}`, { issue, target: showTarget(target.label, lang) });
+      if (col !== undefined) add(rowIssues, issue.line, { issue, target: showTarget(target.label, lang) });
     }
   }
 
@@ -64,7 +65,7 @@ export async function renderCheckHtml(catalog: CheckedCatalog, lang: Lang): Prom
   const thead = [
     `<th>${id ? "Baris" : "Line"}</th>`,
     ...Array.from({ length: width }, (_, i) => `<th title="${columnLetter(i)}">${esc(headers[i] || columnLetter(i))}</th>`),
-    ...report.targets.map((t) => `<th class="target">${esc(t.label)}<br><small>${t.ready}/${t.total} (${t.percent}%)</small></th>`),
+    ...report.targets.map((t) => `<th class="target">${esc(showTarget(t.label, lang))}<br><small>${t.ready}/${t.total} (${t.percent}%)</small></th>`),
     `<th>${id ? "Masalah" : "Problems"}</th>`,
   ].join("");
 
@@ -99,11 +100,11 @@ export async function renderCheckHtml(catalog: CheckedCatalog, lang: Lang): Prom
   }
 
   const fileProblems = report.targets.flatMap((t) =>
-    t.fileIssues.map((issue) => `<li class="${issue.severity}"><span class="mp">${esc(t.label)}</span> ${esc(formatIssue(issue, lang).message)}</li>`),
+    t.fileIssues.map((issue) => `<li class="${issue.severity}"><span class="mp">${esc(showTarget(t.label, lang))}</span> ${esc(formatIssue(issue, lang).message)}</li>`),
   );
   const title = id ? `Kesiapan katalog ${report.file}` : `Catalogue readiness: ${report.file}`;
   const summary = report.targets
-    .map((t) => `<li><b>${esc(t.label)}</b>: ${id ? `${t.ready} dari ${t.total} produk siap` : `${t.ready} of ${t.total} products ready`} (${t.percent}%)</li>`)
+    .map((t) => `<li><b>${esc(showTarget(t.label, lang))}</b>: ${id ? `${t.ready} dari ${t.total} produk siap` : `${t.ready} of ${t.total} products ready`} (${t.percent}%)</li>`)
     .join("");
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">

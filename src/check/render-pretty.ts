@@ -4,6 +4,7 @@ import pc from "picocolors";
 import type { Lang } from "../i18n.js";
 import { ERROR_MARK, OK_MARK, WARNING_MARK, formatIssueLine } from "../report/format-line.js";
 import type { ReadinessProduct, ReadinessReport, TargetReadiness } from "./readiness.js";
+import { showTarget } from "../target/practice-shop-name.js";
 
 export function renderCheckPretty(reports: readonly ReadinessReport[], opts: { lang: Lang; color: boolean }): string {
   const { lang } = opts;
@@ -39,7 +40,7 @@ function headLine(target: TargetReadiness, lang: Lang, c: ReturnType<typeof pc.c
     lang === "id"
       ? `${target.ready} dari ${target.total} produk siap (${target.percent}%)`
       : `${target.ready} of ${target.total} product${target.total === 1 ? "" : "s"} ready (${target.percent}%)`;
-  const text = `${all ? OK_MARK : ERROR_MARK} ${target.label}: ${counts}`;
+  const text = `${all ? OK_MARK : ERROR_MARK} ${showTarget(target.label, lang)}: ${counts}`;
   return c.bold(all ? c.green(text) : c.red(text));
 }
 

@@ -64,7 +64,7 @@ export async function runCheck(file: string | undefined, flags: CheckFlags, ctx:
   }
 
   if (format === "json") io.stdout.write(`${JSON.stringify(renderCheckJson(checked.map((c) => c.report), lang), null, 2)}\n`);
-  else if (format === "github") io.stdout.write(renderCheckGithub(checked.map((c) => c.report), lang));
+  else if (format === "github") for (const line of renderCheckGithub(checked.map((c) => c.report), lang)) io.stdout.write(`${line}\n`);
   else if (format === "html") {
     const { writeCheckHtml } = await import("./render-html.js");
     for (const catalog of checked) {

@@ -41,7 +41,7 @@ export function readinessTargets(input: {
   if (input.marketplace !== undefined) {
     const definition = registry.find(input.marketplace);
     if (!definition) {
-      const known = [ALL_MARKETPLACES, ...registry.names()].join(", ");
+      const known = [ALL_MARKETPLACES, ...registry.names().filter((n) => registry.find(n)?.status !== "internal")].join(", ");
       throw new UsageError(
         text(`Marketplace "${input.marketplace}" tidak dikenal. Pilihan: ${known}`, `Unknown marketplace "${input.marketplace}". Choose one of: ${known}`),
       );

@@ -82,6 +82,11 @@ export const HELP_ID: Readonly<Record<string, string>> = {
   "client secret (random when not given)": "client secret (acak bila tidak diberikan)",
   "access token lifetime": "masa berlaku access token",
   "which marketplace to imitate: tokopedia or shopee": "marketplace yang ditiru: tokopedia atau shopee",
+  // pull
+  "the catalogue to write, ending in .xlsx or .csv (default: katalog-toko.xlsx, katalog-toko-<group>.xlsx with --group)":
+    "katalog yang ditulis, berakhiran .xlsx atau .csv (bawaan: katalog-toko.xlsx, katalog-toko-<kelompok>.xlsx dengan --group)",
+  "download the photos into foto/ next to the catalogue and write their relative paths": "unduh foto ke foto/ di sebelah katalog dan tulis jalur relatifnya",
+  "the config group whose shop (or practice shop) to pull": "kelompok di config yang tokonya (atau toko latihannya) ditarik",
 };
 
 /** Help text added after the option list (addHelpText), English -> Indonesian. */

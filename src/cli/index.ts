@@ -13,6 +13,7 @@ import { localizeHelp, localizeHelpOutput } from "./help-id.js";
 import { renderJsonFailure, wantsJsonReport, type FailureKind } from "./json-failure.js";
 import { VERSION } from "../version.js";
 import { EXIT_CANNOT_RUN, EXIT_OK } from "../exit-codes.js";
+import { guardOutput } from "../report/terminal-safe.js";
 
 interface GlobalOptions {
   logLevel?: LogLevel;
@@ -24,10 +25,13 @@ interface GlobalOptions {
 export async function main(argv: string[], processIoArg: Io = processIo()): Promise<number> {
   // NOTE: stdout writes are noted so a `validate --format json` that fails before its report still
   // prints one JSON document (issue 12.13), and never a second one.
+  // Every byte printed passes the terminal guard: no raw control character from a file name, a
+  // header cell or a marketplace reaches the terminal or a CI log (issue 13 item 7).
   let wroteStdout = false;
-  const out = processIoArg.stdout;
+  const out = guardOutput(processIoArg.stdout);
   const io: Io = {
     ...processIoArg,
+    stderr: guardOutput(processIoArg.stderr),
     stdout: {
       write: (chunk: string) => {
         wroteStdout = true;

@@ -181,7 +181,7 @@ function checkAdapterName(
   const definition = adapters.find(name);
   if (!definition) {
     const path = joinPath(prefix, ["adapter"]);
-    const known = adapters.names();
+    const known = adapters.names().filter((n) => adapters.find(n)?.status !== "internal");
     issues.push({ path, text: m.unknownAdapter(path, name, suggestKey(name, known), known) });
   }
   return definition;

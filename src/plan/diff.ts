@@ -7,8 +7,11 @@ import type {
   LeftAlone,
   Listing,
   ListingField,
+  VariantChange,
 } from "./types.js";
 import { samePhotos, shownListingImages } from "../photos/identity.js";
+import { skuKey } from "../catalog/sku.js";
+import { diffVariants } from "./variant-diff.js";
 
 export interface DiffInput {
   /** Valid catalogue rows with resolved category ids. */
@@ -27,6 +30,25 @@ export interface DiffResult {
   unchanged: number;
   leftAlone: LeftAlone[];
   duplicates: DuplicateListings[];
+  /** Rows and listings that disagree on having variants; sync turns them into located issues. */
+  variantMismatches: VariantMismatch[];
+}
+
+/**
+ * A catalogue product and its listing disagree on having variants.
+ * - `listing-has-variants`: a single-SKU row, a listing with variants. Left alone (error): making
+ *   it single would delete the listing's SKUs, with their sales and reviews.
+ * - `listing-single`: a row with variants, a single-SKU listing (made before the row had
+ *   variants, or a create whose variants never got through). Planned: every variant is added
+ *   (warning, so it is never silent).
+ */
+export interface VariantMismatch {
+  kind: "listing-has-variants" | "listing-single";
+  sku: string;
+  listingId: string;
+  /** SKUs on the listing (listing-has-variants) or variants in the row (listing-single). */
+  count: number;
+  product: DesiredProduct;
 }
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -37,10 +59,12 @@ export function diffCatalog(input: DiffInput): DiffResult {
   const desired = new Map<string, DesiredProduct>();
   for (const product of input.products) if (!desired.has(product.sku)) desired.set(product.sku, product);
   const live = groupListings(input.listings);
+  claimByVariantSku(desired, live);
 
   const changes: Change[] = [];
   const leftAlone: LeftAlone[] = [];
   const duplicates: DuplicateListings[] = [];
+  const variantMismatches: VariantMismatch[] = [];
   let unchanged = 0;
 
   const skus = [...new Set([...desired.keys(), ...live.keys()])].sort();
@@ -75,22 +99,65 @@ export function diffCatalog(input: DiffInput): DiffResult {
       changes.push({ kind: "create", sku, product });
       continue;
     }
+    const hasVariants = (product.variants?.length ?? 0) > 0;
+    const liveVariants = listing.variants?.length ?? 0;
+    if (!hasVariants && liveVariants > 0) {
+      variantMismatches.push({ kind: "listing-has-variants", sku, listingId: listing.id, count: liveVariants, product });
+      leftAlone.push({ sku, listingId: listing.id, reason: "has-variants" });
+      continue;
+    }
+    if (hasVariants && liveVariants === 0) {
+      variantMismatches.push({ kind: "listing-single", sku, listingId: listing.id, count: product.variants?.length ?? 0, product });
+    }
     const change = compareListing(product, listing);
     if (change) changes.push(change);
     else unchanged += 1;
   }
   changes.sort((a, b) => bySku(a, b) || compareText(listingIdOf(a), listingIdOf(b)));
-  return { changes, unchanged, leftAlone, duplicates };
+  return { changes, unchanged, leftAlone, duplicates, variantMismatches };
 }
 
 function compareListing(product: DesiredProduct, listing: Listing): Change | undefined {
-  const fields = diffFields(product, listing);
+  const hasVariants = (product.variants?.length ?? 0) > 0;
+  // NOTE: with variants, price and stock live on the variants (the product's are the first price
+  // and the sum of stocks, and marketplaces report their own summary): compared per variant only.
+  const fields = hasVariants ? diffFields(product, listing).filter((f) => f.field !== "price" && f.field !== "stock") : diffFields(product, listing);
+  const variants: VariantChange[] = hasVariants ? diffVariants(product.variants ?? [], listing.variants ?? []) : [];
   const base = { sku: product.sku, listingId: listing.id, fields, product };
-  if (product.status === "active" && listing.status !== "active") return { kind: "reactivate", ...base };
+  const withVariants = variants.length > 0 ? { ...base, variants } : base;
+  if (product.status === "active" && listing.status !== "active") return { kind: "reactivate", ...withVariants };
   if (product.status !== "active" && listing.status === "active") {
     return { kind: "deactivate", reason: "catalog-inactive", ...base };
   }
-  return fields.length > 0 ? { kind: "update", ...base } : undefined;
+  // A change of variant prices or stocks only is an update with fields [] (cheap writes where the
+  // marketplace has them: capabilities.cheapFields).
+  return fields.length > 0 || variants.length > 0 ? { kind: "update", ...withVariants } : undefined;
+}
+
+/**
+ * A product with variants whose parent code no listing has is matched to the listing holding one
+ * of its variant SKUs (ignoring case): TikTok Shop has no product-level SKU, so its listings are
+ * known by their first SKU. The listing is moved under the product's code, so it is compared with
+ * the row instead of being seen as "not in the catalogue".
+ */
+function claimByVariantSku(desired: ReadonlyMap<string, DesiredProduct>, live: Map<string, Listing[]>): void {
+  let byVariant: Map<string, Listing> | undefined;
+  for (const product of desired.values()) {
+    if (!product.variants || product.variants.length === 0 || live.has(product.sku)) continue;
+    if (!byVariant) {
+      byVariant = new Map();
+      for (const list of live.values()) {
+        for (const l of list) for (const v of l.variants ?? []) if (v.sku !== "" && !byVariant.has(skuKey(v.sku))) byVariant.set(skuKey(v.sku), l);
+      }
+    }
+    const listing = product.variants.map((v) => byVariant!.get(skuKey(v.sku))).find((l) => l !== undefined);
+    if (!listing || desired.has(listing.sku)) continue;
+    const rest = (live.get(listing.sku) ?? []).filter((l) => l !== listing);
+    if (rest.length > 0) live.set(listing.sku, rest);
+    else live.delete(listing.sku);
+    live.set(product.sku, [listing]);
+    for (const v of listing.variants ?? []) byVariant.delete(skuKey(v.sku));
+  }
 }
 
 /**

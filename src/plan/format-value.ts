@@ -4,6 +4,7 @@ import { formatRupiah } from "../catalog/money.js";
 import { formatGrams } from "../catalog/weight.js";
 import { pick, type Lang, type Text } from "../i18n.js";
 import type { ListingField, PlanNames } from "./types.js";
+import { safeText } from "../report/terminal-safe.js";
 
 const TEXT_PREVIEW_CHARS = 40;
 const LISTED_PHOTOS_MAX = 2;
@@ -31,14 +32,14 @@ export function formatFieldValue(field: ListingField, value: unknown, lang: Lang
   const s = String(value ?? "");
   if (field === "category" || field === "etalase") {
     if (s === "") return field === "etalase" ? t({ id: "(tanpa etalase)", en: "(no etalase)" }) : t({ id: "(kosong)", en: "(none)" });
-    if (!/^\d+$/.test(s)) return JSON.stringify(shorten(s));
+    if (!/^\d+$/.test(s)) return safeText(JSON.stringify(shorten(s)));
     const name = (field === "category" ? names?.categories : names?.etalase)?.[s];
-    return name !== undefined ? `${name} (${s})` : s;
+    return name !== undefined ? `${safeText(name)} (${s})` : s;
   }
   if (s === "") return t({ id: "(kosong)", en: "(empty)" });
   if (field === "stock" && s === "unlimited") return t({ id: "selalu tersedia (stok tidak dihitung)", en: "always available (stock not counted)" });
   if (field === "condition") return s === "NEW" ? t({ id: "baru", en: "new" }) : t({ id: "bekas", en: "used" });
-  return JSON.stringify(shorten(s));
+  return safeText(JSON.stringify(shorten(s)));
 }
 
 /**
@@ -74,7 +75,7 @@ function photoCount(n: number, lang: Lang): string {
   return n === 0 ? "no photos" : `${n} photo${n === 1 ? "" : "s"}`;
 }
 
-const photoName = (url: string): string => shorten(url.slice(url.lastIndexOf("/") + 1) || url);
+const photoName = (url: string): string => safeText(shorten(url.slice(url.lastIndexOf("/") + 1) || url));
 
 function listPhotos(urls: readonly string[]): string {
   const shown = urls.slice(0, LISTED_PHOTOS_MAX).map(photoName).join(", ");

@@ -4,10 +4,34 @@ import { basename, dirname, join } from "node:path";
 import { z } from "zod";
 import { UsageError } from "../errors.js";
 import { PLAN_FORMAT, renderPlanJson } from "./render-json.js";
-import { LISTING_FIELDS, type Plan } from "./types.js";
+import { LISTING_FIELDS, VARIANT_FIELDS, type Plan } from "./types.js";
 
 const listingField = z.enum(LISTING_FIELDS);
 const fieldChange = z.object({ field: listingField, from: z.unknown(), to: z.unknown() });
+
+const variant = z.object({
+  sku: z.string(),
+  options: z.record(z.string(), z.string()),
+  price: z.number().int(),
+  stock: z.number().int(),
+  weight: z.number().int(),
+  images: z.array(z.string()),
+  status: z.enum(["active", "inactive"]),
+  line: z.number().int(),
+  sheet: z.string().optional(),
+  cell: z.string().optional(),
+});
+
+const variantChange = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("add"), sku: z.string(), variant }),
+  z.object({ kind: z.literal("remove"), sku: z.string(), variantId: z.string() }),
+  z.object({
+    kind: z.literal("update"),
+    sku: z.string(),
+    variantId: z.string(),
+    fields: z.array(z.object({ field: z.enum(VARIANT_FIELDS), from: z.unknown(), to: z.unknown() })).min(1),
+  }),
+]);
 
 const desiredProduct = z.object({
   sku: z.string(),
@@ -25,6 +49,7 @@ const desiredProduct = z.object({
   images: z.array(z.string()),
   line: z.number().int(),
   sheet: z.string().optional(),
+  variants: z.array(variant).optional(),
 });
 
 const change = z.discriminatedUnion("kind", [
@@ -35,6 +60,7 @@ const change = z.discriminatedUnion("kind", [
     listingId: z.string(),
     fields: z.array(fieldChange),
     product: desiredProduct,
+    variants: z.array(variantChange).optional(),
     adopt: z.literal(true).optional(),
   }),
   z.object({
@@ -43,6 +69,7 @@ const change = z.discriminatedUnion("kind", [
     listingId: z.string(),
     fields: z.array(fieldChange),
     product: desiredProduct,
+    variants: z.array(variantChange).optional(),
     adopt: z.literal(true).optional(),
   }),
   z.object({
@@ -71,7 +98,7 @@ const planFile = z.object({
     z.object({
       sku: z.string(),
       listingId: z.string(),
-      reason: z.enum(["not-in-catalog", "invalid-row", "duplicate-sku", "no-sku"]),
+      reason: z.enum(["not-in-catalog", "invalid-row", "duplicate-sku", "no-sku", "has-variants"]),
     }),
   ),
   fingerprints: z.record(z.string(), z.string()),

@@ -3,8 +3,11 @@ import { createColors } from "picocolors";
 import { pick, type Lang, type Text } from "../i18n.js";
 import { formatRupiah } from "../catalog/money.js";
 import { formatFieldValue, formatImagesChange, formatWeight, groupThousands } from "./format-value.js";
+import { renderVariantLines } from "./render-variants.js";
 import { summarizePlan, type PlanSummary } from "./summary.js";
+import { safeText } from "../report/terminal-safe.js";
 import type { Change, LeftAlone, ListingField, Plan } from "./types.js";
+import { showTarget } from "../target/practice-shop-name.js";
 
 export interface RenderOptions {
   lang: Lang;
@@ -47,13 +50,14 @@ export function renderPlanText(plan: Plan, opts: RenderOptions): string {
   for (const change of plan.changes) {
     const head =
       change.kind !== "create" && change.adopt
-        ? `${c.yellow("~")} ${t({ id: "ambil alih", en: "adopt" })} ${change.listingId} ${t({ id: "sebagai", en: "as" })} ${c.bold(change.sku)}${change.kind === "update" ? "" : ` (${t(KIND_WORDS[change.kind])})`}`
-        : `${marks[change.kind]} ${t(KIND_WORDS[change.kind])} ${c.bold(change.sku)}`;
+        ? `${c.yellow("~")} ${t({ id: "ambil alih", en: "adopt" })} ${safeText(change.listingId)} ${t({ id: "sebagai", en: "as" })} ${c.bold(safeText(change.sku))}${change.kind === "update" ? "" : ` (${t(KIND_WORDS[change.kind])})`}`
+        : `${marks[change.kind]} ${t(KIND_WORDS[change.kind])} ${c.bold(safeText(change.sku))}`;
     if (change.kind === "create") {
       const p = change.product;
       const stock = t({ id: "stok", en: "stock" });
       const inactive = p.status === "inactive" ? c.yellow(t({ id: "  (nonaktif: dibuat tapi tidak dijual)", en: "  (inactive: created but not for sale)" })) : "";
-      lines.push(`${head}  ${p.name}  ${formatRupiah(p.price)}  ${formatWeight(p.weight)}  ${stock} ${groupThousands(p.stock)}${inactive}`);
+      lines.push(`${head}  ${safeText(p.name)}  ${formatRupiah(p.price)}  ${formatWeight(p.weight)}  ${stock} ${groupThousands(p.stock)}${inactive}`);
+      lines.push(...renderVariantLines(change, opts.lang, c));
       continue;
     }
     const why =
@@ -74,6 +78,7 @@ export function renderPlanText(plan: Plan, opts: RenderOptions): string {
       const to = formatFieldValue(f.field, f.to, opts.lang, plan.names);
       lines.push(`    ${label}: ${c.dim(from)} -> ${to}`);
     }
+    lines.push(...renderVariantLines(change, opts.lang, c));
   }
   if (plan.changes.length > 0) lines.push("");
 
@@ -81,11 +86,13 @@ export function renderPlanText(plan: Plan, opts: RenderOptions): string {
   for (const d of plan.duplicates ?? []) {
     // Issue 12.12: listings without SKU are not duplicates of each other (renderLeftAlone names them).
     if (d.sku === "") continue;
-    const [kept, ...rest] = d.listingIds;
+    const [kept, ...rest] = d.listingIds.map(safeText);
+    const sku = safeText(d.sku);
+    const ids = [kept, ...rest].join(", ");
     lines.push(
       t({
-        id: `Perhatian: SKU ${d.sku} dipakai ${d.listingIds.length} produk di marketplace (${d.listingIds.join(", ")}); hanya ${kept} yang disesuaikan, sisanya (${rest.join(", ")}) dibiarkan — hapus duplikatnya di marketplace.`,
-        en: `Warning: SKU ${d.sku} is on ${d.listingIds.length} listings (${d.listingIds.join(", ")}); only ${kept} is kept in sync, the others (${rest.join(", ")}) are left alone — remove the duplicates on the marketplace.`,
+        id: `Perhatian: SKU ${sku} dipakai ${d.listingIds.length} produk di marketplace (${ids}); hanya ${kept} yang disesuaikan, sisanya (${rest.join(", ")}) dibiarkan — hapus duplikatnya di marketplace.`,
+        en: `Warning: SKU ${sku} is on ${d.listingIds.length} listings (${ids}); only ${kept} is kept in sync, the others (${rest.join(", ")}) are left alone — remove the duplicates on the marketplace.`,
       }),
     );
   }
@@ -105,24 +112,32 @@ export function renderPlanHeader(
   const practice = plan.practiceShop
     ? t({ id: "  [TOKO LATIHAN — bukan toko sungguhan]", en: "  [PRACTICE SHOP — not a real shop]" })
     : "";
-  const group = plan.group ? t({ id: ` (kelompok ${plan.group})`, en: ` (group ${plan.group})` }) : "";
+  const group = plan.group ? t({ id: ` (kelompok ${safeText(plan.group)})`, en: ` (group ${safeText(plan.group)})` }) : "";
   return [
-    `${t({ id: "Tujuan", en: "Target" })}: ${plan.target}${practice}`,
-    `${t({ id: "Katalog", en: "Catalogue" })}: ${plan.catalog.file}${group}`,
+    `${t({ id: "Tujuan", en: "Target" })}: ${safeText(showTarget(plan.target, opts.lang))}${practice}`,
+    `${t({ id: "Katalog", en: "Catalogue" })}: ${safeText(plan.catalog.file)}${group}`,
   ];
 }
 
 export function renderPlanSummaryLine(s: PlanSummary, lang: Lang): string {
+  const v = s.variants;
+  const variants = v
+    ? lang === "id"
+      ? ` Varian: ${v.add} ditambah, ${v.update} diubah, ${v.remove} dihapus.`
+      : ` Variants: ${v.add} to add, ${v.update} to update, ${v.remove} to remove.`
+    : "";
   return lang === "id"
-    ? `Rencana: ${s.create} dibuat, ${s.update} diubah, ${s.deactivate} dinonaktifkan, ${s.reactivate} diaktifkan lagi, ${s.unchanged} tidak berubah.`
-    : `Plan: ${s.create} to create, ${s.update} to update, ${s.deactivate} to deactivate, ${s.reactivate} to reactivate, ${s.unchanged} unchanged.`;
+    ? `Rencana: ${s.create} dibuat, ${s.update} diubah, ${s.deactivate} dinonaktifkan, ${s.reactivate} diaktifkan lagi, ${s.unchanged} tidak berubah.${variants}`
+    : `Plan: ${s.create} to create, ${s.update} to update, ${s.deactivate} to deactivate, ${s.reactivate} to reactivate, ${s.unchanged} unchanged.${variants}`;
 }
 
 function renderLeftAlone(leftAlone: readonly LeftAlone[], lang: Lang): string[] {
   const lines: string[] = [];
   const of = (reason: LeftAlone["reason"]): string[] => leftAlone.filter((l) => l.reason === reason).map((l) => l.sku);
-  const list = (skus: string[]): string =>
-    skus.length > LISTED_SKUS_MAX ? `${skus.slice(0, LISTED_SKUS_MAX).join(", ")}, …` : skus.join(", ");
+  const list = (values: string[]): string => {
+    const skus = values.slice(0, LISTED_SKUS_MAX).map(safeText);
+    return values.length > LISTED_SKUS_MAX ? `${skus.join(", ")}, …` : skus.join(", ");
+  };
   const notInCatalog = of("not-in-catalog");
   if (notInCatalog.length > 0) {
     lines.push(
@@ -137,6 +152,14 @@ function renderLeftAlone(leftAlone: readonly LeftAlone[], lang: Lang): string[] 
       lang === "id"
         ? `Barisnya bermasalah, produknya dibiarkan: ${invalid.length} (${list(invalid)})`
         : `Rows with errors, their listings left alone: ${invalid.length} (${list(invalid)})`,
+    );
+  }
+  const hasVariants = of("has-variants");
+  if (hasVariants.length > 0) {
+    lines.push(
+      lang === "id"
+        ? `Baris tanpa varian, produk di toko bervarian, dibiarkan: ${hasVariants.length} (${list(hasVariants)})`
+        : `Rows without variants whose listings have variants, left alone: ${hasVariants.length} (${list(hasVariants)})`,
     );
   }
   const noSku = leftAlone.filter((l) => l.reason === "no-sku");

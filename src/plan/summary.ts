@@ -9,6 +9,11 @@ export interface PlanSummary {
   unchanged: number;
   /** Listings not in the catalogue (or of invalid rows, or duplicates) that the plan will not touch. */
   leftAlone: number;
+  /**
+   * Variant rows of the changes (present only when some change has variants): `add` counts the
+   * variants of created products too, so it is every SKU the plan brings into being.
+   */
+  variants?: { add: number; update: number; remove: number };
 }
 
 export function summarizePlan(plan: Pick<Plan, "changes" | "unchanged" | "leftAlone">): PlanSummary {
@@ -20,7 +25,13 @@ export function summarizePlan(plan: Pick<Plan, "changes" | "unchanged" | "leftAl
     unchanged: plan.unchanged,
     leftAlone: plan.leftAlone.length,
   };
-  for (const change of plan.changes) summary[change.kind] += 1;
+  const variants = { add: 0, update: 0, remove: 0 };
+  for (const change of plan.changes) {
+    summary[change.kind] += 1;
+    if (change.kind === "create") variants.add += change.product.variants?.length ?? 0;
+    else if (change.kind !== "deactivate") for (const v of change.variants ?? []) variants[v.kind] += 1;
+  }
+  if (variants.add + variants.update + variants.remove > 0) summary.variants = variants;
   return summary;
 }
 

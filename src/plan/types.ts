@@ -73,11 +73,27 @@ export interface ListingReview {
   platforms?: Record<string, string>;
 }
 
-/** What changes on one variant of a product with variants. */
+/** Fields a plan can change on one variant, in the order plans show them. */
+export const VARIANT_FIELDS = ["options", "price", "stock", "images", "status"] as const;
+
+export type VariantField = (typeof VARIANT_FIELDS)[number];
+
+/** One variant field, old (listing) -> new (catalogue). `options` values are option name -> value maps. */
+export interface VariantFieldChange {
+  field: VariantField;
+  from: unknown;
+  to: unknown;
+}
+
+/**
+ * What changes on one variant of a product with variants, matched by SKU ignoring case
+ * (src/catalog/sku.ts skuKey). `sku` is the catalogue's spelling (the listing's for a removal);
+ * `variantId` is the marketplace's SKU/model id.
+ */
 export type VariantChange =
   | { kind: "add"; sku: string; variant: Variant }
   | { kind: "remove"; sku: string; variantId: string }
-  | { kind: "update"; sku: string; variantId: string; fields: FieldChange[] };
+  | { kind: "update"; sku: string; variantId: string; fields: VariantFieldChange[] };
 
 /** A catalogue product whose category has been resolved to a marketplace category id. */
 export interface DesiredProduct extends CatalogProduct {
@@ -148,9 +164,11 @@ export interface LeftAlone {
   /**
    * `not-in-catalog`: no row has its SKU (deactivated only with --prune); `invalid-row`: its row has
    * errors; `duplicate-sku`: another listing with the same SKU is the one kept in sync; `no-sku`: a
-   * listing without a SKU (made by hand), which desbumi can never match, so never prunes.
+   * listing without a SKU (made by hand), which desbumi can never match, so never prunes;
+   * `has-variants`: a single-SKU row whose listing has variants (a VARIANT_SHAPE_MISMATCH issue
+   * says so; desbumi never deletes a listing's variants to make it single).
    */
-  reason: "not-in-catalog" | "invalid-row" | "duplicate-sku" | "no-sku";
+  reason: "not-in-catalog" | "invalid-row" | "duplicate-sku" | "no-sku" | "has-variants";
 }
 
 /** Several live listings carry the same SKU (made by earlier tools); reported, never guessed at. */

@@ -3,6 +3,7 @@ import pc from "picocolors";
 import type { Issue } from "../issues.js";
 import type { Lang } from "../i18n.js";
 import { formatIssue, formatLocation } from "./messages.js";
+import { safeText } from "./terminal-safe.js";
 
 export const ERROR_MARK = "✖";
 export const WARNING_MARK = "⚠";
@@ -19,6 +20,6 @@ export function formatIssueLine(issue: Issue, opts: { lang: Lang; color: boolean
   const { message, hint } = formatIssue(issue, opts.lang);
   const paint = issue.severity === "error" ? c.red : c.yellow;
   const mark = issue.severity === "error" ? ERROR_MARK : WARNING_MARK;
-  const column = issue.column ? ` ${c.bold(issue.column)}:` : ":";
+  const column = issue.column ? ` ${c.bold(safeText(issue.column))}:` : ":";
   return `${paint(`${mark} ${formatLocation(issue)}`)}${column} ${message}\n  ${c.dim(`→ ${hint}`)}`;
 }

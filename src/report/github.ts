@@ -11,11 +11,15 @@ import { ERROR_MARK, OK_MARK, formatIssueLine } from "./format-line.js";
 import { formatIssue } from "./messages.js";
 import { describeFile, describeHidden, describeUnreadable } from "./summary-text.js";
 import { renderStepSummary } from "./step-summary.js";
+import { safeCommandText, safeText } from "./terminal-safe.js";
 
 export const GITHUB_ANNOTATIONS_PER_SEVERITY = 10;
 
-/** Workflow-command data: `%`, CR and LF are encoded (as @actions/core does). */
-export const escapeData = (s: string): string => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+/**
+ * Workflow-command data: `%`, CR and LF are encoded (as @actions/core does), so no value can end
+ * the command or start a line; other control characters are shown as escapes (report/terminal-safe.ts).
+ */
+export const escapeData = (s: string): string => safeCommandText(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 
 /** Workflow-command property values additionally encode `:` and `,`. */
 export const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
@@ -29,15 +33,16 @@ const cellColumn = (cell: string): number | undefined => {
   return n;
 };
 
-export function formatAnnotation(issue: Issue, lang: Lang): string {
+/** One issue as a workflow-command annotation; `title` defaults to the issue's code. */
+export function formatAnnotation(issue: Issue, lang: Lang, title: string = issue.code): string {
   const { message, hint } = formatIssue(issue, lang);
   const props = [`file=${escapeProperty(issue.file)}`];
   if (issue.line !== undefined) props.push(`line=${issue.line}`);
   const col = issue.cell ? cellColumn(issue.cell) : undefined;
   if (col !== undefined) props.push(`col=${col}`);
-  props.push(`title=${escapeProperty(issue.code)}`);
-  const where = issue.sheet && issue.cell ? `${issue.sheet}!${issue.cell} ` : "";
-  const column = issue.column ? `${issue.column}: ` : "";
+  props.push(`title=${escapeProperty(title)}`);
+  const where = issue.sheet && issue.cell ? `${safeText(issue.sheet)}!${safeText(issue.cell)} ` : "";
+  const column = issue.column ? `${safeText(issue.column)}: ` : "";
   return `::${issue.severity} ${props.join(",")}::${escapeData(`${where}${column}${message}\n${hint}`)}`;
 }
 
@@ -60,7 +65,7 @@ function entriesOf(report: ValidationReport, lang: Lang): Entry[] {
   const unreadable = (report.unreadable ?? []).map((entry): Entry => ({
     severity: "error",
     annotation: () => formatUnreadableAnnotation(entry, lang),
-    plain: () => `${ERROR_MARK} ${entry.file}: ${pick(entry.text, lang)}`,
+    plain: () => `${ERROR_MARK} ${safeText(entry.file)}: ${pick(entry.text, lang)}`,
   }));
   const issues = report.results.flatMap((result) =>
     sortIssues(result.issues).map((issue): Entry => ({

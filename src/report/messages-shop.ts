@@ -48,4 +48,24 @@ export const SHOP_WORDING = {
       en: () => "Put this SKU on one of them in Seller Center (and delete or rename the others), then run sync again",
     },
   },
+  LISTING_HAS_VARIANTS: {
+    message: {
+      id: (f) => `Baris ini produk tanpa varian, tetapi produknya di toko (id ${f.text("listing") ?? "?"}) punya ${f.num("count") ?? "?"} varian; desbumi tidak menghapus varian, jadi produk itu dibiarkan`,
+      en: (f) => `This row is a product without variants, but its listing (id ${f.text("listing") ?? "?"}) has ${f.num("count") ?? "?"} variants; desbumi never deletes variants, so the listing is left alone`,
+    },
+    hint: {
+      id: () => "Tulis varian-variannya di katalog (satu baris per varian dengan kode induk ini), atau hapus variannya sendiri di Seller Center, lalu jalankan sync lagi",
+      en: () => "Write its variants in the catalogue (one row per variant with this parent code), or remove the variants yourself in Seller Center, then run sync again",
+    },
+  },
+  LISTING_WITHOUT_VARIANTS: {
+    message: {
+      id: (f) => `Produk ini punya ${f.num("count") ?? "?"} varian di katalog, tetapi produknya di toko (id ${f.text("listing") ?? "?"}) belum punya varian; rencana ini menambahkan semua variannya`,
+      en: (f) => `This product has ${f.num("count") ?? "?"} variants in the catalogue, but its listing (id ${f.text("listing") ?? "?"}) has none yet; this plan adds all of them`,
+    },
+    hint: {
+      id: () => "Periksa rencananya sebelum menerapkan: harga dan stok produk itu sesudahnya berasal dari variannya",
+      en: () => "Check the plan before applying it: the listing's price and stock then come from its variants",
+    },
+  },
 } satisfies Partial<Record<IssueCode, Wording>>;

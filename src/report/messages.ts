@@ -11,6 +11,7 @@ import { SHOP_WORDING } from "./messages-shop.js";
 import { TIKTOK_WORDING } from "./messages-tiktok.js";
 import { PHOTO_WORDING } from "./messages-photos.js";
 import { XLSX_WORDING } from "./messages-xlsx.js";
+import { safeIssue } from "./terminal-safe.js";
 
 export type Say = (f: Facts) => string;
 export interface Wording {
@@ -83,10 +84,22 @@ const lengthFacts = (f: Facts, lang: Lang, unit: string): string => {
 const linesFact = (f: Facts, lang: Lang): string => {
   const lines = listOf(f.text("lines"));
   const unit = f.issue.sheet === undefined ? "line" : "row";
+  const more = f.num("more");
+  if (lines && more !== undefined && more > 0) {
+    return lang === "id" ? ` (baris ${lines} dan ${groupDigits(more, "id")} baris lain)` : ` (${unit}s ${lines} and ${groupDigits(more, "en")} more)`;
+  }
   if (lines) return lang === "id" ? ` (baris ${lines})` : ` (${unit}s ${lines})`;
   const first = f.num("firstLine");
   if (first !== undefined) return lang === "id" ? ` (pertama di baris ${first})` : ` (first on ${unit} ${first})`;
   return "";
+};
+/** "Rows 4, 5" / "Baris 4, 5" for TEMPLATE_ROWS_SKIPPED (the issue's own line when no list). */
+const noteRows = (f: Facts, lang: Lang): string => {
+  const lines = listOf(f.text("lines")) ?? (f.issue.line !== undefined ? String(f.issue.line) : undefined);
+  if (lang === "id") return lines ? `Baris ${lines}` : "Beberapa baris";
+  const unit = f.issue.sheet === undefined ? "Line" : "Row";
+  if (!lines) return `Some ${unit.toLowerCase()}s`;
+  return f.num("count") === 1 ? `${unit} ${lines}` : `${unit}s ${lines}`;
 };
 const FILE_KIND: Record<string, { id: string; en: string }> = {
   csv: { id: "teks CSV", en: "CSV text" },
@@ -313,6 +326,16 @@ export const WORDING: Record<IssueCode, Wording> = {
           : `Choose ${sheetList(f) ? "one of them" : "a sheet"} with --sheet NAME (the name as shown on the sheet's tab), or leave out --sheet to use the first sheet`,
     },
   },
+  TEMPLATE_ROWS_SKIPPED: {
+    message: {
+      id: (f) => `${noteRows(f, "id")} di bawah judul kolom berisi petunjuk template (Wajib/Opsional, penjelasan kolom), jadi tidak dibaca sebagai produk`,
+      en: (f) => `${noteRows(f, "en")} below the header hold the template's guidance (Wajib/Opsional, column notes), so they were not read as products`,
+    },
+    hint: {
+      id: () => "Tidak perlu diubah. Jika salah satunya memang produk, isi kode produk (SKU) dan harganya dengan angka",
+      en: () => "Nothing to do. If one of them is a product, fill in its product code (SKU) and its price as a number",
+    },
+  },
   SHEET_GUESSED: {
     message: {
       id: (f) => `Lembar pertama ${quoteName(f.text("first"))}tidak punya baris judul katalog, jadi lembar ${quoteName(f.text("sheet") ?? f.issue.sheet)}yang dibaca`,
@@ -499,7 +522,10 @@ export const WORDING: Record<IssueCode, Wording> = {
   },
   DUPLICATE_SKU: {
     message: { id: (f) => `Kode produk (SKU)${sp(f.quoted)} dipakai lebih dari sekali${linesFact(f, "id")}`, en: (f) => `Product code (SKU)${sp(f.quoted)} is used more than once${linesFact(f, "en")}` },
-    hint: { id: () => "Setiap produk perlu kode yang berbeda; ganti kode pada baris yang lain", en: () => "Every product needs its own code; change it on the other lines" },
+    hint: {
+      id: () => "Setiap produk perlu kode yang berbeda; ganti kode pada baris yang lain (huruf besar dan kecil dihitung sama, seperti di marketplace)",
+      en: () => "Every product needs its own code; change it on the other lines (capital and small letters count as the same, as on the marketplaces)",
+    },
   },
   DUPLICATE_NAME: {
     message: { id: (f) => `Nama produk${sp(f.quoted)} dipakai lebih dari sekali${linesFact(f, "id")}`, en: (f) => `Product name${sp(f.quoted)} is used more than once${linesFact(f, "en")}` },
@@ -551,12 +577,13 @@ export const WORDING: Record<IssueCode, Wording> = {
 /** The sentence and the fix hint for one issue, in one language. */
 export function formatIssue(issue: Issue, lang: Lang): { message: string; hint: string } {
   const wording = WORDING[issue.code];
-  const facts = readFacts(issue);
+  const facts = readFacts(safeIssue(issue));
   return { message: wording.message[lang](facts), hint: wording.hint[lang](facts) };
 }
 
 /** `catalog.csv:14`, `catalog.xlsx Sheet1!D14`, `catalog.xlsx 'Stok Juni'!D14`, or just the file. */
-export function formatLocation(issue: Issue): string {
+export function formatLocation(raw: Issue): string {
+  const issue = safeIssue(raw);
   if (issue.sheet !== undefined && (issue.cell !== undefined || issue.line !== undefined)) {
     const sheet = /^[A-Za-z0-9_]+$/.test(issue.sheet) ? issue.sheet : `'${issue.sheet.replace(/'/g, "''")}'`;
     const ref = issue.cell ?? `${issue.line}:${issue.line}`;

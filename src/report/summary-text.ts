@@ -3,6 +3,7 @@
 import type { Lang } from "../i18n.js";
 import type { IssueCounts } from "./counts.js";
 import { groupDigits } from "./facts.js";
+import { safeText } from "./terminal-safe.js";
 
 const count = (n: number, lang: Lang, id: string, en: string, enPlural = `${en}s`): string =>
   lang === "id" ? `${groupDigits(n, lang)} ${id}` : `${groupDigits(n, lang)} ${n === 1 ? en : enPlural}`;
@@ -17,7 +18,7 @@ const issueParts = (c: IssueCounts, lang: Lang): string[] => {
 /** `muiwo.csv: 24 products, 2 warnings` or `muiwo.csv: 24 rows, 3 errors`. */
 export function describeFile(file: string, rows: number, c: IssueCounts, valid: boolean, lang: Lang): string {
   const what = valid ? count(rows, lang, "produk", "product") : count(rows, lang, "baris", "row");
-  return `${file}: ${[what, ...issueParts(c, lang)].join(", ")}`;
+  return `${safeText(file)}: ${[what, ...issueParts(c, lang)].join(", ")}`;
 }
 
 /** The closing line over all files. */
@@ -37,7 +38,8 @@ export function describeTotal(files: number, invalidFiles: number, rows: number,
 
 /** `missing.csv: could not be read`, the result line of a file that was not checked. */
 export function describeUnreadable(file: string, lang: Lang): string {
-  return lang === "id" ? `${file}: tidak bisa dibaca, belum diperiksa` : `${file}: could not be read, not checked`;
+  const shown = safeText(file);
+  return lang === "id" ? `${shown}: tidak bisa dibaca, belum diperiksa` : `${shown}: could not be read, not checked`;
 }
 
 /**

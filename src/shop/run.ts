@@ -6,8 +6,10 @@ import { UsageError } from "../errors.js";
 import { pick } from "../i18n.js";
 import { formatRupiah } from "../catalog/money.js";
 import { groupThousands } from "../plan/format-value.js";
+import { safeText } from "../report/terminal-safe.js";
 import type { Listing } from "../plan/types.js";
 import { openConfiguredTarget, type ConfiguredTargetOptions } from "../target/configured.js";
+import { showTarget } from "../target/practice-shop-name.js";
 
 export interface ShopOptions extends ConfiguredTargetOptions {
   format?: "pretty" | "json";
@@ -26,14 +28,14 @@ export async function runShop(opts: ShopOptions, ctx: CommandContext): Promise<n
         });
       }
       const added = target.addEtalase(opts.addEtalase);
-      io.stdout.write(`${pick({ id: `Etalase "${added.name}" ada di ${target.label} (id ${added.id}).`, en: `Etalase "${added.name}" is in ${target.label} (id ${added.id}).` }, lang)}\n`);
+      io.stdout.write(`${pick({ id: `Etalase "${added.name}" ada di ${showTarget(target.label, "id")} (id ${added.id}).`, en: `Etalase "${added.name}" is in ${showTarget(target.label, "en")} (id ${added.id}).` }, lang)}\n`);
       return 0;
     }
     const { adapter } = target;
     if (!adapter.capabilities.canList) {
       throw new UsageError({
-        id: `${target.label} tidak bisa dibaca (berkas unggahan, bukan toko). Lihat isinya di Seller Center.`,
-        en: `${target.label} cannot be read (upload files, not a shop). Look at it in Seller Center.`,
+        id: `${showTarget(target.label, "id")} tidak bisa dibaca (berkas unggahan, bukan toko). Lihat isinya di Seller Center.`,
+        en: `${showTarget(target.label, "en")} cannot be read (upload files, not a shop). Look at it in Seller Center.`,
       });
     }
     const listings = [...(await adapter.listListings())].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : a.id.localeCompare(b.id)));
@@ -41,7 +43,7 @@ export async function runShop(opts: ShopOptions, ctx: CommandContext): Promise<n
       const doc = { format: "desbumi-shop", version: 1, target: target.label, practiceShop: target.isPracticeShop, listings: listings.map(toJson) };
       io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
     } else {
-      io.stdout.write(renderShop(target.label, listings, lang));
+      io.stdout.write(renderShop(showTarget(target.label, lang), listings, lang));
     }
     return 0;
   } finally {
@@ -53,15 +55,15 @@ const toJson = (l: Listing) => ({ id: l.id, sku: l.sku, name: l.name, price: l.p
 
 export function renderShop(label: string, listings: readonly Listing[], lang: "id" | "en"): string {
   const t = (id: string, en: string): string => pick({ id, en }, lang);
-  const head = `${t("Toko", "Shop")}: ${label}\n`;
+  const head = `${t("Toko", "Shop")}: ${safeText(label)}\n`;
   if (listings.length === 0) return `${head}${t("Belum ada produk di toko ini.", "This shop has no listings yet.")}\n`;
   const rows = listings.map((l) => [
-    l.sku === "" ? t("(tanpa SKU)", "(no SKU)") : l.sku,
-    l.name,
+    l.sku === "" ? t("(tanpa SKU)", "(no SKU)") : safeText(l.sku),
+    safeText(l.name),
     formatRupiah(l.price),
     l.stockUnlimited ? t("selalu ada", "always") : groupThousands(l.stock),
     l.status === "active" ? t("aktif", "active") : t("nonaktif", "inactive"),
-    l.id,
+    safeText(l.id),
   ]);
   const header = [t("SKU", "SKU"), t("Nama", "Name"), t("Harga", "Price"), t("Stok", "Stock"), t("Status", "Status"), t("Id", "Id")];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));

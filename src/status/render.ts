@@ -4,6 +4,8 @@ import { pick, type Lang } from "../i18n.js";
 import { FIELD_LABELS } from "../plan/render-text.js";
 import type { ListingState, ProductStatus } from "./compute.js";
 import type { GroupStatus } from "./run.js";
+import { safeText } from "../report/terminal-safe.js";
+import { showTarget } from "../target/practice-shop-name.js";
 
 const STATE: Record<ListingState, { mark: string; id: string; en: string }> = {
   live: { mark: "●", id: "tayang", en: "live" },
@@ -30,9 +32,10 @@ export function renderStatusPretty(groups: readonly GroupStatus[], opts: { lang:
   const id = lang === "id";
   const out: string[] = [];
   for (const group of groups) {
-    const who = group.group ? (id ? `Kelompok ${group.name} (${group.group})` : `Group ${group.name} (${group.group})`) : group.catalog;
+    const name = safeText(group.name ?? "");
+    const who = safeText(group.group ? (id ? `Kelompok ${name} (${group.group})` : `Group ${name} (${group.group})`) : group.catalog);
     for (const target of group.targets) {
-      out.push(c.bold(`== ${who} — ${target.target} ==`));
+      out.push(c.bold(`== ${who} — ${safeText(showTarget(target.target, lang))} ==`));
       if (target.error) {
         out.push(c.red(`✖ ${pick(target.error, lang)}`), "");
         continue;
@@ -49,23 +52,24 @@ function productLines(p: ProductStatus, lang: Lang, c: ReturnType<typeof pc.crea
   const s = STATE[p.state];
   const paint = p.state === "live" ? c.green : p.state === "in-review" || p.state === "out-of-sync" || p.state === "not-listed" ? c.yellow : p.state === "deactivated" ? c.dim : c.red;
   const where = `${id ? "baris" : "line"} ${p.line}`;
-  const who = [p.sku, p.name].filter(Boolean).join(" ") || where;
+  const who = safeText([p.sku, p.name].filter(Boolean).join(" ")) || where;
   const fields = p.fields?.length ? `: ${p.fields.map((f) => FIELD[f]?.[lang] ?? f).join(", ")}` : "";
   const lines = [`  ${paint(`${s.mark} ${s[lang].padEnd(id ? 22 : 24)}`)} ${who}${who === where ? "" : ` (${where})`}${fields}`];
   for (const reason of p.reasons ?? []) lines.push(`      ${c.dim("→")} ${marketplaceSaid(reason, lang)}`);
   for (const v of p.variants ?? []) {
     const vs = STATE[v.state];
-    const options = Object.values(v.options).join(" / ");
+    const options = safeText(Object.values(v.options).join(" / "));
     const vf = v.fields?.length ? `: ${v.fields.map((f) => FIELD[f]?.[lang] ?? f).join(", ")}` : "";
-    lines.push(`      ${vs.mark} ${vs[lang]} ${v.sku} ${options} (${id ? "baris" : "line"} ${v.line})${vf}`);
+    lines.push(`      ${vs.mark} ${vs[lang]} ${safeText(v.sku)} ${options} (${id ? "baris" : "line"} ${v.line})${vf}`);
   }
   return lines;
 }
 
 /** A marketplace's own words, marked as such (desbumi cannot vouch for their language or accuracy). */
 const marketplaceSaid = (reason: { code?: string; message: string }, lang: Lang): string => {
-  const code = reason.code ? ` (${reason.code})` : "";
-  return lang === "id" ? `kata marketplace: "${reason.message}"${code}` : `the marketplace said: "${reason.message}"${code}`;
+  const code = reason.code ? ` (${safeText(reason.code)})` : "";
+  const message = safeText(reason.message);
+  return lang === "id" ? `kata marketplace: "${message}"${code}` : `the marketplace said: "${message}"${code}`;
 };
 
 function countsLine(products: readonly ProductStatus[], lang: Lang): string {

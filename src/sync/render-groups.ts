@@ -2,6 +2,7 @@
 import type { GroupConfig } from "../config/types.js";
 import type { Lang } from "../i18n.js";
 import type { SyncReport } from "./finish.js";
+import { showTarget } from "../target/practice-shop-name.js";
 
 export function renderGroupsSummary(reports: readonly SyncReport[], groups: readonly GroupConfig[], lang: Lang): string {
   const id = lang === "id";
@@ -9,7 +10,7 @@ export function renderGroupsSummary(reports: readonly SyncReport[], groups: read
   for (const report of reports) {
     const group = groups.find((g) => g.id === report.group);
     const name = group ? `${group.name} (${group.id})` : report.catalog;
-    const where = report.target ? ` — ${report.target}` : "";
+    const where = report.target ? ` — ${showTarget(report.target, lang)}` : "";
     lines.push(`  ${name}${where}: ${describe(report, lang)}`);
   }
   return `${lines.join("\n")}\n`;

@@ -24,7 +24,7 @@ import { rejectedListingIssues, submittedForReviewText } from "../review/issues.
 import { expiryWarning } from "../connect/expiry.js";
 import { resolveDesired } from "./desired.js";
 import { etalaseNames, withEtalaseIds } from "./etalase.js";
-import { unknownEtalaseIssues } from "./shop-issues.js";
+import { unknownEtalaseIssues, variantMismatchIssues } from "./shop-issues.js";
 import { markAdoptions, nameClashes, planAdoptions } from "./adopt.js";
 import { UsageError } from "../errors.js";
 import { productsForTarget } from "./for-target.js";
@@ -196,6 +196,7 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
       ...(job.pricing ? { pricing: job.pricing } : {}),
       rules,
       ...(catalog.columns ? { columns: catalog.columns } : {}),
+      ...(catalog.extraColumns?.overrides ? { overrideColumns: catalog.extraColumns.overrides } : {}),
     });
     const resolved = resolveDesired({
       ...(mapped.size > 0 ? { mapped } : {}),
@@ -282,7 +283,14 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
     // Issue 12.12: a create whose name a live listing has is refused by the marketplace: say so now.
     const clashes = nameClashes(marked, adoption?.listings ?? listings, where);
     const clashing = new Set(clashes.map((i) => String(i.args?.row ?? "")));
-    const planIssues = [...(adoption?.issues ?? []), ...clashes];
+    const mismatches = variantMismatchIssues(diffed.variantMismatches, where);
+    const planIssues = [...(adoption?.issues ?? []), ...clashes, ...mismatches.filter(isError)];
+    const planWarnings = mismatches.filter((i) => !isError(i));
+    if (planWarnings.length > 0) {
+      printIssues(sortIssues(planWarnings));
+      allIssues.push(...planWarnings);
+      facts.issues = allIssues;
+    }
     if (planIssues.length > 0) {
       allIssues.push(...planIssues);
       facts.issues = allIssues;

@@ -17,6 +17,7 @@ import { syncCatalog, type CatalogJob, type SyncDeps } from "./run-catalog.js";
 import { errorReport } from "./report-json.js";
 import { renderTargetsTable } from "./render-targets.js";
 import { resolve } from "node:path";
+import { showTarget } from "../target/practice-shop-name.js";
 
 export async function syncTargets(job: CatalogJob, blocks: readonly MarketplaceConfig[], opts: SyncOptions, ctx: CommandContext, deps: SyncDeps = {}): Promise<SyncReport[]> {
   const { io, lang } = ctx;
@@ -27,7 +28,7 @@ export async function syncTargets(job: CatalogJob, blocks: readonly MarketplaceC
   const planned: { block: MarketplaceConfig; report: SyncReport; plan?: Plan }[] = [];
   for (const block of blocks) {
     const label = describeTarget({ flags: {}, marketplace: block, ...(job.group ? { group: job.group.id } : {}) }).label;
-    human.write(`\n${pick({ id: `--- Marketplace: ${label} ---`, en: `--- Marketplace: ${label} ---` }, lang)}\n`);
+    human.write(`\n${pick({ id: `--- Marketplace: ${showTarget(label, "id")} ---`, en: `--- Marketplace: ${showTarget(label, "en")} ---` }, lang)}\n`);
     let plan: Plan | undefined;
     try {
       const report = await syncCatalog({ ...job, marketplace: block }, { ...opts, out: undefined } as SyncOptions, ctx, {
@@ -91,9 +92,23 @@ export async function syncTargets(job: CatalogJob, blocks: readonly MarketplaceC
       reports.push(p.report);
       continue;
     }
-    if (p.plan.changes.length > 0) human.write(`\n${pick({ id: `--- Menerapkan: ${p.plan.target} ---`, en: `--- Applying: ${p.plan.target} ---` }, lang)}\n`);
+    if (p.plan.changes.length > 0) human.write(`\n${pick({ id: `--- Menerapkan: ${showTarget(p.plan.target, "id")} ---`, en: `--- Applying: ${showTarget(p.plan.target, "en")} ---` }, lang)}\n`);
     try {
-      const applied = await applyPlan(p.plan, { yes: true, quietPlan: true, ...(opts.format ? { format: opts.format } : {}), ...(opts.config !== undefined ? { config: opts.config } : {}) }, ctx, deps);
+      const applied = await applyPlan(
+        p.plan,
+        {
+          yes: true,
+          quietPlan: true,
+          ...(opts.format ? { format: opts.format } : {}),
+          ...(opts.config !== undefined ? { config: opts.config } : {}),
+          // The plan is made again right before it is sent: with the flags it was made with.
+          ...(opts.allowMassDeactivate ? { allowMassDeactivate: true } : {}),
+          ...(opts.maxDeactivatePercent !== undefined ? { maxDeactivatePercent: opts.maxDeactivatePercent } : {}),
+          ...(opts.defaultCategory !== undefined ? { defaultCategory: opts.defaultCategory } : {}),
+        },
+        ctx,
+        deps,
+      );
       reports.push({ ...applied, marketplace: p.block.adapter });
     } catch (error) {
       if (!isRunError(error)) throw error;

@@ -4,6 +4,7 @@ import { columnLetter } from "../catalog/source.js";
 import type { CatalogResult, ProductField } from "../catalog/types.js";
 import type { Issue } from "../issues.js";
 import type { DesiredProduct } from "../plan/types.js";
+import type { VariantMismatch } from "../plan/diff.js";
 import type { EtalaseSubstitution } from "./etalase.js";
 
 export interface Where {
@@ -44,4 +45,19 @@ export function unknownEtalaseIssues(
       },
     ];
   });
+}
+
+/**
+ * A row and its listing that disagree on having variants (diffCatalog's variantMismatches):
+ * LISTING_HAS_VARIANTS (error, the listing is left alone) or LISTING_WITHOUT_VARIANTS (warning,
+ * the plan adds the row's variants to the listing). Located at the row's SKU cell.
+ */
+export function variantMismatchIssues(mismatches: readonly VariantMismatch[], where: Where): Issue[] {
+  return mismatches.map((m) => ({
+    code: m.kind === "listing-has-variants" ? "LISTING_HAS_VARIANTS" : "LISTING_WITHOUT_VARIANTS",
+    severity: m.kind === "listing-has-variants" ? "error" : "warning",
+    ...locate(where, m.product, "sku"),
+    value: m.sku,
+    args: { listing: m.listingId, count: m.count },
+  }));
 }

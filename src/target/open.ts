@@ -5,7 +5,7 @@ import type { Logger } from "pino";
 import type { MarketplaceConfig } from "../config/types.js";
 import type { AdapterDefinition, MarketplaceAdapter } from "../adapters/types.js";
 import type { MarketplaceRules } from "../rules.js";
-import { adapterNames, findAdapter } from "../adapters/index.js";
+import { findAdapter, offeredAdapterNames } from "../adapters/index.js";
 import { ConfigError, UsageError } from "../errors.js";
 import { describeZodIssues, dedupeIssues } from "../config/zod-issues.js";
 import { optionHelpOf } from "../config/marketplace.js";
@@ -129,7 +129,7 @@ export async function openTarget(opts: OpenTargetOptions): Promise<OpenedTarget>
 function requireAdapter(name: string): AdapterDefinition<unknown> {
   const definition = findAdapter(name);
   if (definition) return definition;
-  const names = adapterNames().join(", ");
+  const names = offeredAdapterNames().join(", ");
   throw new UsageError({
     id: `Marketplace "${name}" tidak dikenal. Pilihan: ${names}.`,
     en: `Unknown marketplace "${name}". Choose one of: ${names}.`,

@@ -69,11 +69,11 @@ export interface TargetFlags {
 /** A marketplace's offline rules; an unknown name is a usage error listing the known ones. */
 export async function rulesForMarketplace(name: string): Promise<MarketplaceRules> {
   // NOTE: the registry (zod schemas) loads only when asked for, so plain `validate` starts fast.
-  const { adapterNames, findAdapter } = await import("../adapters/index.js");
+  const { offeredAdapterNames, findAdapter } = await import("../adapters/index.js");
   const adapter = findAdapter(name);
   // No configured block here (a --marketplace flag): the rules for an adapter given no options.
   if (adapter) return adapter.rulesFor?.({}) ?? adapter.rules;
-  const known = adapterNames().join(", ") || "-";
+  const known = offeredAdapterNames().join(", ") || "-";
   throw new UsageError(
     text(`Marketplace "${name}" tidak dikenal. Pilihan: ${known}`, `Unknown marketplace "${name}". Choose one of: ${known}`),
   );

@@ -56,6 +56,18 @@ describe("layouts", () => {
     expect(r.products[0]!.images).toEqual(["https://img.desbumi.example/keripik-tempe.jpg"]);
   });
 
+  test("no variant photo column: a later row's one photo is that variant's photo, not a conflict", async () => {
+    const r = await load(
+      ["sku;nama produk;rasa;harga;stok;berat;foto", "K-ORI;Keripik Tempe 200 gr;Original;15000;4;200;https://img.desbumi.example/ori.jpg", "K-PDS;Keripik Tempe 200 gr;Pedas;15000;2;200;https://img.desbumi.example/pedas.jpg", "K-BLD;Keripik Tempe 200 gr;Balado;15000;2;200;"].join("\n"),
+    );
+    expect(r.issues).toEqual([]);
+    expect(r.products[0]!.images).toEqual(["https://img.desbumi.example/ori.jpg"]);
+    expect(r.products[0]!.variants!.map((v) => v.images)).toEqual([[], ["https://img.desbumi.example/pedas.jpg"], []]);
+    // Two photos on a later row are still the product's photos written twice: a conflict at that cell.
+    const two = await load(["sku;nama produk;rasa;harga;stok;berat;foto", "K-ORI;Keripik Tempe 200 gr;Original;15000;4;200;https://img.desbumi.example/ori.jpg", "K-PDS;Keripik Tempe 200 gr;Pedas;15000;2;200;https://img.desbumi.example/a.jpg|https://img.desbumi.example/b.jpg"].join("\n"));
+    expect(shape(two)).toEqual([["VARIANT_FIELD_CONFLICT", 3, "foto"]]);
+  });
+
   test("marketplace pairs: Nama Variasi 1 + Varian untuk Variasi 1, the name written on the first row only", async () => {
     const r = await load(
       ["SKU Induk,SKU,Nama Produk,Nama Variasi 1,Varian untuk Variasi 1,Harga,Stok,Berat,Foto", `JMU-K,JMU-K-250,Jamu Kunyit Asam,Isi,250 ml,15000,10,300,${IMG}`, "JMU-K,JMU-K-500,,,500 ml,25000,5,550,"].join("\n"),
@@ -124,6 +136,12 @@ describe("checks, each located", () => {
       [["VARIANTS_NOT_SUPPORTED", 2]],
     ],
     [
+      "an option value longer than the marketplace takes (Shopee: 20), once per value",
+      [`A,A-M,Kemeja,M,Merah Marun Tua Sekali Ya,1000,1,100,${IMG}`, "A,A-L,,L,Merah Marun Tua Sekali Ya,1000,1,100,"],
+      { ...VARIANT_RULES, optionValueMaxLength: 20 },
+      [["VARIANT_OPTION_TOO_LONG", 2, "Warna"]],
+    ],
+    [
       "a variant SKU equal to another product's",
       [`A,A-M,Kemeja,M,Biru,1000,1,100,${IMG}`, "A,A-L,,L,Biru,1000,1,100,", `,A-L,Sarung,,,1000,1,100,${IMG}`],
       VARIANT_RULES,
@@ -140,6 +158,13 @@ describe("checks, each located", () => {
     expect(shape(r)).toEqual(expected);
     expect(r.valid).toBe(false);
     expect(r.products.filter((p) => p.sku === "A")).toEqual([]);
+  });
+
+  test("an option name longer than the marketplace takes (Shopee: 14), at its name cell", async () => {
+    const header = "SKU Induk,SKU,Nama Produk,Nama Variasi 1,Varian untuk Variasi 1,Harga,Stok,Berat,Foto";
+    const r = await load([header, `J,J-1,Jamu,Isi Botol Kaca Kecil,250 ml,1000,1,100,${IMG}`, "J,J-2,,,500 ml,1000,1,100,"].join("\n"), { ...VARIANT_RULES, optionNameMaxLength: 14 });
+    expect(shape(r)).toEqual([["VARIANT_OPTION_TOO_LONG", 2, "Nama Variasi 1"]]);
+    expect(r.issues[0]).toMatchObject({ value: "Isi Botol Kaca Kecil", args: { part: "name", length: 20, max: 14 } });
   });
 
   test("empty option value of a name/value pair", async () => {

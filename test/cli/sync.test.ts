@@ -443,8 +443,8 @@ describe("every group of a config synced to the practice shop: one shop per grou
     const first = await practice(cwd, ["sync", "--yes"]);
     expect(first.io.stderr.text).toBe("");
     expect(first.code).toBe(0);
-    expect(first.io.stdout.text).toContain("practice shop / toko latihan (mock marketplace / marketplace tiruan, .desbumi/practice-shop-alpha.json)");
-    expect(first.io.stdout.text).toContain("practice shop / toko latihan (mock marketplace / marketplace tiruan, .desbumi/practice-shop-beta.json)");
+    expect(first.io.stdout.text).toContain("practice shop (mock marketplace, .desbumi/practice-shop-alpha.json)");
+    expect(first.io.stdout.text).toContain("practice shop (mock marketplace, .desbumi/practice-shop-beta.json)");
     expect(first.io.stdout.text).not.toContain("left alone");
     expect((await readdir(join(cwd, ".desbumi"))).filter((f) => f.endsWith(".json")).sort()).toEqual([
       "practice-shop-alpha.json",
@@ -492,7 +492,7 @@ describe("every group of a config synced to the practice shop: one shop per grou
     await writeCsv(cwd, "solo.csv", [csvRow("SO-1", { kategori: "Jamu", nama: "Jamu Solo" })]);
     const solo = await practice(cwd, ["sync", "solo.csv", "--yes"]);
     expect(solo.code).toBe(0);
-    expect(solo.io.stdout.text).toContain("(mock marketplace / marketplace tiruan, .desbumi/practice-shop.json)");
+    expect(solo.io.stdout.text).toContain("(mock marketplace, .desbumi/practice-shop.json)");
     expect(solo.io.stdout.text).not.toContain("left alone");
     expect(await shopSkus(cwd, "alpha")).toEqual(["AL-1", "AL-2"]);
   });

@@ -53,3 +53,47 @@ describe("plan files", () => {
     await expect(readPlanFile(await tempFile("missing.json"))).rejects.toThrow(/Cannot read the plan file .*ENOENT/);
   });
 });
+
+describe("plan files with variants (issue 14)", () => {
+  const M = { sku: "BTK-M", options: { Ukuran: "M", Warna: "Merah" }, price: 25_000, stock: 5, weight: 250, images: [], status: "active" as const, line: 3 };
+  const XL = { ...M, sku: "BTK-XL", options: { Ukuran: "XL", Warna: "Merah" }, line: 4, sheet: "Produk", cell: "A4" };
+  const withVariants = makePlan({
+    changes: [
+      { kind: "create", sku: "BTK", product: makeDesired({ sku: "BTK", variants: [M, XL] }) },
+      {
+        kind: "update",
+        sku: "TNN",
+        listingId: "5",
+        fields: [],
+        product: makeDesired({ sku: "TNN", variants: [M] }),
+        variants: [
+          { kind: "remove", sku: "TNN-L", variantId: "51" },
+          { kind: "update", sku: "BTK-M", variantId: "52", fields: [{ field: "price", from: 20_000, to: 25_000 }, { field: "options", from: { Ukuran: "M" }, to: M.options }] },
+          { kind: "add", sku: "BTK-XL", variant: XL },
+        ],
+      },
+    ],
+    leftAlone: [{ sku: "KRP", listingId: "6", reason: "has-variants" }],
+  });
+
+  it("round-trips the products' variants and the variant changes exactly", async () => {
+    const file = await tempFile("plan.json");
+    await writePlanFile(file, withVariants);
+    expect(await readPlanFile(file)).toEqual(withVariants);
+  });
+
+  it.each([
+    ["a variant change of an unknown kind", { kind: "rename", sku: "X" }, /changes\.1\.variants\.0/],
+    ["an update without fields", { kind: "update", sku: "X", variantId: "1", fields: [] }, /changes\.1\.variants\.0\.fields/],
+    ["a field that is not a variant field", { kind: "update", sku: "X", variantId: "1", fields: [{ field: "name", from: 1, to: 2 }] }, /changes\.1\.variants\.0\.fields\.0\.field/],
+    ["an added variant without price", { kind: "add", sku: "X", variant: { ...XL, price: undefined } }, /changes\.1\.variants\.0\.variant\.price/],
+  ])("refuses %s", async (_name, bad, message) => {
+    const doc = JSON.parse(JSON.stringify({ ...withVariants, format: "desbumi-plan" })) as { changes: { variants?: unknown[] }[] };
+    doc.changes[1]!.variants = [bad];
+    const file = await tempFile("bad.json");
+    await writeFile(file, JSON.stringify(doc));
+    const error = await readPlanFile(file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).message).toMatch(message);
+  });
+});

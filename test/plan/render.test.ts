@@ -166,3 +166,59 @@ describe("renderPlanJson", () => {
     expect(Object.keys(doc).slice(0, 2)).toEqual(["format", "version"]);
   });
 });
+
+describe("renderPlanText with variants (issue 14)", () => {
+  const M = { sku: "BTK-M", options: { Ukuran: "M", Warna: "Merah" }, price: 25_000, stock: 5, weight: 250, images: [], status: "active" as const, line: 3 };
+  const L = { ...M, sku: "BTK-L", options: { Ukuran: "L", Warna: "Merah" }, price: 27_000, stock: 2, line: 4 };
+  const XL = { ...M, sku: "BTK-XL", options: { Ukuran: "XL", Warna: "Merah" }, price: 29_000, stock: 0, status: "inactive" as const, line: 5 };
+  const withVariants = makePlan({
+    changes: [
+      { kind: "create", sku: "BTK", product: makeDesired({ sku: "BTK", name: "Kemeja Batik", variants: [M, L] }) },
+      {
+        kind: "update",
+        sku: "TNN",
+        listingId: "5",
+        fields: [],
+        product: makeDesired({ sku: "TNN" }),
+        variants: [
+          { kind: "remove", sku: "TNN-S", variantId: "51" },
+          { kind: "update", sku: "TNN-M", variantId: "52", fields: [{ field: "price", from: 25_000, to: 27_000 }] },
+          { kind: "update", sku: "TNN-L", variantId: "53", fields: [{ field: "stock", from: 4, to: 0 }, { field: "status", from: "active", to: "inactive" }, { field: "options", from: { Ukuran: "L" }, to: { Ukuran: "XL" } }] },
+          { kind: "add", sku: "BTK-XL", variant: XL },
+        ],
+      },
+    ],
+    unchanged: 3,
+    leftAlone: [{ sku: "KRP", listingId: "6", reason: "has-variants" }],
+  });
+
+  it("shows each variant under its product, in English", () => {
+    const lines = renderPlanText(withVariants, { lang: "en", color: false }).split("\n");
+    expect(lines.slice(3)).toEqual([
+      "+ create BTK  Kemeja Batik  Rp 25.000  250 g  stock 10",
+      "    + variant BTK-M (Ukuran=M, Warna=Merah) Rp 25.000  stock 5",
+      "    + variant BTK-L (Ukuran=L, Warna=Merah) Rp 27.000  stock 2",
+      "~ update TNN",
+      "    - variant TNN-S",
+      "    ~ variant TNN-M price: Rp 25.000 -> Rp 27.000",
+      "    ~ variant TNN-L stock: 4 -> 0; status: active -> inactive; options: (Ukuran=L) -> (Ukuran=XL)",
+      "    + variant BTK-XL (Ukuran=XL, Warna=Merah) Rp 29.000  stock 0  (inactive)",
+      "",
+      "Rows without variants whose listings have variants, left alone: 1 (KRP)",
+      "Plan: 1 to create, 1 to update, 0 to deactivate, 0 to reactivate, 3 unchanged. Variants: 3 to add, 2 to update, 1 to remove.",
+      "",
+    ]);
+  });
+
+  it("speaks Indonesian", () => {
+    const text = renderPlanText(withVariants, { lang: "id", color: false });
+    expect(text).toContain("    ~ varian TNN-M harga: Rp 25.000 -> Rp 27.000\n");
+    expect(text).toContain("    + varian BTK-XL (Ukuran=XL, Warna=Merah) Rp 29.000  stok 0  (nonaktif)\n");
+    expect(text).toContain(" Varian: 3 ditambah, 2 diubah, 1 dihapus.\n");
+  });
+
+  it("counts variants in the JSON summary only when there are any", () => {
+    expect(JSON.parse(renderPlanJson(withVariants)).summary).toEqual({ create: 1, update: 1, deactivate: 0, reactivate: 0, unchanged: 3, leftAlone: 1, variants: { add: 3, update: 2, remove: 1 } });
+    expect(JSON.parse(renderPlanJson(plan)).summary.variants).toBeUndefined();
+  });
+});

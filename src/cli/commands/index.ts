@@ -12,6 +12,7 @@ import { registerGroups } from "./groups.js";
 import { registerTemplate } from "./template.js";
 import { registerMockServer } from "./mock-server.js";
 import { registerShop } from "./shop.js";
+import { registerPull } from "./pull.js";
 import { registerConnect } from "./connect.js";
 import { registerDisconnect } from "./disconnect.js";
 
@@ -24,6 +25,7 @@ export const commands: readonly RegisterCommand[] = [
   registerStatus,
   registerCategories,
   registerShop,
+  registerPull,
   registerInit,
   registerGroups,
   registerTemplate,

@@ -1,0 +1,69 @@
+// Variants of one product vs the SKUs of its listing, matched by SKU ignoring case. Pure.
+import { skuKey } from "../catalog/sku.js";
+import type { Variant } from "../catalog/types.js";
+import type { ListingVariant, VariantChange, VariantFieldChange } from "./types.js";
+
+/**
+ * Adds (catalogue variants the listing lacks), updates (field by field) and removals (listing SKUs
+ * the catalogue no longer has), sorted by SKU key so row order never matters.
+ * NOTE: like diffFields, a field is compared only when the marketplace reports it, so a reader
+ * that cannot tell (TikTok Shop's search gives no option names; most give no per-variant photo)
+ * never causes an endless update:
+ * - options: only when the listing's variant has any;
+ * - images: only when the listing's variant says what it has (`images` present).
+ * Stock is always compared, 0 included: a variant with stock 0 must end unsellable.
+ */
+export function diffVariants(variants: readonly Variant[], live: readonly ListingVariant[]): VariantChange[] {
+  const byKey = new Map<string, ListingVariant>();
+  for (const v of live) if (!byKey.has(skuKey(v.sku))) byKey.set(skuKey(v.sku), v);
+  const wanted = new Set<string>();
+  const out: { key: string; change: VariantChange }[] = [];
+  for (const variant of variants) {
+    const key = skuKey(variant.sku);
+    wanted.add(key);
+    const current = byKey.get(key);
+    if (!current) {
+      out.push({ key, change: { kind: "add", sku: variant.sku, variant } });
+      continue;
+    }
+    const fields = diffVariantFields(variant, current);
+    if (fields.length > 0) out.push({ key, change: { kind: "update", sku: variant.sku, variantId: current.id, fields } });
+  }
+  for (const v of live) {
+    const key = skuKey(v.sku);
+    // NOTE: a listing SKU without a seller SKU cannot be matched to a row, so it is never removed.
+    if (key === "" || wanted.has(key) || byKey.get(key) !== v) continue;
+    out.push({ key, change: { kind: "remove", sku: v.sku, variantId: v.id } });
+  }
+  const rank = { remove: 0, update: 1, add: 2 } as const;
+  out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : rank[a.change.kind] - rank[b.change.kind]));
+  return out.map((o) => o.change);
+}
+
+/** Field-by-field differences of one matched variant, old (listing) -> new (row), in VARIANT_FIELDS order. */
+export function diffVariantFields(variant: Variant, current: ListingVariant): VariantFieldChange[] {
+  const out: VariantFieldChange[] = [];
+  if (Object.keys(current.options).length > 0 && !sameOptions(current.options, variant.options)) {
+    out.push({ field: "options", from: current.options, to: variant.options });
+  }
+  if (current.price !== variant.price) out.push({ field: "price", from: current.price, to: variant.price });
+  if (current.stock !== variant.stock) out.push({ field: "stock", from: current.stock, to: variant.stock });
+  if (current.images !== undefined && current.images.join("\n") !== variant.images.join("\n")) {
+    out.push({ field: "images", from: current.images, to: variant.images });
+  }
+  const status = current.status ?? "active";
+  if (status !== variant.status) out.push({ field: "status", from: status, to: variant.status });
+  return out;
+}
+
+/** Same names with the same values; the order of the names does not matter. */
+function sameOptions(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => b[k] === a[k]);
+}
+
+/** "Ukuran=M, Warna=Merah", for plan lines and messages. */
+export const formatOptions = (options: Readonly<Record<string, string>>): string =>
+  Object.entries(options)
+    .map(([name, value]) => `${name}=${value}`)
+    .join(", ");
