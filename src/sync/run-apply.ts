@@ -74,6 +74,8 @@ export async function applyPlan(plan: Plan, opts: ApplyFileOptions, ctx: Command
     log: ctx.log,
     // A group's plan reopens that group's practice shop (the label check below relies on it).
     ...(plan.group !== undefined ? { group: plan.group } : {}),
+    // Issue 13.18: one writing run per shop.
+    lock: { command: "apply", note: (text: Text) => void io.stderr.write(`${pick(text, ctx.lang)}\n`) },
   });
   facts.target = target.label;
   try {

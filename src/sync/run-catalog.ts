@@ -170,6 +170,8 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
     cwd: io.cwd,
     log: ctx.log,
     ...(job.group ? { group: job.group.id } : {}),
+    // Issue 13.18: a run that may write holds the shop's lock until it closes the target.
+    ...(opts.dryRun ? {} : { lock: { command: "sync", note: (text: Text) => void io.stderr.write(`${pick(text, lang)}\n`) } }),
   });
   facts.target = target.label;
   const expiry = await expiryWarning(target.definition, job.marketplace, { env: job.env, cwd: job.baseDir, group: job.group?.id ?? "default" });

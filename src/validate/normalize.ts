@@ -4,6 +4,7 @@ import { loadCatalog } from "../catalog/index.js";
 import { canonicalCsvLines, writeCanonicalCsv } from "../catalog/write-csv.js";
 import type { CommandContext } from "../cli/io.js";
 import { checkOutputPath } from "../cli/output-path.js";
+import { atPath } from "../fs-errors.js";
 import { UsageError } from "../errors.js";
 import { text, pick } from "../i18n.js";
 import { DEFAULT_RULES } from "../rules.js";
@@ -58,6 +59,8 @@ export async function runNormalize(file: string, flags: NormalizeFlags, ctx: Com
   try {
     await writeCanonicalCsv(result.products, target);
   } catch (error) {
+    const plain = atPath(error, flags.output, "write");
+    if (plain !== error) throw plain;
     const reason = error instanceof Error ? error.message : String(error);
     throw new UsageError(text(`Tidak bisa menulis ${flags.output}: ${reason}`, `Could not write ${flags.output}: ${reason}`));
   }
