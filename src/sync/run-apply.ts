@@ -1,5 +1,6 @@
 // `desbumi apply plan.json`: apply exactly a saved plan, or refuse when the shop or catalogue moved on.
 import { readFile } from "node:fs/promises";
+import { assertRegularFile } from "../fs-errors.js";
 import { basename, extname, resolve } from "node:path";
 import type { CommandContext } from "../cli/io.js";
 import { loadConfig } from "../config/load.js";
@@ -140,6 +141,7 @@ async function hashCatalog(plan: Plan, cwd: string): Promise<string | undefined>
   for (const path of [plan.catalog.path, resolve(cwd, plan.catalog.file)]) {
     if (path === undefined) continue;
     try {
+      await assertRegularFile(path, path);
       return sha256(await readFile(path));
     } catch {
       // try the next place

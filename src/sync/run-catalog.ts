@@ -1,6 +1,7 @@
 // Sync one catalogue with one shop: load -> resolve categories (and etalase names) -> list -> plan ->
 // (confirm) -> apply.
 import { readFile } from "node:fs/promises";
+import { assertRegularFile } from "../fs-errors.js";
 import { basename, extname, resolve } from "node:path";
 import { loadCatalog } from "../catalog/index.js";
 import { refuseExampleRows } from "../catalog/example-row.js";
@@ -127,6 +128,7 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
   // NOTE: hashed before reading, so a file edited meanwhile makes `apply` refuse rather than accept
   // a plan made from other content. A missing file is reported by loadCatalog (a located UsageError).
   const path = resolve(io.cwd, job.file);
+  await assertRegularFile(path, job.file); // a FIFO would block the hash read forever (issue 13.14)
   const hashed = await readFile(path).then(sha256, () => undefined);
   // The example row init/template write is an error here (a warning in validate): issue 12.10.
   const catalog = await withResolvedPhotos(refuseExampleRows(await loadCatalog(job.file, { rules, cwd: io.cwd, ...(sheet !== undefined ? { sheet } : {}) })), {
