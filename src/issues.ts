@@ -66,6 +66,13 @@ export const ISSUE_CODES = [
   "TOO_MANY_OPTION_TYPES",
   "TOO_MANY_VARIANTS",
   "VARIANTS_NOT_SUPPORTED",
+  "VARIANT_OPTION_TOO_LONG",
+  // catalogue v2: attributes, certificates, per-marketplace columns (issue 14)
+  "CERTIFICATE_NUMBER_INVALID",
+  "CERTIFICATE_MISSING",
+  "ATTRIBUTE_CELL_INVALID",
+  "ATTRIBUTE_CONFLICT",
+  "UNKNOWN_MARKETPLACE",
   // marketplace categories (resolved against the marketplace's tree)
   "CATEGORY_MISSING",
   "CATEGORY_NOT_FOUND",

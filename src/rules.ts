@@ -33,7 +33,12 @@ export interface MarketplaceRules {
   nameMinLength?: number;
   /** Variants: absent or 0 = the marketplace (or adapter) cannot take variants: such products are refused, located. */
   maxOptionTypes?: number;
+  /** SKUs per product with variants. */
   maxVariants?: number;
+  /** Longest option name (`Ukuran`), in characters; absent = no such rule (Shopee 14, TikTok Shop 20). */
+  optionNameMaxLength?: number;
+  /** Longest option value (`Merah Marun`), in characters; absent = no such rule (Shopee 20, TikTok Shop 50). */
+  optionValueMaxLength?: number;
   /** Photo rules checked offline on local files (and downloaded URL photos). */
   photo?: PhotoRules;
   /** Marketplace family for per-marketplace columns (`Harga (Shopee)`): "tiktok-shop", "shopee", "tokopedia". */
@@ -67,6 +72,11 @@ export const TOKOPEDIA_RULES: MarketplaceRules = {
   imagesMax: 5,
   skuMaxLength: 50,
   uniqueNames: true,
+  // NOTE: no variants (reference section 5.2): the API's variant block takes the category's variant
+  // ids and unit values from get_variant (`Ukuran Pakaian` -> XS..XXL), never free-text options, and
+  // this retired API is not written with them. A row with variants is VARIANTS_NOT_SUPPORTED, located.
+  maxOptionTypes: 0,
+  maxVariants: 0,
 };
 
 export const DEFAULT_RULES = TOKOPEDIA_RULES;

@@ -72,9 +72,23 @@ export interface MarketplaceAdapter {
    * Optional; `columns` maps fields to the headers as written, for the issues' `column`.
    */
   checkProducts?(products: readonly DesiredProduct[], at: { file: string; columns?: Partial<Record<string, { header: string }>> }): Promise<Issue[]>;
+  /**
+   * Adapters that write upload files instead of calling an API (tokopedia-bulk): the files the last
+   * `apply` wrote, so the summary names them ("Written: upload/x.xlsx (20 rows)") instead of
+   * counting listings as created. Optional.
+   */
+  filesWritten?(): readonly WrittenFile[];
   /** Counters for reports and benchmarks. */
   stats?(): AdapterStats;
   close(): Promise<void>;
+}
+
+export interface WrittenFile {
+  /** Absolute path. */
+  path: string;
+  rows: number;
+  /** What to do with the file, in both languages (e.g. where in Seller Center to upload it). */
+  use: Text;
 }
 
 export interface AdapterStats {
@@ -96,11 +110,30 @@ export interface AdapterContext {
   fetch?: typeof globalThis.fetch;
 }
 
+/**
+ * A flag `desbumi connect <marketplace>` takes for this marketplace only (e.g. Shopee's
+ * `--shop-id N`), declared by the adapter so the generic command grows no per-marketplace flag.
+ * Every input takes a value.
+ */
+export interface ConnectInput {
+  /** Key in ConnectContext.inputs, e.g. "shopId". */
+  name: string;
+  /** The flag as typed, e.g. "--shop-id". */
+  flag: string;
+  /** What the value is, for help and errors, e.g. "N". */
+  valueName: string;
+  help: Text;
+  /** Why a value is wrong, in plain words; undefined when it is fine. */
+  check?(value: string): Text | undefined;
+}
+
 /** What `desbumi connect <marketplace>` gives an adapter's connect hook. */
 export interface ConnectContext extends AdapterContext {
   group: string;
   /** The code or the landing address given with --code (then nothing is asked). */
   code?: string;
+  /** Values of the adapter's own connect inputs given on the command line, by ConnectInput.name. */
+  inputs?: Readonly<Record<string, string>>;
   /** Print a line for the user (stdout). */
   say(text: Text): void;
   /** Ask one line; undefined when there is no terminal to ask. */
@@ -154,6 +187,8 @@ export interface AdapterDefinition<Options = unknown> {
    * src/adapters/shared/). Optional: adapters with static credentials have none.
    */
   connect?(options: Options, ctx: ConnectContext): Promise<ConnectResult>;
+  /** Flags `desbumi connect <name>` takes besides the generic ones (--group, --code, --config). */
+  connectInputs?: readonly ConnectInput[];
   /** What the token store holds for a group, offline (for expiry warnings in validate/sync). */
   authorizationStatus?(options: Options, ctx: AdapterContext & { group: string }): Promise<AuthorizationStatus>;
 }

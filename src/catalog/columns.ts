@@ -6,6 +6,7 @@ import type { PriceUnit } from "./money.js";
 import type { WeightUnit } from "./weight.js";
 import { suggestHeader } from "./suggest.js";
 import { addVariantColumn, emptyVariantColumns, lookupVariantHeader, type VariantColumns } from "./variant-columns.js";
+import { addExtraColumn, emptyExtraColumns, lookupExtraHeader, type ExtraColumns } from "./extra-columns.js";
 
 /** Fields a marketplace listing cannot do without; a header row must map all of them. */
 export const REQUIRED_FIELDS = ["sku", "name", "price", "stock", "weight", "images"] as const satisfies readonly Field[];
@@ -28,6 +29,8 @@ export interface HeaderMap {
   duplicates: { spec: { index: number; header: string; field: string }; first: { index: number; header: string } }[];
   /** Catalogue v2 variant columns (group/parent code, options, variant photo). */
   variants: VariantColumns;
+  /** Catalogue v2 brand, certificate, attribute and per-marketplace columns (extra-columns.ts). */
+  extras: ExtraColumns;
   missing: Field[];
   /** A missing field's likely column among the unknown ones (`Sisa Stok` for stock); see `findCandidates`. */
   candidates: Partial<Record<Field, { index: number; header: string; suggestion: string }>>;
@@ -35,10 +38,17 @@ export interface HeaderMap {
 }
 
 export function mapHeader(cells: readonly RawCell[]): HeaderMap {
-  const map: HeaderMap = { byField: {}, images: [], unknown: [], duplicates: [], missing: [], candidates: {}, width: cells.length, variants: emptyVariantColumns() };
+  const map: HeaderMap = { byField: {}, images: [], unknown: [], duplicates: [], missing: [], candidates: {}, width: cells.length, variants: emptyVariantColumns(), extras: emptyExtraColumns() };
   cells.forEach((cell, index) => {
     const header = cellText(cell).trim();
     if (header === "") return;
+    // NOTE: before the v1 aliases, so `Harga (Shopee)` is Shopee's price, not a second price column.
+    const extra = lookupExtraHeader(header);
+    if (extra) {
+      const first = addExtraColumn(map.extras, extra, { index, header });
+      if (first) map.duplicates.push({ spec: { index, header, field: extra.kind === "certificate" ? extra.certificate : extra.kind }, first });
+      return;
+    }
     const alias = lookupHeader(header);
     if (!alias) {
       const variant = lookupVariantHeader(header);

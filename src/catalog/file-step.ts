@@ -39,6 +39,20 @@ export function columnMap(header: HeaderMap): NonNullable<CatalogResult["columns
   return columns;
 }
 
+/** Where the catalogue v2 per-marketplace and certificate file columns are (CatalogResult.extraColumns). */
+export function extraColumnMap(header: HeaderMap): CatalogResult["extraColumns"] {
+  const { overrides, certificateFiles } = header.extras;
+  if (overrides.length === 0 && certificateFiles.length === 0) return undefined;
+  const out: NonNullable<CatalogResult["extraColumns"]> = {};
+  for (const o of overrides) {
+    out.overrides ??= {};
+    (out.overrides[o.key] ??= {})[o.field] = { header: o.header, index: o.index };
+  }
+  const file = certificateFiles[0];
+  if (file) out.certificateFiles = { header: file.header, index: file.index };
+  return out;
+}
+
 /** By line, then by column position in the header, file-level (no column) first. */
 export function sortIssues(issues: Issue[], header: HeaderMap | undefined): void {
   const order = new Map<string, number>();
@@ -46,6 +60,10 @@ export function sortIssues(issues: Issue[], header: HeaderMap | undefined): void
     const specs: ColumnSpec[] = [...Object.values(header.byField), ...header.images];
     for (const s of specs) if (!order.has(s.header)) order.set(s.header, s.index);
     for (const u of header.unknown) if (!order.has(u.header)) order.set(u.header, u.index);
+    const { extras } = header;
+    for (const c of [extras.brand, extras.attributeCell, ...Object.values(extras.certificates), ...extras.certificateFiles, ...extras.attributes, ...extras.overrides, ...extras.unknownMarketplaces]) {
+      if (c && !order.has(c.header)) order.set(c.header, c.index);
+    }
   }
   const rank = (i: Issue): number => (i.column === undefined ? -1 : (order.get(i.column) ?? Number.MAX_SAFE_INTEGER));
   issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || rank(a) - rank(b));

@@ -99,6 +99,7 @@ function reportHeader(line: number, map: HeaderMap, sink: IssueSink, otherSheets
   // A "header" that maps nothing is a data row (no header at all): its cells are not typos.
   const mapsSomething = Object.keys(map.byField).length > 0;
   if (mapsSomething) for (const u of map.unknown) sink.push("UNKNOWN_COLUMN", line, u, u.header, u.suggestion ? { suggestion: u.suggestion } : undefined);
+  for (const u of map.extras.unknownMarketplaces) sink.push("UNKNOWN_MARKETPLACE", line, u, u.header, { marketplace: u.name, ...(u.suggestion ? { suggestion: u.suggestion } : {}) });
   for (const d of map.duplicates) sink.push("DUPLICATE_COLUMN", line, d.spec, d.spec.header, { field: d.spec.field, first: d.first.header });
   // NOTE: `sheets` tells the reader the catalogue may be on a sheet that was not read.
   const others: IssueArgs = otherSheets?.length ? { sheets: otherSheets.join(", ") } : {};

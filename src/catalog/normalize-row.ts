@@ -14,6 +14,9 @@ import { parseSku, skuText } from "./sku.js";
 import { parseCount } from "./stock.js";
 import { cleanLine, cleanMultiline, countChars, hasHtml, scriptMarker, unguard } from "./text.js";
 import { parseWeight, type WeightUnit } from "./weight.js";
+import { readExtraCells } from "./extra-cells.js";
+import { hasExtraColumns } from "./extra-columns.js";
+import { severityOf } from "./issue.js";
 
 /** Where a finding goes; the pipeline adds file, line, sheet and cell. */
 export type ReportCell = (code: IssueCode, column: ColumnSpec | undefined, value?: string, args?: IssueArgs) => void;
@@ -159,11 +162,19 @@ export function normalizeRow(cells: readonly RawCell[], header: HeaderMap, rules
 
   const images = readImages(cells, header.images, continuation ? { ...rules, imagesMin: 0 } : rules, fail);
 
+  // Catalogue v2 extras (brand, attributes, certificates, per-marketplace columns): absent columns cost nothing.
+  const extras = hasExtraColumns(header.extras)
+    ? readExtraCells(cells, header.extras, { category, continuation, ...(col.category ? { categoryColumn: col.category } : {}) }, (code, column, value, args) =>
+        severityOf(code) === "error" ? fail(code, column as ColumnSpec | undefined, value, args) : report(code, column as ColumnSpec | undefined, value, args),
+      )
+    : undefined;
+
   const out: NormalizedRow = {};
   if (skuCell !== "") out.sku = skuCell;
   if (name !== "") out.name = name;
   if (!hasError && condition !== undefined && status !== undefined) {
     out.product = { sku, name, description, price, stock, weight, category, condition, status, min_order: minOrder, etalase, images };
+    if (extras) Object.assign(out.product, extras);
   }
   return out;
 }

@@ -6,7 +6,7 @@
 import { DEFAULT_RULES, type MarketplaceRules } from "../rules.js";
 import { REQUIRED_FIELDS, type HeaderMap } from "./columns.js";
 import { createCrossRowStep } from "./cross-row-step.js";
-import { columnMap, reportFile, sortIssues } from "./file-step.js";
+import { columnMap, extraColumnMap, reportFile, sortIssues } from "./file-step.js";
 import { createHeaderStep } from "./header-step.js";
 import { createIssueSink } from "./issue-sink.js";
 import { createProductStep, type ProductStep } from "./product-step.js";
@@ -78,7 +78,12 @@ export async function normalizeRows(source: RowSource, opts: NormalizeRowsOption
     invalidSkus: products.invalidSkus(),
     issues,
   };
-  if (header) result.columns = columnMap(header);
+  if (header) {
+    result.columns = columnMap(header);
+    result.headerLine = headerLine;
+  }
+  const extraColumns = header ? extraColumnMap(header) : undefined;
+  if (extraColumns) result.extraColumns = extraColumns;
   if (spool) result.productSpool = spool;
   return result;
 }

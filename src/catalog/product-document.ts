@@ -20,6 +20,7 @@ export interface VariantDocument {
   weight: number;
   images: string[];
   status: string;
+  overrides?: Variant["overrides"];
   line: number;
   sheet?: string;
   cell?: string;
@@ -27,6 +28,11 @@ export interface VariantDocument {
 
 const toVariantDocument = (v: Variant): VariantDocument => {
   const out: VariantDocument = { sku: v.sku, options: v.options, price: v.price, stock: v.stock, weight: v.weight, images: v.images, status: v.status, line: v.line };
+  if (v.overrides !== undefined) {
+    delete (out as Partial<VariantDocument>).line;
+    out.overrides = v.overrides;
+    out.line = v.line;
+  }
   if (v.sheet !== undefined) out.sheet = v.sheet;
   if (v.cell !== undefined) out.cell = v.cell;
   return out;

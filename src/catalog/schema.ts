@@ -14,6 +14,7 @@ export const variantSchema = z.strictObject({
   weight: z.number().int().positive(),
   images: z.array(z.string().min(1)).max(1),
   status,
+  overrides: z.record(z.string(), z.strictObject({ price: z.number().int().optional(), stock: z.number().int().optional() })).optional(),
   line: z.number().int().positive(),
   sheet: z.string().optional(),
   cell: z.string().optional(),

@@ -65,12 +65,22 @@ export interface CatalogResult {
   /** SKUs (as written) of rows that had errors: sync must never touch their listings. */
   invalidSkus: string[];
   issues: Issue[];
+  /** The header row's line (CSV) or row number (XLSX), when a header was found. */
+  headerLine?: number;
   /**
    * Where each mapped field is in the file: the header text as written and the 0-based column
    * index (images: the first image column). Lets later steps (sync's category checks) locate
    * their issues like the reader's own. Absent when no header row was found.
    */
   columns?: Partial<Record<ProductField, { header: string; index: number }>>;
+  /**
+   * Catalogue v2: where the per-marketplace columns are (`Nama Produk (TikTok Shop)`), by override
+   * key and field, and the first certificate file column; for issues located after reading.
+   */
+  extraColumns?: {
+    overrides?: Record<string, Partial<Record<"name" | "price" | "stock", { header: string; index: number }>>>;
+    certificateFiles?: { header: string; index: number };
+  };
   /**
    * Issue 14.4: the kept products spooled to a temporary file (loadCatalog's spoolProducts;
    * `products` is then empty). Its reader must call dispose() when done.
@@ -94,6 +104,8 @@ export interface Variant {
   /** 0 or 1 photo reference (same forms as Product.images). */
   images: string[];
   status: ProductStatus;
+  /** This variant's own `Harga (Shopee)` / `Stok (Shopee)` cells, keyed like Product.overrides. */
+  overrides?: Record<string, Omit<MarketplaceOverride, "name">>;
   line: number;
   sheet?: string;
   cell?: string;

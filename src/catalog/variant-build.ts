@@ -4,7 +4,7 @@
 import type { IssueCode } from "../issues.js";
 import type { MarketplaceRules } from "../rules.js";
 import type { HeaderMap } from "./columns.js";
-import { isImageUrl } from "./images.js";
+import { imageRefProblem } from "./images.js";
 import type { IssueArgs } from "./issue.js";
 import type { CellColumn, IssueSink } from "./issue-sink.js";
 import type { ReadRow } from "./row-step.js";
@@ -65,6 +65,8 @@ export function buildVariantProduct(rows: readonly GroupRow[], header: HeaderMap
       status: p.status,
       line: row.line,
     };
+    const overrides = variantOverrides(p);
+    if (overrides) variant.overrides = overrides;
     if (sheet !== undefined) {
       variant.sheet = sheet;
       const skuColumn = header.byField.sku;
@@ -74,7 +76,11 @@ export function buildVariantProduct(rows: readonly GroupRow[], header: HeaderMap
   });
   for (const { row, cells } of rows) {
     if (cells.photo.length > 1) fail("TOO_MANY_IMAGES", row.line, header.variants.photo, cells.photo.join(" "), { count: cells.photo.length, max: 1 });
-    for (const token of cells.photo) if (!isImageUrl(token)) fail("INVALID_IMAGE_URL", row.line, header.variants.photo, token);
+    // Like product photos: a link, a path or a bare file name (src/photos checks local files).
+    for (const token of cells.photo) {
+      const problem = imageRefProblem(token);
+      if (problem) fail(problem, row.line, header.variants.photo, token);
+    }
   }
   if (!ok) return { skus };
   const product: CatalogProduct = {
@@ -88,6 +94,15 @@ export function buildVariantProduct(rows: readonly GroupRow[], header: HeaderMap
   };
   if (sheet !== undefined) product.sheet = sheet;
   return { product, skus };
+}
+
+/** A variant row's own per-marketplace price and stock; the title stays the product's (first row). */
+function variantOverrides(p: Product): Variant["overrides"] | undefined {
+  const out: NonNullable<Variant["overrides"]> = {};
+  for (const [key, o] of Object.entries(p.overrides ?? {})) {
+    if (o.price !== undefined || o.stock !== undefined) out[key] = { ...(o.price !== undefined ? { price: o.price } : {}), ...(o.stock !== undefined ? { stock: o.stock } : {}) };
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 type Fail = (code: IssueCode, line: number, column: CellColumn | undefined, value?: string, args?: IssueArgs) => void;
@@ -215,4 +230,23 @@ function checkLimits(rows: readonly GroupRow[], names: readonly string[], rules:
     fail("TOO_MANY_OPTION_TYPES", first.row.line, extra, names.join(", "), { count: names.length, max: maxTypes });
   }
   if (rows.length > maxVariants) fail("TOO_MANY_VARIANTS", first.row.line, undefined, undefined, { count: rows.length, max: maxVariants });
+  checkOptionLengths(rows, rules, fail);
+}
+
+/** Option names and values longer than the marketplace takes: each reported once, at its first cell. */
+function checkOptionLengths(rows: readonly GroupRow[], rules: MarketplaceRules, fail: Fail): void {
+  const seen = new Set<string>();
+  const check = (part: "name" | "value", text: string, max: number | undefined, line: number, column: CellColumn | undefined): void => {
+    if (max === undefined || text === "" || seen.has(`${part}\u0000${text}`)) return;
+    const length = [...text].length;
+    if (length <= max) return;
+    seen.add(`${part}\u0000${text}`);
+    fail("VARIANT_OPTION_TOO_LONG", line, column, text, { part, length, max });
+  };
+  for (const { row, cells } of rows) {
+    for (const o of cells.options) {
+      check("name", o.name, rules.optionNameMaxLength, row.line, o.pair !== undefined ? (o.nameColumn ?? o.column) : o.column);
+      check("value", o.value, rules.optionValueMaxLength, row.line, o.column);
+    }
+  }
 }

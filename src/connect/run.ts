@@ -20,6 +20,66 @@ export interface ConnectFlags {
   config?: string;
 }
 
+/** What the command line gave besides the generic flags: the marketplace and `--flag value` pairs. */
+export interface ConnectArgs {
+  marketplace: string | undefined;
+  /** `--name value` and `--name=value`, in order; value undefined when the line ended after the flag. */
+  extras: { flag: string; value: string | undefined }[];
+  /** Bare words beyond the marketplace. */
+  stray: string[];
+}
+
+/**
+ * Splits what commander left (`cmd.args`, with unknown options allowed): every marketplace input
+ * takes a value, so `--shop-id 5 shopee` and `shopee --shop-id=5` both read as marketplace shopee.
+ */
+export function splitConnectArgs(args: readonly string[]): ConnectArgs {
+  const out: ConnectArgs = { marketplace: undefined, extras: [], stray: [] };
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] ?? "";
+    if (arg.startsWith("--")) {
+      const eq = arg.indexOf("=");
+      if (eq > 0) out.extras.push({ flag: arg.slice(0, eq), value: arg.slice(eq + 1) });
+      else {
+        const next = args[i + 1];
+        const value = next !== undefined && !next.startsWith("--") ? next : undefined;
+        if (value !== undefined) i += 1;
+        out.extras.push({ flag: arg, value });
+      }
+    } else if (out.marketplace === undefined) out.marketplace = arg;
+    else out.stray.push(arg);
+  }
+  return out;
+}
+
+const GENERIC_FLAGS = "--group ID, --code CODE, --config FILE";
+
+/** The adapter's connect inputs given on the command line, checked; a usage error names what it takes. */
+export function readConnectInputs(definition: AdapterDefinition<unknown>, args: ConnectArgs): Record<string, string> {
+  const declared = definition.connectInputs ?? [];
+  const takes = [GENERIC_FLAGS, ...declared.map((d) => `${d.flag} ${d.valueName}`)].join(", ");
+  if (args.stray.length > 0) {
+    throw new UsageError({
+      en: `\`desbumi connect ${definition.name}\` takes one marketplace, not also "${args.stray.join(" ")}". Its flags: ${takes}.`,
+      id: `\`desbumi connect ${definition.name}\` menerima satu marketplace, bukan juga "${args.stray.join(" ")}". Flag-nya: ${takes}.`,
+    });
+  }
+  const inputs: Record<string, string> = {};
+  for (const { flag, value } of args.extras) {
+    const input = declared.find((d) => d.flag === flag);
+    if (!input) {
+      throw new UsageError({ en: `${flag} is not a flag of \`desbumi connect ${definition.name}\`. Its flags: ${takes}.`, id: `${flag} bukan flag \`desbumi connect ${definition.name}\`. Flag-nya: ${takes}.` });
+    }
+    if (value === undefined || value.trim() === "") {
+      throw new UsageError({ en: `${flag} needs a value: ${flag} ${input.valueName} (${input.help.en}).`, id: `${flag} perlu nilai: ${flag} ${input.valueName} (${input.help.id}).` });
+    }
+    const problem = input.check?.(value.trim());
+    if (problem) throw new UsageError({ en: `${flag} ${value}: ${problem.en}`, id: `${flag} ${value}: ${problem.id}` });
+    inputs[input.name] = value.trim();
+  }
+  return inputs;
+}
+
 /** Without --group: the config's only group, else "default" (used by every group without its own). */
 export function connectGroup(config: LoadedConfig | undefined, flag: string | undefined): string {
   if (flag !== undefined) return findGroup(config, flag).id;
@@ -76,8 +136,14 @@ function askLine(ctx: CommandContext) {
 
 const date = (unix: number): string => new Date(unix * 1000).toISOString().slice(0, 10);
 
-export async function runConnect(marketplace: string, flags: ConnectFlags, ctx: CommandContext): Promise<number> {
-  const definition = definitionFor(marketplace, "connect");
+/** `args`: the marketplace and its own inputs as the command line gave them (see splitConnectArgs). */
+export async function runConnect(args: ConnectArgs, flags: ConnectFlags, ctx: CommandContext): Promise<number> {
+  if (args.marketplace === undefined) {
+    const withConnect = adapterNames().filter((n) => findAdapter(n)?.connect).join(", ");
+    throw new UsageError({ en: `Which marketplace? \`desbumi connect <marketplace>\`, one of: ${withConnect}.`, id: `Marketplace yang mana? \`desbumi connect <marketplace>\`, salah satu dari: ${withConnect}.` });
+  }
+  const definition = definitionFor(args.marketplace, "connect");
+  const inputs = readConnectInputs(definition, args);
   const config = await loadConfig({ cwd: ctx.io.cwd, env: ctx.io.env, ...(flags.config !== undefined ? { configPath: flags.config } : {}) });
   const group = connectGroup(config, flags.group);
   const options = optionsFor(definition, config, group);
@@ -88,6 +154,7 @@ export async function runConnect(marketplace: string, flags: ConnectFlags, ctx: 
     cwd: config?.dir ?? ctx.io.cwd,
     group,
     ...(flags.code !== undefined ? { code: flags.code } : {}),
+    inputs,
     say,
     ask: askLine(ctx),
   });

@@ -5,4 +5,4 @@ export { parseFaultSpec, type FaultSpecResult } from "./faults.js";
 export { DEFAULT_CATEGORIES, type CategoryNode } from "./categories.js";
 export type { MockFaults, MockListing, MockServer, MockServerOptions, MockServerStats } from "./types.js";
 export { StateFileBusyError } from "./http/state-lock.js";
-export { StatePersistError } from "./persist-error.js";
+export { StatePersistError } from "./http/persist-error.js";

@@ -1,13 +1,14 @@
 // The HTTP edge: node:http server, request pipeline (auth → fs/shop binding → faults → rate limit
 // → handler), graceful close. Handlers do the shop work; this file decides who gets to them.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { silentLogger } from "../log.js";
 import { createTokenAuthority, randomToken } from "./auth.js";
 import { DEFAULT_CATEGORIES, indexCategories } from "./categories.js";
 import { fail, malformed, MSG_METHOD, MSG_NOT_FOUND, MSG_TOO_MANY, renderEnvelope, RequestRejected, type Reply } from "./envelope.js";
 import { createFaultPicker, type FaultKind } from "./faults.js";
-import { createDurableFile, PersistFailed, probeWritable, removeStaleTempFiles, type DurableFile } from "./http/durable-file.js";
+import { removeStaleTempFiles, type DurableFile } from "./http/durable-file.js";
+import { createClose, listen } from "./http/server-lifecycle.js";
+import { commitOrRefuse, openDurableState } from "./http/durable-state.js";
 import { parseRequestUrl, readBodyText, readJsonBody } from "./http/request.js";
 import { acquireStateLock, type StateLock } from "./http/state-lock.js";
 import { loadStateFile, parseSnapshot } from "./persistence.js";
@@ -17,7 +18,6 @@ import { matchRoute } from "./routes/index.js";
 import { checkAccess } from "./access.js";
 import { applySeed, readSeedFile } from "./seed.js";
 import { clearProducts, cloneListing, createShop, replaceShop, restoreShop, snapshotShop, type ShopState } from "./state.js";
-import { StatePersistError, statePersistText } from "./persist-error.js";
 import type { MockServer, MockServerOptions, MockServerStats } from "./types.js";
 
 export const DEFAULT_FS_ID = 13004;
@@ -102,25 +102,21 @@ async function serve(
   const credentials = chooseCredentials(options, shop);
   const credentialsChanged = JSON.stringify(shop.credentials ?? null) !== keptBefore;
   const serialize = (): string => `${JSON.stringify(snapshotShop(shop))}\n`;
+  // Before anyone is told the server is up: new credentials to keep are saved now; otherwise the
+  // directory is only probed, so a read-only run (a category listing) leaves no state file.
   const durable: DurableFile | undefined = stateFile
-    ? createDurableFile({
+    ? await openDurableState({
         file: stateFile,
+        shownAs: options.stateFile ?? stateFile,
         serialize,
         restore: (text) => replaceShop(shop, parseSnapshot(text)),
         // What is on disk, or for a new file the empty shop, which is what a restart would see.
         durableText: serialize(),
         ...(options.stateFs ? { fs: options.stateFs } : {}),
-        onError: (error) => log.error({ file: stateFile, code: error.code, error: error.detail }, "mock state write failed; the write was refused"),
+        log,
+        isSaveNeeded: credentialsChanged,
       })
     : undefined;
-  // Before anyone is told the server is up: new credentials to keep are saved now; otherwise the
-  // directory is only probed, so a read-only run (a category listing) leaves no state file.
-  if (durable && stateFile) {
-    const starting = credentialsChanged ? durable.commit() : probeWritable(stateFile, options.stateFs);
-    await starting.catch((error: unknown) => {
-      throw error instanceof PersistFailed ? new StatePersistError(statePersistText(options.stateFile ?? stateFile, error)) : error;
-    });
-  }
   const auth = createTokenAuthority({ ...credentials, ttlSeconds: options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS, clock });
   const limiter = createRateLimiter({ rate: options.rateLimit ?? DEFAULT_RATE_LIMIT, burst: options.burst ?? DEFAULT_BURST }, clock);
   let faults = createFaultPicker(options.faults);
@@ -256,14 +252,8 @@ async function serve(
     }
     if (route.isWrite && reply.status === 200) {
       // Issue 13.2: answered only once it is on disk; a failed save is rolled back and refused.
-      const saved = await durable?.commit().then(
-        () => true,
-        (error: unknown) => {
-          if (!(error instanceof PersistFailed)) throw error;
-          return false;
-        },
-      );
-      if (saved === false) {
+      const saved = await commitOrRefuse(durable);
+      if (!saved) {
         stats.persistFailures += 1;
         return send(res, fail(503, "OPENAPI_DB_002", "the mock could not save its state (nothing was changed); try again later"), started, taken.headers);
       }
@@ -309,37 +299,9 @@ async function serve(
     const status = isTooLarge ? "431 Request Header Fields Too Large" : "400 Bad Request";
     socket.end(`HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
-  baseUrl = `http://${host}:${address.port}`;
+  baseUrl = await listen(server, options);
 
-  let closed: Promise<void> | undefined;
-  const close = (): Promise<void> => {
-    closed ??= (async () => {
-      isClosing = true;
-      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      const force = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
-      await stopped;
-      clearTimeout(force);
-      try {
-        await durable?.flush();
-      } catch (error) {
-        // Issue 13.2: a final save that failed is an error for whoever stops the server.
-        throw error instanceof PersistFailed ? new StatePersistError(statePersistText(options.stateFile ?? "", error)) : error;
-      } finally {
-        await lock?.release();
-      }
-    })();
-    return closed;
-  };
+  const close = createClose({ server, durable, lock, shownAs: options.stateFile, graceMs: CLOSE_GRACE_MS, onClosing: () => void (isClosing = true) });
 
   return {
     url: baseUrl,

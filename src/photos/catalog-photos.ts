@@ -8,6 +8,7 @@ import type { CatalogProduct, CatalogResult, Product } from "../catalog/types.js
 import { isError, type Issue } from "../issues.js";
 import type { PhotoRules } from "../rules.js";
 import { resolvePhotoRefs, type PhotoRefAt } from "./resolve.js";
+import { checkCertificateFiles } from "./certificate-files.js";
 import type { ResolvedPhoto } from "./types.js";
 
 export interface CatalogPhotoOptions {
@@ -26,6 +27,8 @@ export interface ProductPhotoRefs {
   sheet?: string;
   images: readonly string[];
   variants?: readonly { line: number; sheet?: string; images: readonly string[] }[];
+  /** Certificate photos or PDFs (checked by certificate-files.ts). */
+  certificates?: { files?: readonly string[] };
 }
 
 /** A catalogue product with its photos resolved (parallel to `images`; variants' on each variant). */
@@ -132,8 +135,10 @@ export function createPhotoCollector(): { onProduct: (product: Product, line: nu
     products,
     onProduct(product, line, sheet) {
       const variants = product.variants ?? [];
-      if (!product.images.some(needsCheck) && !variants.some((v) => v.images.some(needsCheck))) return;
+      const files = product.certificates?.files;
+      if (!product.images.some(needsCheck) && !variants.some((v) => v.images.some(needsCheck)) && !files?.length) return;
       const entry: ProductPhotoRefs & { sku: string } = { sku: product.sku, line, images: product.images };
+      if (files?.length) entry.certificates = { files };
       if (sheet !== undefined) entry.sheet = sheet;
       if (variants.length > 0) entry.variants = variants;
       products.push(entry);
@@ -145,5 +150,9 @@ export function createPhotoCollector(): { onProduct: (product: Product, line: nu
 export async function withResolvedPhotos(catalog: CatalogResult, opts: CatalogPhotoOptions): Promise<CatalogResult> {
   if (catalog.products.length === 0) return catalog;
   const resolved = await resolveCatalogPhotos(catalog, opts);
-  return mergePhotoIssues({ ...catalog, products: resolved.products }, resolved.issues);
+  const certificates = await checkCertificateFiles(
+    { file: catalog.file, products: catalog.products, ...(catalog.extraColumns?.certificateFiles ? { column: catalog.extraColumns.certificateFiles } : {}) },
+    { cwd: opts.cwd, ...(opts.photoFolder ? { photoFolder: opts.photoFolder } : {}) },
+  );
+  return mergePhotoIssues({ ...catalog, products: resolved.products }, [...resolved.issues, ...certificates]);
 }

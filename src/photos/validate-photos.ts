@@ -2,6 +2,7 @@
 // against the target's photo rules, their issues merged into the catalogue result.
 import type { CatalogResult } from "../catalog/types.js";
 import type { CatalogTarget } from "../validate/targets.js";
+import { checkCertificateFiles } from "./certificate-files.js";
 import { mergePhotoIssues, resolveCatalogPhotos, type ProductPhotoRefs } from "./catalog-photos.js";
 
 export async function withCheckedPhotos(
@@ -15,5 +16,9 @@ export async function withCheckedPhotos(
     { file: result.file, products: collected, ...(result.columns ? { columns: result.columns } : {}) },
     { cwd: opts.cwd, ...(rules.photo ? { rules: rules.photo } : {}), ...(photoFolder ? { photoFolder } : {}) },
   );
-  return mergePhotoIssues(result, checked.issues);
+  const certificates = await checkCertificateFiles(
+    { file: result.file, products: collected, ...(result.extraColumns?.certificateFiles ? { column: result.extraColumns.certificateFiles } : {}) },
+    { cwd: opts.cwd, ...(photoFolder ? { photoFolder } : {}) },
+  );
+  return mergePhotoIssues(result, [...checked.issues, ...certificates]);
 }

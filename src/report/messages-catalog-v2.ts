@@ -3,6 +3,18 @@
 import type { IssueCode } from "../issues.js";
 import type { Wording } from "./messages.js";
 import { listOf, type Facts } from "./facts.js";
+import { marketplaceChoices } from "../catalog/marketplace-names.js";
+
+const CERTIFICATE_NAME: Record<string, { id: string; en: string }> = {
+  pirt: { id: "Nomor P-IRT", en: "The P-IRT number" },
+  bpom: { id: "Nomor BPOM (MD/ML)", en: "The BPOM number (MD/ML)" },
+  pomTr: { id: "Nomor POM TR", en: "The POM TR number" },
+  halal: { id: "Nomor sertifikat halal", en: "The halal certificate number" },
+  sni: { id: "Nomor SNI", en: "The SNI number" },
+};
+const certificateName = (f: Facts, lang: "id" | "en"): string => CERTIFICATE_NAME[f.text("certificate") ?? ""]?.[lang] ?? (lang === "id" ? "Nomor sertifikat" : "The certificate number");
+const CERT_REASON_ID: Record<string, string> = { digits: "jumlah angkanya tidak cocok", prefix: "huruf di depannya tidak cocok untuk jenis ini", characters: "ada huruf atau tanda yang tidak semestinya" };
+const CERT_REASON_EN: Record<string, string> = { digits: "it has the wrong number of digits", prefix: "its letters do not fit this kind", characters: "it holds letters or signs that do not belong" };
 
 const sp = (s: string | undefined): string => (s ? ` ${s}` : "");
 const line = (f: Facts): string => f.text("first") ?? "?";
@@ -114,6 +126,16 @@ export const CATALOG_V2_WORDING = {
       en: () => "Split the variants into several products (e.g. one per colour), or offer fewer options",
     },
   },
+  VARIANT_OPTION_TOO_LONG: {
+    message: {
+      id: (f) => `${f.text("part") === "name" ? "Nama pilihan" : "Nilai pilihan"}${sp(f.quoted)} terlalu panjang: ${f.num("length") ?? "?"} karakter, marketplace ini menerima paling banyak ${f.num("max") ?? "?"}`,
+      en: (f) => `Option ${f.text("part") === "name" ? "name" : "value"}${sp(f.quoted)} is too long: ${f.num("length") ?? "?"} characters, this marketplace takes at most ${f.num("max") ?? "?"}`,
+    },
+    hint: {
+      id: () => "Singkat pilihannya (misalnya \"Merah Marun\" menjadi \"Marun\", \"Ukuran Baju\" menjadi \"Ukuran\")",
+      en: () => "Shorten the option (e.g. \"Merah Marun\" to \"Marun\", \"Ukuran Baju\" to \"Ukuran\")",
+    },
+  },
   VARIANTS_NOT_SUPPORTED: {
     message: {
       id: (f) => `Produk ini punya ${f.num("count") ?? "?"} varian, tetapi ${where(f, "id")} tidak bisa menerima varian`,
@@ -122,6 +144,56 @@ export const CATALOG_V2_WORDING = {
     hint: {
       id: () => "Jual setiap varian sebagai produk sendiri (satu baris tanpa kode induk, nama berbeda), atau pilih marketplace yang menerima varian (--marketplace)",
       en: () => "Sell each variant as a product of its own (one row without a parent code, a name of its own), or choose a marketplace that takes variants (--marketplace)",
+    },
+  },
+  CERTIFICATE_NUMBER_INVALID: {
+    message: {
+      id: (f) => `${certificateName(f, "id")}${sp(f.quoted)} tidak mungkin nomor yang sah: ${CERT_REASON_ID[f.text("reason") ?? ""] ?? "bentuknya salah"}`,
+      en: (f) => `${certificateName(f, "en")}${sp(f.quoted)} cannot be a valid number: ${CERT_REASON_EN[f.text("reason") ?? ""] ?? "its form is wrong"}`,
+    },
+    hint: {
+      id: (f) => `Salin nomornya persis dari sertifikat atau kemasan, misalnya ${f.text("expected") ?? "-"}. Kalau belum punya, kosongkan selnya`,
+      en: (f) => `Copy the number exactly from the certificate or the package, e.g. ${f.text("expected") ?? "-"}. If there is none yet, leave the cell empty`,
+    },
+  },
+  CERTIFICATE_MISSING: {
+    message: {
+      id: (f) => `Produk kategori ${f.quoted || "ini"} (makanan, minuman atau jamu) tidak punya nomor PIRT, BPOM atau POM TR`,
+      en: (f) => `A product in category ${f.quoted || "this"} (food, drink or jamu) has no PIRT, BPOM or POM TR number`,
+    },
+    hint: {
+      id: () => "Marketplace biasanya meminta izin edar untuk pangan dan jamu. Isi kolom No. PIRT, No. BPOM atau POM TR (lihat kemasan atau sertifikat)",
+      en: () => "Marketplaces usually ask for a permit for food and jamu. Fill in the No. PIRT, No. BPOM or POM TR column (see the package or the certificate)",
+    },
+  },
+  ATTRIBUTE_CELL_INVALID: {
+    message: {
+      id: (f) => (f.text("reason") === "empty" ? `Atribut "${f.text("attribute") ?? ""}" ditulis tanpa nilai` : `Bagian${sp(f.quoted)} bukan pasangan nama=nilai`),
+      en: (f) => (f.text("reason") === "empty" ? `The attribute "${f.text("attribute") ?? ""}" has no value` : `The part${sp(f.quoted)} is not a name=value pair`),
+    },
+    hint: {
+      id: () => "Tulis atribut sebagai nama=nilai, dipisah titik koma, misalnya: Bahan=Katun; Motif=Parang. Atau pakai satu kolom per atribut, misalnya \"Atribut: Bahan\"",
+      en: () => "Write attributes as name=value, separated by semicolons, e.g. Bahan=Katun; Motif=Parang. Or use one column per attribute, e.g. \"Atribut: Bahan\"",
+    },
+  },
+  ATTRIBUTE_CONFLICT: {
+    message: {
+      id: (f) => `Atribut "${f.text("attribute") ?? ""}" diisi dua kali dengan nilai berbeda${sp(f.quoted)} (kolom ${f.text("firstColumn") ?? "?"}: "${f.text("first") ?? ""}")`,
+      en: (f) => `The attribute "${f.text("attribute") ?? ""}" is given twice with different values${sp(f.quoted)} (column ${f.text("firstColumn") ?? "?"}: "${f.text("first") ?? ""}")`,
+    },
+    hint: {
+      id: () => "Isi setiap atribut sekali saja, atau samakan nilainya",
+      en: () => "Give each attribute once, or make both values the same",
+    },
+  },
+  UNKNOWN_MARKETPLACE: {
+    message: {
+      id: (f) => `Kolom${sp(f.quoted || f.column)} menyebut marketplace "${f.text("marketplace") ?? "?"}", yang tidak dikenal desbumi${f.text("suggestion") ? `; maksudnya "${f.text("suggestion")}"?` : ""}`,
+      en: (f) => `The column${sp(f.quoted || f.column)} names the marketplace "${f.text("marketplace") ?? "?"}", which desbumi does not know${f.text("suggestion") ? `; did you mean "${f.text("suggestion")}"?` : ""}`,
+    },
+    hint: {
+      id: () => `Tulis nama marketplace di dalam kurung seperti ini: ${marketplaceChoices()}, misalnya "Harga (Shopee)" atau "Nama Produk (TikTok Shop)"`,
+      en: () => `Write the marketplace in the brackets as one of: ${marketplaceChoices()}, e.g. "Harga (Shopee)" or "Nama Produk (TikTok Shop)"`,
     },
   },
 } satisfies Partial<Record<IssueCode, Wording>>;

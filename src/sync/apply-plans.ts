@@ -1,5 +1,7 @@
 // `desbumi apply plans.json` for a file holding several marketplaces' plans: every target is
-// checked first; when one went stale nothing is sent, unless --partial says to apply the others.
+// checked first (stale, re-derived from the catalogue, guards: run-apply.ts checkPlan); when one
+// is refused nothing is sent, unless --partial says to apply the others. Each plan is then applied
+// as a single plan file is, so it is checked again right before sending and narrowed the same way.
 import type { CommandContext } from "../cli/io.js";
 import { loadConfig } from "../config/load.js";
 import { AdapterError, ConfigError, UsageError } from "../errors.js";
@@ -11,7 +13,7 @@ import type { SyncReport } from "./finish.js";
 import { pickTargetFlags, type ApplyFileOptions } from "./options.js";
 import { renderTargetsTable } from "./render-targets.js";
 import { errorReport, toSyncJson } from "./report-json.js";
-import { applyPlan, stalenessOf } from "./run-apply.js";
+import { applyPlan, checkPlan, marketplaceOf } from "./run-apply.js";
 import type { SyncDeps } from "./run-catalog.js";
 import { showTarget } from "../target/practice-shop-name.js";
 
@@ -22,8 +24,7 @@ export async function applyPlans(plans: readonly Plan[], opts: ApplyFileOptions,
 
   const stale = new Map<Plan, Text[]>();
   for (const plan of plans) {
-    const group = plan.group !== undefined ? config?.groups.find((g) => g.id === plan.group) : undefined;
-    const marketplace = group?.marketplaces?.find((b) => b.adapter === plan.marketplace) ?? group?.marketplace ?? config?.marketplace;
+    const marketplace = marketplaceOf(plan, config);
     try {
       const target = await (deps.openTarget ?? openTarget)({
         flags: pickTargetFlags(opts),
@@ -35,8 +36,8 @@ export async function applyPlans(plans: readonly Plan[], opts: ApplyFileOptions,
         ...(plan.group !== undefined ? { group: plan.group } : {}),
       });
       try {
-        const reasons = await stalenessOf(plan, target, io.cwd);
-        if (reasons.length > 0) stale.set(plan, reasons);
+        const checked = await checkPlan(plan, target, { opts, ctx, config });
+        if ("refused" in checked) stale.set(plan, checked.refused);
       } finally {
         await target.close();
       }
@@ -60,8 +61,8 @@ export async function applyPlans(plans: readonly Plan[], opts: ApplyFileOptions,
     human.write(
       `${pick(
         {
-          id: `Ditolak: rencana untuk ${stale.size} marketplace sudah usang, jadi tidak ada yang dikirim ke marketplace mana pun.${fresh > 0 ? ` Pakai --partial untuk tetap menerapkan ${fresh} rencana lainnya,` : ""} atau jalankan \`desbumi sync\` lagi untuk rencana baru.`,
-          en: `Refused: the plan for ${stale.size} marketplace${stale.size === 1 ? " is" : "s are"} stale, so nothing was sent to any marketplace.${fresh > 0 ? ` Use --partial to apply the other ${fresh} anyway,` : ""} or run \`desbumi sync\` again for fresh plans.`,
+          id: `Ditolak: rencana untuk ${stale.size} marketplace sudah usang atau ditolak pemeriksaan, jadi tidak ada yang dikirim ke marketplace mana pun.${fresh > 0 ? ` Pakai --partial untuk tetap menerapkan ${fresh} rencana lainnya,` : ""} atau jalankan \`desbumi sync\` lagi untuk rencana baru.`,
+          en: `Refused: the plan for ${stale.size} marketplace${stale.size === 1 ? " is" : "s are"} stale or refused by a check, so nothing was sent to any marketplace.${fresh > 0 ? ` Use --partial to apply the other ${fresh} anyway,` : ""} or run \`desbumi sync\` again for fresh plans.`,
         },
         lang,
       )}\n`,

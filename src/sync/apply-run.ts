@@ -21,12 +21,24 @@ export interface ApplyRunInput {
   /** Journal name: group id or catalogue name. */
   journalName: string;
   interrupts?: InterruptSource;
+  /**
+   * Changes of the saved plan that are not sent (`apply plan.json` narrowed them away, issue 13
+   * item 3), each with its skipped outcome and its position among the saved plan's changes: they are
+   * journaled and counted like any other outcome, so every saved item ends with exactly one.
+   */
+  withheld?: readonly WithheldOutcome[];
+}
+
+export interface WithheldOutcome {
+  /** Position in the saved plan (`plan.changes` holds the others, in the same order). */
+  at: number;
+  outcome: ChangeOutcome;
 }
 
 export interface ApplyReport {
-  /** Changes in the plan. */
+  /** Changes in the plan (with the withheld ones). */
   total: number;
-  /** Exactly one per change, in plan order (also when the run was stopped by an error or Ctrl-C). */
+  /** Exactly one per change (sent or withheld), in plan order (also when the run was stopped by an error or Ctrl-C). */
   outcomes: ChangeOutcome[];
   summary: RunSummary;
   /** Stopped by Ctrl-C (or by the marketplace becoming unusable) before every change was sent. */
@@ -49,6 +61,8 @@ export async function applyPlanRun(input: ApplyRunInput): Promise<ApplyReport> {
     catalog: plan.catalog.file,
     planSummary: summarizePlan(plan),
   });
+  const withheld = input.withheld ?? [];
+  for (const { outcome } of withheld) record(outcome);
 
   const controller = new AbortController();
   if (plan.changes.length === 0) {
@@ -68,7 +82,7 @@ export async function applyPlanRun(input: ApplyRunInput): Promise<ApplyReport> {
   const progress = startProgress({ out: input.progressOut, total: plan.changes.length, lang });
   // Outcomes the adapter reported through onOutcome, so those only in its return value are journaled too.
   const journaled = new Map<string, number>();
-  const record = (outcome: ChangeOutcome): void => {
+  function record(outcome: ChangeOutcome): void {
     journal.write({
       type: "outcome",
       sku: outcome.sku,
@@ -78,7 +92,7 @@ export async function applyPlanRun(input: ApplyRunInput): Promise<ApplyReport> {
       ...(outcome.status === "failed" ? { error: outcome.error } : {}),
       ...(outcome.status === "skipped" ? { reason: outcome.reason } : {}),
     });
-  };
+  }
 
   // What the adapter reported so far: the whole truth if it throws half-way.
   const reported: ChangeOutcome[] = [];
@@ -117,12 +131,27 @@ export async function applyPlanRun(input: ApplyRunInput): Promise<ApplyReport> {
     journal.close();
   }
 
-  function finish(outcomes: ChangeOutcome[], stoppedByError: boolean): ApplyReport {
+  function finish(sent: ChangeOutcome[], stoppedByError: boolean): ApplyReport {
+    const outcomes = withWithheld(sent, withheld);
     const summary = countOutcomes(outcomes);
     const interrupted = stoppedByError || controller.signal.aborted;
     journal.write({ type: "run-end", summary, interrupted });
-    return { total: plan.changes.length, outcomes, summary, interrupted, journalPath: journal.path };
+    return { total: outcomes.length, outcomes, summary, interrupted, journalPath: journal.path };
   }
+}
+
+/** The sent changes' outcomes with the withheld ones put back at their places in the saved plan. */
+function withWithheld(sent: readonly ChangeOutcome[], withheld: readonly WithheldOutcome[]): ChangeOutcome[] {
+  if (withheld.length === 0) return [...sent];
+  const at = new Map(withheld.map((w) => [w.at, w.outcome]));
+  const out: ChangeOutcome[] = [];
+  let next = 0;
+  for (let i = 0; i < sent.length + withheld.length; i++) {
+    const held = at.get(i);
+    if (held) out.push(held);
+    else if (next < sent.length) out.push(sent[next++] as ChangeOutcome);
+  }
+  return out;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Issue } from "../issues.js";
 import type { RunSummary } from "../journal/journal.js";
 import type { PlanDocument } from "../plan/render-json.js";
 import type { ChangeOutcome, Plan } from "../plan/types.js";
-import { applyPlanRun } from "./apply-run.js";
+import { applyPlanRun, type WithheldOutcome } from "./apply-run.js";
 import { canAsk, confirmApply } from "./confirm.js";
 import { EXIT_CHANGES_PENDING, EXIT_FAILED, EXIT_OK } from "./exit-codes.js";
 import type { InterruptSource } from "./interrupt.js";
@@ -35,7 +35,7 @@ export interface SyncReport {
   details?: string[];
   issues?: Issue[];
   plan?: PlanDocument;
-  result?: { summary: RunSummary; interrupted: boolean; outcomes: ChangeOutcome[]; journal: string };
+  result?: { summary: RunSummary; interrupted: boolean; outcomes: ChangeOutcome[]; journal: string; files?: { path: string; rows: number }[] };
 }
 
 export interface FinishInput {
@@ -48,6 +48,8 @@ export interface FinishInput {
   baseDir: string;
   journalName: string;
   interrupts?: InterruptSource;
+  /** `apply plan.json`: saved changes the catalogue no longer backs (not sent; see src/sync/narrow-plan.ts). */
+  withheld?: readonly WithheldOutcome[];
 }
 
 type Finished = Pick<SyncReport, "status" | "exitCode" | "result">;
@@ -89,10 +91,15 @@ export async function finishWithPlan(input: FinishInput): Promise<Finished> {
     baseDir: input.baseDir,
     journalName: input.journalName,
     ...(input.interrupts ? { interrupts: input.interrupts } : {}),
+    ...(input.withheld ? { withheld: input.withheld } : {}),
   });
-  const result = { summary: report.summary, interrupted: report.interrupted, outcomes: report.outcomes, journal: report.journalPath };
-  if (!pending) return { status: "nothing-to-do", exitCode: EXIT_OK, result };
-  human.write(renderApplySummary(report, lang));
+  const result: NonNullable<SyncReport["result"]> = { summary: report.summary, interrupted: report.interrupted, outcomes: report.outcomes, journal: report.journalPath };
+  // NOTE: withheld items were not applied, so the run did not do all it was asked: exit 1, like failed items.
+  const withheld = (input.withheld?.length ?? 0) > 0;
+  if (!pending && !withheld) return { status: "nothing-to-do", exitCode: EXIT_OK, result };
+  const files = input.adapter.filesWritten?.().map((f) => ({ ...f, path: shownPath(f.path, io.cwd) }));
+  if (files) result.files = files.map(({ path, rows }) => ({ path, rows }));
+  human.write(renderApplySummary(report, lang, files));
   const journal = shownPath(report.journalPath, io.cwd);
   say({ id: `Jurnal: ${journal}`, en: `Journal: ${journal}` });
   // The run could not continue (e.g. credentials revoked mid-run): summary first, then exit 2.
@@ -100,6 +107,7 @@ export async function finishWithPlan(input: FinishInput): Promise<Finished> {
     recordKnown(report.stoppedBy, { result });
     throw report.stoppedBy;
   }
-  const failed = report.summary.failed > 0 || report.interrupted;
-  return { status: "applied", exitCode: failed ? EXIT_FAILED : EXIT_OK, result };
+  const failed = report.summary.failed > 0 || report.interrupted || withheld;
+  // Nothing of the plan was backed: nothing was sent, the plan was refused item by item.
+  return { status: pending ? "applied" : "refused", exitCode: failed ? EXIT_FAILED : EXIT_OK, result };
 }

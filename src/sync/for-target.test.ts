@@ -39,4 +39,33 @@ describe("per-marketplace price and stock (issue 17)", () => {
     expect(result.issues.map((i) => [i.code, i.line, i.column])).toEqual([["NAME_TOO_LONG", 4, "Nama Produk"]]);
     expect(result.invalidSkus).toEqual(["C"]);
   });
+
+  it("issue 14: a TikTok Shop title of 20 characters in its own column is an error with a suggested fix at that column, never padded", async () => {
+    const { TIKTOK_SHOP_RULES } = await import("../adapters/tiktok-shop/definition.js");
+    const { formatIssue } = await import("../report/messages.js");
+    const title = "Keripik Pedas Mantap"; // 20 characters
+    const products = [{ ...makeProduct({ sku: "K1", name: "Keripik Singkong Pedas Lereng Kawi 200 gr" }), line: 5, overrides: { "tiktok-shop": { name: title } } }];
+    const result = productsForTarget({
+      file: "k.csv",
+      products,
+      keys: ["tiktok-shop"],
+      rules: TIKTOK_SHOP_RULES,
+      columns: { name: { header: "Nama Produk", index: 1 } },
+      overrideColumns: { "tiktok-shop": { name: { header: "Nama Produk (TikTok Shop)", index: 9 } } },
+    });
+    expect(result.products).toEqual([]);
+    expect(result.invalidSkus).toEqual(["K1"]);
+    expect(result.issues.map((i) => [i.code, i.line, i.column, i.value, i.args?.length, i.args?.min])).toEqual([["NAME_TOO_SHORT", 5, "Nama Produk (TikTok Shop)", title, 20, 25]]);
+    const en = formatIssue(result.issues[0]!, "en");
+    expect(en.message).toContain("TikTok Shop needs at least 25");
+    expect(en.hint).toMatch(/^Add the kind, size or origin/);
+  });
+
+  it("issue 14: a variant's own marketplace price wins over the pricing rule; others are marked up", () => {
+    const base = makeProduct({ sku: "P" });
+    const v = (sku: string, price: number, line: number) => ({ sku, options: { Rasa: sku }, price, stock: 4, weight: 200, images: [], status: "active" as const, line });
+    const products = [{ ...base, line: 2, variants: [{ ...v("ORI", 15_000, 2), overrides: { shopee: { price: 16_000 } } }, v("PDS", 15_000, 3)] }];
+    const result = productsForTarget({ file: "k.csv", products, keys: ["shopee"], pricing: { shopee: { markupPercent: 10, roundTo: 500 } }, rules: DEFAULT_RULES });
+    expect(result.products[0]!.variants!.map((x) => x.price)).toEqual([16_000, 16_500]);
+  });
 });

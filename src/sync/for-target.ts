@@ -2,6 +2,7 @@
 // own title/price/stock columns (`Nama Produk (Shopee)`, `Harga (Shopee)`, `Stok (Shopee)`) win;
 // else the config's pricing rule for it (markup percent, rounding, stock percent). The changed
 // values are checked against that marketplace's rules, located at the row. Pure.
+import { MARKETPLACE_NAMES } from "../catalog/marketplace-names.js";
 import { columnLetter } from "../catalog/source.js";
 import type { CatalogProduct, CatalogResult } from "../catalog/types.js";
 import type { PricingRule } from "../config/types.js";
@@ -16,6 +17,8 @@ export interface ForTargetInput {
   pricing?: Readonly<Record<string, PricingRule>>;
   rules: MarketplaceRules;
   columns?: CatalogResult["columns"];
+  /** Where the per-marketplace columns are (CatalogResult.extraColumns.overrides): their issues are located there. */
+  overrideColumns?: NonNullable<CatalogResult["extraColumns"]>["overrides"];
 }
 
 export interface ForTargetResult {
@@ -46,17 +49,23 @@ export function productsForTarget(input: ForTargetInput): ForTargetResult {
   const invalidSkus: string[] = [];
   for (const product of input.products) {
     const override = input.keys.map((k) => product.overrides?.[k]).find((o) => o !== undefined);
-    if (!override && !rule) {
+    const variantOverride = (v: NonNullable<CatalogProduct["variants"]>[number]) => input.keys.map((k) => v.overrides?.[k]).find((o) => o !== undefined);
+    if (!override && !rule && !product.variants?.some((v) => variantOverride(v) !== undefined)) {
       products.push(product);
       continue;
     }
     const name = override?.name ?? product.name;
     const price = override?.price ?? markUp(product.price, rule);
     const stock = override?.stock ?? shareOf(product.stock, rule);
-    const variants = product.variants?.map((v) => ({ ...v, price: markUp(v.price, rule), stock: shareOf(v.stock, rule) }));
+    const variants = product.variants?.map((v) => {
+      const own = variantOverride(v);
+      return { ...v, price: own?.price ?? markUp(v.price, rule), stock: own?.stock ?? shareOf(v.stock, rule) };
+    });
     const found: Issue[] = [];
     const at = (field: "name" | "price", value: string, code: Issue["code"], args: Record<string, string | number>): void => {
-      const column = input.columns?.[field];
+      // The marketplace's own column when the value came from there, else the catalogue's.
+      const own = field === "name" ? override?.name !== undefined : override?.price !== undefined;
+      const column = (own ? input.keys.map((k) => input.overrideColumns?.[k]?.[field]).find((c) => c !== undefined) : undefined) ?? input.columns?.[field];
       found.push({
         code,
         severity: "error",
@@ -69,8 +78,13 @@ export function productsForTarget(input: ForTargetInput): ForTargetResult {
         args: { ...args, marketplace: input.keys[0] ?? "" },
       });
     };
+    // Never shortened or padded: a title outside this marketplace's lengths is an error saying so.
     if (override?.name !== undefined && [...name].length > input.rules.nameMaxLength) {
       at("name", name, "NAME_TOO_LONG", { length: [...name].length, max: input.rules.nameMaxLength });
+    }
+    const min = input.rules.nameMinLength;
+    if (override?.name !== undefined && min !== undefined && [...name].length < min) {
+      at("name", name, "NAME_TOO_SHORT", { length: [...name].length, min, target: MARKETPLACE_NAMES[input.keys[0] ?? ""]?.[0] ?? input.keys[0] ?? "" });
     }
     for (const p of [price, ...(variants ?? []).map((v) => v.price)]) {
       if (p < input.rules.priceMin || p > input.rules.priceMax) {

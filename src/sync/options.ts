@@ -27,6 +27,11 @@ export interface ApplyFileOptions extends TargetFlags {
   config?: string;
   /** A plan file with several marketplaces' plans: apply the ones still fresh even when another went stale. */
   partial?: boolean;
+  /** As for sync: the mass-deactivation guard is run again on the plan being applied. */
+  allowMassDeactivate?: boolean;
+  /** Not flags of `apply`: what a multi-marketplace `sync` hands on to the apply of the plans it just made. */
+  maxDeactivatePercent?: number;
+  defaultCategory?: string;
   /** The plan was shown already (a multi-marketplace sync printed it before asking once). */
   quietPlan?: boolean;
 }

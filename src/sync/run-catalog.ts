@@ -200,6 +200,7 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
       ...(job.pricing ? { pricing: job.pricing } : {}),
       rules,
       ...(catalog.columns ? { columns: catalog.columns } : {}),
+      ...(catalog.extraColumns?.overrides ? { overrideColumns: catalog.extraColumns.overrides } : {}),
     });
     const resolved = resolveDesired({
       ...(mapped.size > 0 ? { mapped } : {}),

@@ -94,7 +94,21 @@ export async function syncTargets(job: CatalogJob, blocks: readonly MarketplaceC
     }
     if (p.plan.changes.length > 0) human.write(`\n${pick({ id: `--- Menerapkan: ${showTarget(p.plan.target, "id")} ---`, en: `--- Applying: ${showTarget(p.plan.target, "en")} ---` }, lang)}\n`);
     try {
-      const applied = await applyPlan(p.plan, { yes: true, quietPlan: true, ...(opts.format ? { format: opts.format } : {}), ...(opts.config !== undefined ? { config: opts.config } : {}) }, ctx, deps);
+      const applied = await applyPlan(
+        p.plan,
+        {
+          yes: true,
+          quietPlan: true,
+          ...(opts.format ? { format: opts.format } : {}),
+          ...(opts.config !== undefined ? { config: opts.config } : {}),
+          // The plan is made again right before it is sent: with the flags it was made with.
+          ...(opts.allowMassDeactivate ? { allowMassDeactivate: true } : {}),
+          ...(opts.maxDeactivatePercent !== undefined ? { maxDeactivatePercent: opts.maxDeactivatePercent } : {}),
+          ...(opts.defaultCategory !== undefined ? { defaultCategory: opts.defaultCategory } : {}),
+        },
+        ctx,
+        deps,
+      );
       reports.push({ ...applied, marketplace: p.block.adapter });
     } catch (error) {
       if (!isRunError(error)) throw error;

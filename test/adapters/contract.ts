@@ -3,6 +3,8 @@
 // failed outcome, abort leaves unsent changes skipped, close.
 import { afterEach, describe, expect, it } from "vitest";
 import type { MarketplaceAdapter } from "../../src/adapters/types.js";
+import type { Variant } from "../../src/catalog/types.js";
+import { diffCatalog } from "../../src/plan/diff.js";
 import type { Change, ChangeOutcome, DesiredProduct, Listing } from "../../src/plan/types.js";
 import { makeDesired } from "../builders.js";
 
@@ -248,6 +250,91 @@ export function testAdapter(name: string, setup: HarnessSetup): void {
       expect(applied.length + skipped.length).toBe(30);
       const listed = (await h.adapter.listListings()).map((l) => l.sku).sort();
       expect(listed).toEqual(applied.sort());
+    });
+
+    // ---- variants (issue 14): only for adapters whose rules take them (maxVariants > 0).
+    const takesVariants = (h: AdapterHarness): boolean => (h.adapter.rules.maxVariants ?? 0) > 0 && (h.adapter.rules.maxOptionTypes ?? 0) >= 2;
+    const variant = (sku: string, size: string, price: number, stock = 5): Variant => ({
+      sku,
+      options: { Ukuran: size, Warna: "Merah" },
+      price,
+      stock,
+      weight: 300,
+      images: [],
+      status: "active",
+      line: 2,
+    });
+    const batik = (h: AdapterHarness, variants: Variant[]): DesiredProduct =>
+      product(h, {
+        sku: "VAR-1",
+        name: "Kemeja Batik Tulis Lengan Panjang Motif Parang",
+        description: "Kemeja batik tulis dari kain katun, dijahit warga desa.",
+        weight: 300,
+        price: variants[0]!.price,
+        stock: variants.reduce((n, v) => n + v.stock, 0),
+        variants,
+      });
+    const SML = [variant("VAR-1-S", "S", 150_000), variant("VAR-1-M", "M", 155_000), variant("VAR-1-L", "L", 160_000)];
+    /** Create the batik shirt through the adapter; the plan of the same row against the shop is then empty. */
+    const createBatik = async (h: AdapterHarness): Promise<DesiredProduct> => {
+      const desired = batik(h, SML);
+      const outcomes = await h.adapter.apply([{ kind: "create", sku: desired.sku, product: desired }]);
+      expect(outcomes.map((o) => [o.sku, o.status])).toEqual([["VAR-1", "applied"]]);
+      return desired;
+    };
+    const planAgainstShop = async (h: AdapterHarness, desired: DesiredProduct) => diffCatalog({ products: [desired], listings: await h.adapter.listListings() });
+    const skusOf = (listing: Listing | undefined): string[] => (listing?.variants ?? []).map((v) => v.sku.toUpperCase()).sort();
+
+    it("creates a product with variants, and planning the same row again finds nothing to do", async () => {
+      const h = await open();
+      if (!takesVariants(h)) return;
+      const desired = await createBatik(h);
+      const listings = await h.adapter.listListings();
+      expect(listings).toHaveLength(1);
+      expect(skusOf(listings[0])).toEqual(["VAR-1-L", "VAR-1-M", "VAR-1-S"]);
+      const m = listings[0]?.variants?.find((v) => v.sku.toUpperCase() === "VAR-1-M");
+      expect(m).toMatchObject({ price: 155_000, stock: 5 });
+      expect(m?.id).toMatch(/^\S+$/);
+      const again = await planAgainstShop(h, desired);
+      expect(again.changes).toEqual([]);
+      expect(again.unchanged).toBe(1);
+    });
+
+    it("a price edit of one variant is one update with no product fields, sent as one cheap write", async () => {
+      const h = await open();
+      if (!takesVariants(h)) return;
+      await createBatik(h);
+      const edited = batik(h, [SML[0]!, { ...SML[1]!, price: 157_500 }, SML[2]!]);
+      const plan = await planAgainstShop(h, edited);
+      expect(plan.changes).toHaveLength(1);
+      const [change] = plan.changes;
+      expect(change).toMatchObject({ kind: "update", sku: "VAR-1", fields: [], variants: [{ kind: "update", sku: "VAR-1-M", fields: [{ field: "price", from: 155_000, to: 157_500 }] }] });
+      expect(h.adapter.capabilities.cheapFields).toContain("price");
+      const before = h.adapter.stats?.().writeRequests;
+      const outcomes = await h.adapter.apply(plan.changes);
+      expect(outcomes.map((o) => o.status)).toEqual(["applied"]);
+      if (before !== undefined) expect((h.adapter.stats?.().writeRequests ?? 0) - before).toBe(1);
+      const after = (await h.adapter.listListings())[0];
+      expect(after?.variants?.find((v) => v.sku.toUpperCase() === "VAR-1-M")?.price).toBe(157_500);
+      expect((await planAgainstShop(h, edited)).changes).toEqual([]);
+    });
+
+    it("adds and removes a variant; stock 0 leaves a variant unsellable; a rerun finds nothing to do", async () => {
+      const h = await open();
+      if (!takesVariants(h)) return;
+      await createBatik(h);
+      const edited = batik(h, [{ ...SML[0]!, stock: 0 }, SML[1]!, variant("VAR-1-XL", "XL", 165_000, 3)]);
+      const plan = await planAgainstShop(h, edited);
+      expect(plan.changes).toHaveLength(1);
+      const kinds = plan.changes[0]?.kind === "update" ? (plan.changes[0].variants ?? []).map((v) => `${v.kind} ${v.sku}`) : [];
+      expect(kinds).toEqual(["remove VAR-1-L", "update VAR-1-S", "add VAR-1-XL"]);
+      const outcomes = await h.adapter.apply(plan.changes);
+      expect(outcomes.map((o) => (o.status === "failed" ? `${o.error.code}: ${o.error.message}` : o.status))).toEqual(["applied"]);
+      const after = (await h.adapter.listListings())[0];
+      expect(skusOf(after)).toEqual(["VAR-1-M", "VAR-1-S", "VAR-1-XL"]);
+      expect(after?.variants?.find((v) => v.sku.toUpperCase() === "VAR-1-S")?.stock).toBe(0);
+      expect(after?.variants?.find((v) => v.sku.toUpperCase() === "VAR-1-XL")).toMatchObject({ price: 165_000, stock: 3 });
+      expect((await planAgainstShop(h, edited)).changes).toEqual([]);
     });
 
     it("closes cleanly", async () => {

@@ -41,6 +41,29 @@ describe("shopee adapter: variants and photos", () => {
     expect(rig.server.items()[0]?.models.map((x) => x.price)).toEqual([15_000, 18_500, 17_000]);
   });
 
+  it("a variant field Shopee cannot write (availability) is a failed outcome after its price is written, not a silent success", async () => {
+    rig = await startShopeeRig();
+    const p = product({ sku: "MSK-W", name: "Masker Kain Warna", variants: [variant("MSK-W-S", "S", 15_000), variant("MSK-W-M", "M", 16_000)] });
+    await rig.adapter.apply([create(p)]);
+    const [listing] = await rig.adapter.listListings();
+    const s = listing?.variants?.[0];
+    rig.server.resetStats();
+    const edited = { ...p, variants: [{ ...variant("MSK-W-S", "S", 14_000), status: "inactive" as const }, variant("MSK-W-M", "M", 16_000)] };
+    const [outcome] = await rig.adapter.apply([
+      {
+        kind: "update",
+        sku: p.sku,
+        listingId: listing?.id ?? "",
+        fields: [],
+        product: edited,
+        variants: [{ kind: "update", sku: "MSK-W-S", variantId: s?.id ?? "", fields: [{ field: "price", from: 15_000, to: 14_000 }, { field: "status", from: "active", to: "inactive" }] }],
+      },
+    ]);
+    expect(outcome).toMatchObject({ status: "failed", listingId: listing?.id, error: { code: "SHOPEE_VARIANT_FIELD_UNSUPPORTED", retryable: false, message: expect.stringContaining("MSK-W-S status") } });
+    expect(rig.server.stats().byPath).toEqual({ "product/update_price": 1 });
+    expect(rig.server.items()[0]?.models.map((x) => x.price)).toEqual([14_000, 16_000]);
+  });
+
   it("uploads a photo once per content, also across runs", async () => {
     rig = await startShopeeRig();
     const shared = "https://img.example.test/same.jpg";

@@ -40,12 +40,15 @@ const open = (input: Record<string, unknown>): MarketplaceAdapter =>
 
 const creates = (products: DesiredProduct[]): Change[] => products.map((product) => ({ kind: "create", sku: product.sku, product }));
 
-/** The sheet's rows as an independent reader (read-excel-file, not the exceljs writer) sees them. */
-async function readSheet(path: string): Promise<{ name: string; rows: unknown[][] }> {
+/**
+ * The first sheet's rows as an independent reader (read-excel-file, not the exceljs writer) sees
+ * them; the reference sheets follow it (issue 12.9).
+ */
+async function readSheet(path: string): Promise<{ name: string; rows: unknown[][]; others: { name: string; rows: unknown[][] }[] }> {
   const sheets = await readXlsxFile(path);
-  expect(sheets).toHaveLength(1);
-  const [sheet] = sheets;
-  return { name: sheet!.sheet, rows: sheet!.data };
+  expect(sheets.map((s) => s.sheet).slice(1)).toEqual(["Referensi Kategori", "Referensi Etalase", "Referensi Kurir"]);
+  const [sheet, ...others] = sheets;
+  return { name: sheet!.sheet, rows: sheet!.data, others: others.map((o) => ({ name: o.sheet, rows: o.data })) };
 }
 
 const HEADERS = BULK_COLUMNS.map((c) => c.header);
@@ -161,8 +164,16 @@ describe("tokopedia-bulk adapter", () => {
       ["applied", "A-3", "A-3"],
       ["applied", "B-1", "B-1"],
     ]);
-    const sheet = await readSheet(join(dir, "second", "tokopedia-upload-001.xlsx"));
-    expect(sheet.rows.slice(3)).toEqual([expectedRow(after[1]!), expectedRow(after[2]!, "Nonaktif"), expectedRow(after[4]!)]);
+    // Issue 12.9: only the new product goes to the add template; the existing ones to the edit list.
+    const added = await readSheet(join(dir, "second", "tokopedia-upload-001.xlsx"));
+    expect(added.rows.slice(3)).toEqual([expectedRow(after[4]!)]);
+    const edits = await readSheet(join(dir, "second", "tokopedia-ubah-001.xlsx"));
+    expect(edits.name).toBe("Ubah Produk (bukan Tambah)");
+    expect(edits.rows[1]?.slice(0, 4)).toEqual(["Product ID", "Yang Berubah", "Pesan Error", "Nama Produk*"]);
+    expect(edits.rows.slice(3)).toEqual([
+      [null, "Harga (Rp)*", ...expectedRow(after[1]!)],
+      [null, "Status*", ...expectedRow(after[2]!, "Nonaktif")],
+    ]);
   });
 
   it("a pruned SKU is written from the previous export as Nonaktif; without it, skipped", async () => {
@@ -176,8 +187,9 @@ describe("tokopedia-bulk adapter", () => {
     ]);
     expect(outcomes[0]).toEqual({ sku: "OLD-1", kind: "deactivate", status: "applied", listingId: "OLD-1" });
     expect(outcomes[1]).toMatchObject({ sku: "NOWHERE", status: "skipped" });
-    const sheet = await readSheet(join(dir, "second", "tokopedia-upload-001.xlsx"));
-    expect(sheet.rows.slice(3)).toEqual([expectedRow(gone, "Nonaktif")]);
+    expect(await readdir(join(dir, "second"))).toEqual(["tokopedia-ubah-001.xlsx"]);
+    const sheet = await readSheet(join(dir, "second", "tokopedia-ubah-001.xlsx"));
+    expect(sheet.rows.slice(3)).toEqual([[null, "Status*", ...expectedRow(gone, "Nonaktif")]]);
   });
 
   it("a category that is not a numeric code fails that item; a configured name map resolves it", async () => {
@@ -301,11 +313,12 @@ describe("tokopedia-bulk through sync (target opened as openTarget should)", () 
       { openTarget: openBulk },
     );
     expect(again).toBe(0);
-    const changed = await readSheet(join(dir, "upload-2", "tokopedia-upload-001.xlsx"));
-    expect(changed.rows.slice(3).map((r) => [r[14], r[15], r[17]])).toEqual([
-      ["K-2", "Aktif", 13_000],
-      ["K-3", "Nonaktif", 9_000],
-      ["K-4", "Aktif", 5_000],
+    const added = await readSheet(join(dir, "upload-2", "tokopedia-upload-001.xlsx"));
+    expect(added.rows.slice(3).map((r) => [r[14], r[15], r[17]])).toEqual([["K-4", "Aktif", 5_000]]);
+    const changed = await readSheet(join(dir, "upload-2", "tokopedia-ubah-001.xlsx"));
+    expect(changed.rows.slice(3).map((r) => [r[1], r[16], r[17], r[19]])).toEqual([
+      ["Harga (Rp)*", "K-2", "Aktif", 13_000],
+      ["Status*", "K-3", "Nonaktif", 9_000],
     ]);
   });
 

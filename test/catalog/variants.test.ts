@@ -136,6 +136,12 @@ describe("checks, each located", () => {
       [["VARIANTS_NOT_SUPPORTED", 2]],
     ],
     [
+      "an option value longer than the marketplace takes (Shopee: 20), once per value",
+      [`A,A-M,Kemeja,M,Merah Marun Tua Sekali Ya,1000,1,100,${IMG}`, "A,A-L,,L,Merah Marun Tua Sekali Ya,1000,1,100,"],
+      { ...VARIANT_RULES, optionValueMaxLength: 20 },
+      [["VARIANT_OPTION_TOO_LONG", 2, "Warna"]],
+    ],
+    [
       "a variant SKU equal to another product's",
       [`A,A-M,Kemeja,M,Biru,1000,1,100,${IMG}`, "A,A-L,,L,Biru,1000,1,100,", `,A-L,Sarung,,,1000,1,100,${IMG}`],
       VARIANT_RULES,
@@ -152,6 +158,13 @@ describe("checks, each located", () => {
     expect(shape(r)).toEqual(expected);
     expect(r.valid).toBe(false);
     expect(r.products.filter((p) => p.sku === "A")).toEqual([]);
+  });
+
+  test("an option name longer than the marketplace takes (Shopee: 14), at its name cell", async () => {
+    const header = "SKU Induk,SKU,Nama Produk,Nama Variasi 1,Varian untuk Variasi 1,Harga,Stok,Berat,Foto";
+    const r = await load([header, `J,J-1,Jamu,Isi Botol Kaca Kecil,250 ml,1000,1,100,${IMG}`, "J,J-2,,,500 ml,1000,1,100,"].join("\n"), { ...VARIANT_RULES, optionNameMaxLength: 14 });
+    expect(shape(r)).toEqual([["VARIANT_OPTION_TOO_LONG", 2, "Nama Variasi 1"]]);
+    expect(r.issues[0]).toMatchObject({ value: "Isi Botol Kaca Kecil", args: { part: "name", length: 20, max: 14 } });
   });
 
   test("empty option value of a name/value pair", async () => {

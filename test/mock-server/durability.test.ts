@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { StateFileBusyError, StatePersistError, startMockServer } from "../../src/mock-server/index.js";
-import { nodeDurableFs, type DurableFs } from "../../src/mock-server/http/index.js";
+import { fullDisk } from "./full-disk.js";
 import { clientFor, fetchToken, makeCreate } from "./http.js";
 
 let dir: string;
@@ -15,20 +15,6 @@ beforeEach(async () => {
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 const fast = { rateLimit: 100_000, burst: 100_000 };
-
-/** node:fs whose writes fail with `failing` (after writing part of the temp file) while it is set. */
-function fullDisk(): DurableFs & { failing: string | undefined } {
-  const fs = {
-    ...nodeDurableFs,
-    failing: undefined as string | undefined,
-    async writeSynced(path: string, text: string) {
-      if (!fs.failing) return nodeDurableFs.writeSynced(path, text);
-      await nodeDurableFs.writeSynced(path, text.slice(0, 100));
-      throw Object.assign(new Error(`${fs.failing}: no space left on device, write`), { code: fs.failing });
-    },
-  };
-  return fs;
-}
 
 describe("issue 13.2: acknowledged writes are on disk; a full disk refuses writes", () => {
   test("ENOSPC: creates are refused with a 5xx envelope, nothing acknowledged is lost, writes resume", async () => {

@@ -1,14 +1,13 @@
 // Issue 13.2: `kill -9` a child `desbumi mock-server --state` in the middle of a burst of creates,
 // then count the creates it had answered 200 for that are not in the state file (must be 0), and
 // check no id is handed out twice after the restart. Uses the built CLI (bin/desbumi.js).
-import { spawn } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { request } from "undici";
 import { startMockServer } from "../../src/mock-server/index.js";
+import { startMockChild } from "./child.js";
 
-const BIN = join(resolve(import.meta.dirname, "../.."), "bin", "desbumi.js");
 const CLIENT = { id: "kill-client", secret: "kill-secret" };
 const WORKERS = 8;
 
@@ -23,35 +22,6 @@ export interface KillRun {
   tempFilesAfterRestart: number;
   /** Product ids handed out twice (acknowledged before the kill, and again after the restart). */
   reusedIds: number;
-}
-
-async function startChild(stateFile: string): Promise<{ url: string; kill: () => Promise<void> }> {
-  const child = spawn(
-    process.execPath,
-    [BIN, "mock-server", "--state", stateFile, "--port", "0", "--rate-limit", "100000", "--burst", "100000", "--client-id", CLIENT.id, "--client-secret", CLIENT.secret],
-    { stdio: ["ignore", "pipe", "pipe"], env: { PATH: process.env.PATH ?? "" } },
-  );
-  const exited = new Promise<void>((done) => child.on("close", () => done()));
-  let out = "";
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`mock-server did not start: ${out}`)), 20_000);
-    child.stdout.on("data", (d: Buffer) => {
-      out += d.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+)\n/.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolveUrl(m[1]);
-      }
-    });
-    child.on("close", () => reject(new Error(`mock-server exited: ${out}`)));
-  });
-  return {
-    url,
-    async kill() {
-      child.kill("SIGKILL");
-      await exited;
-    },
-  };
 }
 
 async function token(url: string): Promise<string> {
@@ -80,7 +50,7 @@ export async function runKillBurst(killAfterAcks: number): Promise<KillRun> {
   const dir = await mkdtemp(join(tmpdir(), "desbumi-kill-"));
   const stateFile = join(dir, "shop.json");
   try {
-    const child = await startChild(stateFile);
+    const child = await startMockChild(["--state", stateFile, "--port", "0", "--rate-limit", "100000", "--burst", "100000", "--client-id", CLIENT.id, "--client-secret", CLIENT.secret]);
     const bearer = `Bearer ${await token(child.url)}`;
     const acked = new Map<string, number>();
     let seq = 0;

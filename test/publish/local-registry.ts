@@ -9,7 +9,8 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
 const SERVER_SCRIPT = fileURLToPath(new URL("./registry-server.mjs", import.meta.url));
-const START_TIMEOUT_MS = 20_000;
+// Generous: on a loaded 2-core CI machine verdaccio has been seen to need more than 20 s to start.
+const START_TIMEOUT_MS = 60_000;
 
 export interface LocalRegistry {
   /** `http://127.0.0.1:<port>/` */

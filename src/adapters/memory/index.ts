@@ -23,6 +23,20 @@ const listingSchema = z.strictObject({
   min_order: z.number().int().default(1),
   etalase: z.string().default(""),
   images: z.array(z.string()).default([]),
+  variants: z
+    .array(
+      z.strictObject({
+        id: z.string().default("").describe("Variant id; assigned when empty"),
+        sku: z.string(),
+        options: z.record(z.string(), z.string()),
+        price: z.number().int(),
+        stock: z.number().int().default(10),
+        images: z.array(z.string()).optional(),
+        status: z.enum(["active", "inactive"]).default("active"),
+      }),
+    )
+    .optional()
+    .describe("The listing's SKUs when it has variants (its price and stock are then theirs)"),
 });
 
 const failureSchema = z.strictObject({
@@ -55,7 +69,7 @@ export function createMemoryAdapter(input: MemoryOptionsInput = {}): MemoryAdapt
   const options = memoryOptionsSchema.parse(input);
   const categories: Category[] = flattenCategoryTree(MEMORY_CATEGORY_TREE);
   const leafIds = new Set(categories.filter((c) => c.isLeaf).map((c) => c.id));
-  const store = new ListingStore(TOKOPEDIA_RULES, leafIds);
+  const store = new ListingStore(MEMORY_RULES, leafIds);
   const failures = new Map<string, z.output<typeof failureSchema>>();
   const counters = { requests: 0, writeRequests: 0, retries: 0, rateLimited: 0 };
   let closed = false;
@@ -95,10 +109,10 @@ export function createMemoryAdapter(input: MemoryOptionsInput = {}): MemoryAdapt
         result = store.create({ ...change.product, images: uploaded?.images ?? change.product.images });
         break;
       case "update":
-        result = store.update(change.listingId, fields(change.fields));
+        result = store.update(change.listingId, fields(change.fields), undefined, change.variants);
         break;
       case "reactivate":
-        result = store.update(change.listingId, fields(change.fields), "active");
+        result = store.update(change.listingId, fields(change.fields), "active", change.variants);
         break;
       case "deactivate":
         result = store.update(change.listingId, fields(change.fields), "inactive");
@@ -144,8 +158,9 @@ export function createMemoryAdapter(input: MemoryOptionsInput = {}): MemoryAdapt
           outcome = { status: "skipped", sku: change.sku, kind: change.kind, reason: "interrupted before it was sent" };
         } else {
           opts.onIntent?.(change);
-          counters.requests++;
-          counters.writeRequests++;
+          const writes = writesOf(change);
+          counters.requests += writes;
+          counters.writeRequests += writes;
           outcome = applyOne(change);
         }
         outcomes.push(outcome);
@@ -165,6 +180,27 @@ export function createMemoryAdapter(input: MemoryOptionsInput = {}): MemoryAdapt
     failSku,
     isClosed: () => closed,
   };
+}
+
+/**
+ * The write requests a marketplace with cheap price and stock endpoints needs for this change
+ * (counted in stats, so tests can see that a price edit is one cheap write): one for a create or
+ * a status flip, one for an edit of other fields, variants added or removed or their options,
+ * photos or status changed; and one for prices, one for stocks, when those change (product-level
+ * ones alone, or any variants' together).
+ */
+function writesOf(change: Change): number {
+  if (change.kind === "create") return 1;
+  let writes = change.kind === "update" ? 0 : 1;
+  const cheap = (field: string): boolean => field === "price" || field === "stock";
+  const variants = change.kind === "deactivate" ? [] : (change.variants ?? []);
+  const variantFields = variants.flatMap((v) => (v.kind === "update" ? v.fields.map((f) => f.field) : []));
+  const isFullEdit = change.fields.some((f) => !cheap(f.field)) || variants.some((v) => v.kind !== "update") || variantFields.some((f) => !cheap(f));
+  if (isFullEdit) writes += 1;
+  for (const field of ["price", "stock"] as const) {
+    if ((!isFullEdit && change.fields.some((f) => f.field === field)) || variantFields.includes(field)) writes += 1;
+  }
+  return Math.max(writes, 1);
 }
 
 /**

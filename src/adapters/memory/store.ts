@@ -1,7 +1,9 @@
 // The memory adapter's state: listings in a Map, enforcing the marketplace rules so that failed
 // outcomes are real (duplicate names, prices out of range), not faked.
-import type { ChangeError, DesiredProduct, FieldChange, Listing } from "../../plan/types.js";
+import type { ChangeError, DesiredProduct, FieldChange, Listing, ListingVariant, VariantChange } from "../../plan/types.js";
 import type { MarketplaceRules } from "../../rules.js";
+import { skuKey } from "../../catalog/sku.js";
+import { applyVariantChanges, checkVariants, summarizeVariants } from "./variants.js";
 
 export type StoreResult = { ok: true; listing: Listing } | { ok: false; error: ChangeError };
 
@@ -23,7 +25,7 @@ export class ListingStore {
   }
 
   all(): Listing[] {
-    return [...this.listings.values()].map((l) => ({ ...l, images: [...l.images] }));
+    return [...this.listings.values()].map(copyListing);
   }
 
   get(id: string): Listing | undefined {
@@ -37,7 +39,12 @@ export class ListingStore {
   /** Put a listing in as is (tests seed the shop this way); a missing id gets the next one. */
   seed(listing: Omit<Listing, "id"> & { id?: string }): Listing {
     const id = listing.id ?? String(this.nextId++);
-    const stored = { ...listing, id, images: [...listing.images] };
+    const stored = copyListing({ ...listing, id });
+    if (stored.variants?.length === 0) delete stored.variants;
+    stored.variants?.forEach((v, i) => {
+      if (v.id === "") v.id = `${id}-${i + 1}`;
+    });
+    if (stored.variants) Object.assign(stored, summarizeVariants(stored.variants));
     this.listings.set(id, stored);
     const numeric = Number(id);
     if (Number.isInteger(numeric) && numeric >= this.nextId) this.nextId = numeric + 1;
@@ -60,29 +67,54 @@ export class ListingStore {
       etalase: product.etalase,
       images: [...product.images],
     };
+    const variants = product.variants ?? [];
+    if (variants.length > 0) {
+      candidate.variants = variants.map((v): ListingVariant => ({ id: "", sku: v.sku, options: { ...v.options }, price: v.price, stock: v.stock, images: [...v.images], status: v.status }));
+      Object.assign(candidate, summarizeVariants(candidate.variants));
+    }
     const problem = this.check(candidate);
     if (problem) return problem;
-    if (this.findBySku(product.sku)) return fail("SKU_TAKEN", `SKU [${product.sku}] is already used in this shop`);
+    for (const sku of [product.sku, ...variants.map((v) => v.sku)]) {
+      if (this.findBySku(sku)) return fail("SKU_TAKEN", `SKU [${sku}] is already used in this shop`);
+    }
     candidate.id = String(this.nextId++);
+    candidate.variants?.forEach((v) => {
+      v.id = String(this.nextId++);
+    });
     this.listings.set(candidate.id, candidate);
     return { ok: true, listing: candidate };
   }
 
   /** All-or-nothing: the listing changes only if every field is acceptable. */
-  update(id: string, fields: readonly FieldChange[], status?: Listing["status"]): StoreResult {
+  update(id: string, fields: readonly FieldChange[], status?: Listing["status"], variants: readonly VariantChange[] = []): StoreResult {
     const current = this.listings.get(id);
     if (!current) return fail("LISTING_NOT_FOUND", `No listing with id [${id}] in this shop`);
-    const next: Listing = { ...current, images: [...current.images] };
+    const next: Listing = copyListing(current);
     for (const change of fields) applyField(next, change);
     if (status) next.status = status;
+    if (variants.length > 0) {
+      const taken = variants.flatMap((v) => (v.kind === "add" ? [v.sku] : [])).find((sku) => this.findBySku(sku, id));
+      if (taken !== undefined) return fail("SKU_TAKEN", `SKU [${taken}] is already used in this shop`);
+      const applied = applyVariantChanges(next.variants ?? [], variants, () => String(this.nextId++));
+      if (!applied.ok) return { ok: false, error: applied.error };
+      if (applied.variants.length > 0) {
+        next.variants = applied.variants;
+        Object.assign(next, summarizeVariants(applied.variants));
+      } else delete next.variants;
+    }
     const problem = this.check(next);
     if (problem) return problem;
     this.listings.set(id, next);
     return { ok: true, listing: next };
   }
 
-  findBySku(sku: string): Listing | undefined {
-    for (const listing of this.listings.values()) if (listing.sku === sku) return listing;
+  /** The listing with this SKU, on itself or one of its variants (ignoring case, as marketplaces do); `except` = a listing id not to count. */
+  findBySku(sku: string, except?: string): Listing | undefined {
+    const key = skuKey(sku);
+    for (const listing of this.listings.values()) {
+      if (listing.id === except) continue;
+      if (skuKey(listing.sku) === key || listing.variants?.some((v) => skuKey(v.sku) === key)) return listing;
+    }
     return undefined;
   }
 
@@ -107,6 +139,10 @@ export class ListingStore {
     }
     if (l.images.length > r.imagesMax) return fail("INVALID_VALUE", `At most ${r.imagesMax} pictures`);
     if (l.sku.length > r.skuMaxLength) return fail("INVALID_VALUE", `Field [sku] is longer than ${r.skuMaxLength}`);
+    if (l.variants) {
+      const problem = checkVariants(l.variants, r);
+      if (problem) return { ok: false, error: problem };
+    }
     if (!this.leafIds.has(l.categoryId)) {
       return fail("CATEGORY_NOT_FOUND", `Category [${l.categoryId}] is not a leaf category of this marketplace`);
     }
@@ -146,4 +182,10 @@ function applyField(listing: Listing, change: FieldChange): void {
       listing.images = Array.isArray(to) ? to.map(String) : [];
       return;
   }
+}
+
+function copyListing(l: Listing): Listing {
+  const out: Listing = { ...l, images: [...l.images] };
+  if (l.variants) out.variants = l.variants.map((v) => ({ ...v, options: { ...v.options }, ...(v.images ? { images: [...v.images] } : {}) }));
+  return out;
 }

@@ -40,7 +40,15 @@ export async function connectShopee(options: ShopeeOptions, ctx: ConnectContext)
     }
   }
   const landing = parseLanding(input);
-  const shopId = landing.shopId ?? options.shopId;
+  // The landing address's shop_id first (it is the shop that was authorized), then --shop-id, then the config's.
+  const given = ctx.inputs?.shopId !== undefined ? Number(ctx.inputs.shopId) : undefined;
+  if (landing.shopId !== undefined && given !== undefined && landing.shopId !== given) {
+    throw new UsageError({
+      en: `The landing address is for shop ${landing.shopId}, but --shop-id says ${given}. Leave --shop-id out (the address names the shop), or paste the address of that shop.`,
+      id: `Alamat tujuan itu untuk toko ${landing.shopId}, tetapi --shop-id menyebut ${given}. Hapus --shop-id (alamatnya sudah menyebut tokonya), atau tempel alamat toko itu.`,
+    });
+  }
+  const shopId = landing.shopId ?? given ?? options.shopId;
   if (!landing.code) throw new UsageError({ en: "That has no code in it. Paste the whole address of the page you landed on.", id: "Tidak ada kode di situ. Tempel seluruh alamat halaman tujuan." });
   if (!shopId) throw new UsageError({ en: "The shop id is missing: paste the whole landing address (it has shop_id=...), or add --shop-id N.", id: "shop id belum ada: tempel seluruh alamat tujuan (memuat shop_id=...), atau tambahkan --shop-id N." });
 

@@ -3,7 +3,7 @@
 // Facts: shared/reference/shopee-open-platform.md Part A.
 import { z } from "zod";
 import type { MarketplaceRules } from "../../rules.js";
-import type { AdapterDefinition } from "../types.js";
+import type { AdapterDefinition, ConnectInput } from "../types.js";
 
 /** The documented live host (reference A1; Indonesian shops use the SG host). */
 export const SHOPEE_LIVE_HOST = "https://partner.shopeemobile.com";
@@ -59,9 +59,26 @@ export const SHOPEE_RULES: MarketplaceRules = {
   uniqueNames: true,
   maxOptionTypes: 2,
   maxVariants: 50,
+  // Reference section 6 (global product limits): tier name 0-14, option 0-20 characters.
+  optionNameMaxLength: 14,
+  optionValueMaxLength: 20,
   photo: { minPx: 1, maxPx: 20_000, maxBytes: 10 * 1024 * 1024, formats: ["image/jpeg", "image/png"] },
   family: "shopee",
 };
+
+/**
+ * `desbumi connect shopee --code CODE --shop-id N`: the landing address carries both (pasting it,
+ * or giving it as --code, needs no --shop-id); a bare code needs the shop id beside it.
+ */
+export const SHOPEE_CONNECT_INPUTS: readonly ConnectInput[] = [
+  {
+    name: "shopId",
+    flag: "--shop-id",
+    valueName: "N",
+    help: { en: "the shop_id from the address the seller landed on, with a bare --code", id: "shop_id dari alamat tujuan penjual, bersama --code yang hanya berisi kode" },
+    check: (value) => (/^\d{1,15}$/.test(value) && Number(value) > 0 ? undefined : { en: "the shop id is a whole number (shop_id=... in the landing address)", id: "shop id berupa bilangan bulat (shop_id=... di alamat tujuan)" }),
+  },
+];
 
 export const shopee: AdapterDefinition<ShopeeOptions> = {
   name: "shopee",
@@ -71,5 +88,6 @@ export const shopee: AdapterDefinition<ShopeeOptions> = {
   rules: SHOPEE_RULES,
   create: async (options, ctx) => (await import("./index.js")).createShopeeAdapter(options, ctx),
   connect: async (options, ctx) => (await import("./connect.js")).connectShopee(options, ctx),
+  connectInputs: SHOPEE_CONNECT_INPUTS,
   authorizationStatus: async (options, ctx) => (await import("./connect.js")).shopeeAuthorizationStatus(options, ctx),
 };

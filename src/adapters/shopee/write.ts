@@ -143,9 +143,27 @@ async function perform(change: Change, deps: WriteDeps, signal?: AbortSignal): P
       if (change.fields.some((f) => f.field === "stock")) await deps.client.post("/api/v2/product/update_stock", { item_id: itemId, stock_list: [{ model_id: 0, seller_stock: [{ stock: product.stock }] }] }, signal ? { signal } : {});
     }
   }
-  if (change.kind !== "deactivate" && change.variants && change.variants.length > 0 && product) await applyVariantChanges(itemId, change.variants, product, deps, signal);
+  if (change.kind !== "deactivate" && change.variants && change.variants.length > 0 && product) {
+    await applyVariantChanges(itemId, change.variants, product, deps, signal);
+    const unwritable = change.variants.flatMap((vc) => (vc.kind === "update" ? vc.fields.filter((f) => !VARIANT_WRITABLE.has(f.field)).map((f) => `${vc.sku} ${f.field}`) : []));
+    if (unwritable.length > 0) {
+      // Said, not skipped silently: an "applied" here would plan the same change on every run.
+      throw new ShopeeApiError(
+        "SHOPEE_VARIANT_FIELD_UNSUPPORTED",
+        `prices and stocks were written; Shopee's API here cannot change a model's options, photo or availability (${unwritable.join(", ")}): change them in Seller Center, or give the variant a new SKU`,
+        0,
+      );
+    }
+  }
   return change.listingId;
 }
+
+/**
+ * Variant fields written to an existing model (update_price / update_stock).
+ * NOTE: renaming an option, a model's own photo and a model's availability have no documented
+ * single-model write in reference A3 (only whole-tier update_tier_variation), so they are reported.
+ */
+const VARIANT_WRITABLE: ReadonlySet<string> = new Set(["price", "stock"]);
 
 async function applyVariantChanges(itemId: number, variantChanges: NonNullable<Extract<Change, { kind: "update" }>["variants"]>, product: NonNullable<Extract<Change, { kind: "update" }>["product"]>, deps: WriteDeps, signal?: AbortSignal): Promise<void> {
   const o = signal ? { signal } : {};
@@ -161,6 +179,10 @@ async function applyVariantChanges(itemId: number, variantChanges: NonNullable<E
   }
   for (let i = 0; i < prices.length; i += 50) await deps.client.post("/api/v2/product/update_price", { item_id: itemId, price_list: prices.slice(i, i + 50) }, o);
   for (let i = 0; i < stocks.length; i += 50) await deps.client.post("/api/v2/product/update_stock", { item_id: itemId, stock_list: stocks.slice(i, i + 50) }, o);
+  // NOTE: removals first: the tiers below are rebuilt from the catalogue's variants, so a removed
+  // option's index may go to a new one, and a model still holding it would make add_model refuse
+  // ("Repeat tier_index").
+  for (const vc of variantChanges) if (vc.kind === "remove") await deps.client.post("/api/v2/product/delete_model", { item_id: itemId, model_id: Number(vc.variantId) }, o);
   const added = variantChanges.flatMap((vc) => (vc.kind === "add" ? [vc.variant] : []));
   if (added.length > 0) {
     // New options go at the end of their tier (existing indexes stay), then the new models.
@@ -173,7 +195,6 @@ async function applyVariantChanges(itemId: number, variantChanges: NonNullable<E
     );
     await deps.client.post("/api/v2/product/add_model", { item_id: itemId, model_list: added.map((v) => ({ tier_index: index(v), original_price: v.price, model_sku: v.sku, seller_stock: [{ stock: v.stock }] })) }, o);
   }
-  for (const vc of variantChanges) if (vc.kind === "remove") await deps.client.post("/api/v2/product/delete_model", { item_id: itemId, model_id: Number(vc.variantId) }, o);
 }
 
 const nowSeconds = (): number => Math.floor(Date.now() / 1000);

@@ -44,6 +44,9 @@ export type TikTokShopOptions = z.output<typeof tiktokShopOptionsSchema>;
 export const TIKTOK_SHOP_RULES: MarketplaceRules = {
   nameMaxLength: 255,
   nameMinLength: 25,
+  // Reference section 5 (skus[].sales_attributes): a custom name <= 20, value_name <= 50 characters.
+  optionNameMaxLength: 20,
+  optionValueMaxLength: 50,
   descriptionMaxLength: 10_000,
   descriptionRequired: true,
   priceMin: 100,

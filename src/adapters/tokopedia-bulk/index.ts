@@ -5,9 +5,10 @@ import { relative, resolve } from "node:path";
 import { errorMessage, UsageError } from "../../errors.js";
 import { text } from "../../i18n.js";
 import type { Change, ChangeOutcome, Listing } from "../../plan/types.js";
-import type { AdapterContext, ApplyOptions, Category, MarketplaceAdapter } from "../types.js";
+import type { AdapterContext, ApplyOptions, Category, MarketplaceAdapter, WrittenFile } from "../types.js";
 import { isInside, TOKOPEDIA_BULK_RULES, type TokopediaBulkOptions } from "./definition.js";
-import { MAX_PRODUCTS_PER_WORKBOOK, workbookName } from "./layout.js";
+import { editWorkbookName, MAX_PRODUCTS_PER_WORKBOOK, workbookName } from "./layout.js";
+import { ADD_USE, changedColumns, EDIT_USE, referenceFor } from "./written.js";
 import { readExport } from "./read-export.js";
 import { foldName, toBulkRow, type BulkRow, type BulkSource, type RowSettings } from "./to-row.js";
 import { buildWorkbook, removeStaleWorkbooks, writeFileAtomic } from "./write-workbook.js";
@@ -28,6 +29,12 @@ export function createTokopediaBulkAdapter(options: TokopediaBulkOptions, ctx: A
   const counters = { requests: 0, writeRequests: 0, retries: 0, rateLimited: 0 };
   /** Listings read from `previous`, for writing rows of pruned SKUs (they have no catalogue row). */
   const previousBySku = new Map<string, Listing>();
+  /** SKU -> Seller Center product id, from a previous "Ubah Sekaligus" export (edit rows need it). */
+  const productIds = new Map<string, string>();
+  /** Category code -> name, from the `categories` map (for the reference sheet). */
+  const categoryNames = new Map(Object.entries(options.categories ?? {}).map(([name, code]) => [code, name]));
+  /** What the last apply wrote. */
+  let files: WrittenFile[] = [];
 
   const listListings = async (): Promise<Listing[]> => {
     if (previous === undefined) return [];
@@ -47,6 +54,7 @@ export function createTokopediaBulkAdapter(options: TokopediaBulkOptions, ctx: A
       ctx.log.warn({ previous, rows: read.rowsWithoutSku }, "previous export rows without SKU Name cannot be matched and are ignored");
     }
     for (const listing of read.listings) previousBySku.set(listing.sku, listing);
+    for (const [sku, id] of read.productIds) productIds.set(sku, id);
     return read.listings;
   };
 
@@ -90,25 +98,40 @@ export function createTokopediaBulkAdapter(options: TokopediaBulkOptions, ctx: A
       );
     }
     const names = new Set<string>();
-    for (let start = 0, index = 1; start < written.length; start += MAX_PRODUCTS_PER_WORKBOOK, index += 1) {
-      const chunk = written.slice(start, start + MAX_PRODUCTS_PER_WORKBOOK);
-      if (opts.signal?.aborted) {
-        for (const { change } of chunk) {
-          outcomes.set(change, { sku: change.sku, kind: change.kind, status: "skipped", reason: "interrupted before writing" });
+    files = [];
+    // Creates go to the add template; existing products (changed, hidden, shown again) to the edit
+    // list: an add row for them would make Seller Center add them a second time (layout.ts).
+    const parts = [
+      { kind: "create" as const, items: written.filter((w) => w.change.kind === "create"), name: workbookName },
+      { kind: "edit" as const, items: written.filter((w) => w.change.kind !== "create"), name: editWorkbookName },
+    ];
+    for (const part of parts) {
+      for (let start = 0, index = 1; start < part.items.length; start += MAX_PRODUCTS_PER_WORKBOOK, index += 1) {
+        const chunk = part.items.slice(start, start + MAX_PRODUCTS_PER_WORKBOOK);
+        if (opts.signal?.aborted) {
+          for (const { change } of chunk) {
+            outcomes.set(change, { sku: change.sku, kind: change.kind, status: "skipped", reason: "interrupted before writing" });
+          }
+          continue;
         }
-        continue;
-      }
-      for (const item of chunk) opts.onIntent?.(item.change);
-      const name = workbookName(index);
-      const bytes = await buildWorkbook(chunk.map((item) => item.row));
-      const path = await writeFileAtomic(outDir, name, bytes);
-      counters.writeRequests += 1;
-      names.add(name);
-      ctx.log.info({ path, rows: chunk.length }, "wrote bulk-upload workbook");
-      for (const { change } of chunk) {
-        const outcome: ChangeOutcome = { sku: change.sku, kind: change.kind, status: "applied", listingId: change.sku };
-        outcomes.set(change, outcome);
-        opts.onOutcome?.(outcome);
+        for (const item of chunk) opts.onIntent?.(item.change);
+        const name = part.name(index);
+        const rows = chunk.map((item) => item.row);
+        const bytes = await buildWorkbook({
+          rows,
+          reference: referenceFor(chunk, settings, categoryNames),
+          ...(part.kind === "edit" ? { edits: chunk.map(({ change }) => ({ productId: productIds.get(change.sku) ?? null, changed: changedColumns(change) })) } : {}),
+        });
+        const path = await writeFileAtomic(outDir, name, bytes);
+        counters.writeRequests += 1;
+        names.add(name);
+        files.push({ path, rows: rows.length, use: part.kind === "create" ? ADD_USE : EDIT_USE });
+        ctx.log.info({ path, rows: chunk.length }, "wrote bulk-upload workbook");
+        for (const { change } of chunk) {
+          const outcome: ChangeOutcome = { sku: change.sku, kind: change.kind, status: "applied", listingId: change.sku };
+          outcomes.set(change, outcome);
+          opts.onOutcome?.(outcome);
+        }
       }
     }
     const stale = await removeStaleWorkbooks(outDir, names);
@@ -136,6 +159,7 @@ export function createTokopediaBulkAdapter(options: TokopediaBulkOptions, ctx: A
     listListings,
     ...(options.categories !== undefined ? { listCategories } : {}),
     apply,
+    filesWritten: () => files,
     stats: () => ({ ...counters }),
     close: async () => {},
   };

@@ -79,6 +79,25 @@ export const STATUS_WORDS = { active: "Aktif", inactive: "Nonaktif" } as const;
 export const INSURANCE_WORDS = ["Ya", "Opsional"] as const;
 export type Insurance = (typeof INSURANCE_WORDS)[number];
 
-/** `tokopedia-upload-001.xlsx`, numbered from 1. */
+/** `tokopedia-upload-001.xlsx`, numbered from 1: new products, for "Tambah Produk Sekaligus". */
 export const workbookName = (index: number): string => `tokopedia-upload-${String(index).padStart(3, "0")}.xlsx`;
 export const WORKBOOK_NAME_PATTERN = /^tokopedia-upload-\d{3,}\.xlsx$/;
+
+/**
+ * `tokopedia-ubah-001.xlsx`: products that already exist (changed, hidden or shown again). NOTE: the
+ * add template has no product id column and wants unique names (shared/reference/
+ * tokopedia-seller-api.md section 8), so a row for an existing product would add it a second time;
+ * Seller Center edits in bulk with its own "Ubah Sekaligus" file (downloaded from the shop, with
+ * `Product ID`). This workbook lists the edits to make there; it is never an upload for "Tambah".
+ */
+export const editWorkbookName = (index: number): string => `tokopedia-ubah-${String(index).padStart(3, "0")}.xlsx`;
+export const EDIT_WORKBOOK_NAME_PATTERN = /^tokopedia-ubah-\d{3,}\.xlsx$/;
+/** Every workbook name this adapter writes (stale ones are removed, previous exports read). */
+export const isOwnWorkbook = (name: string): boolean => WORKBOOK_NAME_PATTERN.test(name) || EDIT_WORKBOOK_NAME_PATTERN.test(name);
+
+/** The edit workbook's sheet: a `Product ID` column and what changed, before the template's columns. */
+export const EDIT_SHEET_NAME = "Ubah Produk (bukan Tambah)";
+export const EDIT_EXTRA_HEADERS = ["Product ID", "Yang Berubah"] as const;
+
+/** Reference sheets after the template sheet, as Seller Center's own file has (its instructions name them). */
+export const REFERENCE_SHEETS = { categories: "Referensi Kategori", etalase: "Referensi Etalase", couriers: "Referensi Kurir" } as const;

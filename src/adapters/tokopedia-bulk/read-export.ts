@@ -5,7 +5,7 @@ import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import readXlsxFile from "read-excel-file/node";
 import type { Listing } from "../../plan/types.js";
-import { BULK_SHEET_NAME, WORKBOOK_NAME_PATTERN } from "./layout.js";
+import { BULK_SHEET_NAME, isOwnWorkbook } from "./layout.js";
 
 type ExportField =
   | "name"
@@ -19,7 +19,8 @@ type ExportField =
   | "status"
   | "stock"
   | "price"
-  | "image";
+  | "image"
+  | "productId";
 
 /** Header text folded (lower case, `*` and punctuation gone) -> field. */
 const HEADER_FIELDS: Record<string, ExportField> = {
@@ -37,6 +38,8 @@ const HEADER_FIELDS: Record<string, ExportField> = {
   status: "status",
   "jumlah stok": "stock",
   "harga rp": "price",
+  // Seller Center's "Ubah Sekaligus" export, and desbumi's own tokopedia-ubah workbooks.
+  "product id": "productId",
 };
 const IMAGE_HEADER = /^(?:foto produk|gambar) [1-5]$/;
 /** The header row is looked for this far down (the templates use row 2; some copies row 3 or 4). */
@@ -48,6 +51,8 @@ export interface ExportRead {
   files: string[];
   /** Data rows without a SKU Name: they cannot be matched to catalogue rows. */
   rowsWithoutSku: number;
+  /** SKU -> Seller Center product id, where the export has a `Product ID` column. */
+  productIds: Map<string, string>;
 }
 
 /** The workbooks a `previous` path means: the file itself, or the folder's upload workbooks. */
@@ -55,7 +60,7 @@ export async function listExportFiles(path: string): Promise<string[]> {
   const info = await stat(path);
   if (!info.isDirectory()) return [path];
   const names = (await readdir(path)).filter((n) => !n.startsWith(".") && n.toLowerCase().endsWith(".xlsx"));
-  const ours = names.filter((n) => WORKBOOK_NAME_PATTERN.test(n));
+  const ours = names.filter(isOwnWorkbook);
   return (ours.length > 0 ? ours : names).sort().map((n) => join(path, n));
 }
 
@@ -63,6 +68,7 @@ export async function readExport(path: string): Promise<ExportRead> {
   const files = await listExportFiles(path);
   const bySku = new Map<string, Listing>();
   let rowsWithoutSku = 0;
+  const productIds = new Map<string, string>();
   for (const file of files) {
     const sheets = await readXlsxFile(file);
     const sheet = sheets.find((s) => s.sheet === BULK_SHEET_NAME) ?? sheets[0];
@@ -71,8 +77,9 @@ export async function readExport(path: string): Promise<ExportRead> {
     rowsWithoutSku += read.rowsWithoutSku;
     // A later workbook wins: it was written (or exported) after the earlier one.
     for (const listing of read.listings) bySku.set(listing.sku, listing);
+    for (const [sku, id] of read.productIds) productIds.set(sku, id);
   }
-  return { listings: [...bySku.values()], files, rowsWithoutSku };
+  return { listings: [...bySku.values()], files, rowsWithoutSku, productIds };
 }
 
 export const foldHeader = (text: string): string =>
@@ -81,9 +88,10 @@ export const foldHeader = (text: string): string =>
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
 
-function readRows(data: unknown[][]): { listings: Listing[]; rowsWithoutSku: number } {
+function readRows(data: unknown[][]): { listings: Listing[]; rowsWithoutSku: number; productIds: Map<string, string> } {
+  const productIds = new Map<string, string>();
   const headerIndex = data.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => row.some((c) => typeof c === "string" && foldHeader(c) === "nama produk"));
-  if (headerIndex < 0) return { listings: [], rowsWithoutSku: 0 };
+  if (headerIndex < 0) return { listings: [], rowsWithoutSku: 0, productIds };
   const columns = mapColumns(data[headerIndex] ?? []);
   const listings: Listing[] = [];
   let rowsWithoutSku = 0;
@@ -100,6 +108,8 @@ function readRows(data: unknown[][]): { listings: Listing[]; rowsWithoutSku: num
       rowsWithoutSku += 1;
       continue;
     }
+    const productId = text(cell("productId"));
+    if (/^\d+$/.test(productId)) productIds.set(sku, productId);
     listings.push({
       id: sku,
       sku,
@@ -116,7 +126,7 @@ function readRows(data: unknown[][]): { listings: Listing[]; rowsWithoutSku: num
       images: (columns.get("image") ?? []).map((i) => text(row[i])).filter((url) => url !== ""),
     });
   }
-  return { listings, rowsWithoutSku };
+  return { listings, rowsWithoutSku, productIds };
 }
 
 function mapColumns(header: unknown[]): Map<ExportField, number[]> {

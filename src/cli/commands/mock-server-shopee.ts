@@ -3,21 +3,14 @@ import { readFile } from "node:fs/promises";
 import { UsageError, errorMessage } from "../../errors.js";
 import { pick, text } from "../../i18n.js";
 import type { CommandContext } from "../io.js";
-import { describeListenError, stateBusyText, type MockServerFlags } from "./mock-server.js";
+import { checkHost, explainStartError, printRunning, serveUntilAborted, wholeNumber } from "./mock-server-common.js";
+import type { MockServerFlags } from "./mock-server.js";
 
 export interface ShopeeMockFlags extends MockServerFlags {
   partnerId?: string;
   partnerKey?: string;
   dailyLimit?: string;
 }
-
-const whole = (flag: string, raw: string | undefined, min: number): number | undefined => {
-  if (raw === undefined) return undefined;
-  if (!/^\d+$/.test(raw.trim()) || Number(raw) < min) {
-    throw new UsageError({ en: `${flag} needs a whole number of at least ${min}, got "${raw}"`, id: `${flag} perlu bilangan bulat minimal ${min}, bukan "${raw}"` });
-  }
-  return Number(raw);
-};
 
 export async function runShopeeMockServer(flags: ShopeeMockFlags, ctx: CommandContext, signal: AbortSignal): Promise<number> {
   const mock = await import("../../mock-server/shopee/index.js");
@@ -34,48 +27,47 @@ export async function runShopeeMockServer(flags: ShopeeMockFlags, ctx: CommandCo
     }
     seed = parsed.data;
   }
-  const port = whole("--port", flags.port, 0) ?? 0;
-  const host = flags.host ?? "127.0.0.1";
+  const port = wholeNumber("--port", flags.port, 0) ?? 0;
+  const host = flags.host === undefined ? "127.0.0.1" : checkHost(flags.host);
+  const given = (flag: string, raw: string | undefined): number | undefined => wholeNumber(flag, raw, 1);
+  const partnerId = given("--partner-id", flags.partnerId);
+  const shopId = given("--shop-id", flags.shopId);
+  const rateLimit = given("--rate-limit", flags.rateLimit);
+  const dailyLimit = given("--daily-limit", flags.dailyLimit);
   const options = {
     host,
     port,
     log: ctx.log,
-    ...(whole("--partner-id", flags.partnerId, 1) !== undefined ? { partnerId: Number(flags.partnerId) } : {}),
+    ...(partnerId !== undefined ? { partnerId } : {}),
     ...(flags.partnerKey ? { partnerKey: flags.partnerKey } : {}),
-    ...(whole("--shop-id", flags.shopId, 1) !== undefined ? { shopId: Number(flags.shopId) } : {}),
-    ...(whole("--rate-limit", flags.rateLimit, 1) !== undefined ? { rateLimit: Number(flags.rateLimit) } : {}),
-    ...(whole("--daily-limit", flags.dailyLimit, 1) !== undefined ? { dailyLimit: Number(flags.dailyLimit) } : {}),
+    ...(shopId !== undefined ? { shopId } : {}),
+    ...(rateLimit !== undefined ? { rateLimit } : {}),
+    ...(dailyLimit !== undefined ? { dailyLimit } : {}),
     ...(faults?.ok ? { faults: faults.faults } : {}),
     ...(flags.state ? { stateFile: flags.state } : {}),
     ...(seed ? { seed } : {}),
   };
   const server = await mock.startShopeeMock(options).catch((error: unknown) => {
-    if (error instanceof StateFileBusyError) throw new UsageError(stateBusyText(error.stateFile, error.pid));
-    const problem = describeListenError(error, host, port);
-    throw problem ? new UsageError(problem) : error;
+    throw explainStartError(error, { host, port, busy: StateFileBusyError });
   });
-  const out = ctx.io.stdout;
-  const line = (label: ReturnType<typeof text>, value: string): void => void out.write(`  ${pick(label, ctx.lang).padEnd(22)} ${value}\n`);
-  out.write(pick(text("Marketplace latihan desbumi (gaya Shopee Open Platform v2) berjalan", "desbumi practice marketplace (Shopee Open Platform v2 style) is running"), ctx.lang) + "\n");
-  line(text("URL dasar", "Base URL"), server.url);
-  line(text("shop_id", "shop_id"), String(server.shopId));
-  line(text("partner_id", "partner_id"), String(server.partnerId));
-  // NOTE: printing the key is the point here: it is the mock's own practice partner key.
-  line(text("partner key", "partner key"), server.partnerKey);
-  line(text("Batas laju", "Rate limit"), `${options.rateLimit ?? mock.DEFAULT_RATE_LIMIT} req/s`);
-  line(text("Berkas state", "State file"), flags.state ?? pick(text("(hanya di memori)", "(in memory only)"), ctx.lang));
-  out.write(
-    pick(
+  printRunning(
+    ctx,
+    text("Marketplace latihan desbumi (gaya Shopee Open Platform v2) berjalan", "desbumi practice marketplace (Shopee Open Platform v2 style) is running"),
+    [
+      [text("URL dasar", "Base URL"), server.url],
+      [text("shop_id", "shop_id"), String(server.shopId)],
+      [text("partner_id", "partner_id"), String(server.partnerId)],
+      // NOTE: printing the key is the point here: it is the mock's own practice partner key.
+      [text("partner key", "partner key"), server.partnerKey],
+      [text("Batas laju", "Rate limit"), `${options.rateLimit ?? mock.DEFAULT_RATE_LIMIT} req/s`],
+      [text("Berkas state", "State file"), flags.state ?? pick(text("(hanya di memori)", "(in memory only)"), ctx.lang)],
+    ],
+    [
       text(
         `Hubungkan: SHOPEE_PARTNER_ID=${server.partnerId} SHOPEE_PARTNER_KEY=... desbumi connect shopee (baseUrl ${server.url})`,
         `Connect: SHOPEE_PARTNER_ID=${server.partnerId} SHOPEE_PARTNER_KEY=... desbumi connect shopee (baseUrl ${server.url})`,
       ),
-      ctx.lang,
-    ) + "\n",
+    ],
   );
-  out.write(pick(text("Tekan Ctrl-C untuk berhenti.", "Press Ctrl-C to stop."), ctx.lang) + "\n");
-  if (!signal.aborted) await new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
-  ctx.io.stderr.write(pick(text("Menghentikan server tiruan...", "Stopping the mock server..."), ctx.lang) + "\n");
-  await server.close();
-  return 0;
+  return serveUntilAborted(ctx, signal, () => server.close());
 }

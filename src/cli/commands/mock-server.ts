@@ -1,10 +1,10 @@
 // `desbumi mock-server`: runs the Tokopedia-style practice marketplace until Ctrl-C / SIGTERM.
-import { isIP } from "node:net";
 import type { Command } from "commander";
 import { UsageError } from "../../errors.js";
-import { pick, text, type Text } from "../../i18n.js";
+import { pick, text } from "../../i18n.js";
 import type { MockServerOptions } from "../../mock-server/index.js";
 import type { CommandContext } from "../io.js";
+import { checkHost, explainStartError, printRunning, serveUntilAborted, wholeNumber } from "./mock-server-common.js";
 import type { RegisterCommand } from "./types.js";
 
 export interface MockServerFlags {
@@ -20,18 +20,6 @@ export interface MockServerFlags {
   clientId?: string;
   clientSecret?: string;
   tokenTtl?: string;
-}
-
-function wholeNumber(flag: string, raw: string | undefined, min: number): number | undefined {
-  if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n) || n < min) {
-    throw new UsageError({
-      en: `${flag} needs a whole number of at least ${min}, got "${raw}"`,
-      id: `${flag} perlu bilangan bulat minimal ${min}, bukan "${raw}"`,
-    });
-  }
-  return n;
 }
 
 async function toOptions(flags: MockServerFlags, ctx: CommandContext): Promise<MockServerOptions> {
@@ -69,102 +57,43 @@ async function toOptions(flags: MockServerFlags, ctx: CommandContext): Promise<M
   return options;
 }
 
-/**
- * Only IP literals and "localhost": any other name would need a DNS lookup before listening, and a
- * typo there surfaces as an obscure resolver error.
- */
-function checkHost(raw: string): string {
-  const host = raw.trim();
-  if (host === "localhost" || isIP(host) !== 0) return host;
-  throw new UsageError({
-    en: `--host needs an IP address of this computer (e.g. 127.0.0.1, 0.0.0.0 or ::) or "localhost", got "${raw}"`,
-    id: `--host perlu alamat IP komputer ini (mis. 127.0.0.1, 0.0.0.0 atau ::) atau "localhost", bukan "${raw}"`,
-  });
-}
-
-/** The plain explanation of why the server could not listen, or undefined when it is not a listen problem. */
-export function describeListenError(error: unknown, host: string, port: number): Text | undefined {
-  if (!(error instanceof Error)) return undefined;
-  const { code, syscall } = error as NodeJS.ErrnoException;
-  // NOTE: only the socket's own calls; an EACCES from reading --state is not a port problem.
-  if (syscall !== "listen" && syscall !== "bind" && syscall !== "getaddrinfo") return undefined;
-  switch (code) {
-    case "EADDRINUSE":
-      return {
-        en: `Port ${port} is already in use on ${host}; choose another with --port, or --port 0 for any free port`,
-        id: `Port ${port} di ${host} sudah dipakai program lain; pilih port lain dengan --port, atau --port 0 untuk port bebas mana saja`,
-      };
-    case "EACCES":
-      return {
-        en: `Not allowed to listen on port ${port} (ports below 1024 need administrator rights); choose a port of 1024 or above with --port, or --port 0 for any free port`,
-        id: `Tidak diizinkan memakai port ${port} (port di bawah 1024 butuh hak administrator); pilih port 1024 atau lebih dengan --port, atau --port 0 untuk port bebas mana saja`,
-      };
-    case "EADDRNOTAVAIL":
-    case "EAFNOSUPPORT":
-    case "ENOTFOUND":
-    case "EAI_AGAIN":
-      return {
-        en: `Cannot listen on --host ${host}: it is not an address of this computer; use 127.0.0.1 (this computer only) or 0.0.0.0 (every network)`,
-        id: `Tidak bisa mendengarkan di --host ${host}: itu bukan alamat komputer ini; pakai 127.0.0.1 (hanya komputer ini) atau 0.0.0.0 (semua jaringan)`,
-      };
-    default:
-      return undefined;
-  }
-}
-
-/** Two servers on one state file would undo each other's writes: say who has it and what to do. */
-export function stateBusyText(file: string, pid: number): Text {
-  return {
-    en: `The state file ${file} is open in another desbumi process (pid ${pid}): a running \`desbumi mock-server\`, or a \`desbumi sync\` on the practice shop. Stop it first, or give this server another --state file.`,
-    id: `Berkas state ${file} sedang dibuka proses desbumi lain (pid ${pid}): \`desbumi mock-server\` yang masih berjalan, atau \`desbumi sync\` ke toko latihan. Hentikan dulu, atau beri server ini berkas --state lain.`,
-  };
-}
-
-const line = (label: Text, value: string, ctx: CommandContext): string => `  ${pick(label, ctx.lang).padEnd(22)} ${value}\n`;
-
 /** Starts the server, prints how to use it, and resolves (exit 0) once `signal` aborts. */
 export async function runMockServer(flags: MockServerFlags, ctx: CommandContext, signal: AbortSignal): Promise<number> {
   const options = await toOptions(flags, ctx);
   const { startMockServer, StateFileBusyError } = await import("../../mock-server/index.js");
   const server = await startMockServer(options).catch((error: unknown) => {
-    if (error instanceof StateFileBusyError) throw new UsageError(stateBusyText(error.stateFile, error.pid));
-    const problem = describeListenError(error, options.host ?? "127.0.0.1", options.port ?? 0);
-    throw problem ? new UsageError(problem) : error;
+    throw explainStartError(error, { host: options.host ?? "127.0.0.1", port: options.port ?? 0, busy: StateFileBusyError });
   });
-  const out = ctx.io.stdout;
   const f = options.faults;
   const faults = f
     ? `500=${f.error500 ?? 0}, 429=${f.error429 ?? 0}, reset=${f.reset ?? 0}, drop=${f.commitThenDrop ?? 0}, latency=${f.latencyMs ?? 0}ms, seed=${f.seed ?? 42}`
     : pick(text("tidak ada", "none"), ctx.lang);
-  out.write(pick(text("Marketplace latihan desbumi (gaya Tokopedia) berjalan", "desbumi practice marketplace (Tokopedia-style) is running"), ctx.lang) + "\n");
-  out.write(line(text("URL dasar", "Base URL"), server.url, ctx));
-  out.write(line(text("URL token", "Token URL"), server.tokenUrl, ctx));
-  out.write(line(text("fs_id", "fs_id"), String(server.fsId), ctx));
-  out.write(line(text("shop_id", "shop_id"), String(server.shopId), ctx));
-  // NOTE: printing the secret is the point here: these are the mock's own practice credentials.
-  out.write(line(text("client id", "client id"), server.credentials.clientId, ctx));
-  out.write(line(text("client secret", "client secret"), server.credentials.clientSecret, ctx));
-  out.write(line(text("Batas laju", "Rate limit"), `${options.rateLimit ?? 5} req/s (burst ${options.burst ?? 5})`, ctx));
-  out.write(line(text("Gangguan buatan", "Injected faults"), faults, ctx));
-  out.write(line(text("Berkas state", "State file"), options.stateFile ?? pick(text("(hanya di memori)", "(in memory only)"), ctx.lang), ctx));
   const pin = `--client-id ${server.credentials.clientId} --client-secret ${server.credentials.clientSecret}`;
-  out.write(
-    pick(
+  printRunning(
+    ctx,
+    text("Marketplace latihan desbumi (gaya Tokopedia) berjalan", "desbumi practice marketplace (Tokopedia-style) is running"),
+    [
+      [text("URL dasar", "Base URL"), server.url],
+      [text("URL token", "Token URL"), server.tokenUrl],
+      [text("fs_id", "fs_id"), String(server.fsId)],
+      [text("shop_id", "shop_id"), String(server.shopId)],
+      // NOTE: printing the secret is the point here: these are the mock's own practice credentials.
+      [text("client id", "client id"), server.credentials.clientId],
+      [text("client secret", "client secret"), server.credentials.clientSecret],
+      [text("Batas laju", "Rate limit"), `${options.rateLimit ?? 5} req/s (burst ${options.burst ?? 5})`],
+      [text("Gangguan buatan", "Injected faults"), faults],
+      [text("Berkas state", "State file"), options.stateFile ?? pick(text("(hanya di memori)", "(in memory only)"), ctx.lang)],
+    ],
+    [
       options.stateFile
         ? text(
             `Kredensial ini disimpan di berkas state dan dipakai lagi saat server dimulai ulang. Untuk menetapkannya di mana saja: ${pin}`,
             `These credentials are kept in the state file and reused on restart. To pin them anywhere: ${pin}`,
           )
         : text(`Kredensial baru tiap kali dimulai. Untuk menetapkannya: ${pin} (atau pakai --state FILE)`, `New credentials on every start. To pin them: ${pin} (or use --state FILE)`),
-      ctx.lang,
-    ) + "\n",
+    ],
   );
-  out.write(pick(text("Tekan Ctrl-C untuk berhenti.", "Press Ctrl-C to stop."), ctx.lang) + "\n");
-
-  if (!signal.aborted) await new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
-  ctx.io.stderr.write(pick(text("Menghentikan server tiruan...", "Stopping the mock server..."), ctx.lang) + "\n");
-  await server.close();
-  return 0;
+  return serveUntilAborted(ctx, signal, () => server.close());
 }
 
 async function runMockServerFor(flags: MockServerFlags & { marketplace?: string }, cmd: Command, ctx: CommandContext, signal: AbortSignal): Promise<number> {

@@ -10,7 +10,11 @@
 //   mutate(); await durable.commit();                // answer only after this resolves; on
 //                                                    //   PersistFailed: state rolled back, answer 5xx
 //   await durable.flush();                           // on close; rejects when the last save failed
+//   openDurableState / commitOrRefuse / createClose  // the same, as every mock's server uses it
 export { BoundedMap } from "./bounded-map.js";
+export { CLOSE_GRACE_MS, createClose, listen, type CloseOptions } from "./server-lifecycle.js";
+export { commitOrRefuse, openDurableState, type OpenDurableOptions } from "./durable-state.js";
+export { StatePersistError, statePersistText } from "./persist-error.js";
 export {
   codeOf,
   createDurableFile,
@@ -30,8 +34,10 @@ export {
   isJsonContentType,
   parseIntStrict,
   parseRequestUrl,
+  readBodyBytes,
   readBodyText,
   readJsonBody,
+  type BodyBytes,
   type BodyText,
   type JsonBody,
   type JsonBodyOptions,

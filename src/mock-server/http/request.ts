@@ -39,10 +39,11 @@ export function isJsonContentType(header: string | undefined): boolean {
   return params.every((p) => p === "" || p === "charset=utf-8" || p === 'charset="utf-8"');
 }
 
+export type BodyBytes = { ok: true; bytes: Buffer } | { ok: false; reason: "too-large" | "aborted" };
 export type BodyText = { ok: true; text: string } | { ok: false; reason: "too-large" | "aborted" };
 
-/** The body as UTF-8 text, refused past `maxBytes` (the rest is not read). */
-export async function readBodyText(req: IncomingMessage, maxBytes = BODY_MAX_BYTES): Promise<BodyText> {
+/** The body as bytes (uploads), refused past `maxBytes` (the rest is not read). */
+export async function readBodyBytes(req: IncomingMessage, maxBytes = BODY_MAX_BYTES): Promise<BodyBytes> {
   const declared = Number(headerOf(req, "content-length"));
   if (Number.isFinite(declared) && declared > maxBytes) return { ok: false, reason: "too-large" };
   const chunks: Buffer[] = [];
@@ -57,7 +58,13 @@ export async function readBodyText(req: IncomingMessage, maxBytes = BODY_MAX_BYT
   } catch {
     return { ok: false, reason: "aborted" };
   }
-  return { ok: true, text: Buffer.concat(chunks).toString("utf8") };
+  return { ok: true, bytes: Buffer.concat(chunks) };
+}
+
+/** The body as UTF-8 text, refused past `maxBytes` (the rest is not read). */
+export async function readBodyText(req: IncomingMessage, maxBytes = BODY_MAX_BYTES): Promise<BodyText> {
+  const body = await readBodyBytes(req, maxBytes);
+  return body.ok ? { ok: true, text: body.bytes.toString("utf8") } : body;
 }
 
 export type JsonBody =

@@ -1,5 +1,6 @@
 // Public (partner-signed) endpoints: the consent redirect and the two token calls (reference A1,
 // mock items 2-3). The token answers are flat: no `response` wrapper.
+import { isJsonObject, parseJson } from "../http/index.js";
 import type { TokenAuthority } from "./tokens.js";
 import { authFail, fail, okFlat, type ShopeeReply } from "./wire.js";
 
@@ -22,12 +23,8 @@ const withQuery = (redirect: string, params: Record<string, string>): string => 
 };
 
 function jsonBody(raw: Buffer): Record<string, unknown> | undefined {
-  try {
-    const v: unknown = JSON.parse(raw.toString("utf8"));
-    return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
+  const parsed = parseJson(raw.toString("utf8"));
+  return parsed.ok && isJsonObject(parsed.value) ? parsed.value : undefined;
 }
 
 export function handleAuthRoute(path: string, ctx: AuthContext): ShopeeReply {

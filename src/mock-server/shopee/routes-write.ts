@@ -124,55 +124,47 @@ function rows(ctx: RouteContext, key: "price_list" | "stock_list"): { item: Item
   return { item, rows: out };
 }
 
-function updatePrice(ctx: RouteContext): ShopeeReply {
-  const { item, rows: list } = rows(ctx, "price_list");
-  const range = limitsFor(ctx.profile, item.categoryId).price;
+/** A row's new value and its echo in success_list, or why the row is refused. */
+type RowVerdict = { value: number; echo: Record<string, unknown> } | { refused: string };
+
+/** update_price / update_stock: each row on its model (0 = the item itself), refused rows listed apart. */
+function perModel(ctx: RouteContext, key: "price_list" | "stock_list", decide: (value: unknown, item: Item) => RowVerdict): ShopeeReply {
+  const { item, rows: list } = rows(ctx, key);
+  const field = key === "price_list" ? "price" : "stock";
   const success: unknown[] = [];
   const failure: unknown[] = [];
   for (const row of list) {
     const model = row.modelId === 0 ? undefined : item.models.find((m) => m.modelId === row.modelId);
-    if (row.modelId !== 0 && !model) {
-      failure.push({ model_id: row.modelId, failed_reason: "Wrong model_id." });
+    const verdict: RowVerdict = row.modelId !== 0 && !model ? { refused: "Wrong model_id." } : decide(row.value, item);
+    if ("refused" in verdict) {
+      failure.push({ model_id: row.modelId, failed_reason: verdict.refused });
       continue;
     }
-    const price = typeof row.value === "number" ? row.value : Number.NaN;
-    try {
-      checkPrice(price, range);
-    } catch (error) {
-      failure.push({ model_id: row.modelId, failed_reason: error instanceof Error ? error.message : "Invalid price." });
-      continue;
-    }
-    if (model) model.price = price;
-    else item.price = price;
-    success.push({ model_id: row.modelId, original_price: price });
+    (model ?? item)[field] = verdict.value;
+    success.push({ model_id: row.modelId, ...verdict.echo });
   }
   if (success.length > 0) touch(ctx.shop, item, ctx.nowUnix);
   return ok({ success_list: success, failure_list: failure }, failure.length > 0 ? "Some rows failed, see failure_list." : "");
 }
 
-function updateStock(ctx: RouteContext): ShopeeReply {
-  const { item, rows: list } = rows(ctx, "stock_list");
-  const range = limitsFor(ctx.profile, item.categoryId).stock;
-  const success: unknown[] = [];
-  const failure: unknown[] = [];
-  for (const row of list) {
-    const model = row.modelId === 0 ? undefined : item.models.find((m) => m.modelId === row.modelId);
-    if (row.modelId !== 0 && !model) {
-      failure.push({ model_id: row.modelId, failed_reason: "Wrong model_id." });
-      continue;
+const updatePrice = (ctx: RouteContext): ShopeeReply =>
+  perModel(ctx, "price_list", (value, item) => {
+    const price = typeof value === "number" ? value : Number.NaN;
+    try {
+      checkPrice(price, limitsFor(ctx.profile, item.categoryId).price);
+    } catch (error) {
+      return { refused: error instanceof Error ? error.message : "Invalid price." };
     }
-    const first = Array.isArray(row.value) && isObject(row.value[0]) ? row.value[0].stock : undefined;
-    if (typeof first !== "number" || !Number.isInteger(first) || first < range.min || first > range.max) {
-      failure.push({ model_id: row.modelId, failed_reason: `Stock should be between ${range.min} and ${range.max}.` });
-      continue;
-    }
-    if (model) model.stock = first;
-    else item.stock = first;
-    success.push({ model_id: row.modelId, seller_stock: [{ stock: first }] });
-  }
-  if (success.length > 0) touch(ctx.shop, item, ctx.nowUnix);
-  return ok({ success_list: success, failure_list: failure }, failure.length > 0 ? "Some rows failed, see failure_list." : "");
-}
+    return { value: price, echo: { original_price: price } };
+  });
+
+const updateStock = (ctx: RouteContext): ShopeeReply =>
+  perModel(ctx, "stock_list", (value, item) => {
+    const range = limitsFor(ctx.profile, item.categoryId).stock;
+    const first = Array.isArray(value) && isObject(value[0]) ? value[0].stock : undefined;
+    if (typeof first !== "number" || !Number.isInteger(first) || first < range.min || first > range.max) return { refused: `Stock should be between ${range.min} and ${range.max}.` };
+    return { value: first, echo: { seller_stock: [{ stock: first }] } };
+  });
 
 function unlistItem(ctx: RouteContext): ShopeeReply {
   const list = ctx.body.item_list;

@@ -2,11 +2,24 @@
 // path -> signature -> token -> daily cap -> faults -> rate limit -> handler. Answers on any host
 // name, so the live and both sandbox hosts' paths are the same (mock item 1).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import { silentLogger } from "../../log.js";
 import { createRateLimiter } from "../rate-limit.js";
-import { acquireStateLock, writeFileAtomic, type StateLock } from "../http/index.js";
+import {
+  acquireStateLock,
+  commitOrRefuse,
+  createClose,
+  isJsonObject,
+  listen,
+  openDurableState,
+  parseJson,
+  parseRequestUrl,
+  readBodyBytes,
+  removeStaleTempFiles,
+  type DurableFile,
+  type DurableFs,
+  type StateLock,
+} from "../http/index.js";
 import { createShopeeFaults, type ShopeeFaultKind, type ShopeeFaults } from "./faults.js";
 import { DEFAULT_ITEM_LIMITS, type ItemLimitProfile } from "./limits.js";
 import { handleAuthRoute, isAuthPath } from "./routes-auth.js";
@@ -17,7 +30,7 @@ import { writeRoutes } from "./routes-write.js";
 import type { Route } from "./route-types.js";
 import { checkCommon, signMatches, wrongSign } from "./sign.js";
 import { seedShop, type SeedItem } from "./seed.js";
-import { loadShopeeState, type ShopeeState } from "./state-file.js";
+import { loadShopeeState, parseShopeeState, type ShopeeState } from "./state-file.js";
 import { createShop, restoreShop, snapshotShop, type Item, type ItemStatus, type Shop } from "./store.js";
 import { TokenAuthority } from "./tokens.js";
 import { authFail, fail, parseMultipart, Rejected, renderReply, type FormData, type ShopeeReply } from "./wire.js";
@@ -29,7 +42,6 @@ export const DEFAULT_SHOP_ID = 14701711;
 export const DEFAULT_RATE_LIMIT = 10;
 const JSON_BODY_MAX_BYTES = 2 * 1024 * 1024;
 const UPLOAD_BODY_MAX_BYTES = 32 * 1024 * 1024;
-const CLOSE_GRACE_MS = 5_000;
 
 export interface ShopeeMockOptions {
   host?: string;
@@ -49,8 +61,13 @@ export interface ShopeeMockOptions {
   /** An unknown access token is answered with this error name (mock item 5). @default "invalid_acceess_token" */
   unknownTokenError?: "invalid_acceess_token" | "error_auth";
   seed?: readonly SeedItem[];
-  /** Keep shop and tokens in this JSON file (atomic writes, one server per file). */
+  /**
+   * Keep shop and tokens in this JSON file (one server per file): a write is answered only once it
+   * is on disk; a failed save is rolled back and answered error_server (5xx).
+   */
   stateFile?: string;
+  /** File-system seam of the state file (tests inject ENOSPC). */
+  stateFs?: DurableFs;
   /** Epoch ms. */
   clock?: () => number;
   log?: Logger;
@@ -61,6 +78,8 @@ export interface ShopeeMockStats {
   writes: number;
   rateLimited: number;
   faultsInjected: number;
+  /** Writes refused because the state file could not be saved (rolled back, answered 5xx). */
+  persistFailures: number;
   /** Requests by path (without /api/v2/), answered or not. */
   byPath: Record<string, number>;
   /** Image files stored by upload_image. */
@@ -91,31 +110,19 @@ export interface ShopeeMockServer {
   close(): Promise<void>;
 }
 
-const emptyStats = (): ShopeeMockStats => ({ requests: 0, writes: 0, rateLimited: 0, faultsInjected: 0, byPath: {}, uploadedFiles: 0 });
+const emptyStats = (): ShopeeMockStats => ({ requests: 0, writes: 0, rateLimited: 0, faultsInjected: 0, persistFailures: 0, byPath: {}, uploadedFiles: 0 });
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function readRaw(req: IncomingMessage, max: number): Promise<Buffer | "too-large" | "aborted"> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
-      if (size > max) return "too-large";
-      chunks.push(chunk as Buffer);
-    }
-  } catch {
-    return "aborted";
-  }
-  return Buffer.concat(chunks);
-}
 
 /** The day a daily cap counts in: days start at 16:00 UTC (00:00 in UTC+8). */
 const capDay = (ms: number): number => Math.floor((ms + 8 * 3_600_000) / 86_400_000);
 
 export async function startShopeeMock(options: ShopeeMockOptions = {}): Promise<ShopeeMockServer> {
+  // Held from before the load until after the last write: the file is this server's alone.
   const lock: StateLock | undefined = options.stateFile ? await acquireStateLock(options.stateFile) : undefined;
   try {
-    return await serve(options, lock, options.stateFile ? await loadShopeeState(options.stateFile) : undefined);
+    // Read and written through the real path the lock is on; a killed writer's temp files go first.
+    if (lock) await removeStaleTempFiles(lock.realPath, options.stateFs);
+    return await serve(options, lock, lock ? await loadShopeeState(lock.realPath, options.stateFile ?? lock.realPath) : undefined);
   } catch (error) {
     await lock?.release();
     throw error;
@@ -134,6 +141,25 @@ async function serve(options: ShopeeMockOptions, lock: StateLock | undefined, sa
   if (!saved && options.seed) seedShop(shop, options.seed, nowUnix());
   const tokens = new TokenAuthority(nowUnix);
   if (saved) tokens.restore(saved.tokens);
+  const serialize = (): string => `${JSON.stringify({ version: 1, shop: snapshotShop(shop), tokens: tokens.snapshot() } satisfies ShopeeState)}\n`;
+  const durable: DurableFile | undefined = lock
+    ? await openDurableState({
+        file: lock.realPath,
+        shownAs: options.stateFile ?? lock.realPath,
+        serialize,
+        restore: (text) => {
+          const back = parseShopeeState(text);
+          Object.assign(shop, restoreShop(back.shop), { shopId });
+          tokens.restore(back.tokens);
+        },
+        // What is on disk, or for a new file the fresh (seeded) shop, which is what a restart would see.
+        durableText: serialize(),
+        ...(options.stateFs ? { fs: options.stateFs } : {}),
+        log,
+      })
+    : undefined;
+  /** A change made outside a request (test hooks): saved in the background. */
+  const saveLater = (): void => void durable?.commit().catch(() => undefined);
   let profile = options.itemLimits ?? DEFAULT_ITEM_LIMITS;
   const rate = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   const limiter = createRateLimiter({ rate, burst: rate }, clock);
@@ -143,18 +169,9 @@ async function serve(options: ShopeeMockOptions, lock: StateLock | undefined, sa
   const flags = { holiday: options.holiday ?? false };
   const routes: Record<string, Route> = { ...READ_ROUTES, ...writeRoutes(flags), ...VARIATION_ROUTES, ...MEDIA_ROUTES };
 
-  let persistTimer: NodeJS.Timeout | undefined;
-  let writing: Promise<void> = Promise.resolve();
-  const persistNow = (): Promise<void> => {
-    persistTimer = undefined;
-    if (!options.stateFile) return Promise.resolve();
-    const text = `${JSON.stringify({ version: 1, shop: snapshotShop(shop), tokens: tokens.snapshot() } satisfies ShopeeState)}\n`;
-    const file = options.stateFile;
-    writing = writing.then(() => writeFileAtomic(file, text)).catch((error: unknown) => log.error({ err: error }, "shopee mock state write failed"));
-    return writing;
-  };
-  const persist = (): void => {
-    if (options.stateFile && !persistTimer) persistTimer = setTimeout(() => void persistNow(), 50);
+  const persistFailed = (): ShopeeReply => {
+    stats.persistFailures += 1;
+    return fail("error_server", "The mock could not save its state (nothing was changed); please try again later.", 503);
   };
 
   const send = (res: ServerResponse, reply: ShopeeReply): void => {
@@ -194,9 +211,10 @@ async function serve(options: ShopeeMockOptions, lock: StateLock | undefined, sa
     stats.byPath[key] = (stats.byPath[key] ?? 0) + 1;
     const route = routes[path];
     if (!route && !isAuthPath(path)) return send(res, fail("error_not_found", `Wrong path ${path}.`, 404));
-    const raw = await readRaw(req, route?.multipart ? UPLOAD_BODY_MAX_BYTES : JSON_BODY_MAX_BYTES);
-    if (raw === "aborted") return;
-    if (raw === "too-large") return send(res, fail("error_param", "Request body is too large.", 413));
+    const read = await readBodyBytes(req, route?.multipart ? UPLOAD_BODY_MAX_BYTES : JSON_BODY_MAX_BYTES);
+    if (!read.ok && read.reason === "aborted") return;
+    if (!read.ok) return send(res, fail("error_param", "Request body is too large.", 413));
+    const raw = read.bytes;
     const common = checkCommon(url.searchParams, { partnerId, partnerKey, nowUnix: nowUnix() });
     if ("refused" in common) return send(res, common.refused);
 
@@ -204,7 +222,8 @@ async function serve(options: ShopeeMockOptions, lock: StateLock | undefined, sa
       if (!signMatches(partnerKey, { partnerId, path, timestamp: common.timestamp }, common.sign)) return send(res, wrongSign());
       if (faults.includeAuth && injected(faults.pick(path, false), req, res) === "done") return;
       const reply = handleAuthRoute(path, { method: req.method ?? "GET", query: url.searchParams, raw, tokens, shopId, partnerId });
-      if (path.includes("/auth/")) persist();
+      // A code handed out, a pair minted or retired: on disk before the seller or desbumi sees it.
+      if (reply.error === "" && !(await commitOrRefuse(durable))) return send(res, persistFailed());
       return send(res, reply);
     }
     if (!route) return;
@@ -248,13 +267,10 @@ async function serve(options: ShopeeMockOptions, lock: StateLock | undefined, sa
       form = parseMultipart(req.headers["content-type"], raw);
       if (!form) return send(res, fail("error_param", "can't find image file"));
     } else if (route.method === "POST") {
-      try {
-        const parsed: unknown = JSON.parse(raw.toString("utf8"));
-        if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("not an object");
-        body = parsed as Record<string, unknown>;
-      } catch {
-        return send(res, fail("error_param", "Request body is not a JSON object."));
-      }
+      // The shared strict parser: depth-capped, prototype-free objects.
+      const parsed = parseJson(raw.toString("utf8"));
+      if (!parsed.ok || !isJsonObject(parsed.value)) return send(res, fail("error_param", "Request body is not a JSON object."));
+      body = parsed.value;
     }
     let reply: ShopeeReply;
     try {
@@ -263,10 +279,13 @@ async function serve(options: ShopeeMockOptions, lock: StateLock | undefined, sa
       if (!(error instanceof Rejected)) throw error;
       reply = error.reply;
     }
-    if (route.isWrite && reply.error === "") {
-      stats.writes += 1;
-      if (route.multipart) stats.uploadedFiles += form?.files.length ?? 0;
-      persist();
+    if (route.isWrite) {
+      // Answered only once it is on disk (a refused batch item may sit beside applied ones).
+      if (!(await commitOrRefuse(durable))) return send(res, persistFailed());
+      if (reply.error === "") {
+        stats.writes += 1;
+        if (route.multipart) stats.uploadedFiles += form?.files.length ?? 0;
+      }
     }
     if (fault === "drop-after") return drop(req);
     send(res, reply);
@@ -274,7 +293,8 @@ async function serve(options: ShopeeMockOptions, lock: StateLock | undefined, sa
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     stats.requests += 1;
-    const url = new URL(req.url ?? "/", "http://mock.invalid");
+    const url = parseRequestUrl(req.url);
+    if (!url) return send(res, fail("error_param", "The request target is malformed.", 400));
     try {
       if (url.pathname.startsWith("/api/v2/")) await handleApi(req, res, url);
       else send(res, fail("error_not_found", `Wrong path ${url.pathname}.`, 404));
@@ -288,18 +308,9 @@ async function serve(options: ShopeeMockOptions, lock: StateLock | undefined, sa
   };
 
   const server = createServer((req, res) => void handle(req, res));
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
-  const url = `http://${host}:${address.port}`;
+  const url = await listen(server, options);
 
-  let closed: Promise<void> | undefined;
+  const close = createClose({ server, durable, lock, shownAs: options.stateFile });
   return {
     url,
     partnerId,
@@ -314,15 +325,16 @@ async function serve(options: ShopeeMockOptions, lock: StateLock | undefined, sa
     tokenCounts: () => ({ ...tokens.counts }),
     revoke() {
       tokens.revoke(shop.shopId);
-      persist();
+      saveLater();
     },
     expireAccessTokens() {
       tokens.expireAccess(shop.shopId);
+      saveLater();
     },
     setItemStatus(itemId, status) {
       const item = shop.items.get(itemId);
       if (item) item.status = status;
-      persist();
+      saveLater();
     },
     setFaults(next) {
       faults = createShopeeFaults(next);
@@ -333,21 +345,6 @@ async function serve(options: ShopeeMockOptions, lock: StateLock | undefined, sa
     setItemLimits(next) {
       profile = next;
     },
-    close() {
-      closed ??= (async () => {
-        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-        server.closeIdleConnections();
-        const force = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
-        await stopped;
-        clearTimeout(force);
-        try {
-          if (persistTimer) clearTimeout(persistTimer);
-          if (options.stateFile) await persistNow();
-        } finally {
-          await lock?.release();
-        }
-      })();
-      return closed;
-    },
+    close,
   };
 }

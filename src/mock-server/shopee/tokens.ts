@@ -24,13 +24,15 @@ export interface TokenPair {
 export type RefreshResult = { ok: true; pair: TokenPair } | { ok: false; error: string; message: string };
 
 export interface TokenSnapshot {
+  /** Authorization codes (single-use, 10 minutes); absent in files written before they were kept. */
+  codes?: [string, Grant & { used: boolean }][];
   access: [string, Grant][];
   refresh: [string, Grant & { used: boolean }][];
   revoked: number[];
 }
 
 export class TokenAuthority {
-  private readonly codes = new Map<string, Grant & { used: boolean }>();
+  private codes = new Map<string, Grant & { used: boolean }>();
   private access = new Map<string, Grant>();
   private refresh = new Map<string, Grant & { used: boolean }>();
   /** Shops whose seller cancelled the authorization. */
@@ -97,10 +99,13 @@ export class TokenAuthority {
   }
 
   snapshot(): TokenSnapshot {
-    return { access: [...this.access], refresh: [...this.refresh], revoked: [...this.revoked] };
+    // Copies: a snapshot must not change when a grant is used after it was taken.
+    const copy = <G extends object>(map: Map<string, G>): [string, G][] => [...map].map(([t, g]) => [t, { ...g }]);
+    return { codes: copy(this.codes), access: copy(this.access), refresh: copy(this.refresh), revoked: [...this.revoked] };
   }
 
   restore(s: TokenSnapshot): void {
+    this.codes = new Map(s.codes ?? []);
     this.access = new Map(s.access);
     this.refresh = new Map(s.refresh);
     this.revoked = new Set(s.revoked);

@@ -78,3 +78,17 @@ export const fakePng = (marker: string): Buffer =>
   Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(marker)]);
 
 export const response = (call: Call): Record<string, unknown> => call.body.response as Record<string, unknown>;
+
+/** An add_item body the mock takes (a leaf category without mandatory attributes). */
+export const itemBody = (imageId: string, over: Record<string, unknown> = {}): Record<string, unknown> => ({
+  item_name: "Masker Kain Batik Parang",
+  description: "Masker kain tiga lapis, bisa dicuci.",
+  original_price: 15000,
+  weight: 0.05,
+  category_id: 100012,
+  image: { image_id_list: [imageId] },
+  logistic_info: [{ logistic_id: 8003, enabled: true }],
+  seller_stock: [{ stock: 10 }],
+  item_sku: "MSK-001",
+  ...over,
+});

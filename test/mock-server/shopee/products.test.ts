@@ -2,7 +2,7 @@
 // mock items 7-17).
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startShopeeMock, type ShopeeMockServer } from "../../../src/mock-server/shopee/index.js";
-import { TestClient, fakePng, response } from "./client.js";
+import { TestClient, fakePng, itemBody, response } from "./client.js";
 
 let server: ShopeeMockServer;
 let c: TestClient;
@@ -18,18 +18,7 @@ const upload = async (marker: string): Promise<string> => {
   return String((r.image_info as Record<string, unknown>).image_id);
 };
 
-const item = (imageId: string, over: Record<string, unknown> = {}) => ({
-  item_name: "Masker Kain Batik Parang",
-  description: "Masker kain tiga lapis, bisa dicuci.",
-  original_price: 15000,
-  weight: 0.05,
-  category_id: 100012,
-  image: { image_id_list: [imageId] },
-  logistic_info: [{ logistic_id: 8003, enabled: true }],
-  seller_stock: [{ stock: 10 }],
-  item_sku: "MSK-001",
-  ...over,
-});
+const item = itemBody;
 
 describe("shopee mock: items", () => {
   it("adds, lists in pages, reads base info in all three list spellings", async () => {

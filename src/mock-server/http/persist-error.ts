@@ -1,7 +1,7 @@
 // The state file could not be written: at start (nothing served yet) or at the final save on close.
-import { UsageError } from "../errors.js";
-import type { Text } from "../i18n.js";
-import type { PersistFailed } from "./http/durable-file.js";
+import { UsageError } from "../../errors.js";
+import type { Text } from "../../i18n.js";
+import type { PersistFailed } from "./durable-file.js";
 
 export class StatePersistError extends UsageError {}
 
