@@ -78,7 +78,10 @@ export async function normalizeRows(source: RowSource, opts: NormalizeRowsOption
     invalidSkus: products.invalidSkus(),
     issues,
   };
-  if (header) result.columns = columnMap(header);
+  if (header) {
+    result.columns = columnMap(header);
+    result.headerLine = headerLine;
+  }
   const extraColumns = header ? extraColumnMap(header) : undefined;
   if (extraColumns) result.extraColumns = extraColumns;
   if (spool) result.productSpool = spool;

@@ -65,6 +65,8 @@ export interface CatalogResult {
   /** SKUs (as written) of rows that had errors: sync must never touch their listings. */
   invalidSkus: string[];
   issues: Issue[];
+  /** The header row's line (CSV) or row number (XLSX), when a header was found. */
+  headerLine?: number;
   /**
    * Where each mapped field is in the file: the header text as written and the 0-based column
    * index (images: the first image column). Lets later steps (sync's category checks) locate

@@ -4,7 +4,7 @@
 import type { IssueCode } from "../issues.js";
 import type { MarketplaceRules } from "../rules.js";
 import type { HeaderMap } from "./columns.js";
-import { isImageUrl } from "./images.js";
+import { imageRefProblem } from "./images.js";
 import type { IssueArgs } from "./issue.js";
 import type { CellColumn, IssueSink } from "./issue-sink.js";
 import type { ReadRow } from "./row-step.js";
@@ -76,7 +76,11 @@ export function buildVariantProduct(rows: readonly GroupRow[], header: HeaderMap
   });
   for (const { row, cells } of rows) {
     if (cells.photo.length > 1) fail("TOO_MANY_IMAGES", row.line, header.variants.photo, cells.photo.join(" "), { count: cells.photo.length, max: 1 });
-    for (const token of cells.photo) if (!isImageUrl(token)) fail("INVALID_IMAGE_URL", row.line, header.variants.photo, token);
+    // Like product photos: a link, a path or a bare file name (src/photos checks local files).
+    for (const token of cells.photo) {
+      const problem = imageRefProblem(token);
+      if (problem) fail(problem, row.line, header.variants.photo, token);
+    }
   }
   if (!ok) return { skus };
   const product: CatalogProduct = {

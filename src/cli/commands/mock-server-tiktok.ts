@@ -3,6 +3,7 @@
 import { UsageError } from "../../errors.js";
 import { pick, text } from "../../i18n.js";
 import type { CommandContext } from "../io.js";
+import { checkHost, explainStartError, printRunning, serveUntilAborted, wholeNumber } from "./mock-server-common.js";
 
 export interface TikTokMockFlags {
   host?: string | undefined;
@@ -16,23 +17,18 @@ export interface TikTokMockFlags {
   reject?: string | undefined;
 }
 
-const whole = (flag: string, raw: string | undefined, min: number): number | undefined => {
-  if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || n < min) throw new UsageError({ en: `${flag} needs a whole number of at least ${min}, got "${raw}"`, id: `${flag} perlu bilangan bulat minimal ${min}, bukan "${raw}"` });
-  return n;
-};
-
 export async function runTikTokMockServer(flags: TikTokMockFlags, ctx: CommandContext, signal: AbortSignal): Promise<number> {
   const { startTikTokMock } = await import("../../mock-server/tiktok-shop/index.js");
   const { parseFaultSpec } = await import("../../mock-server/faults.js");
+  const { StateFileBusyError } = await import("../../mock-server/http/index.js");
   const faults = flags.faults !== undefined ? parseFaultSpec(flags.faults) : undefined;
   if (faults && !faults.ok) throw new UsageError(faults.text);
-  const port = whole("--port", flags.port, 0);
-  const rate = whole("--rate-limit", flags.rateLimit, 1);
-  const delay = whole("--review-delay", flags.reviewDelay, 0);
+  const port = wholeNumber("--port", flags.port, 0);
+  const rate = wholeNumber("--rate-limit", flags.rateLimit, 1);
+  const delay = wholeNumber("--review-delay", flags.reviewDelay, 0);
+  const host = flags.host === undefined ? "127.0.0.1" : checkHost(flags.host);
   const mock = await startTikTokMock({
-    host: flags.host ?? "127.0.0.1",
+    host,
     ...(port !== undefined ? { port } : {}),
     ...(flags.state ? { stateFile: flags.state } : {}),
     ...(rate !== undefined ? { rateLimit: rate } : {}),
@@ -41,30 +37,30 @@ export async function runTikTokMockServer(flags: TikTokMockFlags, ctx: CommandCo
     ...(flags.appSecret ? { appSecret: flags.appSecret } : {}),
     ...(delay !== undefined ? { reviewDelayMs: delay } : {}),
     ...(flags.reject !== undefined ? { rejectWords: flags.reject.split(",").map((w) => w.trim()).filter(Boolean) } : {}),
+  }).catch((error: unknown) => {
+    throw explainStartError(error, { host, port: port ?? 0, busy: StateFileBusyError });
   });
-  const out = ctx.io.stdout;
-  const line = (label: string, value: string): void => void out.write(`  ${label.padEnd(24)} ${value}\n`);
-  out.write(pick(text("Marketplace latihan Tokopedia & Shop (API Partner TikTok Shop) berjalan", "Tokopedia & Shop practice marketplace (TikTok Shop Partner API) is running"), ctx.lang) + "\n");
-  line("baseUrl / authUrl", mock.url);
-  line("consentUrl", `${mock.url}/open/authorize`);
-  line("serviceId", mock.serviceId);
-  // NOTE: printing the secret is the point here: these are the mock's own practice credentials.
-  line("TIKTOK_SHOP_APP_KEY", mock.appKey);
-  line("TIKTOK_SHOP_APP_SECRET", mock.appSecret);
-  line(pick(text("Kode izin siap pakai", "Ready auth code"), ctx.lang), mock.issueAuthCode());
-  line(pick(text("Batas laju", "Rate limit"), ctx.lang), `${rate ?? 50} req/s per endpoint`);
-  line(pick(text("Berkas state", "State file"), ctx.lang), flags.state ?? pick(text("(hanya di memori)", "(in memory only)"), ctx.lang));
-  out.write(
-    pick(
+  const same = (label: string) => text(label, label);
+  printRunning(
+    ctx,
+    text("Marketplace latihan Tokopedia & Shop (API Partner TikTok Shop) berjalan", "Tokopedia & Shop practice marketplace (TikTok Shop Partner API) is running"),
+    [
+      [same("baseUrl / authUrl"), mock.url],
+      [same("consentUrl"), `${mock.url}/open/authorize`],
+      [same("serviceId"), mock.serviceId],
+      // NOTE: printing the secret is the point here: these are the mock's own practice credentials.
+      [same("TIKTOK_SHOP_APP_KEY"), mock.appKey],
+      [same("TIKTOK_SHOP_APP_SECRET"), mock.appSecret],
+      [text("Kode izin siap pakai", "Ready auth code"), mock.issueAuthCode()],
+      [text("Batas laju", "Rate limit"), `${rate ?? 50} req/s per endpoint`],
+      [text("Berkas state", "State file"), flags.state ?? pick(text("(hanya di memori)", "(in memory only)"), ctx.lang)],
+    ],
+    [
       text(
         `Blok config: {"adapter":"tiktok-shop","serviceId":"${mock.serviceId}","baseUrl":"${mock.url}","authUrl":"${mock.url}","consentUrl":"${mock.url}/open/authorize"}`,
         `Config block: {"adapter":"tiktok-shop","serviceId":"${mock.serviceId}","baseUrl":"${mock.url}","authUrl":"${mock.url}","consentUrl":"${mock.url}/open/authorize"}`,
       ),
-      ctx.lang,
-    ) + "\n",
+    ],
   );
-  out.write(pick(text("Tekan Ctrl-C untuk berhenti.", "Press Ctrl-C to stop."), ctx.lang) + "\n");
-  if (!signal.aborted) await new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
-  await mock.close();
-  return 0;
+  return serveUntilAborted(ctx, signal, () => mock.close());
 }

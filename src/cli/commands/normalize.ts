@@ -11,9 +11,11 @@ export const registerNormalize: RegisterCommand = (program, host) => {
     .option("-o, --output <file>", "write here (atomically) instead of stdout")
     .option("--marketplace <name>", "check this marketplace's rules first")
     .option("--sheet <name>", "XLSX: the sheet to read (default: the first)")
+    .option("--assign-skus", "give rows without a SKU a new code (group prefix + number) in the written file / beri kode SKU baru untuk baris tanpa SKU")
+    .option("--sku-prefix <prefix>", "with --assign-skus: the prefix (default: the config group's, else from the file name)")
     .addHelpText(
       "after",
-      "\nRefuses (exit 1) when the catalogue has errors. Cells starting with = + - @ are written with a leading ' so spreadsheets do not run them as formulas.",
+      "\nRefuses (exit 1) when the catalogue has errors. Cells starting with = + - @ are written with a leading ' so spreadsheets do not run them as formulas.\nA catalogue with variants, attributes, certificates or per-marketplace columns is written as the canonical v2 catalogue (one row per variant).",
     )
     .action(async (file: string, opts: NormalizeFlags, cmd: Command) => {
       const ctx = host.context(cmd);
