@@ -6,7 +6,8 @@ import type { CommandContext, Io } from "../cli/io.js";
 import type { LoadedConfig, MarketplaceConfig } from "../config/types.js";
 import { UsageError } from "../errors.js";
 import type { Text } from "../i18n.js";
-import type { Plan } from "../plan/types.js";
+import type { MarketplaceAdapter } from "../adapters/types.js";
+import type { Listing, Plan } from "../plan/types.js";
 import type { OpenedTarget, TargetFlags } from "../target/open.js";
 import { syncCatalog, type PlannedCatalog } from "./run-catalog.js";
 import { jobFor } from "./run-sync.js";
@@ -15,6 +16,8 @@ export interface DeriveInput {
   saved: Plan;
   /** The target the saved plan will be applied to, already opened (and checked to be the plan's). */
   target: OpenedTarget;
+  /** Its listings as the stale check saw them: the fresh plan is made from the same snapshot (and the shop is listed once). */
+  listings: readonly Listing[];
   /** The catalogue file the saved plan's sha256 was checked against. */
   catalogPath: string;
   config: LoadedConfig | undefined;
@@ -62,7 +65,7 @@ export async function derivePlan(input: DeriveInput): Promise<PlannedCatalog | {
         planOnly: true,
         onPlanned: (p) => void (planned = p),
         // The target apply opened (and will close): the fresh plan sees the shop the saved one is sent to.
-        openTarget: async () => ({ ...target, close: async () => undefined }),
+        openTarget: async () => ({ ...target, adapter: withListings(target.adapter, input.listings), close: async () => undefined }),
       },
     );
     if (!planned) return { refused: { id: report.message ?? "rencana tidak bisa dibuat ulang", en: report.message ?? "the plan could not be made again" } };
@@ -76,3 +79,14 @@ export async function derivePlan(input: DeriveInput): Promise<PlannedCatalog | {
 
 /** The derivation's own plan text, issues and notices are not apply's output. */
 const silent = (io: Io): Io => ({ ...io, stdout: { write: () => true, isTTY: false }, stderr: { write: () => true, isTTY: false } });
+
+/** `adapter` answering listListings with `listings`; every other member is the adapter's own (bound to it). */
+function withListings(adapter: MarketplaceAdapter, listings: readonly Listing[]): MarketplaceAdapter {
+  return new Proxy(adapter, {
+    get(target, key) {
+      if (key === "listListings") return async () => [...listings];
+      const member: unknown = Reflect.get(target, key, target);
+      return typeof member === "function" ? (member as (...args: unknown[]) => unknown).bind(target) : member;
+    },
+  });
+}

@@ -176,6 +176,7 @@ export async function checkPlan(plan: Plan, target: OpenedTarget, input: { opts:
   const fresh = await derivePlan({
     saved: plan,
     target,
+    listings,
     catalogPath: catalog.path,
     config,
     marketplace: marketplaceOf(plan, config),

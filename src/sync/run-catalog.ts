@@ -356,7 +356,8 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
     const review = adapter.capabilities.reviewsWrites && report.result ? submittedForReviewText(report.result.outcomes) : undefined;
     if (review && opts.format !== "json") human.write(`${pick(review, lang)}\n`);
     // Rows skipped with --skip-invalid make the run "failed" even when every sent item applied.
-    const skippedRows = errors.length + shopIssues.length > 0;
+    // ... and so do rows the plan refused against the live shop (planIssues: name taken, variant mismatch).
+    const skippedRows = errors.length + shopIssues.length + planIssues.length > 0;
     return { ...withPlan, ...report, exitCode: Math.max(report.exitCode, skippedRows ? EXIT_FAILED : EXIT_OK) };
   } finally {
     await target.close();

@@ -196,8 +196,15 @@ describe("apply re-derives a saved plan and sends only what the catalogue backs 
     const plan = await readPlan(cwd, "plan.json");
     expect(plan.changes.map((c) => `${String(c.kind)} ${String(c.sku)}`)).toEqual(["update A-1", "update A-2", "deactivate A-3", "create B-1"]);
 
+    const reads = () => Object.entries(server.stats().byRoute).filter(([route]) => route.startsWith("GET")).reduce((n, [, c]) => n + c, 0);
+    const beforeDry = reads();
+    await run(cwd, ["sync", "katalog.csv", "--dry-run"]);
+    const dryReads = reads() - beforeDry;
+    const beforeApply = reads();
     const { code, io } = await run(cwd, ["apply", "plan.json", "--yes"]);
     expect(code).toBe(0);
+    // The shop is read as often as by a dry run: the stale check and the plan made again share one listing.
+    expect(reads() - beforeApply).toBe(dryReads);
     expect(io.stdout.text).not.toContain("not applied");
     expect(io.stdout.text).toContain("Applied: 1 created, 2 updated, 1 deactivated, 0 reactivated.");
     expect(live().map((l) => [l.sku, l.price, l.status]).sort()).toEqual([
