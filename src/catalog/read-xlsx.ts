@@ -123,14 +123,23 @@ async function* sheetBatches(zip: ZipArchive, sheet: WorkbookSheet, base: SheetC
  */
 async function defaultSheet(zip: ZipArchive, sheets: WorkbookSheet[], ctx: SheetContext, file: string): Promise<ChosenSheet> {
   const first = sheets[0]!;
-  if ((await headerRow(zip, first, ctx)) !== undefined) return { sheet: first, issues: [] };
-  for (const candidate of sheets.slice(1)) {
+  // Sheets named as examples or instructions are tried last: a marketplace template's "Contoh"
+  // sheet has a header and example products, but the facilitator filled in "Template".
+  const ordered = [...sheets.filter((s) => !isDecoySheet(s.name)), ...sheets.filter((s) => isDecoySheet(s.name))];
+  for (const candidate of ordered) {
     const line = await headerRow(zip, candidate, ctx);
     if (line === undefined) continue;
-    const guessed: Issue = { code: "SHEET_GUESSED", severity: "warning", file, line, sheet: candidate.name, args: { sheet: candidate.name, first: first.name } };
+    if (candidate === first) return { sheet: first, issues: [] };
+    const firstIsExample = isDecoySheet(first.name) && (await headerRow(zip, first, ctx)) !== undefined;
+    const guessed: Issue = { code: "SHEET_GUESSED", severity: "warning", file, line, sheet: candidate.name, args: { sheet: candidate.name, first: first.name, ...(firstIsExample ? { example: 1 } : {}) } };
     return { sheet: candidate, issues: [guessed] };
   }
   return { sheet: first, issues: [], otherSheets: sheets.slice(1).map((s) => s.name) };
+}
+
+/** A sheet named as an example or instructions (Indonesian and English template names). */
+export function isDecoySheet(name: string): boolean {
+  return /(^|[^a-z])(contoh|example|examples|sample|samples|petunjuk|panduan|pedoman|instruksi|instruction|instructions|guide|guidelines|cara pengisian)([^a-z]|$)/i.test(name);
 }
 
 /** The spreadsheet row of the sheet's catalogue header (as the pipeline finds it), if any. */

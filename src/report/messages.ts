@@ -352,8 +352,14 @@ export const WORDING: Record<IssueCode, Wording> = {
   },
   SHEET_GUESSED: {
     message: {
-      id: (f) => `Lembar pertama ${quoteName(f.text("first"))}tidak punya baris judul katalog, jadi lembar ${quoteName(f.text("sheet") ?? f.issue.sheet)}yang dibaca`,
-      en: (f) => `The first sheet ${quoteName(f.text("first"))}has no catalogue header, so sheet ${quoteName(f.text("sheet") ?? f.issue.sheet)}was read`,
+      id: (f) =>
+        f.num("example") === 1
+          ? `Lembar pertama ${quoteName(f.text("first"))}tampaknya contoh atau petunjuk, jadi lembar ${quoteName(f.text("sheet") ?? f.issue.sheet)}yang dibaca`
+          : `Lembar pertama ${quoteName(f.text("first"))}tidak punya baris judul katalog, jadi lembar ${quoteName(f.text("sheet") ?? f.issue.sheet)}yang dibaca`,
+      en: (f) =>
+        f.num("example") === 1
+          ? `The first sheet ${quoteName(f.text("first"))}looks like an example or instructions, so sheet ${quoteName(f.text("sheet") ?? f.issue.sheet)}was read`
+          : `The first sheet ${quoteName(f.text("first"))}has no catalogue header, so sheet ${quoteName(f.text("sheet") ?? f.issue.sheet)}was read`,
     },
     hint: {
       id: (f) => `Sebut lembarnya dengan --sheet NAMA${f.text("sheet") ? ` (di sini: --sheet "${f.text("sheet")}")` : ""}, atau taruh katalog di lembar pertama`,
