@@ -246,8 +246,9 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
       }
     }
     const etalaseErrors = etalaseIssues.filter(isError);
-    printIssues(sortIssues(etalaseIssues.filter((i) => !isError(i))));
-    const shopIssues = [...desired.issues, ...etalaseErrors];
+    // Notes the marketplace checks gave (e.g. tiktok-shop: no etalase there) are shown, never refuse the run.
+    printIssues(sortIssues([...etalaseIssues, ...desired.issues].filter((i) => !isError(i))));
+    const shopIssues = [...desired.issues.filter(isError), ...etalaseErrors];
     const allIssues: Issue[] = [...catalog.issues, ...desired.issues, ...etalaseIssues];
     if (allIssues.length > 0) facts.issues = allIssues;
     if (shopIssues.length > 0 && !opts.skipInvalid) {

@@ -49,7 +49,10 @@ export interface OpenedTarget {
   isPracticeShop: boolean;
   /** Shown in every output that names the target. */
   label: string;
-  /** The practice shop only: add an etalase, as a facilitator would in Seller Center (issue 12.6). */
+  /**
+   * A target that keeps etalase (showcases) and can add one, as a facilitator would in Seller
+   * Center (issue 12.6). NOTE: the practice shop is a Tokopedia & Shop shop now, which has none.
+   */
   addEtalase?(name: string): { id: string; name: string };
   close(): Promise<void>;
 }
@@ -64,7 +67,8 @@ export function resolveTargetDefinition(opts: Pick<OpenTargetOptions, "flags" | 
   isPracticeShop: boolean;
 } {
   const name = opts.flags.marketplace ?? opts.marketplace?.adapter;
-  if (name === undefined) return { definition: requireAdapter("tokopedia"), isPracticeShop: true };
+  // The practice shop is a Tokopedia & Shop one (the tiktok-shop adapter against its mock).
+  if (name === undefined) return { definition: requireAdapter("tiktok-shop"), isPracticeShop: true };
   return { definition: requireAdapter(name), isPracticeShop: false };
 }
 

@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 
 const BIN = join(resolve(import.meta.dirname, "../.."), "bin", "desbumi.js");
 
-export async function startMockChild(args: readonly string[]): Promise<{ url: string; kill: () => Promise<void> }> {
+export async function startMockChild(args: readonly string[]): Promise<{ url: string; output: () => string; kill: () => Promise<void> }> {
   const child = spawn(process.execPath, [BIN, "mock-server", ...args], { stdio: ["ignore", "pipe", "pipe"], env: { PATH: process.env.PATH ?? "" } });
   const exited = new Promise<void>((done) => child.on("close", () => done()));
   let out = "";
@@ -23,6 +23,7 @@ export async function startMockChild(args: readonly string[]): Promise<{ url: st
   });
   return {
     url,
+    output: () => out,
     async kill() {
       child.kill("SIGKILL");
       await exited;

@@ -61,10 +61,23 @@ export class PhotoUploadCache {
     return Object.hasOwn(this.data.photos, sha256) ? this.data.photos[sha256] : undefined;
   }
 
+  /** uploaded id -> sha256, built on first use and kept up to date (a listing read asks once per image). */
+  private byId: Map<string, string> | undefined;
+
+  private index(): Map<string, string> {
+    if (!this.byId) this.byId = new Map(Object.entries(this.data.photos).map(([sha256, photo]) => [photo.id, sha256]));
+    return this.byId;
+  }
+
   /** The catalogue reference a listing's uploaded image id stands for (undefined when not ours). */
   refFor(id: string): string | undefined {
-    for (const photo of Object.values(this.data.photos)) if (photo.id === id) return photo.ref;
-    return undefined;
+    const sha256 = this.index().get(id);
+    return sha256 === undefined ? undefined : this.data.photos[sha256]?.ref;
+  }
+
+  /** The content sha256 of the file uploaded as `id` (undefined when not ours). */
+  sha256Of(id: string): string | undefined {
+    return this.index().get(id);
   }
 
   /**
@@ -87,6 +100,7 @@ export class PhotoUploadCache {
       const uploaded = await upload();
       const entry: UploadedPhoto = { ...uploaded, ref, uploadedAt: Math.floor(Date.now() / 1000) };
       this.data.photos[sha256] = entry;
+      this.byId?.set(entry.id, sha256);
       this.dirty = true;
       await this.save();
       return entry;

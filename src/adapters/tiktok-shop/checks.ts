@@ -58,6 +58,7 @@ export async function checkProducts(
   at: { file: string; columns?: Partial<Record<string, { header: string }>> },
   requirements: (categoryId: string) => Promise<CategoryRequirements>,
   categoryName: (id: string) => string,
+  platforms: readonly string[] = ["TOKOPEDIA", "TIKTOK_SHOP"],
 ): Promise<Issue[]> {
   const issues: Issue[] = [];
   const col = (field: string): { column?: string } => (at.columns?.[field]?.header ? { column: at.columns[field]?.header as string } : {});
@@ -67,6 +68,10 @@ export async function checkProducts(
     const length = [...p.name].length;
     if (length < min) {
       issues.push({ code: "NAME_TOO_SHORT", severity: "error", ...loc(p), ...col("name"), value: p.name, args: { length, min, target: "Tokopedia & Shop" } });
+    }
+    // "bekas" is is_pre_owned, which the API takes only for products listed on Tokopedia alone (§9).
+    if (p.condition === "USED" && !(platforms.length === 1 && platforms[0] === "TOKOPEDIA")) {
+      issues.push({ code: "CONDITION_NOT_SUPPORTED", severity: "error", ...loc(p), ...col("condition"), value: "USED", args: { target: "Tokopedia & Shop" } });
     }
     if (!p.categoryId) continue;
     const req = await requirements(p.categoryId);
@@ -79,6 +84,13 @@ export async function checkProducts(
       if (hasCertificate(p)) continue;
       issues.push({ code: "CERTIFICATION_REQUIRED", severity: "error", ...loc(p), ...col("category"), value: p.category, args: { certification: c.name, category: categoryName(p.categoryId) } });
     }
+  }
+  // Tokopedia & Shop has no etalase (showcase) in its product API: say so once, at the first row
+  // that fills the column, as a note (the column may be there for other marketplaces).
+  const withEtalase = products.filter((p) => p.etalase.trim() !== "");
+  const first = withEtalase[0];
+  if (first) {
+    issues.push({ code: "ETALASE_NOT_SUPPORTED", severity: "warning", ...loc(first), ...col("etalase"), value: first.etalase, args: { rows: withEtalase.length, target: "Tokopedia & Shop" } });
   }
   return issues;
 }

@@ -36,7 +36,17 @@ export function idempotencyKey(product: DesiredProduct, uris: readonly string[])
 
 export interface AttributeIds {
   /** attribute name (lowercase) -> {id, values: value name (lowercase) -> id} */
-  byName: Map<string, { id: string; values: Map<string, string>; customizable: boolean }>;
+  byName: Map<string, { id: string; name: string; values: Map<string, string>; customizable: boolean }>;
+}
+
+/** The catalogue attributes the category knows, under the category's own attribute names (as Get Product reads them back). */
+export function sentAttributes(product: DesiredProduct, ids: AttributeIds | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(product.attributes ?? {})) {
+    const attr = ids?.byName.get(name.trim().toLowerCase());
+    if (attr && value.trim() !== "") out[attr.name] = value.trim();
+  }
+  return out;
 }
 
 export function productAttributes(product: DesiredProduct, ids: AttributeIds | undefined): { id: string; values: ({ id: string } | { name: string })[] }[] {

@@ -36,6 +36,9 @@ interface ProductDetailAnswer {
   category_chains?: { id: string; is_leaf?: boolean }[];
   main_images?: { uri: string }[];
   update_time?: number;
+  minimum_order_quantity?: number;
+  is_pre_owned?: boolean;
+  product_attributes?: { id: string; name?: string; values?: { id?: string; name?: string }[] }[];
   audit_failed_reasons?: { listing_platform?: string; reasons?: string[]; suggestions?: string[] }[];
 }
 
@@ -86,6 +89,13 @@ async function fetchDetail(client: TikTokClient, id: string, signal?: AbortSigna
       weightGrams: grams(d.package_weight),
       categoryId: leaf?.id ?? "",
       images: (d.main_images ?? []).map((m) => m.uri),
+      minOrder: d.minimum_order_quantity ?? 1,
+      preOwned: d.is_pre_owned === true,
+      attributes: Object.fromEntries(
+        (d.product_attributes ?? [])
+          .filter((a) => a.name && (a.values ?? []).some((v) => v.name))
+          .map((a) => [a.name as string, (a.values ?? []).map((v) => v.name ?? "").filter(Boolean).join(", ")]),
+      ),
       updateTime: d.update_time ?? 0,
       writtenAt: 0,
     },
@@ -157,13 +167,21 @@ function toListing(p: SearchProduct, d: ProductDetail, reasons: ListingReview["r
     stock: skus.length > 1 ? skus.reduce((n, s) => n + qty(s), 0) : qty(first),
     weight: d.weightGrams,
     categoryId: d.categoryId,
-    condition: "NEW",
+    condition: d.preOwned ? "USED" : "NEW",
     status: INACTIVE.has(statusOf(p)) ? "inactive" : "active",
-    min_order: 1,
+    min_order: d.minOrder ?? 1,
     etalase: "",
     images: d.images.map((uri) => deps.photos.refFor(uri) ?? uri),
     review: reviewOf(p, reasons),
   };
+  // A photo uploaded from a file is compared by content (renaming the file changes nothing); one
+  // downloaded from a link is compared by the link, as the plan compares links.
+  const hashes = d.images.map((uri) => {
+    const ref = deps.photos.refFor(uri);
+    return ref !== undefined && !/^https?:\/\//i.test(ref) ? (deps.photos.sha256Of(uri) ?? null) : null;
+  });
+  if (hashes.some((h) => h !== null)) listing.photoHashes = hashes;
+  if (d.attributes && Object.keys(d.attributes).length > 0) listing.attributes = d.attributes;
   if (skus.length > 1) {
     listing.variants = skus.map((s) => ({
       id: s.id,

@@ -6,11 +6,14 @@ import type { PhotoUploadCache } from "../shared/photo-cache.js";
 import { TransportError, type Envelope, type TikTokClient } from "./client.js";
 import type { DetailCache } from "./details.js";
 import { CODE, isRetryableCode } from "./errors.js";
-import { amount, idempotencyKey, kilograms, productAttributes, toHtml, type AttributeIds } from "./payload.js";
+import { amount, idempotencyKey, kilograms, productAttributes, sentAttributes, toHtml, type AttributeIds } from "./payload.js";
 import { PhotoError, photoUris } from "./photos.js";
 import { searchAll } from "./read.js";
 
 export const STATUS_BATCH = 20;
+
+/** is_pre_owned is accepted only for products listed on Tokopedia alone (§9). */
+export const preOwnedAllowed = (platforms: readonly string[]): boolean => platforms.length === 1 && platforms[0] === "TOKOPEDIA";
 
 export interface WriteDeps {
   client: TikTokClient;
@@ -77,6 +80,11 @@ export async function createOne(change: Extract<Change, { kind: "create" }>, dep
       },
     ],
     listing_platforms: deps.platforms,
+    // ID market: 1..20 (§9); the catalogue's min order.
+    minimum_order_quantity: product.min_order,
+    // "bekas": is_pre_owned, which the API takes only when TOKOPEDIA is the only platform (§9);
+    // a used row for TikTok Shop too is refused at plan time (checks.ts).
+    ...(preOwnedAllowed(deps.platforms) ? { is_pre_owned: product.condition === "USED" } : {}),
     idempotency_key: idempotencyKey(product, uris),
   };
   let env: Envelope<{ product_id?: string; skus?: { id: string }[] }>;
@@ -99,7 +107,8 @@ export async function createOne(change: Extract<Change, { kind: "create" }>, dep
 
 async function created(change: Change, id: string, skuIds: string[], product: DesiredProduct, uris: string[], deps: WriteDeps): Promise<ChangeOutcome> {
   deps.skuIds.set(id, skuIds);
-  deps.details.wrote(id, { description: product.description, weightGrams: product.weight, categoryId: product.categoryId, images: uris });
+  const ids = await deps.attributeIds(product.categoryId);
+  deps.details.wrote(id, { description: product.description, weightGrams: product.weight, categoryId: product.categoryId, images: uris, minOrder: product.min_order, preOwned: product.condition === "USED", attributes: sentAttributes(product, ids) });
   if (product.status === "inactive") {
     const env = await deps.client.call("POST", "/product/202309/products/deactivate", { json: { product_ids: [id], listing_platforms: deps.platforms }, cipher: true });
     if (hasErrors(env)) return refused(change, env, id);
@@ -132,9 +141,14 @@ export async function updateFields(change: Extract<Change, { kind: "update" | "r
     if (names.has("name")) edit.title = product.name;
     if (names.has("description")) edit.description = toHtml(product.description);
     if (names.has("weight")) edit.package_weight = { value: kilograms(product.weight), unit: "KILOGRAM" };
+    if (names.has("min_order")) edit.minimum_order_quantity = product.min_order;
+    if (names.has("condition") && preOwnedAllowed(deps.platforms)) edit.is_pre_owned = product.condition === "USED";
+    let attributes: Record<string, string> | undefined;
     if (names.has("category")) {
+      const ids = await deps.attributeIds(product.categoryId);
       edit.category_id = product.categoryId;
-      edit.product_attributes = productAttributes(product, await deps.attributeIds(product.categoryId));
+      edit.product_attributes = productAttributes(product, ids);
+      attributes = sentAttributes(product, ids);
     }
     let uris: string[] | undefined;
     if (names.has("images")) {
@@ -148,6 +162,9 @@ export async function updateFields(change: Extract<Change, { kind: "update" | "r
         ...(names.has("description") ? { description: product.description } : {}),
         ...(names.has("weight") ? { weightGrams: product.weight } : {}),
         ...(names.has("category") ? { categoryId: product.categoryId } : {}),
+        ...(attributes ? { attributes } : {}),
+        ...(names.has("min_order") ? { minOrder: product.min_order } : {}),
+        ...(names.has("condition") && preOwnedAllowed(deps.platforms) ? { preOwned: product.condition === "USED" } : {}),
         ...(uris ? { images: uris } : {}),
       });
     }

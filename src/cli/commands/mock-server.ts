@@ -96,21 +96,23 @@ export async function runMockServer(flags: MockServerFlags, ctx: CommandContext,
   return serveUntilAborted(ctx, signal, () => server.close());
 }
 
+/** The flags without the Tokopedia defaults of `keys` (they are not the other mocks' defaults), unless given. */
+function givenOnly<F extends MockServerFlags>(flags: F, cmd: Command, keys: readonly (keyof MockServerFlags)[]): F {
+  const out = { ...flags };
+  for (const key of keys) if (cmd.getOptionValueSource(key) !== "cli") delete out[key];
+  return out;
+}
+
 async function runMockServerFor(flags: MockServerFlags & { marketplace?: string }, cmd: Command, ctx: CommandContext, signal: AbortSignal): Promise<number> {
   if (flags.marketplace === "shopee") {
-    // Tokopedia's defaults (--shop-id 480829, --rate-limit 5) are not Shopee's: only given ones count.
-    const given = (key: "shopId" | "rateLimit"): string | undefined => (cmd.getOptionValueSource(key) === "cli" ? flags[key] : undefined);
+    // NOTE: Tokopedia's --shop-id 480829 and 5 req/s are not Shopee's (its mock's shop, 10 req/s).
     const { runShopeeMockServer } = await import("./mock-server-shopee.js");
-    const { shopId: _shop, rateLimit: _rate, ...rest } = flags;
-    const shopId = given("shopId");
-    const rateLimit = given("rateLimit");
-    return runShopeeMockServer({ ...rest, ...(shopId !== undefined ? { shopId } : {}), ...(rateLimit !== undefined ? { rateLimit } : {}) }, ctx, signal);
+    return runShopeeMockServer(givenOnly(flags, cmd, ["shopId", "rateLimit"]), ctx, signal);
   }
   if (flags.marketplace === "tiktok-shop") {
-    // NOTE: the Tokopedia default (5 req/s) is not TikTok Shop's (50 per endpoint): only a given one counts.
+    // NOTE: the Tokopedia default (5 req/s) is not TikTok Shop's (50 per endpoint).
     const { runTikTokMockServer } = await import("./mock-server-tiktok.js");
-    const rateLimit = cmd.getOptionValueSource("rateLimit") === "cli" ? flags.rateLimit : undefined;
-    return runTikTokMockServer({ ...flags, rateLimit }, ctx, signal);
+    return runTikTokMockServer(givenOnly(flags, cmd, ["rateLimit"]), ctx, signal);
   }
   if (flags.marketplace !== undefined && flags.marketplace !== "tokopedia") {
     throw new UsageError({ en: `--marketplace ${flags.marketplace}: the mock speaks tiktok-shop, tokopedia or shopee`, id: `--marketplace ${flags.marketplace}: tiruan tersedia untuk tiktok-shop, tokopedia atau shopee` });
