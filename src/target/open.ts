@@ -11,6 +11,7 @@ import { describeZodIssues, dedupeIssues } from "../config/zod-issues.js";
 import { optionHelpOf } from "../config/marketplace.js";
 import { practiceShopLabel } from "./practice-shop-name.js";
 import { categoryCacheKey } from "../categories/offline.js";
+import { lockShop, type ShopLock, type ShopLockRequest } from "./shop-lock.js";
 
 /** Target flags shared by sync, apply and categories (flags win over the config block). */
 export interface TargetFlags {
@@ -40,6 +41,11 @@ export interface OpenTargetOptions {
    * (`.desbumi/practice-shop-<group>.json`), as each group has its own real shop.
    */
   group?: string;
+  /**
+   * The run will write to the shop (sync, apply): take the per-shop lock in `.desbumi/` (issue
+   * 13.18), released by close(). Not for the practice shop, which has its own state-file lock.
+   */
+  lock?: ShopLockRequest;
 }
 
 export interface OpenedTarget {
@@ -121,12 +127,27 @@ export async function openTarget(opts: OpenTargetOptions): Promise<OpenedTarget>
 
   const options = validateOptions(definition, mergeOptions(definition, opts));
   const adapter = await definition.create(options, { log: opts.log, env: opts.env, cwd: opts.baseDir, ...(opts.group !== undefined ? { group: opts.group } : {}) });
+  let lock: ShopLock | undefined;
+  if (opts.lock) {
+    try {
+      lock = await lockShop({ baseDir: opts.baseDir, adapter: definition.name, shop: adapter.label, request: opts.lock });
+    } catch (error) {
+      await adapter.close();
+      throw error;
+    }
+  }
   return {
     adapter,
     definition,
     isPracticeShop: false,
     label: adapter.label,
-    close: () => adapter.close(),
+    close: async () => {
+      try {
+        await adapter.close();
+      } finally {
+        await lock?.release();
+      }
+    },
   };
 }
 
