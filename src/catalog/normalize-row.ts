@@ -14,6 +14,7 @@ import { parseSku, skuText } from "./sku.js";
 import { parseCount } from "./stock.js";
 import { cleanLine, cleanMultiline, countChars, hasHtml, scriptMarker, unguard } from "./text.js";
 import { parseWeight, type WeightUnit } from "./weight.js";
+import { looksLikeDate, shownDate } from "./date-like.js";
 import { readExtraCells } from "./extra-cells.js";
 import { hasExtraColumns } from "./extra-columns.js";
 import { severityOf } from "./issue.js";
@@ -94,7 +95,8 @@ export function normalizeRow(cells: readonly RawCell[], header: HeaderMap, rules
     if (length > rules.descriptionMaxLength) {
       fail("DESCRIPTION_TOO_LONG", col.description, raw(col.description), { length, max: rules.descriptionMaxLength });
     }
-    if (hasHtml(description)) report("HTML_IN_DESCRIPTION", col.description, raw(col.description));
+    // Issue 12.15: a script is SCRIPT_IN_TEXT only, never also "HTML (such as <b>)".
+    if (scriptMarker(description) === undefined && hasHtml(description)) report("HTML_IN_DESCRIPTION", col.description, raw(col.description));
     checkFormula(col.description, description);
     checkScript(col.description, description);
     if (rules.descriptionRequired && description === "" && !continuation) fail("REQUIRED_VALUE_MISSING", col.description, raw(col.description) || undefined, { field: "description" });
@@ -124,8 +126,11 @@ export function normalizeRow(cells: readonly RawCell[], header: HeaderMap, rules
   let weight = 0;
   if (present(col.weight, true)) {
     const cell = cellOf(col.weight);
-    const r = typeof cell === "number" || typeof cell === "string" ? parseWeight(cell, col.weight.unit as WeightUnit | undefined) : null;
-    if (r === null) fail("INVALID_WEIGHT", col.weight, raw(col.weight), { reason: "format" });
+    // Issue 12.15: Excel turns `1-5` or `1/5` typed in a weight cell into a date.
+    const date = cell instanceof Date ? shownDate(cell) : typeof cell === "string" && looksLikeDate(cell) ? cell.trim() : undefined;
+    const r = date !== undefined ? null : typeof cell === "number" || typeof cell === "string" ? parseWeight(cell, col.weight.unit as WeightUnit | undefined) : null;
+    if (date !== undefined) fail("WEIGHT_IS_DATE", col.weight, raw(col.weight), { date });
+    else if (r === null) fail("INVALID_WEIGHT", col.weight, raw(col.weight), { reason: "format" });
     else if (!r.ok) fail(r.code, col.weight, raw(col.weight), { field: "weight", ...r.args });
     else if (r.value < rules.weightMinGrams || r.value > rules.weightMaxGrams) {
       fail("WEIGHT_OUT_OF_RANGE", col.weight, raw(col.weight), { min: rules.weightMinGrams, max: rules.weightMaxGrams, grams: r.value });
