@@ -12,6 +12,10 @@ export const ISSUE_CODES = [
   "SHEET_GUESSED",
   "HIDDEN_ROW",
   "TEMPLATE_ROWS_SKIPPED",
+  // xlsx workbooks (issue 13.5, 13.20; wording in src/report/messages-xlsx.ts)
+  "FILE_TOO_LARGE",
+  "EXTERNAL_LINK",
+  "MACRO",
   // columns
   "MISSING_COLUMN",
   "UNKNOWN_COLUMN",

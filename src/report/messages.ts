@@ -10,6 +10,7 @@ import { groupDigits, listOf, readFacts, rupiah, type Facts, type FieldName } fr
 import { SHOP_WORDING } from "./messages-shop.js";
 import { TIKTOK_WORDING } from "./messages-tiktok.js";
 import { PHOTO_WORDING } from "./messages-photos.js";
+import { XLSX_WORDING } from "./messages-xlsx.js";
 import { safeIssue } from "./terminal-safe.js";
 
 export type Say = (f: Facts) => string;
@@ -251,6 +252,7 @@ export const WORDING: Record<IssueCode, Wording> = {
   ...TIKTOK_WORDING,
   ...PHOTO_WORDING,
   ...INIT_WORDING,
+  ...XLSX_WORDING,
   ...CATALOG_V2_WORDING,
   MALFORMED_CSV: {
     message: {
