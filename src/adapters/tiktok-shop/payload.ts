@@ -30,7 +30,8 @@ export const amount = (rupiah: number): { amount: string; currency: "IDR" } => (
  * while a changed product after a failed create is a new create. ≤ 128 chars (§4.2).
  */
 export function idempotencyKey(product: DesiredProduct, uris: readonly string[]): string {
-  const content = JSON.stringify([product.sku, product.name, product.description, product.price, product.stock, product.weight, product.categoryId, uris]);
+  const variants = (product.variants ?? []).map((v) => [v.sku, v.options, v.price, v.stock, v.status]);
+  const content = JSON.stringify([product.sku, product.name, product.description, product.price, product.stock, product.weight, product.categoryId, uris, ...(variants.length > 0 ? [variants] : [])]);
   return `desbumi-${createHash("sha256").update(content).digest("hex").slice(0, 48)}`;
 }
 

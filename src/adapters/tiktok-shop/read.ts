@@ -17,6 +17,7 @@ export interface SearchSku {
   seller_sku?: string;
   price?: { currency?: string; sale_price?: string; tax_exclusive_price?: string };
   inventory?: { warehouse_id: string; quantity: number }[];
+  sales_attributes?: { id?: string; name?: string; value_id?: string; value_name?: string }[];
   status_info?: { status?: string };
 }
 
@@ -186,7 +187,8 @@ function toListing(p: SearchProduct, d: ProductDetail, reasons: ListingReview["r
     listing.variants = skus.map((s) => ({
       id: s.id,
       sku: s.seller_sku ?? "",
-      options: {},
+      // Options by the sales attribute's name (desbumi sends the catalogue's option names).
+      options: Object.fromEntries((s.sales_attributes ?? []).filter((a) => a.name).map((a) => [a.name as string, a.value_name ?? ""])),
       price: price(s),
       stock: qty(s),
       status: s.status_info?.status === "DEACTIVATED" ? "inactive" : "active",

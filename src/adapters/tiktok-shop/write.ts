@@ -1,7 +1,7 @@
 // Writes (§4.2, §4.5, §4.6): create with an idempotency key (and a look-up by SKU after a lost
 // create), partial edit of changed fields, the price and inventory endpoints for price-/stock-only
 // changes, activate/deactivate in batches of 20. Each change ends as one ChangeOutcome.
-import type { Change, ChangeOutcome, DesiredProduct, FieldChange } from "../../plan/types.js";
+import type { Change, ChangeOutcome, DesiredProduct, FieldChange, VariantChange } from "../../plan/types.js";
 import type { PhotoUploadCache } from "../shared/photo-cache.js";
 import { TransportError, type Envelope, type TikTokClient } from "./client.js";
 import type { DetailCache } from "./details.js";
@@ -53,6 +53,32 @@ const hasErrors = (env: Envelope): boolean => env.code !== 0 || ((env.data as { 
 const QUOTA_MESSAGE =
   "The shop reached its daily listing limit (12052093): new products resume on the next run tomorrow / Toko mencapai batas produk baru per hari (12052093): produk baru dilanjutkan pada sinkronisasi berikutnya besok";
 
+/**
+ * The SKUs of a product as the API takes them (§4.2): one SKU for a single-SKU row; with variants
+ * one per variant (≤ 100 in ID), its options as custom sales attributes (name ≤ 20, value ≤ 50;
+ * ≤ 3 types, the same set on every SKU: the catalogue reader guarantees both). `ids` (seller SKU,
+ * lowercase -> SKU id) keeps existing SKUs on an edit; a variant without an id is created.
+ * NOTE (sold out): TikTok Shop has no per-SKU deactivate (§4.6); a variant the row marks inactive,
+ * like one with stock 0, is sent with quantity 0, so it has no sellable stock.
+ */
+export function skuBodies(product: DesiredProduct, warehouseId: string, ids?: ReadonlyMap<string, string>): Record<string, unknown>[] {
+  const inventory = (quantity: number) => [{ warehouse_id: warehouseId, quantity }];
+  if (!product.variants || product.variants.length === 0) {
+    const id = ids?.get(product.sku.toLowerCase());
+    return [{ ...(id ? { id } : {}), seller_sku: product.sku, price: amount(product.price), inventory: inventory(product.stock) }];
+  }
+  return product.variants.map((v) => {
+    const id = ids?.get(v.sku.toLowerCase());
+    return {
+      ...(id ? { id } : {}),
+      seller_sku: v.sku,
+      price: amount(v.price),
+      inventory: inventory(v.status === "inactive" ? 0 : v.stock),
+      sales_attributes: Object.entries(v.options).map(([name, value]) => ({ name, value_name: value })),
+    };
+  });
+}
+
 export async function createOne(change: Extract<Change, { kind: "create" }>, deps: WriteDeps): Promise<ChangeOutcome> {
   if (deps.quota.reached) return failed(change, String(CODE.dailyListingLimit), QUOTA_MESSAGE, true);
   const product = change.product;
@@ -71,14 +97,8 @@ export async function createOne(change: Extract<Change, { kind: "create" }>, dep
     main_images: uris.map((uri) => ({ uri })),
     package_weight: { value: kilograms(product.weight), unit: "KILOGRAM" },
     product_attributes: productAttributes(product, await deps.attributeIds(product.categoryId)),
-    skus: [
-      {
-        seller_sku: product.sku,
-        price: amount(product.price),
-        // NOTE: stock 0 is sent as quantity 0 (open question §11; see docs/tiktok-shop.md "Sold out").
-        inventory: [{ warehouse_id: deps.warehouseId, quantity: product.stock }],
-      },
-    ],
+    // NOTE: stock 0 is sent as quantity 0 (open question §11; see docs/tiktok-shop.md "Sold out").
+    skus: skuBodies(product, deps.warehouseId),
     listing_platforms: deps.platforms,
     // ID market: 1..20 (§9); the catalogue's min order.
     minimum_order_quantity: product.min_order,
@@ -93,7 +113,7 @@ export async function createOne(change: Extract<Change, { kind: "create" }>, dep
   } catch (error) {
     if (!(error instanceof TransportError)) throw error;
     // The create may have been committed and its answer lost: look the SKU up before anything else.
-    const found = await findBySku(product.sku, deps).catch(() => undefined);
+    const found = await findBySku(product.variants?.[0]?.sku ?? product.sku, deps).catch(() => undefined);
     if (found) return created(change, found.id, found.skuIds, product, uris, deps);
     return failed(change, "OUTCOME_UNKNOWN", `${error.message}; the next sync looks the SKU up before creating again`, true);
   }
@@ -155,9 +175,14 @@ export async function updateFields(change: Extract<Change, { kind: "update" | "r
       uris = await photoUris(product, deps);
       edit.main_images = uris.map((uri) => ({ uri }));
     }
+    // Variants added, removed or re-optioned: the SKU list goes with the partial edit (sending
+    // `skus` replaces them: kept SKUs by id, new ones without, omitted ones deleted, §4.5).
+    const structural = (change.variants ?? []).some((v) => v.kind !== "update" || v.fields.some((f) => f.field === "options" || f.field === "images"));
+    if (structural) edit.skus = skuBodies(product, deps.warehouseId, await liveSkuIds(id, deps));
     if (Object.keys(edit).length > 0) {
-      const env = await deps.client.call("POST", `/product/202309/products/${id}/partial_edit`, { json: edit, cipher: true });
+      const env = await deps.client.call<{ skus?: { id: string }[] }>("POST", `/product/202309/products/${id}/partial_edit`, { json: edit, cipher: true });
       if (hasErrors(env)) return refused(change, env, id);
+      if (structural) deps.skuIds.set(id, (env.data?.skus ?? []).map((s) => s.id));
       deps.details.wrote(id, {
         ...(names.has("description") ? { description: product.description } : {}),
         ...(names.has("weight") ? { weightGrams: product.weight } : {}),
@@ -168,6 +193,8 @@ export async function updateFields(change: Extract<Change, { kind: "update" | "r
         ...(uris ? { images: uris } : {}),
       });
     }
+    const variantDone = await updateVariants(change, edit, deps);
+    if (variantDone) return variantDone;
     if (names.has("price") || names.has("stock")) {
       const skus = await skuIdsOf(id, deps);
       const sku = skus[0];
@@ -190,6 +217,43 @@ export async function updateFields(change: Extract<Change, { kind: "update" | "r
     if (error instanceof TransportError) return failed(change, "OUTCOME_UNKNOWN", error.message, true, id);
     throw error;
   }
+  return { status: "applied", sku: change.sku, kind: change.kind, listingId: id };
+}
+
+/** Seller SKU (lowercase) -> SKU id of a live product (Get Product). */
+async function liveSkuIds(id: string, deps: WriteDeps): Promise<Map<string, string>> {
+  const env = await deps.client.call<{ skus?: { id: string; seller_sku?: string }[] }>("GET", `/product/202309/products/${id}`, { cipher: true });
+  return new Map((env.data?.skus ?? []).filter((s) => s.seller_sku).map((s) => [(s.seller_sku as string).toLowerCase(), s.id]));
+}
+
+/**
+ * Price and stock changes of existing variants (no SKU added, removed or re-optioned): one price
+ * request for every variant whose price changed, one inventory request for every variant whose
+ * stock (or sellable state) changed, both skipping the review (§4.4). Undefined when there is
+ * nothing of that kind, or when a structural edit already sent the whole SKU list.
+ */
+async function updateVariants(change: Extract<Change, { kind: "update" | "reactivate" }>, edit: Record<string, unknown>, deps: WriteDeps): Promise<ChangeOutcome | undefined> {
+  const updates = (change.variants ?? []).filter((v): v is Extract<VariantChange, { kind: "update" }> => v.kind === "update");
+  if (updates.length === 0 || edit.skus !== undefined) return undefined;
+  const id = change.listingId;
+  const wanted = new Map((change.product.variants ?? []).map((v) => [v.sku.toLowerCase(), v]));
+  const priced = updates.filter((u) => u.fields.some((f) => f.field === "price"));
+  const stocked = updates.filter((u) => u.fields.some((f) => f.field === "stock" || f.field === "status"));
+  if (priced.length > 0) {
+    const skus = priced.map((u) => ({ id: u.variantId, price: amount(wanted.get(u.sku.toLowerCase())?.price ?? 0) }));
+    const env = await deps.client.call("POST", `/product/202309/products/${id}/prices/update`, { json: { skus }, cipher: true });
+    if (hasErrors(env)) return refused(change, env, id);
+  }
+  if (stocked.length > 0) {
+    const skus = stocked.map((u) => {
+      const v = wanted.get(u.sku.toLowerCase());
+      return { id: u.variantId, inventory: [{ warehouse_id: deps.warehouseId, quantity: !v || v.status === "inactive" ? 0 : v.stock }] };
+    });
+    const env = await deps.client.call("POST", `/product/202309/products/${id}/inventory/update`, { json: { skus }, cipher: true });
+    if (hasErrors(env)) return refused(change, env, id);
+  }
+  if (change.fields.length > 0) return undefined; // the product's own fields are handled by the caller
+  deps.details.wrote(id, {});
   return { status: "applied", sku: change.sku, kind: change.kind, listingId: id };
 }
 
