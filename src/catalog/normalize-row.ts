@@ -18,6 +18,7 @@ import { looksLikeDate, shownDate } from "./date-like.js";
 import { readExtraCells } from "./extra-cells.js";
 import { hasExtraColumns } from "./extra-columns.js";
 import { severityOf } from "./issue.js";
+import { isExampleRow } from "./example-row.js";
 
 /** Where a finding goes; the pipeline adds file, line, sheet and cell. */
 export type ReportCell = (code: IssueCode, column: ColumnSpec | undefined, value?: string, args?: IssueArgs) => void;
@@ -169,7 +170,7 @@ export function normalizeRow(cells: readonly RawCell[], header: HeaderMap, rules
 
   // Catalogue v2 extras (brand, attributes, certificates, per-marketplace columns): absent columns cost nothing.
   const extras = hasExtraColumns(header.extras)
-    ? readExtraCells(cells, header.extras, { category, continuation, ...(col.category ? { categoryColumn: col.category } : {}) }, (code, column, value, args) =>
+    ? readExtraCells(cells, header.extras, { category, continuation, example: isExampleRow({ sku, images }), ...(col.category ? { categoryColumn: col.category } : {}) }, (code, column, value, args) =>
         severityOf(code) === "error" ? fail(code, column as ColumnSpec | undefined, value, args) : report(code, column as ColumnSpec | undefined, value, args),
       )
     : undefined;

@@ -26,7 +26,8 @@ const MAX_PHOTOS = 5;
 const [SKU, NAME, DESCRIPTION, PRICE, STOCK, WEIGHT, CATEGORY, CONDITION, STATUS, MIN_ORDER, ETALASE] = TEMPLATE_COLUMNS.map((c) => c.header) as [
   string, string, string, string, string, string, string, string, string, string, string,
 ];
-const PHOTO_HEADERS = TEMPLATE_COLUMNS.slice(-MAX_PHOTOS).map((c) => c.header);
+// NOTE: by name: the template has more columns after its photos since issue 14 (variants, certificates).
+const PHOTO_HEADERS = TEMPLATE_COLUMNS.filter((c) => /^Foto Produk \d$/.test(c.header)).slice(0, MAX_PHOTOS).map((c) => c.header);
 export const PARENT_HEADER = "Kode Induk";
 export const VARIANT_PHOTO_HEADER = "Foto Variasi";
 const attributeHeader = (name: string): string => `Atribut: ${name}`;
