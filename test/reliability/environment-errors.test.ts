@@ -4,10 +4,10 @@
 // prints a plain message naming the path and exits 2, quickly (a FIFO is refused before any read).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { chmod, mkdir, rm } from "node:fs/promises";
+import { chmod, copyFile, mkdir, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeCatalog, STACK_TRACE, tempDir, writeText } from "./harness.js";
+import { STACK_TRACE, tempDir, writeText } from "./harness.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const BIN = join(ROOT, "bin", "desbumi.js");
@@ -54,7 +54,8 @@ let dir: string;
 beforeAll(async () => {
   if (!existsSync(join(ROOT, "dist", "cli", "index.js"))) throw new Error("dist/ is missing: run `npm run build` (npm test does it first)");
   dir = await tempDir("desbumi-env-");
-  await writeText(dir, "k.csv", makeCatalog(2, 1).csv);
+  // The README's example: valid for the practice shop, whichever marketplace that imitates.
+  await copyFile(join(ROOT, "fixtures", "catalogs", "muiwo-lipursari.csv"), join(dir, "k.csv"));
   for (const fifo of ["fifo.csv", "plan.fifo", "config.fifo"]) expect(spawnSync("mkfifo", [join(dir, fifo)]).status).toBe(0);
   await mkdir(join(dir, "folder"));
 });
