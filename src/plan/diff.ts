@@ -139,24 +139,33 @@ function compareListing(product: DesiredProduct, listing: Listing): Change | und
  * of its variant SKUs (ignoring case): TikTok Shop has no product-level SKU, so its listings are
  * known by their first SKU. The listing is moved under the product's code, so it is compared with
  * the row instead of being seen as "not in the catalogue".
+ * NOTE: a single-SKU listing whose SKU is one of the variants' (sold alone before the catalogue
+ * grouped it) is claimed too, after listings with variants: the plan adds the variants to it
+ * (LISTING_WITHOUT_VARIANTS says so) instead of creating a second listing of the same product.
  */
 function claimByVariantSku(desired: ReadonlyMap<string, DesiredProduct>, live: Map<string, Listing[]>): void {
-  let byVariant: Map<string, Listing> | undefined;
+  let index: { withVariants: Map<string, Listing>; single: Map<string, Listing> } | undefined;
   for (const product of desired.values()) {
     if (!product.variants || product.variants.length === 0 || live.has(product.sku)) continue;
-    if (!byVariant) {
-      byVariant = new Map();
+    if (!index) {
+      index = { withVariants: new Map(), single: new Map() };
       for (const list of live.values()) {
-        for (const l of list) for (const v of l.variants ?? []) if (v.sku !== "" && !byVariant.has(skuKey(v.sku))) byVariant.set(skuKey(v.sku), l);
+        for (const l of list) {
+          const variants = l.variants ?? [];
+          for (const v of variants) if (v.sku !== "" && !index.withVariants.has(skuKey(v.sku))) index.withVariants.set(skuKey(v.sku), l);
+          if (variants.length === 0 && l.sku !== "" && !index.single.has(skuKey(l.sku))) index.single.set(skuKey(l.sku), l);
+        }
       }
     }
-    const listing = product.variants.map((v) => byVariant!.get(skuKey(v.sku))).find((l) => l !== undefined);
+    const find = (map: Map<string, Listing>): Listing | undefined => product.variants!.map((v) => map.get(skuKey(v.sku))).find((l) => l !== undefined);
+    const listing = find(index.withVariants) ?? find(index.single);
     if (!listing || desired.has(listing.sku)) continue;
     const rest = (live.get(listing.sku) ?? []).filter((l) => l !== listing);
     if (rest.length > 0) live.set(listing.sku, rest);
     else live.delete(listing.sku);
     live.set(product.sku, [listing]);
-    for (const v of listing.variants ?? []) byVariant.delete(skuKey(v.sku));
+    for (const v of listing.variants ?? []) index.withVariants.delete(skuKey(v.sku));
+    index.single.delete(skuKey(listing.sku));
   }
 }
 
