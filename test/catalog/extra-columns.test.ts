@@ -144,6 +144,11 @@ describe("per-marketplace columns -> Product.overrides (src/sync/for-target.ts a
     for (const name of adapterNames()) expect(Object.keys(MARKETPLACE_NAMES)).toContain(name);
   });
 
+  test("a bare ML column is millilitres, not a BPOM ML number", () => {
+    expect(lookupExtraHeader("ML")).toBeUndefined();
+    expect(lookupExtraHeader("BPOM RI ML")).toEqual({ kind: "certificate", certificate: "bpom" });
+  });
+
   test("no extra-column spelling shadows a v1 header", () => {
     for (const header of ["Harga (Rp)", "Kode Produk (SKU)", "Berat (kg)", "Harga (ribu)", "Berat (gram)", "Nama Produk*", "Stok (pcs)"]) {
       expect(lookupExtraHeader(header), header).toBeUndefined();
