@@ -21,7 +21,7 @@ interface Rules {
 
 export interface CategoryRequirements {
   attributes: { name: string; allowed: string[] }[];
-  certifications: { name: string }[];
+  certifications: { id: string; name: string }[];
 }
 
 export function createRequirementsLookup(client: TikTokClient): (categoryId: string) => Promise<CategoryRequirements> {
@@ -39,7 +39,7 @@ export function createRequirementsLookup(client: TikTokClient): (categoryId: str
           attributes: (attrs.data?.attributes ?? [])
             .filter((a) => a.type === "PRODUCT_PROPERTY" && (a.is_requried ?? a.is_required ?? false))
             .map((a) => ({ name: a.name, allowed: (a.values ?? []).map((v) => v.name) })),
-          certifications: (rules.data?.product_certifications ?? []).filter((c) => c.is_required).map((c) => ({ name: c.name })),
+          certifications: (rules.data?.product_certifications ?? []).filter((c) => c.is_required).map((c) => ({ id: c.id, name: c.name })),
         };
       })();
       cache.set(categoryId, task);
@@ -48,9 +48,15 @@ export function createRequirementsLookup(client: TikTokClient): (categoryId: str
   };
 }
 
+/**
+ * A number and a certificate photo that can be uploaded (CERTIFICATION_IMAGE, §5). NOTE: a PDF would
+ * go through files/upload, which desbumi does not use yet: a PDF-only certificate is not enough.
+ */
 const hasCertificate = (p: DesiredProduct): boolean => {
   const c = p.certificates;
-  return Boolean(c && (c.bpom || c.pomTr || c.pirt || c.halal || c.sni) && (c.files?.length ?? 0) > 0);
+  const photos = p.certificatePhotos;
+  const uploadable = photos === undefined ? (c?.files?.length ?? 0) > 0 : photos.some((f) => f.mime !== undefined);
+  return Boolean(c && (c.bpom || c.pomTr || c.pirt || c.halal || c.sni) && uploadable);
 };
 
 export async function checkProducts(

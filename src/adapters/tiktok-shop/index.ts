@@ -125,6 +125,7 @@ export async function createTikTokShopAdapter(options: TikTokShopOptions, ctx: A
     platforms: options.platforms,
     skuIds,
     attributeIds,
+    requirements,
     ...(ctx.fetch ? { fetch: ctx.fetch } : {}),
     ...(signal ? { signal } : {}),
     quota,

@@ -183,7 +183,10 @@ function toListing(p: SearchProduct, d: ProductDetail, reasons: ListingReview["r
   });
   if (hashes.some((h) => h !== null)) listing.photoHashes = hashes;
   if (d.attributes && Object.keys(d.attributes).length > 0) listing.attributes = d.attributes;
-  if (skus.length > 1) {
+  // A product with variants: several SKUs, or one SKU with sales attributes (a catalogue product
+  // with a parent code and a single option row, `Isi=250 ml`): read as its variant, or every
+  // sync would add that variant again.
+  if (skus.length > 1 || (skus.length === 1 && (skus[0]!.sales_attributes ?? []).some((a) => a.name))) {
     listing.variants = skus.map((s) => ({
       id: s.id,
       sku: s.seller_sku ?? "",

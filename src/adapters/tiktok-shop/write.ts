@@ -7,7 +7,8 @@ import { TransportError, type Envelope, type TikTokClient } from "./client.js";
 import type { DetailCache } from "./details.js";
 import { CODE, isRetryableCode } from "./errors.js";
 import { amount, idempotencyKey, kilograms, productAttributes, sentAttributes, toHtml, type AttributeIds } from "./payload.js";
-import { PhotoError, photoUris } from "./photos.js";
+import { certificateUris, PhotoError, photoUris } from "./photos.js";
+import type { CategoryRequirements } from "./checks.js";
 import { searchAll } from "./read.js";
 
 export const STATUS_BATCH = 20;
@@ -24,6 +25,8 @@ export interface WriteDeps {
   /** product id -> its SKU ids (from the last read or write). */
   skuIds: Map<string, string[]>;
   attributeIds(categoryId: string): Promise<AttributeIds | undefined>;
+  /** The category's required attributes and certifications (checks.ts, cached per run). */
+  requirements?(categoryId: string): Promise<CategoryRequirements>;
   fetch?: typeof fetch;
   signal?: AbortSignal;
   /** Set once the daily listing quota answered: no more creates this run. */
@@ -79,12 +82,28 @@ export function skuBodies(product: DesiredProduct, warehouseId: string, ids?: Re
   });
 }
 
+/**
+ * The certifications a create sends (§4.2 `certifications[]`): each certification the category
+ * requires, with the product's uploaded certificate photos. NOTE: the catalogue gives certificate
+ * photos per product, not per certification, so every required one gets them all.
+ */
+async function certificationsOf(product: DesiredProduct, deps: WriteDeps): Promise<{ id: string; images: { uri: string }[] }[]> {
+  if (!deps.requirements || !product.certificatePhotos?.length) return [];
+  const required = (await deps.requirements(product.categoryId)).certifications;
+  if (required.length === 0) return [];
+  const uris = await certificateUris(product, deps);
+  if (uris.length === 0) return [];
+  return required.map((c) => ({ id: c.id, images: uris.map((uri) => ({ uri })) }));
+}
+
 export async function createOne(change: Extract<Change, { kind: "create" }>, deps: WriteDeps): Promise<ChangeOutcome> {
   if (deps.quota.reached) return failed(change, String(CODE.dailyListingLimit), QUOTA_MESSAGE, true);
   const product = change.product;
   let uris: string[];
+  let certifications: { id: string; images: { uri: string }[] }[] = [];
   try {
     uris = await photoUris(product, deps);
+    certifications = await certificationsOf(product, deps);
   } catch (error) {
     if (error instanceof PhotoError) return failed(change, error.code, error.message, error.retryable);
     if (error instanceof TransportError) return failed(change, "OUTCOME_UNKNOWN", error.message, true);
@@ -105,6 +124,7 @@ export async function createOne(change: Extract<Change, { kind: "create" }>, dep
     // "bekas": is_pre_owned, which the API takes only when TOKOPEDIA is the only platform (§9);
     // a used row for TikTok Shop too is refused at plan time (checks.ts).
     ...(preOwnedAllowed(deps.platforms) ? { is_pre_owned: product.condition === "USED" } : {}),
+    ...(certifications.length > 0 ? { certifications } : {}),
     idempotency_key: idempotencyKey(product, uris),
   };
   let env: Envelope<{ product_id?: string; skus?: { id: string }[] }>;
