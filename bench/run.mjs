@@ -311,7 +311,8 @@ function benchJpeg(width, height, bytes, seed) {
 }
 
 const { benchShopee } = await import("./shopee.mjs");
-const suites = { validate: benchValidate, duplicates: benchDuplicates, sync: benchSync, startup: benchStartup, tiktok: benchTikTokSuite, photos: benchPhotos, shopee: () => benchShopee({ root, out, bin, quick, measure, record, fmt }) };
+const { benchXlsx } = await import("./xlsx.mjs");
+const suites = { validate: benchValidate, duplicates: benchDuplicates, sync: benchSync, startup: benchStartup, tiktok: benchTikTokSuite, photos: benchPhotos, shopee: () => benchShopee({ root, out, bin, quick, measure, record, fmt }), xlsx: () => benchXlsx({ out, bin, quick, measure, record, fmt }) };
 for (const [name, fn] of Object.entries(suites)) {
   if (only && only !== name) continue;
   process.stderr.write(`bench: ${name}...\n`);

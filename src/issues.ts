@@ -4,6 +4,7 @@
 export const ISSUE_CODES = [
   // reading
   "MALFORMED_CSV",
+  "DECIMAL_COMMA_SPLIT",
   "ENCODING_GUESSED",
   "EMPTY_FILE",
   "FILE_TYPE_MISMATCH",
@@ -11,6 +12,10 @@ export const ISSUE_CODES = [
   "SHEET_GUESSED",
   "HIDDEN_ROW",
   "TEMPLATE_ROWS_SKIPPED",
+  // xlsx workbooks (issue 13.5, 13.20; wording in src/report/messages-xlsx.ts)
+  "FILE_TOO_LARGE",
+  "EXTERNAL_LINK",
+  "MACRO",
   // columns
   "MISSING_COLUMN",
   "UNKNOWN_COLUMN",
@@ -21,6 +26,7 @@ export const ISSUE_CODES = [
   "AMBIGUOUS_NUMBER",
   "PRICE_OUT_OF_RANGE",
   "INVALID_WEIGHT",
+  "WEIGHT_IS_DATE",
   "WEIGHT_OUT_OF_RANGE",
   "INVALID_STOCK",
   "STOCK_OUT_OF_RANGE",
@@ -82,6 +88,8 @@ export const ISSUE_CODES = [
   "ATTRIBUTE_REQUIRED",
   "CERTIFICATION_REQUIRED",
   "LISTING_REJECTED",
+  "ETALASE_NOT_SUPPORTED",
+  "CONDITION_NOT_SUPPORTED",
   // what init/template write (issue 12.10, 12.13)
   "EXAMPLE_ROW",
   "SHEET_IGNORED",

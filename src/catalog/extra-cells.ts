@@ -21,6 +21,8 @@ export interface ExtraRowFacts {
   continuation: boolean;
   /** The category column, where a missing permit is located. */
   categoryColumn?: ExtraColumn;
+  /** The example row init/template write: EXAMPLE_ROW says enough until it is replaced. */
+  example?: boolean;
 }
 
 /** How people write "no brand": the brand is then "" (adapters send their own "no brand"). */
@@ -41,9 +43,12 @@ export function readExtraCells(cells: readonly RawCell[], columns: ExtraColumns,
   if (attributes) out.attributes = attributes;
 
   const certificates: Certificates = {};
+  /** A permit number was written (valid or not: a wrong one is its own error, not a missing one). */
+  let permitGiven = false;
   for (const [kind, column] of Object.entries(columns.certificates) as [CertificateKind, ExtraColumn][]) {
     const value = text(column);
     if (value === "") continue;
+    if (kind === "pirt" || kind === "bpom" || kind === "pomTr") permitGiven = true;
     const checked = checkCertificate(kind, value);
     if (!checked.ok) {
       report("CERTIFICATE_NUMBER_INVALID", column, value, { certificate: kind, reason: checked.reason, expected: checked.expected });
@@ -59,7 +64,7 @@ export function readExtraCells(cells: readonly RawCell[], columns: ExtraColumns,
   if (files.length > 0) certificates.files = files;
   if (Object.keys(certificates).length > 0) out.certificates = certificates;
 
-  if (!facts.continuation && needsFoodPermit(facts.category) && !certificates.pirt && !certificates.bpom && !certificates.pomTr) {
+  if (!facts.continuation && !facts.example && !permitGiven && needsFoodPermit(facts.category)) {
     report("CERTIFICATE_MISSING", facts.categoryColumn, facts.category, { category: facts.category });
   }
 

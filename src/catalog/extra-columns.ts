@@ -44,10 +44,11 @@ export type ExtraHeader =
 
 const keys = (names: readonly string[]): Set<string> => new Set(names.map(headerKey));
 
+// NOTE: no bare "ml" for BPOM ML: a jamu sheet's "ml" column holds millilitres.
 const BRAND = keys(["merek", "merk", "brand", "nama merek", "nama merk", "merek produk", "brand name", "product brand"]);
 const CERTIFICATE: Record<CertificateKind, Set<string>> = {
   pirt: keys(["no. pirt", "pirt", "p-irt", "no. p-irt", "nomor pirt", "nomor p-irt", "spp-irt", "no. spp-irt", "nomor spp-irt", "izin pirt", "no. izin pirt", "sertifikat pirt", "pirt no"]),
-  bpom: keys(["no. bpom", "bpom", "nomor bpom", "bpom ri", "bpom ri md", "bpom ri ml", "bpom ri md/ml", "bpom md", "bpom ml", "md", "ml", "md/ml", "no. md", "no. ml", "izin edar", "no. izin edar", "nomor izin edar", "izin edar bpom", "nomor registrasi bpom", "no. reg bpom"]),
+  bpom: keys(["no. bpom", "bpom", "nomor bpom", "bpom ri", "bpom ri md", "bpom ri ml", "bpom ri md/ml", "bpom md", "bpom ml", "md", "md/ml", "no. md", "no. ml", "izin edar", "no. izin edar", "nomor izin edar", "izin edar bpom", "nomor registrasi bpom", "no. reg bpom"]),
   pomTr: keys(["pom tr", "tr", "no. pom tr", "bpom tr", "bpom ri tr", "pom tr/ti", "no. tr", "nomor tr", "pom ti", "nomor pom tr"]),
   halal: keys(["sertifikat halal", "no. halal", "nomor halal", "no. sertifikat halal", "nomor sertifikat halal", "halal", "id halal", "sertifikasi halal", "halal certificate"]),
   sni: keys(["sni", "no. sni", "nomor sni", "sertifikat sni", "sppt sni", "sppt-sni", "no. sppt sni"]),

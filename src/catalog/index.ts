@@ -2,6 +2,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { extname, resolve } from "node:path";
 import { UsageError } from "../errors.js";
+import { describeFileProblem, notRegularFile } from "../fs-errors.js";
 import type { Issue } from "../issues.js";
 import type { MarketplaceRules } from "../rules.js";
 import { normalizeRows, type NormalizeRowsOptions } from "./pipeline.js";
@@ -46,6 +47,8 @@ export async function loadCatalog(file: string, opts: LoadCatalogOptions = {}): 
     if (info.isDirectory()) {
       throw new UsageError({ id: `${file} adalah folder, bukan berkas katalog`, en: `${file} is a folder, not a catalogue file` });
     }
+    // A FIFO without a writer would block the first read forever (issue 13.14).
+    if (!info.isFile()) throw new UsageError(notRegularFile(file));
     const head = await readHead(path);
     const kind = sniffFile(head);
     const ext = extname(file).toLowerCase();
@@ -107,8 +110,10 @@ function toUsageError(error: unknown, file: string): unknown {
     case "EMFILE":
     case "ENFILE":
       return new UsageError({ id: `Berkas ${file} tidak bisa dibaca (${code})`, en: `Cannot read ${file} (${code})` });
-    default:
-      return error;
+    default: {
+      const text = describeFileProblem(code, file, "read");
+      return text ? new UsageError(text) : error;
+    }
   }
 }
 

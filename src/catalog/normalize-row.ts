@@ -14,9 +14,11 @@ import { parseSku, skuText } from "./sku.js";
 import { parseCount } from "./stock.js";
 import { cleanLine, cleanMultiline, countChars, hasHtml, scriptMarker, unguard } from "./text.js";
 import { parseWeight, type WeightUnit } from "./weight.js";
+import { looksLikeDate, shownDate } from "./date-like.js";
 import { readExtraCells } from "./extra-cells.js";
 import { hasExtraColumns } from "./extra-columns.js";
 import { severityOf } from "./issue.js";
+import { isExampleRow } from "./example-row.js";
 
 /** Where a finding goes; the pipeline adds file, line, sheet and cell. */
 export type ReportCell = (code: IssueCode, column: ColumnSpec | undefined, value?: string, args?: IssueArgs) => void;
@@ -94,7 +96,8 @@ export function normalizeRow(cells: readonly RawCell[], header: HeaderMap, rules
     if (length > rules.descriptionMaxLength) {
       fail("DESCRIPTION_TOO_LONG", col.description, raw(col.description), { length, max: rules.descriptionMaxLength });
     }
-    if (hasHtml(description)) report("HTML_IN_DESCRIPTION", col.description, raw(col.description));
+    // Issue 12.15: a script is SCRIPT_IN_TEXT only, never also "HTML (such as <b>)".
+    if (scriptMarker(description) === undefined && hasHtml(description)) report("HTML_IN_DESCRIPTION", col.description, raw(col.description));
     checkFormula(col.description, description);
     checkScript(col.description, description);
     if (rules.descriptionRequired && description === "" && !continuation) fail("REQUIRED_VALUE_MISSING", col.description, raw(col.description) || undefined, { field: "description" });
@@ -124,8 +127,11 @@ export function normalizeRow(cells: readonly RawCell[], header: HeaderMap, rules
   let weight = 0;
   if (present(col.weight, true)) {
     const cell = cellOf(col.weight);
-    const r = typeof cell === "number" || typeof cell === "string" ? parseWeight(cell, col.weight.unit as WeightUnit | undefined) : null;
-    if (r === null) fail("INVALID_WEIGHT", col.weight, raw(col.weight), { reason: "format" });
+    // Issue 12.15: Excel turns `1-5` or `1/5` typed in a weight cell into a date.
+    const date = cell instanceof Date ? shownDate(cell) : typeof cell === "string" && looksLikeDate(cell) ? cell.trim() : undefined;
+    const r = date !== undefined ? null : typeof cell === "number" || typeof cell === "string" ? parseWeight(cell, col.weight.unit as WeightUnit | undefined) : null;
+    if (date !== undefined) fail("WEIGHT_IS_DATE", col.weight, raw(col.weight), { date });
+    else if (r === null) fail("INVALID_WEIGHT", col.weight, raw(col.weight), { reason: "format" });
     else if (!r.ok) fail(r.code, col.weight, raw(col.weight), { field: "weight", ...r.args });
     else if (r.value < rules.weightMinGrams || r.value > rules.weightMaxGrams) {
       fail("WEIGHT_OUT_OF_RANGE", col.weight, raw(col.weight), { min: rules.weightMinGrams, max: rules.weightMaxGrams, grams: r.value });
@@ -164,7 +170,7 @@ export function normalizeRow(cells: readonly RawCell[], header: HeaderMap, rules
 
   // Catalogue v2 extras (brand, attributes, certificates, per-marketplace columns): absent columns cost nothing.
   const extras = hasExtraColumns(header.extras)
-    ? readExtraCells(cells, header.extras, { category, continuation, ...(col.category ? { categoryColumn: col.category } : {}) }, (code, column, value, args) =>
+    ? readExtraCells(cells, header.extras, { category, continuation, example: isExampleRow({ sku, images }), ...(col.category ? { categoryColumn: col.category } : {}) }, (code, column, value, args) =>
         severityOf(code) === "error" ? fail(code, column as ColumnSpec | undefined, value, args) : report(code, column as ColumnSpec | undefined, value, args),
       )
     : undefined;

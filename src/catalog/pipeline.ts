@@ -9,6 +9,7 @@ import { createCrossRowStep } from "./cross-row-step.js";
 import { columnMap, extraColumnMap, reportFile, sortIssues } from "./file-step.js";
 import { createHeaderStep } from "./header-step.js";
 import { createIssueSink } from "./issue-sink.js";
+import { withLinkTargets } from "./link-cells.js";
 import { createProductStep, type ProductStep } from "./product-step.js";
 import { createVariantStep } from "./variant-step.js";
 import type { RawRow, RowSource } from "./source.js";
@@ -45,7 +46,7 @@ export async function normalizeRows(source: RowSource, opts: NormalizeRowsOption
   const variants = createVariantStep({ format, rules, sink, sheet, products, crossRows });
   const onData = (raw: RawRow, header: HeaderMap): void => {
     rows++;
-    variants.take(raw, header);
+    variants.take(withLinkTargets(raw, header), header);
   };
   const headerStep = createHeaderStep({ rules, sink, source, onData });
 

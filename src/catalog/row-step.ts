@@ -2,6 +2,7 @@
 // hidden row, formula-error cells), then every cell read by normalizeRow. Nothing is kept here.
 import type { MarketplaceRules } from "../rules.js";
 import { cellText } from "./cell.js";
+import { findDecimalCommaSplit } from "./decimal-comma.js";
 import type { HeaderMap } from "./columns.js";
 import { readColumns } from "./header-step.js";
 import { severityOf } from "./issue.js";
@@ -28,7 +29,12 @@ export function readDataRow(row: RawRow, map: HeaderMap, { format, rules, sink }
   if (format === "csv" && row.cells.length > map.width && row.cells.slice(map.width).some((c) => cellText(c).trim() !== "")) {
     // NOTE: more cells than headers means the row is shifted (an unquoted comma or `;`),
     // so its values cannot be trusted field by field: one located issue, then keep going.
-    sink.push("MALFORMED_CSV", row.line, undefined, undefined, { reason: "extra_cells", expected: map.width, actual: row.cells.length });
+    const split = findDecimalCommaSplit(row.cells, map);
+    if (split) {
+      sink.push("DECIMAL_COMMA_SPLIT", row.line, split.column, split.joined, { joined: split.joined, expected: map.width, actual: row.cells.length });
+    } else {
+      sink.push("MALFORMED_CSV", row.line, undefined, undefined, { reason: "extra_cells", expected: map.width, actual: row.cells.length });
+    }
     const sku = map.byField.sku ? skuText(row.cells[map.byField.sku.index] ?? null) : "";
     return sku === "" ? { line: row.line, hasError: true, shifted: true } : { line: row.line, hasError: true, shifted: true, sku };
   }

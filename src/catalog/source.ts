@@ -18,6 +18,12 @@ export interface RawRow {
    * null cell in `cells`; the pipeline reports FORMULA_ERROR instead of "empty" findings about it.
    */
   errorCells?: ReadonlyMap<number, string>;
+  /**
+   * XLSX: 0-based column index -> the cell's hyperlink target (a `<hyperlink>` or a
+   * `HYPERLINK("url", "Lihat foto")` formula). The cell keeps its shown text in `cells`; the
+   * pipeline reads the target instead in columns that take links (photos, see row-step.ts).
+   */
+  links?: ReadonlyMap<number, string>;
 }
 
 export interface RowSource {

@@ -30,7 +30,13 @@ describe("parseWeight", () => {
   test.each<[string | number, string]>([["sedang", "format"], ["1/3 kg", "fraction"], ["0,3333 kg", "fraction"], ["0,5", "fraction"],
     ["1.5", "fraction"], ["0.500", "fraction"], ["1.2345 kg", "fraction"], ["1.5.5 kg", "format"],
     ["250 lbs", "unit"], ["1/0 kg", "format"], [-1, "number"]])("%j is invalid (%s)", (input, reason) => {
-    expect(parseWeight(input)).toEqual({ ok: false, code: "INVALID_WEIGHT", args: { reason } });
+    expect(parseWeight(input)).toMatchObject({ ok: false, code: "INVALID_WEIGHT", args: { reason } });
+  });
+
+  test("issue 12.15: a fraction of a gram says what it came to and the whole grams near it", () => {
+    expect(parseWeight("1/3", "kg")).toEqual({ ok: false, code: "INVALID_WEIGHT", args: { reason: "fraction", grams: 333.33, suggested: 333 } });
+    expect(parseWeight("0,3333 kg")).toEqual({ ok: false, code: "INVALID_WEIGHT", args: { reason: "fraction", grams: 333.3, suggested: 333 } });
+    expect(parseWeight("0,4")).toEqual({ ok: false, code: "INVALID_WEIGHT", args: { reason: "fraction", grams: 0.4 } });
   });
 
   test("never throws, and parses what formatGrams writes", () => {

@@ -59,8 +59,13 @@ export function parseWeight(input: string | number, columnUnit: WeightUnit = "g"
 }
 
 function toGrams(value: number, unit: WeightUnit): WeightResult {
-  const grams = wholeOrNull(value * GRAMS_PER[unit]);
-  if (grams === null) return { ok: false, code: "INVALID_WEIGHT", args: { reason: "fraction" } };
+  const exact = value * GRAMS_PER[unit];
+  const grams = wholeOrNull(exact);
+  if (grams === null) {
+    // Issue 12.15: say what it came to (`1/3` kg = 333,33 g) and the whole grams it is close to.
+    const suggested = Math.round(exact);
+    return { ok: false, code: "INVALID_WEIGHT", args: { reason: "fraction", grams: Math.round(exact * 100) / 100, ...(suggested >= 1 ? { suggested } : {}) } };
+  }
   return { ok: true, value: grams };
 }
 

@@ -6,8 +6,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { Category } from "../adapters/types.js";
-import { DEFAULT_CATEGORIES, type CategoryNode as MockNode } from "../mock-server/categories.js";
-import { flattenCategoryTree, type CategoryNode } from "./tree.js";
+import { CATEGORIES as TIKTOK_CATEGORIES } from "../mock-server/tiktok-shop/fixtures.js";
 
 export interface KnownCategories {
   categories: Category[];
@@ -22,10 +21,18 @@ interface CacheFile {
   categories: Category[];
 }
 
-/** The practice shop's tree (the mock marketplace's default), as its category endpoint serves it. */
+/**
+ * The practice shop's tree (the Tokopedia & Shop mock's), as the tiktok-shop adapter lists it:
+ * every category with its path, leaves only where the shop may use them (AVAILABLE).
+ */
 export function practiceShopCategories(): Category[] {
-  const toNode = (n: MockNode): CategoryNode => ({ id: n.id, name: n.name, ...(n.child ? { children: n.child.map(toNode) } : {}) });
-  return flattenCategoryTree(DEFAULT_CATEGORIES.map(toNode));
+  const byId = new Map(TIKTOK_CATEGORIES.map((c) => [c.id, c]));
+  const pathOf = (id: string): string[] => {
+    const out: string[] = [];
+    for (let c = byId.get(id), guard = 0; c && guard < 16; c = byId.get(c.parent_id), guard++) out.unshift(c.local_name);
+    return out;
+  };
+  return TIKTOK_CATEGORIES.filter((c) => !c.is_leaf || c.permission_statuses.includes("AVAILABLE")).map((c) => ({ id: c.id, name: c.local_name, path: pathOf(c.id), isLeaf: c.is_leaf }));
 }
 
 /**

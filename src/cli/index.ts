@@ -14,6 +14,7 @@ import { renderJsonFailure, wantsJsonReport, type FailureKind } from "./json-fai
 import { VERSION } from "../version.js";
 import { EXIT_CANNOT_RUN, EXIT_OK } from "../exit-codes.js";
 import { guardOutput } from "../report/terminal-safe.js";
+import { environmentFailure } from "../fs-errors.js";
 
 interface GlobalOptions {
   logLevel?: LogLevel;
@@ -109,6 +110,9 @@ function writeJsonFailure(error: unknown, lang: Lang, io: Io): void {
   } else if (error instanceof UsageError || error instanceof AdapterError) {
     kind = error instanceof UsageError ? "usage" : "marketplace";
     message = pick(error.text, lang);
+  } else if (environmentFailure(error, io.cwd)) {
+    kind = "usage";
+    message = pick(environmentFailure(error, io.cwd) ?? { id: message, en: message }, lang);
   } else if (error instanceof ConfigError) {
     kind = "config";
     message = pick(error.text, lang);
@@ -152,6 +156,14 @@ function reportError(error: unknown, lang: Lang, io: Io, context: CommandContext
   if (error instanceof ConfigError) {
     io.stderr.write(`${pick(error.text, lang)}\n`);
     for (const issue of error.issues) io.stderr.write(`  - ${pick(issue, lang)}\n`);
+    return EXIT_CANNOT_RUN;
+  }
+  // The machine, not desbumi: a read-only or full disk, a folder or a pipe where a file should be,
+  // no permission. A plain message naming the path (issue 13 item 14).
+  const environment = environmentFailure(error, io.cwd);
+  if (environment) {
+    io.stderr.write(`${pick(environment, lang)}\n`);
+    context?.log.debug({ err: error }, "run stopped");
     return EXIT_CANNOT_RUN;
   }
   // A bug: say so plainly, no stack trace on the terminal (it goes to the log at debug level).

@@ -1,7 +1,7 @@
 // The run's language, decided once before any command runs (issue 12.14): `--lang`, then the
 // DESBUMI_LANG environment variable, then the config's `lang` key, then the locale (LC_ALL,
 // LC_MESSAGES, LANG). Windows laptops usually set no LANG, hence the config key and the variable.
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { CONFIG_FILE_NAME } from "../config/schema.js";
 import { resolveLang, type Lang } from "../i18n.js";
@@ -22,6 +22,8 @@ export function configLang(argv: readonly string[], cwd: string): string | undef
   for (const file of candidates) {
     let text: string;
     try {
+      // NOTE: only a regular file: a FIFO would block this synchronous read forever (issue 13.14).
+      if (statSync(file, { throwIfNoEntry: false })?.isFile() !== true) continue;
       text = readFileSync(file, "utf8");
     } catch {
       continue;

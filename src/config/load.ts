@@ -1,5 +1,6 @@
 // desbumi.config.json + .env -> LoadedConfig, or a ConfigError with one message per mistake.
 import { readFile } from "node:fs/promises";
+import { assertRegularFile } from "../fs-errors.js";
 import path from "node:path";
 import { adapterNames, findAdapter } from "../adapters/index.js";
 import { ConfigError, errorMessage } from "../errors.js";
@@ -38,6 +39,7 @@ export async function loadConfigFile(
 ): Promise<LoadedConfig> {
   const shown = displayPath(file, opts.cwd);
   let source: string;
+  await assertRegularFile(file, shown);
   try {
     source = await readFile(file, "utf8");
   } catch (error) {

@@ -2,7 +2,7 @@
 import { CONFIG_SCHEMA_REF } from "../config/json-schema.js";
 import type { InitGroup } from "./group-spec.js";
 import { quoteCsvCell } from "../catalog/write-csv.js";
-import { TEMPLATE_COLUMNS } from "../template/columns.js";
+import { TEMPLATE_COLUMNS, V2_COLUMNS } from "../template/columns.js";
 
 export type InitMarketplace = "practice" | "tokopedia";
 export const INIT_MARKETPLACES = ["practice", "tokopedia"] as const satisfies readonly InitMarketplace[];
@@ -37,10 +37,11 @@ export function renderConfig(groups: readonly InitGroup[], marketplace: InitMark
  * Indonesian headers, as the catalogue pipeline recognises them: the `desbumi template` columns up
  * to the first photo (one photo column is enough to start with).
  */
-export const CATALOG_HEADERS: readonly string[] = TEMPLATE_COLUMNS.slice(
-  0,
-  TEMPLATE_COLUMNS.findIndex((column) => column.header === "Foto Produk 1") + 1,
-).map((column) => column.header);
+export const CATALOG_HEADERS: readonly string[] = [
+  ...TEMPLATE_COLUMNS.slice(0, TEMPLATE_COLUMNS.findIndex((column) => column.header === "Foto Produk 1") + 1),
+  // issue 14: the variant, brand and certificate columns, as in `desbumi template`
+  ...V2_COLUMNS,
+].map((column) => column.header);
 
 
 interface ExampleProduct {
@@ -88,6 +89,7 @@ export function renderCatalogTemplate(skuPrefix: string, index = 0): string {
     "1",
     "",
     `https://images.desbumi.example/contoh/${base.photo}.jpg`,
+    ...V2_COLUMNS.map(() => ""),
   ];
   return `sep=,\n${CATALOG_HEADERS.map(quoteCsvCell).join(",")}\n${example.map(quoteCsvCell).join(",")}\n`;
 }

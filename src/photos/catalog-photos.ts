@@ -8,7 +8,7 @@ import type { CatalogProduct, CatalogResult, Product } from "../catalog/types.js
 import { isError, type Issue } from "../issues.js";
 import type { PhotoRules } from "../rules.js";
 import { resolvePhotoRefs, type PhotoRefAt } from "./resolve.js";
-import { checkCertificateFiles } from "./certificate-files.js";
+import { resolveCertificateFiles } from "./certificate-files.js";
 import type { ResolvedPhoto } from "./types.js";
 
 export interface CatalogPhotoOptions {
@@ -150,9 +150,11 @@ export function createPhotoCollector(): { onProduct: (product: Product, line: nu
 export async function withResolvedPhotos(catalog: CatalogResult, opts: CatalogPhotoOptions): Promise<CatalogResult> {
   if (catalog.products.length === 0) return catalog;
   const resolved = await resolveCatalogPhotos(catalog, opts);
-  const certificates = await checkCertificateFiles(
+  const certificates = await resolveCertificateFiles(
     { file: catalog.file, products: catalog.products, ...(catalog.extraColumns?.certificateFiles ? { column: catalog.extraColumns.certificateFiles } : {}) },
     { cwd: opts.cwd, ...(opts.photoFolder ? { photoFolder: opts.photoFolder } : {}) },
   );
-  return mergePhotoIssues({ ...catalog, products: resolved.products }, [...resolved.issues, ...certificates]);
+  // Uploading adapters (TikTok Shop's CERTIFICATION_IMAGE) read the resolved files.
+  const products = certificates.photos.size === 0 ? resolved.products : resolved.products.map((p, i) => (certificates.photos.has(i) ? { ...p, certificatePhotos: certificates.photos.get(i)! } : p));
+  return mergePhotoIssues({ ...catalog, products }, [...resolved.issues, ...certificates.issues]);
 }

@@ -55,9 +55,12 @@ const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 const bySku = (a: { sku: string }, b: { sku: string }): number => compareText(a.sku, b.sku);
 
 export function diffCatalog(input: DiffInput): DiffResult {
-  const invalid = new Set(input.invalidSkus ?? []);
+  // NOTE (issue 13.12): SKUs are matched as the marketplaces compare them, ignoring case and outer
+  // spaces (skuKey): a row `mw-lps-002` is the listing `MW-LPS-002`, not a second product. Maps are
+  // keyed by skuKey; changes keep the SKU as the catalogue (or, without a row, the listing) writes it.
+  const invalid = new Set((input.invalidSkus ?? []).map(skuKey));
   const desired = new Map<string, DesiredProduct>();
-  for (const product of input.products) if (!desired.has(product.sku)) desired.set(product.sku, product);
+  for (const product of input.products) if (!desired.has(skuKey(product.sku))) desired.set(skuKey(product.sku), product);
   const live = groupListings(input.listings);
   claimByVariantSku(desired, live);
 
@@ -67,17 +70,18 @@ export function diffCatalog(input: DiffInput): DiffResult {
   const variantMismatches: VariantMismatch[] = [];
   let unchanged = 0;
 
-  const skus = [...new Set([...desired.keys(), ...live.keys()])].sort();
-  for (const sku of skus) {
-    const listings = live.get(sku) ?? [];
-    const product = desired.get(sku);
+  const keys = [...new Set([...desired.keys(), ...live.keys()])].sort();
+  for (const key of keys) {
+    const listings = live.get(key) ?? [];
+    const product = desired.get(key);
+    const sku = product?.sku ?? listings[0]?.sku ?? key;
     if (listings.length > 1) duplicates.push({ sku, listingIds: listings.map((l) => l.id) });
 
-    if (sku === "") {
+    if (key === "") {
       for (const l of listings) leftAlone.push({ sku, listingId: l.id, reason: "no-sku" });
       continue;
     }
-    if (invalid.has(sku)) {
+    if (invalid.has(key)) {
       for (const l of listings) leftAlone.push({ sku, listingId: l.id, reason: "invalid-row" });
       continue;
     }
@@ -85,8 +89,8 @@ export function diffCatalog(input: DiffInput): DiffResult {
       for (const l of listings) {
         // NOTE: an inactive listing outside the catalogue is already what --prune would make it.
         if (l.status !== "active") continue;
-        if (input.prune) changes.push({ kind: "deactivate", sku, listingId: l.id, reason: "pruned", fields: [] });
-        else leftAlone.push({ sku, listingId: l.id, reason: "not-in-catalog" });
+        if (input.prune) changes.push({ kind: "deactivate", sku: l.sku, listingId: l.id, reason: "pruned", fields: [] });
+        else leftAlone.push({ sku: l.sku, listingId: l.id, reason: "not-in-catalog" });
       }
       continue;
     }
@@ -139,24 +143,33 @@ function compareListing(product: DesiredProduct, listing: Listing): Change | und
  * of its variant SKUs (ignoring case): TikTok Shop has no product-level SKU, so its listings are
  * known by their first SKU. The listing is moved under the product's code, so it is compared with
  * the row instead of being seen as "not in the catalogue".
+ * NOTE: a single-SKU listing whose SKU is one of the variants' (sold alone before the catalogue
+ * grouped it) is claimed too, after listings with variants: the plan adds the variants to it
+ * (LISTING_WITHOUT_VARIANTS says so) instead of creating a second listing of the same product.
  */
 function claimByVariantSku(desired: ReadonlyMap<string, DesiredProduct>, live: Map<string, Listing[]>): void {
-  let byVariant: Map<string, Listing> | undefined;
+  let index: { withVariants: Map<string, Listing>; single: Map<string, Listing> } | undefined;
   for (const product of desired.values()) {
-    if (!product.variants || product.variants.length === 0 || live.has(product.sku)) continue;
-    if (!byVariant) {
-      byVariant = new Map();
+    if (!product.variants || product.variants.length === 0 || live.has(skuKey(product.sku))) continue;
+    if (!index) {
+      index = { withVariants: new Map(), single: new Map() };
       for (const list of live.values()) {
-        for (const l of list) for (const v of l.variants ?? []) if (v.sku !== "" && !byVariant.has(skuKey(v.sku))) byVariant.set(skuKey(v.sku), l);
+        for (const l of list) {
+          const variants = l.variants ?? [];
+          for (const v of variants) if (v.sku !== "" && !index.withVariants.has(skuKey(v.sku))) index.withVariants.set(skuKey(v.sku), l);
+          if (variants.length === 0 && l.sku !== "" && !index.single.has(skuKey(l.sku))) index.single.set(skuKey(l.sku), l);
+        }
       }
     }
-    const listing = product.variants.map((v) => byVariant!.get(skuKey(v.sku))).find((l) => l !== undefined);
-    if (!listing || desired.has(listing.sku)) continue;
-    const rest = (live.get(listing.sku) ?? []).filter((l) => l !== listing);
-    if (rest.length > 0) live.set(listing.sku, rest);
-    else live.delete(listing.sku);
-    live.set(product.sku, [listing]);
-    for (const v of listing.variants ?? []) byVariant.delete(skuKey(v.sku));
+    const find = (map: Map<string, Listing>): Listing | undefined => product.variants!.map((v) => map.get(skuKey(v.sku))).find((l) => l !== undefined);
+    const listing = find(index.withVariants) ?? find(index.single);
+    if (!listing || desired.has(skuKey(listing.sku))) continue;
+    const rest = (live.get(skuKey(listing.sku)) ?? []).filter((l) => l !== listing);
+    if (rest.length > 0) live.set(skuKey(listing.sku), rest);
+    else live.delete(skuKey(listing.sku));
+    live.set(skuKey(product.sku), [listing]);
+    for (const v of listing.variants ?? []) index.withVariants.delete(skuKey(v.sku));
+    index.single.delete(skuKey(listing.sku));
   }
 }
 
@@ -197,13 +210,14 @@ const isEtalaseId = (value: string): boolean => /^\d+$/.test(value);
 
 const listingIdOf = (change: Change): string => (change.kind === "create" ? "" : change.listingId);
 
-/** Listings by exact SKU; within a SKU active first, then by id, so the kept one is stable. */
+/** Listings by skuKey (case-insensitive SKU); within a SKU active first, then by id, so the kept one is stable. */
 function groupListings(listings: readonly Listing[]): Map<string, Listing[]> {
   const map = new Map<string, Listing[]>();
   for (const listing of listings) {
-    const list = map.get(listing.sku);
+    const key = skuKey(listing.sku);
+    const list = map.get(key);
     if (list) list.push(listing);
-    else map.set(listing.sku, [listing]);
+    else map.set(key, [listing]);
   }
   for (const list of map.values()) list.sort(compareForKeeping);
   return map;

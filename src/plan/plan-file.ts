@@ -3,6 +3,7 @@ import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { z } from "zod";
 import { UsageError } from "../errors.js";
+import { assertRegularFile, atPath } from "../fs-errors.js";
 import { PLAN_FORMAT, renderPlanJson } from "./render-json.js";
 import { LISTING_FIELDS, VARIANT_FIELDS, type Plan } from "./types.js";
 
@@ -118,7 +119,7 @@ export async function writePlanFile(path: string, plan: Plan): Promise<void> {
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
-    throw error;
+    throw atPath(error, path, "write");
   }
 }
 
@@ -127,11 +128,14 @@ export const PLANS_FORMAT = "desbumi-plans";
 
 export async function writePlansFile(path: string, plans: readonly Plan[]): Promise<void> {
   const docs = plans.map((plan) => JSON.parse(renderPlanJson(plan)) as unknown);
-  await writeFile(path, `${JSON.stringify({ format: PLANS_FORMAT, version: 1, plans: docs }, null, 2)}\n`, "utf8");
+  await writeFile(path, `${JSON.stringify({ format: PLANS_FORMAT, version: 1, plans: docs }, null, 2)}\n`, "utf8").catch((error: unknown) => {
+    throw atPath(error, path, "write");
+  });
 }
 
 /** A plan file with one plan, or a `desbumi-plans` file with several (one per marketplace). */
 export async function readPlanFiles(path: string): Promise<Plan[]> {
+  await assertRegularFile(path, path);
   let json: unknown;
   try {
     json = JSON.parse(await readFile(path, "utf8"));
@@ -147,6 +151,7 @@ export async function readPlanFiles(path: string): Promise<Plan[]> {
 
 /** Read and validate a saved plan. Anything else than a version-1 desbumi plan is a UsageError. */
 export async function readPlanFile(path: string): Promise<Plan> {
+  await assertRegularFile(path, path);
   let raw: string;
   try {
     raw = await readFile(path, "utf8");

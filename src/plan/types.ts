@@ -100,6 +100,8 @@ export interface DesiredProduct extends CatalogProduct {
   categoryId: string;
   /** Product.images resolved and checked (content hash = identity), parallel to images; absent before photos land. */
   photos?: ResolvedPhoto[];
+  /** Product.certificates.files resolved and checked (local files; absent before photos land). */
+  certificatePhotos?: ResolvedPhoto[];
 }
 
 export interface FieldChange {

@@ -26,9 +26,11 @@ const MAX_PHOTOS = 5;
 const [SKU, NAME, DESCRIPTION, PRICE, STOCK, WEIGHT, CATEGORY, CONDITION, STATUS, MIN_ORDER, ETALASE] = TEMPLATE_COLUMNS.map((c) => c.header) as [
   string, string, string, string, string, string, string, string, string, string, string,
 ];
-const PHOTO_HEADERS = TEMPLATE_COLUMNS.slice(-MAX_PHOTOS).map((c) => c.header);
+// NOTE: by name: the template has more columns after its photos since issue 14 (variants, certificates).
+const PHOTO_HEADERS = TEMPLATE_COLUMNS.filter((c) => /^Foto Produk \d$/.test(c.header)).slice(0, MAX_PHOTOS).map((c) => c.header);
 export const PARENT_HEADER = "Kode Induk";
 export const VARIANT_PHOTO_HEADER = "Foto Variasi";
+const attributeHeader = (name: string): string => `Atribut: ${name}`;
 const optionNameHeader = (n: number): string => `Nama Variasi ${n}`;
 const optionValueHeader = (n: number): string => `Varian untuk Variasi ${n}`;
 
@@ -54,6 +56,10 @@ export function pulledCatalog(listings: readonly Listing[]): PulledCatalog {
   const hasVariants = sorted.some((l) => (l.variants?.length ?? 0) > 0);
   const optionCount = Math.max(0, ...sorted.flatMap((l) => (l.variants ?? []).map((v) => Object.keys(v.options).length)));
   const headers = [SKU, NAME, DESCRIPTION, PRICE, STOCK, WEIGHT, CATEGORY, CONDITION, STATUS, MIN_ORDER, ETALASE, ...PHOTO_HEADERS];
+  // The marketplace attributes the listings carry (Tokopedia & Shop: Bahan ...), one `Atribut: <name>`
+  // column each, so a category that requires one syncs back unchanged.
+  const attributeNames = [...new Set(sorted.flatMap((l) => Object.keys(l.attributes ?? {})))].sort();
+  headers.push(...attributeNames.map(attributeHeader));
   if (hasVariants) {
     headers.splice(0, 0, PARENT_HEADER);
     for (let n = 1; n <= optionCount; n += 1) headers.push(optionNameHeader(n), optionValueHeader(n));
@@ -72,6 +78,7 @@ export function pulledCatalog(listings: readonly Listing[]): PulledCatalog {
     row[col(CONDITION)] = CONDITION_WORD[listing.condition];
     row[col(MIN_ORDER)] = listing.min_order;
     row[col(ETALASE)] = listing.etalase;
+    for (const [name, value] of Object.entries(listing.attributes ?? {})) row[col(attributeHeader(name))] = value;
     const owner = listing.sku || listing.id;
     listing.images.slice(0, MAX_PHOTOS).forEach((url, i) => {
       row[col(PHOTO_HEADERS[i]!)] = url;

@@ -52,4 +52,24 @@ export const TIKTOK_WORDING = {
       en: (f) => `${f.text("suggestions") ? `${f.text("suggestions")}. ` : ""}Change this row; the product is sent for review again only once it changed`,
     },
   },
+  CONDITION_NOT_SUPPORTED: {
+    message: {
+      id: (f) => `Kondisi "bekas" hanya bisa untuk produk yang dijual di Tokopedia saja; ${f.text("target") ?? "toko ini"} juga menjualnya di TikTok Shop`,
+      en: (f) => `The "used" condition is only possible for products sold on Tokopedia alone; ${f.text("target") ?? "this shop"} also sells on TikTok Shop`,
+    },
+    hint: {
+      id: () => 'Tulis "baru" bila barangnya baru, atau setel "platforms": ["TOKOPEDIA"] di blok tiktok-shop desbumi.config.json',
+      en: () => 'Write "baru" (new) if the item is new, or set "platforms": ["TOKOPEDIA"] in the tiktok-shop block of desbumi.config.json',
+    },
+  },
+  ETALASE_NOT_SUPPORTED: {
+    message: {
+      id: (f) => `${f.text("target") ?? "Marketplace ini"} tidak memakai etalase: kolom etalase${f.quoted ? ` (${f.quoted}` : " ("}${(f.num("rows") ?? 1) > 1 ? ` dan ${(f.num("rows") ?? 1) - 1} baris lain` : ""}) tidak dikirim`,
+      en: (f) => `${f.text("target") ?? "This marketplace"} has no etalase (showcase): the etalase column${f.quoted ? ` (${f.quoted}` : " ("}${(f.num("rows") ?? 1) > 1 ? ` and ${(f.num("rows") ?? 1) - 1} more rows` : ""}) is not sent`,
+    },
+    hint: {
+      id: () => "Tidak perlu diubah: pembeli menemukan produk lewat kategorinya. Kolom ini tetap dipakai untuk marketplace lain yang punya etalase",
+      en: () => "Nothing to change: buyers find the products by their category. The column is still used for marketplaces that have etalase",
+    },
+  },
 } satisfies Partial<Record<IssueCode, Wording>>;

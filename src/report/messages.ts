@@ -10,6 +10,7 @@ import { groupDigits, listOf, readFacts, rupiah, type Facts, type FieldName } fr
 import { SHOP_WORDING } from "./messages-shop.js";
 import { TIKTOK_WORDING } from "./messages-tiktok.js";
 import { PHOTO_WORDING } from "./messages-photos.js";
+import { XLSX_WORDING } from "./messages-xlsx.js";
 import { safeIssue } from "./terminal-safe.js";
 
 export type Say = (f: Facts) => string;
@@ -251,6 +252,7 @@ export const WORDING: Record<IssueCode, Wording> = {
   ...TIKTOK_WORDING,
   ...PHOTO_WORDING,
   ...INIT_WORDING,
+  ...XLSX_WORDING,
   ...CATALOG_V2_WORDING,
   MALFORMED_CSV: {
     message: {
@@ -260,6 +262,20 @@ export const WORDING: Record<IssueCode, Wording> = {
     hint: {
       id: () => 'Cari tanda kutip (") yang tidak ditutup atau sel yang berlebih di baris ini, atau buka berkas di spreadsheet lalu simpan ulang sebagai CSV',
       en: () => 'Look for an unclosed quote (") or extra cells in this row, or open the file in a spreadsheet and save it again as CSV',
+    },
+  },
+  DECIMAL_COMMA_SPLIT: {
+    message: {
+      id: (f) =>
+        `Koma desimal tanpa tanda kutip di ${f.text("joined") ? `"${f.text("joined")}"` : "sel ini"} memecah baris: baris ini punya ${f.num("actual") ?? "lebih banyak"} sel, padahal baris judul ${f.num("expected") ?? "lebih sedikit"} kolom`,
+      en: (f) =>
+        `An unquoted decimal comma in ${f.text("joined") ? `"${f.text("joined")}"` : "this cell"} splits the row: it has ${f.num("actual") ?? "more"} cells but the header has ${f.num("expected") ?? "fewer"} columns`,
+    },
+    hint: {
+      id: (f) =>
+        `Beri tanda kutip pada selnya ("${f.text("joined") ?? "0,5 kg"}"), atau simpan CSV dengan pemisah titik koma (;) — di Excel: Simpan Sebagai "CSV (dipisahkan titik koma)" atau .xlsx`,
+      en: (f) =>
+        `Put the cell in quotes ("${f.text("joined") ?? "0,5 kg"}"), or save the CSV with semicolons (;) as separator — in Excel: Save As "CSV (semicolon delimited)", or save as .xlsx`,
     },
   },
   ENCODING_GUESSED: {
@@ -336,8 +352,14 @@ export const WORDING: Record<IssueCode, Wording> = {
   },
   SHEET_GUESSED: {
     message: {
-      id: (f) => `Lembar pertama ${quoteName(f.text("first"))}tidak punya baris judul katalog, jadi lembar ${quoteName(f.text("sheet") ?? f.issue.sheet)}yang dibaca`,
-      en: (f) => `The first sheet ${quoteName(f.text("first"))}has no catalogue header, so sheet ${quoteName(f.text("sheet") ?? f.issue.sheet)}was read`,
+      id: (f) =>
+        f.num("example") === 1
+          ? `Lembar pertama ${quoteName(f.text("first"))}tampaknya contoh atau petunjuk, jadi lembar ${quoteName(f.text("sheet") ?? f.issue.sheet)}yang dibaca`
+          : `Lembar pertama ${quoteName(f.text("first"))}tidak punya baris judul katalog, jadi lembar ${quoteName(f.text("sheet") ?? f.issue.sheet)}yang dibaca`,
+      en: (f) =>
+        f.num("example") === 1
+          ? `The first sheet ${quoteName(f.text("first"))}looks like an example or instructions, so sheet ${quoteName(f.text("sheet") ?? f.issue.sheet)}was read`
+          : `The first sheet ${quoteName(f.text("first"))}has no catalogue header, so sheet ${quoteName(f.text("sheet") ?? f.issue.sheet)}was read`,
     },
     hint: {
       id: (f) => `Sebut lembarnya dengan --sheet NAMA${f.text("sheet") ? ` (di sini: --sheet "${f.text("sheet")}")` : ""}, atau taruh katalog di lembar pertama`,
@@ -418,8 +440,30 @@ export const WORDING: Record<IssueCode, Wording> = {
     hint: { id: () => "Periksa apakah ada angka nol yang kurang atau berlebih", en: () => "Check for a missing or extra zero" },
   },
   INVALID_WEIGHT: {
-    message: { id: (f) => `Berat${sp(f.quoted)} tidak dikenali${because(f, "id")}`, en: (f) => `Weight${sp(f.quoted)} is not understood${because(f, "en")}` },
-    hint: { id: () => WEIGHT_HINT.id, en: () => WEIGHT_HINT.en },
+    message: {
+      id: (f) =>
+        f.text("reason") === "fraction" && f.num("grams") !== undefined
+          ? `Berat${sp(f.quoted)} sama dengan ${String(f.num("grams")).replace(".", ",")} gram, bukan angka gram yang utuh`
+          : `Berat${sp(f.quoted)} tidak dikenali${because(f, "id")}`,
+      en: (f) =>
+        f.text("reason") === "fraction" && f.num("grams") !== undefined
+          ? `Weight${sp(f.quoted)} comes to ${f.num("grams")} g, not a whole number of grams`
+          : `Weight${sp(f.quoted)} is not understood${because(f, "en")}`,
+    },
+    hint: {
+      id: (f) => (f.num("suggested") !== undefined ? `Tulis berat dalam gram utuh, misalnya ${f.num("suggested")} gr` : WEIGHT_HINT.id),
+      en: (f) => (f.num("suggested") !== undefined ? `Write the weight in whole grams, e.g. ${f.num("suggested")} gr` : WEIGHT_HINT.en),
+    },
+  },
+  WEIGHT_IS_DATE: {
+    message: {
+      id: (f) => `Berat${f.text("date") ? ` "${f.text("date")}"` : ""} adalah tanggal: Excel mengubah angka berat menjadi tanggal`,
+      en: (f) => `Weight${f.text("date") ? ` "${f.text("date")}"` : ""} is a date: Excel turned the weight into a date`,
+    },
+    hint: {
+      id: () => "Ubah format kolom berat menjadi Teks atau Angka (Format Sel), lalu ketik ulang beratnya dengan satuan, misalnya 500 gr atau 0,5 kg",
+      en: () => "Format the weight column as Text or Number (Format Cells), then type the weight again with its unit, e.g. 500 gr or 0,5 kg",
+    },
   },
   WEIGHT_OUT_OF_RANGE: {
     message: {
@@ -503,8 +547,8 @@ export const WORDING: Record<IssueCode, Wording> = {
   },
   SCRIPT_IN_TEXT: {
     message: {
-      id: (f) => `${textLabel(f, "id")} berisi skrip${f.text("found") ? ` (${f.text("found")})` : ""} yang bisa dijalankan oleh halaman web`,
-      en: (f) => `${textLabel(f, "en")} contains a script${f.text("found") ? ` (${f.text("found")})` : ""} that a web page could run`,
+      id: (f) => `${textLabel(f, "id")} berisi skrip${f.text("found") ? ` (${f.text("found")})` : ""}: marketplace membuang skrip atau menolak produknya`,
+      en: (f) => `${textLabel(f, "en")} contains a script${f.text("found") ? ` (${f.text("found")})` : ""}: marketplaces strip scripts or refuse the listing`,
     },
     hint: {
       id: () => "Hapus skrip dan kode HTML-nya; tulis teks biasa (baris baru boleh)",

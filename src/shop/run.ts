@@ -1,6 +1,7 @@
 // `desbumi shop [--group ID]`: what the target shop holds now (SKU, name, price, stock, status), so
 // nobody needs curl to look inside the practice shop. `--add-etalase NAME` creates an etalase in
-// the practice shop (issue 12.6; a real shop's are made in Seller Center).
+// a target that can (issue 12.6; the Tokopedia & Shop practice shop has none, a real shop's are
+// made in Seller Center).
 import type { CommandContext } from "../cli/io.js";
 import { UsageError } from "../errors.js";
 import { pick } from "../i18n.js";
@@ -23,8 +24,8 @@ export async function runShop(opts: ShopOptions, ctx: CommandContext): Promise<n
     if (opts.addEtalase !== undefined) {
       if (!target.addEtalase) {
         throw new UsageError({
-          id: "--add-etalase hanya untuk toko latihan. Di toko sungguhan, buat etalase di Seller Center (Etalase Toko > Tambah Etalase).",
-          en: "--add-etalase is for the practice shop only. In a real shop, create the etalase in Seller Center (Etalase Toko > Tambah Etalase).",
+          id: `${target.label} tidak punya etalase yang bisa ditambah dari desbumi (Tokopedia & Shop, juga toko latihannya, tidak memakai etalase). Di toko Tokopedia lama, buat etalase di Seller Center (Etalase Toko > Tambah Etalase).`,
+          en: `${target.label} has no etalase desbumi can add (Tokopedia & Shop, its practice shop included, has no etalase). In a legacy Tokopedia shop, create the etalase in Seller Center (Etalase Toko > Tambah Etalase).`,
         });
       }
       const added = target.addEtalase(opts.addEtalase);

@@ -77,6 +77,12 @@ describe("narrowPlan", () => {
 
   it("names the row's error when the SKU's row cannot be planned now", () => {
     const now = fresh([], { invalidSkus: ["A-1"], issues: [{ code: "CATEGORY_MISSING", severity: "error", file: "k.csv", line: 4, args: { sku: "A-1" } }] });
-    expect(reasons([update("A-1", 12_000)], now)).toEqual([[0, "A-1", "not applied: the catalogue row of SKU A-1 has errors now (CATEGORY_MISSING, k.csv:4); see `desbumi validate`"]]);
+    expect(reasons([update("A-1", 12_000)], now)).toEqual([[0, "A-1", "not applied: the catalogue row of SKU A-1 has errors now (CATEGORY_MISSING, k.csv:4); see `desbumi sync --dry-run`"]]);
+    // A create refused at plan time (a live listing has its name): named by its row, not by the other listing's SKU.
+    const clash = fresh([], { products: [{ sku: "B-1" }, { sku: "A-1" }], issues: [{ code: "LISTING_NAME_TAKEN", severity: "error", file: "k.csv", line: 5, args: { sku: "A-1", listing: "9", row: "B-1" } }] });
+    expect(reasons([{ kind: "create", sku: "B-1", product: makeDesired({ sku: "B-1" }) }, update("A-1", 12_000)], clash)).toEqual([
+      [0, "B-1", "not applied: the catalogue row of SKU B-1 has errors now (LISTING_NAME_TAKEN, k.csv:5); see `desbumi sync --dry-run`"],
+      [1, "A-1", "not applied: the catalogue no longer asks for this (the listing already matches the catalogue)"],
+    ]);
   });
 });

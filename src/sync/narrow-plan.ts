@@ -50,7 +50,7 @@ export function narrowPlan(saved: Plan, fresh: FreshPlan): NarrowedPlan {
     const differs = match ? differences(change, match) : undefined;
     const why = match
       ? differs ?? (used.has(match) ? TWICE : undefined)
-      : invalid.has(change.sku)
+      : invalid.has(change.sku) || errorOf(change.sku, fresh.issues)
         ? rowWithErrors(change.sku, fresh.issues)
         : !catalogSkus.has(change.sku) && !(change.kind === "deactivate" && change.reason === "pruned")
           ? noSuchSku(change.sku)
@@ -226,12 +226,16 @@ const noSuchSku = (sku: string): Text => ({
   en: `not applied: the catalogue has no SKU ${sku}`,
 });
 
+/** An error about the row of `sku` (a name clash names the row in `row`, the other listing in `sku`). */
+const errorOf = (sku: string, issues: readonly Issue[]): Issue | undefined =>
+  issues.find((i) => i.severity === "error" && (i.args?.row !== undefined ? i.args.row === sku : i.args?.sku === sku));
+
 function rowWithErrors(sku: string, issues: readonly Issue[]): Text {
-  const issue = issues.find((i) => i.severity === "error" && i.args?.sku === sku);
+  const issue = errorOf(sku, issues);
   const where = issue ? ` (${issue.code}${issue.line !== undefined ? `, ${issue.file}:${issue.line}` : ""})` : "";
   return {
-    id: `tidak diterapkan: baris SKU ${sku} di katalog sekarang salah${where}; lihat \`desbumi validate\``,
-    en: `not applied: the catalogue row of SKU ${sku} has errors now${where}; see \`desbumi validate\``,
+    id: `tidak diterapkan: baris SKU ${sku} di katalog sekarang salah${where}; lihat \`desbumi sync --dry-run\``,
+    en: `not applied: the catalogue row of SKU ${sku} has errors now${where}; see \`desbumi sync --dry-run\``,
   };
 }
 

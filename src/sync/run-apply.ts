@@ -1,6 +1,7 @@
 // `desbumi apply plan.json`: apply a saved plan, or refuse when the shop or catalogue moved on. What
 // is sent is only what the catalogue still asks for (issue 13 item 3): see checkPlan.
 import { readFile } from "node:fs/promises";
+import { assertRegularFile } from "../fs-errors.js";
 import { basename, extname, resolve } from "node:path";
 import type { CommandContext } from "../cli/io.js";
 import { loadConfig } from "../config/load.js";
@@ -81,6 +82,8 @@ export async function applyPlan(plan: Plan, opts: ApplyFileOptions, ctx: Command
     log: ctx.log,
     // A group's plan reopens that group's practice shop (the label check below relies on it).
     ...(plan.group !== undefined ? { group: plan.group } : {}),
+    // Issue 13.18: one writing run per shop.
+    lock: { command: "apply", note: (text: Text) => void io.stderr.write(`${pick(text, ctx.lang)}\n`) },
   });
   facts.target = target.label;
   try {
@@ -255,6 +258,7 @@ async function findCatalog(plan: Plan, config: LoadedConfig | undefined, cwd: st
   for (const path of [plan.catalog.path, resolve(cwd, plan.catalog.file)]) {
     if (path === undefined) continue;
     try {
+      await assertRegularFile(path, path);
       return { path, sha256: sha256(await readFile(path)) };
     } catch {
       // try the next place

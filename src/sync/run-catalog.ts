@@ -1,6 +1,7 @@
 // Sync one catalogue with one shop: load -> resolve categories (and etalase names) -> list -> plan ->
 // (confirm) -> apply.
 import { readFile } from "node:fs/promises";
+import { assertRegularFile } from "../fs-errors.js";
 import { basename, extname, resolve } from "node:path";
 import { loadCatalog } from "../catalog/index.js";
 import { refuseExampleRows } from "../catalog/example-row.js";
@@ -127,6 +128,7 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
   // NOTE: hashed before reading, so a file edited meanwhile makes `apply` refuse rather than accept
   // a plan made from other content. A missing file is reported by loadCatalog (a located UsageError).
   const path = resolve(io.cwd, job.file);
+  await assertRegularFile(path, job.file); // a FIFO would block the hash read forever (issue 13.14)
   const hashed = await readFile(path).then(sha256, () => undefined);
   // The example row init/template write is an error here (a warning in validate): issue 12.10.
   const catalog = await withResolvedPhotos(refuseExampleRows(await loadCatalog(job.file, { rules, cwd: io.cwd, ...(sheet !== undefined ? { sheet } : {}) })), {
@@ -170,6 +172,8 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
     cwd: io.cwd,
     log: ctx.log,
     ...(job.group ? { group: job.group.id } : {}),
+    // Issue 13.18: a run that may write holds the shop's lock until it closes the target.
+    ...(opts.dryRun ? {} : { lock: { command: "sync", note: (text: Text) => void io.stderr.write(`${pick(text, lang)}\n`) } }),
   });
   facts.target = target.label;
   const expiry = await expiryWarning(target.definition, job.marketplace, { env: job.env, cwd: job.baseDir, group: job.group?.id ?? "default" });
@@ -246,8 +250,9 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
       }
     }
     const etalaseErrors = etalaseIssues.filter(isError);
-    printIssues(sortIssues(etalaseIssues.filter((i) => !isError(i))));
-    const shopIssues = [...desired.issues, ...etalaseErrors];
+    // Notes the marketplace checks gave (e.g. tiktok-shop: no etalase there) are shown, never refuse the run.
+    printIssues(sortIssues([...etalaseIssues, ...desired.issues].filter((i) => !isError(i))));
+    const shopIssues = [...desired.issues.filter(isError), ...etalaseErrors];
     const allIssues: Issue[] = [...catalog.issues, ...desired.issues, ...etalaseIssues];
     if (allIssues.length > 0) facts.issues = allIssues;
     if (shopIssues.length > 0 && !opts.skipInvalid) {

@@ -11,6 +11,7 @@ import { describeZodIssues, dedupeIssues } from "../config/zod-issues.js";
 import { optionHelpOf } from "../config/marketplace.js";
 import { practiceShopLabel } from "./practice-shop-name.js";
 import { categoryCacheKey } from "../categories/offline.js";
+import { lockShop, type ShopLock, type ShopLockRequest } from "./shop-lock.js";
 
 /** Target flags shared by sync, apply and categories (flags win over the config block). */
 export interface TargetFlags {
@@ -40,6 +41,11 @@ export interface OpenTargetOptions {
    * (`.desbumi/practice-shop-<group>.json`), as each group has its own real shop.
    */
   group?: string;
+  /**
+   * The run will write to the shop (sync, apply): take the per-shop lock in `.desbumi/` (issue
+   * 13.18), released by close(). Not for the practice shop, which has its own state-file lock.
+   */
+  lock?: ShopLockRequest;
 }
 
 export interface OpenedTarget {
@@ -49,7 +55,10 @@ export interface OpenedTarget {
   isPracticeShop: boolean;
   /** Shown in every output that names the target. */
   label: string;
-  /** The practice shop only: add an etalase, as a facilitator would in Seller Center (issue 12.6). */
+  /**
+   * A target that keeps etalase (showcases) and can add one, as a facilitator would in Seller
+   * Center (issue 12.6). NOTE: the practice shop is a Tokopedia & Shop shop now, which has none.
+   */
   addEtalase?(name: string): { id: string; name: string };
   close(): Promise<void>;
 }
@@ -64,7 +73,8 @@ export function resolveTargetDefinition(opts: Pick<OpenTargetOptions, "flags" | 
   isPracticeShop: boolean;
 } {
   const name = opts.flags.marketplace ?? opts.marketplace?.adapter;
-  if (name === undefined) return { definition: requireAdapter("tokopedia"), isPracticeShop: true };
+  // The practice shop is a Tokopedia & Shop one (the tiktok-shop adapter against its mock).
+  if (name === undefined) return { definition: requireAdapter("tiktok-shop"), isPracticeShop: true };
   return { definition: requireAdapter(name), isPracticeShop: false };
 }
 
@@ -117,12 +127,27 @@ export async function openTarget(opts: OpenTargetOptions): Promise<OpenedTarget>
 
   const options = validateOptions(definition, mergeOptions(definition, opts));
   const adapter = await definition.create(options, { log: opts.log, env: opts.env, cwd: opts.baseDir, ...(opts.group !== undefined ? { group: opts.group } : {}) });
+  let lock: ShopLock | undefined;
+  if (opts.lock) {
+    try {
+      lock = await lockShop({ baseDir: opts.baseDir, adapter: definition.name, shop: adapter.label, request: opts.lock });
+    } catch (error) {
+      await adapter.close();
+      throw error;
+    }
+  }
   return {
     adapter,
     definition,
     isPracticeShop: false,
     label: adapter.label,
-    close: () => adapter.close(),
+    close: async () => {
+      try {
+        await adapter.close();
+      } finally {
+        await lock?.release();
+      }
+    },
   };
 }
 

@@ -17,20 +17,21 @@ const shownFile = (group?: string): string => practiceShopFile(group).split("\\"
  * shops are never confused. For text output, `showTarget` picks one language.
  */
 export function practiceShopLabel(group?: string): string {
-  return `practice shop / toko latihan (mock marketplace / marketplace tiruan, ${shownFile(group)})`;
+  return `practice shop / toko latihan (Tokopedia & Shop, mock marketplace / marketplace tiruan, ${shownFile(group)})`;
 }
 
 export const PRACTICE_SHOP_LABEL = practiceShopLabel();
 
-const LABEL_PATTERN = /^practice shop \/ toko latihan \(mock marketplace \/ marketplace tiruan, (.+)\)$/;
+const LABEL_PATTERN = /^practice shop \/ toko latihan \(Tokopedia & Shop, mock marketplace \/ marketplace tiruan, (.+)\)$/;
 
 /**
  * A target label as text output shows it in one language: the practice shop's bilingual identity
- * becomes "practice shop (mock marketplace, …)" or "toko latihan (marketplace tiruan, …)"; any
+ * becomes "practice shop (Tokopedia & Shop, mock marketplace, …)" or "toko latihan (Tokopedia & Shop,
+ * marketplace tiruan, …)"; any
  * other label (a shop id, a folder) is shown as it is.
  */
 export function showTarget(label: string, lang: Lang): string {
   const match = LABEL_PATTERN.exec(label);
   if (!match) return label;
-  return lang === "id" ? `toko latihan (marketplace tiruan, ${match[1]})` : `practice shop (mock marketplace, ${match[1]})`;
+  return lang === "id" ? `toko latihan (Tokopedia & Shop, marketplace tiruan, ${match[1]})` : `practice shop (Tokopedia & Shop, mock marketplace, ${match[1]})`;
 }

@@ -1,5 +1,6 @@
 // The empty catalogue `desbumi template` writes: Indonesian headers the catalogue reader knows,
-// a note per column (both languages) and one example row.
+// a note per column (both languages) and one example row; then (issue 14) the variant, brand and
+// certificate columns, left empty on the example row (a single product).
 import type { Text } from "../i18n.js";
 
 export interface TemplateColumn {
@@ -18,12 +19,30 @@ export const RUPIAH_FORMAT = '"Rp "#,##0';
 const photo = (n: number, example: string): TemplateColumn => ({
   header: `Foto Produk ${n}`,
   note: {
-    id: `Alamat (URL) foto produk yang diawali https://.${n === 1 ? " Minimal satu foto wajib diisi." : " Opsional."} Maksimal 5 foto.`,
-    en: `Web address (URL) of a product photo, starting with https://.${n === 1 ? " At least one photo is required." : " Optional."} At most 5 photos.`,
+    id: `Foto produk: alamat (URL) yang diawali https://, atau nama berkas foto di folder foto/ di samping katalog (mis. kopi-1.jpg).${n === 1 ? " Minimal satu foto wajib diisi." : " Opsional."} Maksimal 5 foto.`,
+    en: `A product photo: a web address (URL) starting with https://, or the name of a photo file in the foto/ folder next to the catalogue (e.g. kopi-1.jpg).${n === 1 ? " At least one photo is required." : " Optional."} At most 5 photos.`,
   },
   example,
   width: 34,
 });
+
+const empty = (header: string, width: number, id: string, en: string): TemplateColumn => ({ header, note: { id, en }, example: "", width });
+
+/** Issue 14: variants (one row per variant), brand and certificates. The example row leaves them empty. */
+export const V2_COLUMNS: readonly TemplateColumn[] = [
+  empty("Kode Induk", 14, "Untuk produk bervarian (ukuran, warna, rasa): satu baris per varian, dengan Kode Induk yang sama di semua barisnya, dan Kode Produk (SKU) sendiri per varian. Kosongkan untuk produk tanpa varian.", "For a product with variants (sizes, colours, flavours): one row per variant, all with the same Kode Induk, each with its own Kode Produk (SKU). Leave empty for a product without variants."),
+  empty("Nama Variasi 1", 14, "Nama pilihan pertama, mis. Ukuran, Warna, Rasa atau Isi.", "The first option's name, e.g. Ukuran (size), Warna (colour), Rasa (flavour) or Isi (contents)."),
+  empty("Varian untuk Variasi 1", 14, "Nilai pilihan pertama untuk varian di baris ini, mis. M, Merah, Pedas, 250 ml.", "The first option's value for this row's variant, e.g. M, Merah, Pedas, 250 ml."),
+  empty("Nama Variasi 2", 14, "Opsional: nama pilihan kedua, mis. Warna.", "Optional: the second option's name, e.g. Warna (colour)."),
+  empty("Varian untuk Variasi 2", 14, "Opsional: nilai pilihan kedua untuk varian ini.", "Optional: the second option's value for this variant."),
+  empty("Foto Variasi", 24, "Opsional: satu foto untuk varian ini (tautan https:// atau nama berkas di folder foto/).", "Optional: one photo for this variant (a https:// link or a file name in the foto/ folder)."),
+  empty("Merek", 14, "Merek produk. Kosongkan atau tulis Tanpa Merek bila tidak bermerek.", "The product's brand. Leave empty or write Tanpa Merek when it has none."),
+  empty("No. PIRT", 20, "Makanan/minuman rumahan: nomor P-IRT (15 angka) dari SPP-IRT, persis seperti di kemasan.", "Home-made food and drink: the P-IRT number (15 digits) from the SPP-IRT certificate, exactly as on the package."),
+  empty("No. BPOM", 22, "Pangan olahan terdaftar: nomor BPOM RI MD atau ML (mis. BPOM RI MD 224510107115).", "Registered processed food: the BPOM RI MD or ML number (e.g. BPOM RI MD 224510107115)."),
+  empty("POM TR", 18, "Jamu dan obat tradisional: nomor POM TR (mis. POM TR 182614921).", "Jamu and traditional medicine: the POM TR number (e.g. POM TR 182614921)."),
+  empty("Sertifikat Halal", 22, "Nomor sertifikat halal BPJPH (diawali ID), bila ada.", "The BPJPH halal certificate number (starting with ID), if any."),
+  empty("Foto Sertifikat", 24, "Foto atau PDF sertifikat (nama berkas di folder foto/, atau tautan https://). Boleh beberapa, dipisah |.", "A photo or PDF of the certificate (a file name in the foto/ folder, or a https:// link). Several are fine, separated by |."),
+];
 
 export const TEMPLATE_COLUMNS: readonly TemplateColumn[] = [
   {
@@ -122,4 +141,5 @@ export const TEMPLATE_COLUMNS: readonly TemplateColumn[] = [
   photo(3, ""),
   photo(4, ""),
   photo(5, ""),
+  ...V2_COLUMNS,
 ];

@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { UsageError } from "../errors.js";
 import { text } from "../i18n.js";
 import { TEMPLATE_COLUMNS, TEMPLATE_SHEET_NAME } from "./columns.js";
+import { INSTRUCTIONS, INSTRUCTIONS_SHEET_NAME } from "./instructions.js";
 import { quoteCsvCell } from "../catalog/write-csv.js";
 
 export type TemplateFormat = "xlsx" | "csv";
@@ -34,6 +35,14 @@ export async function buildTemplateXlsx(): Promise<Buffer> {
     header.font = { bold: true };
     header.note = `${column.note.id}\n\n${column.note.en}`;
     if (column.example !== "") ws.getCell(2, i + 1).value = column.example;
+  });
+  // NOTE: after the catalogue sheet, so the reader (which reads the first sheet) never reads it.
+  const help = wb.addWorksheet(INSTRUCTIONS_SHEET_NAME);
+  help.getColumn(1).width = 110;
+  INSTRUCTIONS.forEach((line, i) => {
+    const cell = help.getCell(i + 1, 1);
+    cell.value = line;
+    if (i === 0) cell.font = { bold: true, size: 13 };
   });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

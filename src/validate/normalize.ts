@@ -5,6 +5,7 @@ import { canonicalCsvLines, writeCanonicalCsv } from "../catalog/write-csv.js";
 import { inFileOrder } from "../catalog/canonical-columns.js";
 import type { CommandContext } from "../cli/io.js";
 import { checkOutputPath } from "../cli/output-path.js";
+import { atPath } from "../fs-errors.js";
 import { UsageError } from "../errors.js";
 import { text, pick } from "../i18n.js";
 import { DEFAULT_RULES } from "../rules.js";
@@ -91,6 +92,8 @@ export async function runNormalize(file: string, flags: NormalizeFlags, ctx: Com
   try {
     await writeCanonicalCsv(products, target);
   } catch (error) {
+    const plain = atPath(error, flags.output, "write");
+    if (plain !== error) throw plain;
     const reason = error instanceof Error ? error.message : String(error);
     throw new UsageError(text(`Tidak bisa menulis ${flags.output}: ${reason}`, `Could not write ${flags.output}: ${reason}`));
   }

@@ -82,3 +82,56 @@ describe("tiktok-shop writes", () => {
     expect(rig.mock.stats().byRoute).toEqual({ "GET /logistics/202309/warehouses": 1, "POST /product/202502/products/search": 3 });
   });
 });
+
+describe("tiktok-shop variants (issue 15 item 2)", () => {
+  const variant = (sku: string, options: Record<string, string>, price: number, stock: number) => ({ sku, options, price, stock, weight: 300, images: [], status: "active" as const, line: 2 });
+  // 3 option types (the ID market's maximum), 2 x 2 x 1 = 4 SKUs.
+  const VARIANTS = [
+    variant("KMJ-S-MR", { Ukuran: "S", Warna: "Merah", Lengan: "Pendek" }, 150_000, 4),
+    variant("KMJ-S-BR", { Ukuran: "S", Warna: "Biru", Lengan: "Pendek" }, 150_000, 4),
+    variant("KMJ-M-MR", { Ukuran: "M", Warna: "Merah", Lengan: "Pendek" }, 155_000, 2),
+    variant("KMJ-M-BR", { Ukuran: "M", Warna: "Biru", Lengan: "Pendek" }, 155_000, 0),
+  ];
+  const shirt = (variants = VARIANTS) =>
+    makeDesired({ sku: "KMJ", name: "Kemeja Batik Cap Lengan Pendek Motif Parang", categoryId: TIKTOK_LEAF_ID, category: TIKTOK_LEAF_ID, price: variants[0]!.price, stock: 10, variants });
+  const writes = (r: TikTokRig, route: string): number => r.mock.stats().byRoute[route] ?? 0;
+
+  it("a create sends every SKU with its sales attributes; stock 0 is quantity 0; the listing reads back with options by name", async () => {
+    rig = await startTikTokRig();
+    const adapter = await rig.adapter();
+    const [outcome] = await adapter.apply([{ kind: "create", sku: "KMJ", product: shirt() }]);
+    expect(outcome?.status).toBe("applied");
+    const skus = rig.mock.state.products[0]!.skus;
+    expect(skus.map((s) => [s.seller_sku, s.sales_attributes.map((a) => `${a.name}=${a.value_name}`).join(","), s.price.amount, s.inventory[0]?.quantity])).toEqual([
+      ["KMJ-S-MR", "Ukuran=S,Warna=Merah,Lengan=Pendek", "150000", 4],
+      ["KMJ-S-BR", "Ukuran=S,Warna=Biru,Lengan=Pendek", "150000", 4],
+      ["KMJ-M-MR", "Ukuran=M,Warna=Merah,Lengan=Pendek", "155000", 2],
+      ["KMJ-M-BR", "Ukuran=M,Warna=Biru,Lengan=Pendek", "155000", 0],
+    ]);
+    const [listing] = await adapter.listListings();
+    expect(listing?.variants?.find((v) => v.sku === "KMJ-M-BR")).toMatchObject({ options: { Ukuran: "M", Warna: "Biru", Lengan: "Pendek" }, price: 155_000, stock: 0 });
+  });
+
+  it("price only of one SKU = one price request; stock only = one inventory request; neither re-sends the product", async () => {
+    rig = await startTikTokRig();
+    const adapter = await rig.adapter();
+    await adapter.apply([{ kind: "create", sku: "KMJ", product: shirt() }]);
+    const [listing] = await adapter.listListings();
+    const id = (sku: string): string => listing!.variants!.find((v) => v.sku === sku)!.id;
+    rig.mock.resetStats();
+    const priced = shirt([VARIANTS[0]!, { ...VARIANTS[1]!, price: 149_000 }, VARIANTS[2]!, VARIANTS[3]!]);
+    const price: Change = { kind: "update", sku: "KMJ", listingId: listing!.id, fields: [], product: priced, variants: [{ kind: "update", sku: "KMJ-S-BR", variantId: id("KMJ-S-BR"), fields: [{ field: "price", from: 150_000, to: 149_000 }] }] };
+    expect((await adapter.apply([price]))[0]?.status).toBe("applied");
+    expect(writes(rig, "POST /product/202309/products/{id}/prices/update")).toBe(1);
+    const stocked = shirt([VARIANTS[0]!, { ...VARIANTS[1]!, price: 149_000 }, { ...VARIANTS[2]!, stock: 0 }, VARIANTS[3]!]);
+    const stock: Change = { kind: "update", sku: "KMJ", listingId: listing!.id, fields: [], product: stocked, variants: [{ kind: "update", sku: "KMJ-M-MR", variantId: id("KMJ-M-MR"), fields: [{ field: "stock", from: 2, to: 0 }] }] };
+    expect((await adapter.apply([stock]))[0]?.status).toBe("applied");
+    expect(writes(rig, "POST /product/202309/products/{id}/inventory/update")).toBe(1);
+    expect(writes(rig, "POST /product/202309/products/{id}/partial_edit")).toBe(0);
+    const skus = rig.mock.state.products[0]!.skus;
+    expect(skus.find((s) => s.seller_sku === "KMJ-S-BR")?.price.amount).toBe("149000");
+    expect(skus.find((s) => s.seller_sku === "KMJ-M-MR")?.inventory[0]?.quantity).toBe(0);
+    // The other SKUs kept their ids (no SKU was replaced).
+    expect(skus.map((s) => s.id).sort()).toEqual(listing!.variants!.map((v) => v.id).sort());
+  });
+});

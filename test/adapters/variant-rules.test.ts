@@ -22,7 +22,8 @@ describe("variant limits per marketplace", () => {
     ["tokopedia", 0, 0, undefined, undefined],
     ["tokopedia-bulk", 0, 0, undefined, undefined],
     ["shopee", 2, 50, 14, 20],
-    ["tiktok-shop", undefined, 0, 20, 50],
+    // issue 15 item 2: variants are written (ID market: 3 sales attribute types, 100 SKUs).
+    ["tiktok-shop", 3, 100, 20, 50],
   ] as const)("%s: %s option types, %s variants, names <= %s, values <= %s", (name, types, variants, nameMax, valueMax) => {
     const rules = adapters[name].rules;
     expect([rules.maxOptionTypes, rules.maxVariants, rules.optionNameMaxLength, rules.optionValueMaxLength]).toEqual([types, variants, nameMax, valueMax]);

@@ -74,6 +74,7 @@ describe("checks, one line each: [csv rows after the header, expected [code, lin
     ["halal without ID", `${row("A1")},,,,35110000123450123,,,`, [["CERTIFICATE_NUMBER_INVALID", 2, "No. Halal"]]],
     ["SNI without digits", `${row("A1")},,,,,ada,,`, [["CERTIFICATE_NUMBER_INVALID", 2, "SNI"]]],
     ["food without PIRT or BPOM: a warning at the category", `${row("A1", "Makanan & Minuman > Camilan")},,,,,,,`, [["CERTIFICATE_MISSING", 2, "Kategori"]]],
+    ["food with a wrong PIRT: the number's error only, no missing-permit warning too", `${row("A1", "Makanan")},12345,,,,,,`, [["CERTIFICATE_NUMBER_INVALID", 2, "No. PIRT"]]],
     ["jamu with POM TR: no warning", `${row("A1", "Jamu")},,,POM TR 182614921,,,,`, []],
     ["attribute part without =", `${row("A1")},,,,,,,Katun`, [["ATTRIBUTE_CELL_INVALID", 2, "Atribut"]]],
     ["attribute without a value", `${row("A1")},,,,,,,Bahan=`, [["ATTRIBUTE_CELL_INVALID", 2, "Atribut"]]],
@@ -141,6 +142,11 @@ describe("per-marketplace columns -> Product.overrides (src/sync/for-target.ts a
 
   test("every registered adapter can be named in the brackets (the table does not drift)", () => {
     for (const name of adapterNames()) expect(Object.keys(MARKETPLACE_NAMES)).toContain(name);
+  });
+
+  test("a bare ML column is millilitres, not a BPOM ML number", () => {
+    expect(lookupExtraHeader("ML")).toBeUndefined();
+    expect(lookupExtraHeader("BPOM RI ML")).toEqual({ kind: "certificate", certificate: "bpom" });
   });
 
   test("no extra-column spelling shadows a v1 header", () => {

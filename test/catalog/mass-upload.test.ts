@@ -81,6 +81,21 @@ describe("Shopee mass-upload workbook, as the facilitator filled it", () => {
     expect(r.products.map((p) => p.sku).sort()).toEqual(["BTK-01", "KRP-01"]);
   });
 
+  test("an example sheet before the template, with a header and example products, is passed over", async () => {
+    const file = await workbook("mass-example-first.xlsx", (wb) => {
+      const ex = wb.addWorksheet("Contoh");
+      ex.addRow(NAMES);
+      ex.addRow(["100017", "Contoh Kemeja Batik Tulis Motif Parang", DESC, "", "", "", "", "", "", 99000, 1, "CONTOH-1", IMG, 100]);
+      template(wb);
+    });
+    const r = await loadCatalog(file, { cwd: dir, rules });
+    expect(r.products.map((p) => p.sku).sort()).toEqual(["BTK-01", "KRP-01"]);
+    const guessed = r.issues.find((i) => i.code === "SHEET_GUESSED")!;
+    expect(guessed.sheet).toBe("Template");
+    expect(formatIssue(guessed, "en").message).toBe('The first sheet "Contoh" looks like an example or instructions, so sheet "Template" was read');
+    expect(formatIssue(guessed, "id").message).toBe('Lembar pertama "Contoh" tampaknya contoh atau petunjuk, jadi lembar "Template" yang dibaca');
+  });
+
   test("only rows before the first product qualify: a later 'Wajib' row is a broken product row", async () => {
     const rows = [PRODUCTS[3]!, MARKS];
     const file = await workbook("mass-late.xlsx", (wb) => template(wb, rows));

@@ -21,22 +21,22 @@ describe("desbumi categories", () => {
     expect(run.code).toBe(0);
     const lines = run.stdout.split("\n");
     expect(lines[0]).toBe(
-      "Categories of practice shop (mock marketplace, .desbumi/practice-shop.json) (use the id or path of an innermost category in the category column):",
+      "Categories of practice shop (Tokopedia & Shop, mock marketplace, .desbumi/practice-shop.json) (use the id or path of an innermost category in the category column):",
     );
     expect(run.stdout).toMatch(/^\s*\d+  Kesehatan \/$/m);
-    expect(run.stdout).toMatch(/^\s*\d+      Masker Kain$/m);
+    expect(run.stdout).toMatch(/^\s*\d+    Masker Kain$/m);
     // The practice shop lives under the run folder (its state file appears once something changes).
     expect(existsSync(join(cwd, ".desbumi"))).toBe(true);
   });
 
   it("with SEARCH prints the matching leaves with full paths, in Indonesian when asked", async () => {
-    const run = await runCli(["--lang", "id", "categories", "masker"], { cwd });
+    const run = await runCli(["--lang", "id", "categories", "anyaman"], { cwd });
     expect(run.code).toBe(0);
     const [header, ...rest] = run.stdout.trimEnd().split("\n");
-    expect(header).toMatch(/^Kategori di toko latihan \(marketplace tiruan, .* yang cocok dengan "masker": \d+$/);
+    expect(header).toMatch(/^Kategori di toko latihan \(Tokopedia & Shop, marketplace tiruan, .* yang cocok dengan "anyaman": \d+$/);
     expect(rest.length).toBeGreaterThan(1);
-    for (const line of rest) expect(line).toMatch(/^\s*\d+  .*Masker.* > /i);
-    expect(run.stdout).toContain("Kesehatan > Masker & APD > Masker Kain");
+    for (const line of rest) expect(line).toMatch(/^\s*\d+  [^>]+ > .*Anyaman/i);
+    expect(run.stdout).toContain("Kerajinan Tangan > Tas Anyaman");
   });
 
   it("a search with no match exits 1 and suggests close leaves", async () => {
@@ -88,7 +88,7 @@ describe("desbumi categories --group", () => {
     const run = await runCli(["categories", "--group", "alpha", "kopi"], { cwd });
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Categories of practice shop (mock marketplace, .desbumi/practice-shop-alpha.json) matching "kopi"');
+    expect(run.stdout).toContain('Categories of practice shop (Tokopedia & Shop, mock marketplace, .desbumi/practice-shop-alpha.json) matching "kopi"');
     const files = existsSync(join(cwd, ".desbumi")) ? await readdir(join(cwd, ".desbumi")) : [];
     expect(files.filter((f) => f.startsWith("practice-shop"))).toEqual([]);
   });
@@ -100,7 +100,7 @@ describe("desbumi categories --group", () => {
     expect(beta.stdout).toContain("1760  Makanan & Minuman > Minuman > Jamu");
     const plain = await runCli(["categories", "jamu"], { cwd });
     expect(plain.code).toBe(0);
-    expect(plain.stdout).toContain("(mock marketplace, .desbumi/practice-shop.json)");
+    expect(plain.stdout).toContain("(Tokopedia & Shop, mock marketplace, .desbumi/practice-shop.json)");
   });
 
   it("an unknown group, or --group without a config, stops with exit 2 naming the groups", async () => {

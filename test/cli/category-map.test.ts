@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import { runCli } from "./helpers.js";
 
 const HEADER = "Kode Produk;Nama Produk;Harga;Stok;Berat (gram);Kategori;Deskripsi;Foto";
-const row = (sku: string, category: string) => `${sku};Produk ${sku} Desa;25.000;10;250;${category};Buatan warga;https://127.0.0.1:1/${sku}.jpg`;
+// For the practice shop (Tokopedia & Shop): names of 25+ characters, its category ids.
+const row = (sku: string, category: string) => `${sku};Produk Olahan ${sku} Desa Lipursari;25.000;10;250;${category};Buatan warga;https://images.desbumi.example/${sku}.jpg`;
 
 function project(rows: string[], map?: unknown) {
   const dir = mkdtempSync(join(tmpdir(), "desbumi-catmap-"));
@@ -19,15 +20,15 @@ function project(rows: string[], map?: unknown) {
 
 describe("categories.json and desbumi categories map", () => {
   it("a pinned leaf wins over the name: a name the tree does not know syncs to the pinned leaf", async () => {
-    const dir = project([row("KP-1", "Kopi Bubuk Desa")], { "kopi bubuk  desa": { tokopedia: "2981" } });
+    const dir = project([row("KP-1", "Kopi Bubuk Desa")], { "kopi bubuk  desa": { "tiktok-shop": "600102" } });
     const run = await runCli(["sync", "--yes", "--format", "json"], { cwd: dir });
     expect(run.code).toBe(0);
     const doc = JSON.parse(run.stdout);
-    expect(doc.groups[0].plan.changes[0].product.categoryId).toBe("2981");
+    expect(doc.groups[0].plan.changes[0].product.categoryId).toBe("600102");
   });
 
   it("two keys that are the same name (Jamu, jamu) are a config error naming both", async () => {
-    const dir = project([row("KP-1", "Jamu")], { Jamu: { tokopedia: "2981" }, jamu: { tokopedia: "2983" } });
+    const dir = project([row("KP-1", "Jamu")], { Jamu: { "tiktok-shop": "600117" }, jamu: { "tiktok-shop": "600118" } });
     const run = await runCli(["sync", "--yes"], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stdout).toMatch(/"jamu" and "Jamu" count as the same name; merge them into one/);
@@ -37,9 +38,9 @@ describe("categories.json and desbumi categories map", () => {
     const dir = project([row("KP-1", "Jamu"), row("KP-2", "Kerajinan Bambu Hias")]);
     const run = await runCli(["categories", "map", "--yes"], { cwd: dir });
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/✔ "Jamu" -> .*Jamu \(2981\)/);
+    expect(run.stdout).toMatch(/✔ "Jamu" -> .*Jamu \(600117\)/);
     expect(run.stdout).toMatch(/\? "Kerajinan Bambu Hias": not clear/);
-    expect(JSON.parse(readFileSync(join(dir, "categories.json"), "utf8"))).toEqual({ Jamu: { tokopedia: "2981" } });
+    expect(JSON.parse(readFileSync(join(dir, "categories.json"), "utf8"))).toEqual({ Jamu: { "tiktok-shop": "600117" } });
     // Mapped names are not proposed again.
     const again = await runCli(["categories", "map", "--yes"], { cwd: dir });
     expect(again.stdout).not.toMatch(/"Jamu"/);

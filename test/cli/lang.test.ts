@@ -76,7 +76,7 @@ describe("wording (issue 12.14)", () => {
   });
 
   it("the journal line is Indonesian in Indonesian", async () => {
-    await writeFile(path.join(dir, "a.csv"), "sku,name,price,stock,weight,images,kategori\nA1,Kopi Robusta,25000,5,250,https://images.desbumi.example/test/a.jpg,Jamu\n");
+    await writeFile(path.join(dir, "a.csv"), "sku,name,description,price,stock,weight,images,kategori\nA1,Kopi Robusta Bubuk Lereng Kawi 250 gr,Kopi kebun warga,25000,5,250,https://images.desbumi.example/test/a.jpg,Kopi\n");
     const run = await runCli(["--lang", "id", "sync", "a.csv", "--yes"], { cwd: dir });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Jurnal: \.desbumi\/runs\//m);

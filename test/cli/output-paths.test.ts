@@ -8,7 +8,8 @@ import { runCli } from "./helpers.js";
 
 const catalogue = async (): Promise<{ cwd: string; before: string }> => {
   const cwd = await tempDir();
-  await writeCsv(cwd, "k.csv", [csvRow("A-1", { kategori: "2981" })]);
+  // 600117: Jamu in the (Tokopedia & Shop) practice shop, whose names are 25 to 255 characters.
+  await writeCsv(cwd, "k.csv", [csvRow("A-1", { nama: "Jamu Kunyit Asam Segar 250 ml", kategori: "600117" })]);
   return { cwd, before: await readFile(join(cwd, "k.csv"), "utf8") };
 };
 

@@ -419,8 +419,8 @@ describe("every group of a config synced to the practice shop: one shop per grou
         ],
       }),
     );
-    await writeCsv(cwd, "a.csv", [csvRow("AL-1", { kategori: "Jamu", nama: "Jamu Alpha" }), csvRow("AL-2", { kategori: "Kopi", nama: "Kopi Alpha" })]);
-    await writeCsv(cwd, "b.csv", [csvRow("BE-1", { kategori: "Jamu", nama: "Jamu Beta" }), csvRow("BE-2", { kategori: "Kopi", nama: "Kopi Beta" })]);
+    await writeCsv(cwd, "a.csv", [csvRow("AL-1", { kategori: "Jamu", nama: "Jamu Alpha Kunyit Asam 250 ml" }), csvRow("AL-2", { kategori: "Kopi", nama: "Kopi Alpha Robusta Bubuk 250 gr" })]);
+    await writeCsv(cwd, "b.csv", [csvRow("BE-1", { kategori: "Jamu", nama: "Jamu Beta Beras Kencur 250 ml" }), csvRow("BE-2", { kategori: "Kopi", nama: "Kopi Beta Arabika Bubuk 250 gr" })]);
     return cwd;
   }
   const practice = async (cwd: string, args: string[]): Promise<{ code: number; io: TestIo }> => {
@@ -443,10 +443,10 @@ describe("every group of a config synced to the practice shop: one shop per grou
     const first = await practice(cwd, ["sync", "--yes"]);
     expect(first.io.stderr.text).toBe("");
     expect(first.code).toBe(0);
-    expect(first.io.stdout.text).toContain("practice shop (mock marketplace, .desbumi/practice-shop-alpha.json)");
-    expect(first.io.stdout.text).toContain("practice shop (mock marketplace, .desbumi/practice-shop-beta.json)");
+    expect(first.io.stdout.text).toContain("practice shop (Tokopedia & Shop, mock marketplace, .desbumi/practice-shop-alpha.json)");
+    expect(first.io.stdout.text).toContain("practice shop (Tokopedia & Shop, mock marketplace, .desbumi/practice-shop-beta.json)");
     expect(first.io.stdout.text).not.toContain("left alone");
-    expect((await readdir(join(cwd, ".desbumi"))).filter((f) => f.endsWith(".json")).sort()).toEqual([
+    expect((await readdir(join(cwd, ".desbumi"))).filter((f) => f.startsWith("practice-shop") && f.endsWith(".json")).sort()).toEqual([
       "practice-shop-alpha.json",
       "practice-shop-beta.json",
     ]);
@@ -460,7 +460,7 @@ describe("every group of a config synced to the practice shop: one shop per grou
     expect(second.io.stdout.text).not.toMatch(/to create, [1-9]|[1-9]\d* to (create|update|deactivate|reactivate)/);
 
     // Alpha drops a row and prunes: only alpha's listing goes; beta's shop is untouched.
-    await writeCsv(cwd, "a.csv", [csvRow("AL-1", { kategori: "Jamu", nama: "Jamu Alpha" })]);
+    await writeCsv(cwd, "a.csv", [csvRow("AL-1", { kategori: "Jamu", nama: "Jamu Alpha Kunyit Asam 250 ml" })]);
     const pruned = await practice(cwd, ["sync", "--yes", "--prune", "--allow-mass-deactivate"]);
     expect(pruned.code).toBe(0);
     expect(pruned.io.stdout.text).toContain("- deactivate AL-2 (not in catalogue)");
@@ -473,14 +473,14 @@ describe("every group of a config synced to the practice shop: one shop per grou
     const cwd = await setUp();
     expect((await practice(cwd, ["sync", "--yes"])).code).toBe(0);
     await writeCsv(cwd, "b.csv", [
-      csvRow("BE-1", { kategori: "Jamu", nama: "Jamu Beta", harga: "Rp 30.000" }),
-      csvRow("BE-2", { kategori: "Kopi", nama: "Kopi Beta" }),
+      csvRow("BE-1", { kategori: "Jamu", nama: "Jamu Beta Beras Kencur 250 ml", harga: "Rp 30.000" }),
+      csvRow("BE-2", { kategori: "Kopi", nama: "Kopi Beta Arabika Bubuk 250 gr" }),
     ]);
     const dry = await practice(cwd, ["sync", "--group", "beta", "--dry-run", "--out", "plan.json"]);
     expect(dry.code).toBe(0);
     expect(JSON.parse(await readFile(join(cwd, "plan.json"), "utf8"))).toMatchObject({
       group: "beta",
-      target: "practice shop / toko latihan (mock marketplace / marketplace tiruan, .desbumi/practice-shop-beta.json)",
+      target: "practice shop / toko latihan (Tokopedia & Shop, mock marketplace / marketplace tiruan, .desbumi/practice-shop-beta.json)",
       summary: { update: 1 },
     });
     const applied = await practice(cwd, ["apply", "plan.json", "--yes"]);
@@ -489,10 +489,10 @@ describe("every group of a config synced to the practice shop: one shop per grou
     expect((await practice(cwd, ["sync", "--group", "beta", "--dry-run", "--detailed-exitcode"])).code).toBe(0);
 
     // A catalogue file named on the command line, without --group, uses the shared practice shop.
-    await writeCsv(cwd, "solo.csv", [csvRow("SO-1", { kategori: "Jamu", nama: "Jamu Solo" })]);
+    await writeCsv(cwd, "solo.csv", [csvRow("SO-1", { kategori: "Jamu", nama: "Jamu Solo Temulawak Segar 250 ml" })]);
     const solo = await practice(cwd, ["sync", "solo.csv", "--yes"]);
     expect(solo.code).toBe(0);
-    expect(solo.io.stdout.text).toContain("(mock marketplace, .desbumi/practice-shop.json)");
+    expect(solo.io.stdout.text).toContain("(Tokopedia & Shop, mock marketplace, .desbumi/practice-shop.json)");
     expect(solo.io.stdout.text).not.toContain("left alone");
     expect(await shopSkus(cwd, "alpha")).toEqual(["AL-1", "AL-2"]);
   });
@@ -500,21 +500,46 @@ describe("every group of a config synced to the practice shop: one shop per grou
 
 describe("every shipped catalogue fixture syncs into a fresh practice shop", () => {
   const folder = fileURLToPath(new URL("../../fixtures/catalogs/", import.meta.url));
+  // The practice shop is a Tokopedia & Shop one: titles of 25..255 characters, a description on
+  // every product, its own category tree (ids of the legacy Tokopedia tree are not in it) and the
+  // attributes its categories require (Kain Batik: Bahan). Rows it would refuse are located at plan
+  // time; these are all of them, per file ([code, line]).
+  const REFUSED: Record<string, [string, number][]> = {
+    "banyuwangi.csv": [],
+    "bumi-adikusuma.csv": [["REQUIRED_VALUE_MISSING", 7]],
+    "bumi-sejati.csv": [["REQUIRED_VALUE_MISSING", 7], ["ATTRIBUTE_REQUIRED", 2], ["ATTRIBUTE_REQUIRED", 3], ["ATTRIBUTE_REQUIRED", 4], ["ATTRIBUTE_REQUIRED", 5], ["NAME_TOO_SHORT", 9]],
+    "dukuhdempok-jember.csv": [2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((line) => ["CATEGORY_NOT_FOUND", line]),
+    "indramayu.csv": [["REQUIRED_VALUE_MISSING", 4], ["CATEGORY_NOT_FOUND", 6], ["NAME_TOO_SHORT", 7], ["ATTRIBUTE_REQUIRED", 8], ["ATTRIBUTE_REQUIRED", 9], ["ATTRIBUTE_REQUIRED", 10], ["ATTRIBUTE_REQUIRED", 11]],
+    "muiwo-leksono-titlerow.csv": [["MISSING_COLUMN", 3]],
+    "muiwo-lipursari.csv": [],
+    "muiwo-wonosobo.xlsx": [["CATEGORY_NOT_FOUND", 10], ["NAME_TOO_SHORT", 7], ["NAME_TOO_SHORT", 9]],
+  };
 
-  it("each file: first sync exits 0 with everything created, the second has nothing to do", async () => {
+  it("each file: the rows the shop accepts are created once, every other row is refused at plan time (located), the second sync has nothing to do", async () => {
     const files = (await readdir(folder)).filter((f) => /\.(csv|xlsx)$/.test(f)).sort();
     expect(files.length).toBeGreaterThanOrEqual(8);
     expect(files).toContain("muiwo-wonosobo.xlsx");
+    expect(files).toEqual(Object.keys(REFUSED).sort());
     for (const name of files) {
       const cwd = await tempDir();
+      const dry = makeIo({ cwd });
+      await main(["--lang", "en", "sync", join(folder, name), "--dry-run", "--skip-invalid", "--format", "json"], dry);
+      const planned = JSON.parse(dry.stdout.text) as { issues?: { code: string; line: number; severity: string }[] };
+      expect({ name, refused: (planned.issues ?? []).filter((i) => i.severity === "error").map((i) => [i.code, i.line]) }).toEqual({ name, refused: REFUSED[name] });
+
       const first = makeIo({ cwd });
-      const code = await main(["--lang", "en", "sync", join(folder, name), "--yes"], first);
-      expect({ name, code, stderr: first.stderr.text }).toEqual({ name, code: 0, stderr: "" });
+      const code = await main(["--lang", "en", "sync", join(folder, name), "--yes", "--skip-invalid"], first);
+      const clean = REFUSED[name]!.length === 0;
+      expect({ name, code, stderr: first.stderr.text }).toEqual({ name, code: clean ? 0 : 1, stderr: "" });
+      expect(first.stdout.text).not.toMatch(/\d+ failed|failed:/i);
+      if (name === "dukuhdempok-jember.csv" || name === "muiwo-leksono-titlerow.csv") {
+        expect(first.stdout.text).not.toContain("Applied:");
+        continue;
+      }
       expect(first.stdout.text).toMatch(/Applied: [1-9]\d* created, 0 updated, 0 deactivated, 0 reactivated\./);
-      expect(first.stdout.text).not.toMatch(/failed/i);
 
       const second = makeIo({ cwd });
-      expect(await main(["--lang", "en", "sync", join(folder, name), "--dry-run", "--detailed-exitcode"], second)).toBe(0);
+      expect(await main(["--lang", "en", "sync", join(folder, name), "--dry-run", "--skip-invalid"], second)).toBe(clean ? 0 : 1);
       expect(second.stdout.text).toContain("No changes: the shop already matches the catalogue.");
     }
   });
@@ -613,31 +638,37 @@ describe("etalase written as names (tokopedia adapter, mock marketplace)", () =>
 });
 
 describe("the practice shop served by another desbumi (e.g. `desbumi mock-server --state`)", () => {
+  // The practice shop's catalogue: names of 25+ characters (its Tokopedia & Shop title rule).
+  const practiceRows = (n: number): string[] =>
+    Array.from({ length: n }, (_, i) => csvRow(`MSK-${String(i + 1).padStart(3, "0")}`, { kategori: "Jamu", nama: `Jamu Kunyit Asam Segar Nomor ${i + 1}` }));
+  const skusOf = (products: { skus: { seller_sku?: string }[] }[]): string[] => products.flatMap((p) => p.skus.map((s) => s.seller_sku ?? "")).sort();
+
   it("sync refuses with exit 2 instead of overwriting the other server's shop; nothing is lost", async () => {
     const cwd = await tempDir();
     const stateFile = join(cwd, ".desbumi", "practice-shop.json");
-    // A first sync fills the practice shop; then a "mock-server" serves the same file.
-    expect(await main(["--lang", "en", "sync", await writeCsv(cwd, "a.csv", rows(2)), "--yes"], makeIo({ cwd }))).toBe(0);
-    const served = await startMockServer({ stateFile, rateLimit: 10_000, burst: 10_000 });
+    // A first sync fills the practice shop; then a "mock-server --marketplace tiktok-shop" serves the same file.
+    expect(await main(["--lang", "en", "sync", await writeCsv(cwd, "a.csv", practiceRows(2)), "--yes"], makeIo({ cwd }))).toBe(0);
+    const { startTikTokMock } = await import("../../src/mock-server/tiktok-shop/index.js");
+    const served = await startTikTokMock({ stateFile, rateLimit: 10_000 });
     try {
-      const before = served.listings();
-      expect(before.map((l) => l.sku)).toEqual(["MSK-001", "MSK-002"]);
+      const before = structuredClone(served.state.products);
+      expect(skusOf(before)).toEqual(["MSK-001", "MSK-002"]);
       const io = makeIo({ cwd });
-      const code = await main(["--lang", "en", "sync", await writeCsv(cwd, "b.csv", rows(4)), "--yes", "--prune", "--allow-mass-deactivate"], io);
+      const code = await main(["--lang", "en", "sync", await writeCsv(cwd, "b.csv", practiceRows(4)), "--yes", "--prune", "--allow-mass-deactivate"], io);
       expect(code).toBe(2);
       expect(io.stderr.text).toContain(
-        `The practice shop (.desbumi/practice-shop.json) is open in another desbumi process (pid ${process.pid}), e.g. \`desbumi mock-server\`. Stop it first, or sync through it: desbumi sync FILE --marketplace tokopedia --base-url URL --token-url URL --fs-id N --shop-id N`,
+        `The practice shop (.desbumi/practice-shop.json) is open in another desbumi process (pid ${process.pid}), e.g. \`desbumi mock-server --marketplace tiktok-shop --state .desbumi/practice-shop.json\`. Stop it first, or sync through it: put the config block it printed in desbumi.config.json and TIKTOK_SHOP_APP_KEY / TIKTOK_SHOP_APP_SECRET in .env, then desbumi connect tiktok-shop --code CODE, then desbumi sync FILE`,
       );
-      expect(served.listings()).toEqual(before);
+      expect(served.state.products).toEqual(before);
       const inId = makeIo({ cwd });
       expect(await main(["--lang", "id", "sync", "b.csv", "--yes"], inId)).toBe(2);
       expect(inId.stderr.text).toContain("Toko latihan (.desbumi/practice-shop.json) sedang dibuka proses desbumi lain");
     } finally {
       await served.close();
     }
-    // The served shop's file still has exactly its listings; the lock is gone, so sync works again.
-    const saved = JSON.parse(await readFile(stateFile, "utf8")) as { products: { sku: string }[] };
-    expect(saved.products.map((p) => p.sku)).toEqual(["MSK-001", "MSK-002"]);
+    // The served shop's file still has exactly its products; the lock is gone, so sync works again.
+    const saved = JSON.parse(await readFile(stateFile, "utf8")) as { products: { skus: { seller_sku?: string }[] }[] };
+    expect(skusOf(saved.products)).toEqual(["MSK-001", "MSK-002"]);
     expect(existsSync(`${stateFile}.lock`)).toBe(false);
     const after = makeIo({ cwd });
     expect(await main(["--lang", "en", "sync", "b.csv", "--yes"], after)).toBe(0);
@@ -646,7 +677,7 @@ describe("the practice shop served by another desbumi (e.g. `desbumi mock-server
 
   it("a lock left by another live process is respected; one left by a finished process is taken over", async () => {
     const cwd = await tempDir();
-    const file = await writeCsv(cwd, "a.csv", rows(1));
+    const file = await writeCsv(cwd, "a.csv", practiceRows(1));
     const lock = join(cwd, ".desbumi", "practice-shop.json.lock");
     const child = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "ignore" });
     await new Promise((resolve) => child.once("spawn", resolve));

@@ -1,5 +1,6 @@
 // Issue 12.6: the plan predicts an etalase name the shop lacks (a located issue, nothing sent),
-// the practice shop refuses it like a real shop, and the facilitator can create one there.
+// a real shop refuses it; the practice shop (Tokopedia & Shop, which has no etalase) says so in a
+// note and lists the row.
 // Takeover: `desbumi shop` shows what the shop holds now, pretty and json.
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -36,17 +37,21 @@ describe("issue 12.6: unknown etalase predicted at plan time; the practice shop 
     }
   });
 
-  it("practice shop: a located warning in the plan, then the practice shop creates that etalase (as a facilitator would) and lists the row in it", async () => {
+  it("practice shop (Tokopedia & Shop, which has no etalase): a located note, not an error; the row is listed; --add-etalase says why not", async () => {
     const cwd = await tempDir();
-    await writeFile(join(cwd, "k.csv"), `${HEADER}\n${row("E-1", "Jamu Kunyit", "Oleh Oleh")}\n`);
+    await writeFile(join(cwd, "k.csv"), `${HEADER}\n${row("E-1", "Jamu Kunyit Asam Segar 250 ml", "Oleh Oleh")}\n${row("E-2", "Jamu Beras Kencur Segar 250 ml", "Oleh Oleh")}\n`);
     const dry = await run(cwd, ["sync", "k.csv", "--dry-run", "--format", "json"]);
-    const doc = JSON.parse(dry.out) as { issues: { code: string; severity: string; line: number; hint: string }[] };
-    expect(doc.issues.map((i) => [i.code, i.severity, i.line])).toEqual([["ETALASE_NOT_FOUND", "warning", 2]]);
-    expect(doc.issues[0]?.hint).toContain("a real shop refuses this row");
-    expect((await run(cwd, ["sync", "k.csv", "--yes"])).code).toBe(0);
+    const doc = JSON.parse(dry.out) as { issues: { code: string; severity: string; line: number; column: string; message: string; hint: string }[] };
+    expect(doc.issues.map((i) => [i.code, i.severity, i.line, i.column])).toEqual([["ETALASE_NOT_SUPPORTED", "warning", 2, "etalase"]]);
+    expect(doc.issues[0]?.message).toBe('Tokopedia & Shop has no etalase (showcase): the etalase column ("Oleh Oleh" and 1 more rows) is not sent');
+    expect(doc.issues[0]?.hint).toContain("buyers find the products by their category");
+    const first = await run(cwd, ["sync", "k.csv", "--yes"]);
+    expect(first.code).toBe(0);
+    expect(first.out).toContain("2 created");
     expect((await run(cwd, ["sync", "k.csv", "--yes"])).out).toContain("No changes");
     const added = await run(cwd, ["shop", "--add-etalase", "oleh  oleh"]);
-    expect(added.out).toContain('Etalase "Oleh Oleh" is in practice shop');
+    expect(added.code).toBe(2);
+    expect(added.err).toContain("has no etalase desbumi can add (Tokopedia & Shop, its practice shop included, has no etalase)");
   });
 
   it("--add-etalase on a target that is not the practice shop is refused", async () => {
@@ -59,13 +64,13 @@ describe("issue 12.6: unknown etalase predicted at plan time; the practice shop 
 describe("takeover: desbumi shop", () => {
   it("lists SKU, name, price, stock and status, pretty and json", async () => {
     const cwd = await tempDir();
-    await writeFile(join(cwd, "k.csv"), `${HEADER}\n${row("S-1", "Jamu Kunyit", "")}\n${row("S-2", "Jamu Beras", "", "0")}\n`);
+    await writeFile(join(cwd, "k.csv"), `${HEADER}\n${row("S-1", "Jamu Kunyit Asam Segar 250 ml", "")}\n${row("S-2", "Jamu Beras Kencur Segar 250 ml", "", "0")}\n`);
     expect((await run(cwd, ["sync", "k.csv", "--yes"])).code).toBe(0);
     const pretty = await run(cwd, ["shop"]);
     expect(pretty.code).toBe(0);
     expect(pretty.out).toMatch(/Shop: practice shop/);
-    expect(pretty.out).toMatch(/S-1\s+Jamu Kunyit\s+Rp 25\.000\s+10\s+active/);
-    expect(pretty.out).toMatch(/S-2\s+Jamu Beras\s+Rp 25\.000\s+0\s+active/);
+    expect(pretty.out).toMatch(/S-1\s+Jamu Kunyit Asam Segar 250 ml\s+Rp 25\.000\s+10\s+active/);
+    expect(pretty.out).toMatch(/S-2\s+Jamu Beras Kencur Segar 250 ml\s+Rp 25\.000\s+0\s+active/);
     expect(pretty.out).toContain("2 listings (2 active)");
     const json = JSON.parse((await run(cwd, ["shop", "--format", "json"])).out) as { format: string; listings: { sku: string; stock: number; status: string }[] };
     expect(json.format).toBe("desbumi-shop");

@@ -5,14 +5,15 @@ import { mkdir, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/index.js";
+import { practiceShop } from "../../src/target/practice-shop.js";
 import { csvRow, makeIo, tempDir, writeCsv } from "../sync/harness.js";
 
 async function setUp(config: object): Promise<string> {
   const cwd = await tempDir();
   await mkdir(join(cwd, "catalogs"));
   await writeFile(join(cwd, "desbumi.config.json"), JSON.stringify(config));
-  await writeCsv(join(cwd, "catalogs"), "alpha.csv", [csvRow("AL-1", { nama: "Jamu Alpha", kategori: "Jamu" })]);
-  await writeCsv(join(cwd, "catalogs"), "beta.csv", [csvRow("BE-1", { nama: "Jamu Beta", kategori: "Jamu" })]);
+  await writeCsv(join(cwd, "catalogs"), "alpha.csv", [csvRow("AL-1", { nama: "Jamu Alpha Kunyit Asam Segar 250 ml", kategori: "Jamu" })]);
+  await writeCsv(join(cwd, "catalogs"), "beta.csv", [csvRow("BE-1", { nama: "Jamu Beta Beras Kencur Segar 250 ml", kategori: "Jamu" })]);
   return cwd;
 }
 
@@ -29,7 +30,12 @@ describe("issue 12.5: a file owned by a group syncs as that group", () => {
     expect(io.stdout.text + io.stderr.text).toContain("1 created");
     expect(code).toBe(0);
     expect(io.stdout.text).toContain(".desbumi/practice-shop-beta.json");
-    expect((await readdir(join(cwd, ".desbumi"))).filter((f) => f.endsWith(".json"))).toEqual(["practice-shop-beta.json"]);
+    const files = (await readdir(join(cwd, ".desbumi"))).filter((f) => f.endsWith(".json"));
+    expect(files.filter((f) => f.startsWith("practice-shop"))).toEqual(["practice-shop-beta.json"]);
+    // The practice shop's own caches (uploaded photos, product details) are those of beta's shop only.
+    const beta = practiceShop("beta").id;
+    expect(beta).not.toBe(practiceShop("alpha").id);
+    expect(files.filter((f) => !f.startsWith("practice-shop")).sort()).toEqual([`photo-uploads-tiktok-shop-${beta}.json`, `tiktok-shop-products-${beta}.json`]);
   });
 
   it("a placeholder shopId names the key and says what to put there, in both languages", async () => {

@@ -27,8 +27,8 @@ const run = async (cwd: string, args: string[], env: NodeJS.ProcessEnv = {}) => 
 
 const EXTRA = [
   "sku,nama,deskripsi,harga,stok,berat,kategori,kondisi,status,minimum pemesanan,foto",
-  `007,Jamu Kunyit Asam,"Baris 1, dengan koma\nBaris 2 ""kutip""",25000,10,1500,Jamu,Bekas,Nonaktif,3,https://img.desbumi.example/007.jpg`,
-  `JM-002,Jamu Beras Kencur,- pedas sedikit,18000,0,250,Jamu,Baru,Aktif,1,https://img.desbumi.example/jm-2a.jpg|https://img.desbumi.example/jm-2b.jpg`,
+  `007,Jamu Kunyit Asam Segar Botol 250 ml,"Baris 1, dengan koma\nBaris 2 ""kutip""",25000,10,1500,Jamu,Bekas,Nonaktif,3,https://img.desbumi.example/007.jpg`,
+  `JM-002,Jamu Beras Kencur Segar Botol 250 ml,- pedas sedikit,18000,0,250,Jamu,Baru,Aktif,1,https://img.desbumi.example/jm-2a.jpg|https://img.desbumi.example/jm-2b.jpg`,
 ].join("\n");
 
 /** A practice shop holding the Banyuwangi fixture (etalase, categories, inactive row) and the edge rows above. */
@@ -50,7 +50,7 @@ describe("desbumi pull: pull then sync is a no-op", () => {
     const pulled = await run(cwd, ["pull", "-o", `toko.${ext}`]);
     expect(pulled.err).toBe("");
     expect(pulled.code).toBe(0);
-    expect(pulled.out).toContain(`Written: toko.${ext} (10 rows from 10 listings in practice shop (mock marketplace, .desbumi/practice-shop.json))`);
+    expect(pulled.out).toContain(`Written: toko.${ext} (10 rows from 10 listings in practice shop (Tokopedia & Shop, mock marketplace, .desbumi/practice-shop.json))`);
     expect(pulled.out).not.toContain("--adopt");
 
     const validated = await run(cwd, ["validate", `toko.${ext}`, "--format", "json"]);

@@ -14,12 +14,12 @@ const run = async (cwd: string, lang: "en" | "id", args: string[]) => {
   return { code, out: io.stdout.text, err: io.stderr.text };
 };
 
-const CSV = "sku,nama,deskripsi,harga,stok,berat,kategori,foto\nL-1,Jamu Kunyit,Buatan warga,25000,10,250,Jamu,https://img.desbumi.example/l1.jpg\n";
+const CSV = "sku,nama,deskripsi,harga,stok,berat,kategori,foto\nL-1,Jamu Kunyit Asam Segar Botol 250 ml,Buatan warga,25000,10,250,Jamu,https://img.desbumi.example/l1.jpg\n";
 
 describe("the practice shop label in single-language output", () => {
   it("showTarget picks one language and leaves other labels alone", () => {
-    expect(showTarget(practiceShopLabel("alpha"), "en")).toBe("practice shop (mock marketplace, .desbumi/practice-shop-alpha.json)");
-    expect(showTarget(practiceShopLabel(), "id")).toBe("toko latihan (marketplace tiruan, .desbumi/practice-shop.json)");
+    expect(showTarget(practiceShopLabel("alpha"), "en")).toBe("practice shop (Tokopedia & Shop, mock marketplace, .desbumi/practice-shop-alpha.json)");
+    expect(showTarget(practiceShopLabel(), "id")).toBe("toko latihan (Tokopedia & Shop, marketplace tiruan, .desbumi/practice-shop.json)");
     expect(showTarget("tokopedia shop 480829", "id")).toBe("tokopedia shop 480829");
   });
 
@@ -28,17 +28,17 @@ describe("the practice shop label in single-language output", () => {
     await writeFile(join(cwd, "k.csv"), CSV);
     const en = await run(cwd, "en", ["sync", "k.csv", "--dry-run", "--out", "plan.json"]);
     expect(en.code).toBe(0);
-    expect(en.out).toContain("Target: practice shop (mock marketplace, .desbumi/practice-shop.json)");
+    expect(en.out).toContain("Target: practice shop (Tokopedia & Shop, mock marketplace, .desbumi/practice-shop.json)");
     expect(en.out).not.toContain("toko latihan");
     const applied = await run(cwd, "id", ["apply", "plan.json", "--yes"]);
     expect(applied.err).toBe("");
     expect(applied.code).toBe(0);
-    expect(applied.out).toContain("toko latihan (marketplace tiruan, .desbumi/practice-shop.json)");
+    expect(applied.out).toContain("toko latihan (Tokopedia & Shop, marketplace tiruan, .desbumi/practice-shop.json)");
     expect(applied.out).not.toMatch(/practice shop|mock marketplace/);
     const shopEn = await run(cwd, "en", ["shop"]);
-    expect(shopEn.out.split("\n")[0]).toBe("Shop: practice shop (mock marketplace, .desbumi/practice-shop.json)");
+    expect(shopEn.out.split("\n")[0]).toBe("Shop: practice shop (Tokopedia & Shop, mock marketplace, .desbumi/practice-shop.json)");
     const shopId = await run(cwd, "id", ["shop"]);
-    expect(shopId.out.split("\n")[0]).toBe("Toko: toko latihan (marketplace tiruan, .desbumi/practice-shop.json)");
+    expect(shopId.out.split("\n")[0]).toBe("Toko: toko latihan (Tokopedia & Shop, marketplace tiruan, .desbumi/practice-shop.json)");
   });
 });
 

@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { readdir, readFile, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { afterEach, beforeAll, expect, test } from "vitest";
-import { makeCatalog, readJournal, tempDir, writeText, type JournalLine } from "../reliability/harness.js";
+import { makeCatalog, readJournal, tempDir, TIKTOK_PRACTICE, writeText, type JournalLine } from "../reliability/harness.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const BIN = join(ROOT, "bin", "desbumi.js");
@@ -27,7 +27,7 @@ async function journalOf(dir: string): Promise<JournalLine[]> {
 
 test("kill -9 of a sync on the practice shop: every journaled create is in the shop's state file", async () => {
   cwd = await tempDir("desbumi-practice-kill-");
-  const { csv } = makeCatalog(120, 7, "PK");
+  const { csv } = makeCatalog(120, 7, "PK", TIKTOK_PRACTICE);
   await writeText(cwd, "katalog.csv", csv);
   const child = spawn(process.execPath, [BIN, "sync", "katalog.csv", "--yes"], { cwd, env: { PATH: process.env.PATH ?? "" }, stdio: ["ignore", "pipe", "pipe"] });
   const closed = new Promise<void>((done) => child.on("close", () => done()));
@@ -44,7 +44,9 @@ test("kill -9 of a sync on the practice shop: every journaled create is in the s
   applied = (await journalOf(cwd)).filter((l) => l.type === "outcome" && l.status === "applied" && l.sku).map((l) => l.sku!);
   expect(applied.length).toBeGreaterThanOrEqual(15);
   expect(applied.length).toBeLessThan(120); // killed mid-apply, not after it
-  const state = JSON.parse(await readFile(join(cwd, ".desbumi", "practice-shop.json"), "utf8")) as { products: { sku: string }[] };
-  const saved = new Set(state.products.map((p) => p.sku));
+  // The Tokopedia & Shop practice shop's state: products with their SKUs (seller_sku).
+  const state = JSON.parse(await readFile(join(cwd, ".desbumi", "practice-shop.json"), "utf8")) as { products: { skus: { seller_sku?: string }[] }[] };
+  const saved = new Set(state.products.flatMap((p) => p.skus.map((s) => s.seller_sku)));
+  expect(saved.size).toBeGreaterThanOrEqual(applied.length);
   expect(applied.filter((sku) => !saved.has(sku))).toEqual([]);
 }, 60_000);

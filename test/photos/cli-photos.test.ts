@@ -1,6 +1,7 @@
 // Photos through the commands (issue 14 "Photos"): validate and sync check local photo files and
-// share links, located at the photo cell; a target that takes only links refuses local files.
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+// share links, located at the photo cell; a target that takes only links refuses local files; the
+// practice shop (Tokopedia & Shop) uploads them.
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
@@ -64,9 +65,39 @@ test("validate of a catalogue with good local photos exits 0", async () => {
   expect(r.code).toBe(0);
 });
 
-test("the practice shop (Tokopedia mock) takes only photo links: a local file is PHOTO_UPLOAD_UNSUPPORTED, nothing sent", async () => {
-  const r = await runCli(["sync", "ok.csv", "--dry-run"], { cwd: dir });
+test("the legacy Tokopedia target takes only photo links: a local file is PHOTO_UPLOAD_UNSUPPORTED, located", async () => {
+  const r = await runCli(["validate", "ok.csv", "--marketplace", "tokopedia"], { cwd: dir });
   expect(r.code).toBe(1);
   expect(r.stdout).toContain("ok.csv:2 Foto Produk");
   expect(r.stdout).toMatch(/only takes https:\/\/ photo links/);
+});
+
+test("the practice shop (Tokopedia & Shop) uploads local photos: listed on the first sync, each photo uploaded once, nothing on a rerun", async () => {
+  const cwd = await mkdtemp(join(tmpdir(), "desbumi-cli-photos-practice-"));
+  try {
+    await mkdir(join(cwd, "foto"));
+    await writeFile(join(cwd, "foto", "kopi-1.jpg"), jpeg(800, 800));
+    await writeFile(join(cwd, "foto", "teh.png"), png(900, 900));
+    await writeFile(
+      join(cwd, "k.csv"),
+      [
+        "sku,nama,deskripsi,harga,stok,berat,kategori,Foto Produk",
+        "K-1,Kopi Robusta Bubuk Lereng Kawi 250 gr,Kopi kebun warga,25000,10,250,Kopi,kopi-1.jpg",
+        'K-2,Teh Hijau Daun Pucuk Tambi 100 gr,Teh kebun warga,15000,10,250,Teh,"foto/teh.png, foto/kopi-1.jpg"',
+      ].join("\n") + "\n",
+    );
+    const first = await runCli(["sync", "k.csv", "--yes"], { cwd });
+    expect(first.stderr).toBe("");
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain("Applied: 2 created");
+    const state = JSON.parse(await readFile(join(cwd, ".desbumi", "practice-shop.json"), "utf8")) as { images: Record<string, { width: number }>; products: { main_images: { uri: string }[] }[] };
+    // Two distinct photo files: two uploads (kopi-1.jpg is used twice, uploaded once).
+    expect(Object.values(state.images).map((i) => i.width).sort()).toEqual([800, 900]);
+    expect(state.products.map((p) => p.main_images.length).sort()).toEqual([1, 2]);
+    const second = await runCli(["sync", "k.csv", "--yes"], { cwd });
+    expect(second.stdout).toContain("No changes");
+    expect(Object.keys((JSON.parse(await readFile(join(cwd, ".desbumi", "practice-shop.json"), "utf8")) as { images: object }).images)).toHaveLength(2);
+  } finally {
+    await rm(cwd, { recursive: true, force: true });
+  }
 });

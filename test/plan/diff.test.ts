@@ -16,6 +16,19 @@ describe("diffCatalog", () => {
     expect(result.leftAlone).toEqual([]);
   });
 
+  it("matches SKUs as marketplaces do, ignoring case (issue 13.12): a row mw-1 is the listing MW-1, never a second product", () => {
+    const look = { name: "Masker Batik", images: ["https://img.example.test/m.jpg"] };
+    const same = diffCatalog({ products: [makeDesired({ sku: "mw-lps-002", ...look })], listings: [makeListing({ sku: "MW-LPS-002", id: "9", ...look })] });
+    expect(same.changes).toEqual([]);
+    expect(same.unchanged).toBe(1);
+    const edited = diffCatalog({ products: [makeDesired({ sku: "mw-lps-002", price: 30_000, ...look })], listings: [makeListing({ sku: "MW-LPS-002", id: "9", ...look })] });
+    expect(edited.changes.map((c) => [c.kind, c.sku, c.kind === "create" ? "" : c.listingId])).toEqual([["update", "mw-lps-002", "9"]]);
+    // An invalid row protects its listing whatever the case; outside listings keep their own spelling.
+    const invalid = diffCatalog({ products: [], invalidSkus: ["mw-lps-002"], listings: [makeListing({ sku: "MW-LPS-002", id: "9" }), makeListing({ sku: "Lain-1", id: "10" })], prune: true });
+    expect(invalid.changes.map((c) => [c.kind, c.sku])).toEqual([["deactivate", "Lain-1"]]);
+    expect(invalid.leftAlone).toEqual([{ sku: "MW-LPS-002", listingId: "9", reason: "invalid-row" }]);
+  });
+
   it("updates only the fields that differ, old -> new", () => {
     const result = diffCatalog({
       products: [makeDesired({ sku: "A", price: 27_500, images: ["https://x.test/1.jpg", "https://x.test/2.jpg"] })],

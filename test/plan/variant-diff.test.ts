@@ -110,6 +110,22 @@ describe("diffCatalog with variants", () => {
     expect(result.changes).toMatchObject([{ kind: "update", sku: "BTK", listingId: "700", variants: [{ kind: "update", sku: "BTK-L", variantId: "2" }] }]);
   });
 
+  it("a single-SKU listing whose SKU is one of the variants' gets the variants added, not a second listing", () => {
+    const soldAlone = makeListing({ sku: "btk-m", id: "800" });
+    const result = diffCatalog({ products: [product([M, L])], listings: [soldAlone], prune: true });
+    expect(result.leftAlone).toEqual([]);
+    expect(result.variantMismatches).toMatchObject([{ kind: "listing-single", sku: "BTK", listingId: "800" }]);
+    expect(result.changes).toMatchObject([{ kind: "update", sku: "BTK", listingId: "800", variants: [{ kind: "add", sku: "BTK-L" }, { kind: "add", sku: "BTK-M" }] }]);
+  });
+
+  it("a listing with variants is claimed before a single-SKU one with a variant's SKU", () => {
+    const soldAlone = makeListing({ sku: "BTK-M", id: "800" });
+    const withVariants = makeListing({ sku: "BTK-L", id: "900", variants: [live("2", L)] });
+    const result = diffCatalog({ products: [product([M, L])], listings: [soldAlone, withVariants] });
+    expect(result.changes).toMatchObject([{ kind: "update", listingId: "900", variants: [{ kind: "add", sku: "BTK-M" }] }]);
+    expect(result.leftAlone).toEqual([{ sku: "BTK-M", listingId: "800", reason: "not-in-catalog" }]);
+  });
+
   it("a single-SKU row vs a listing with variants is a mismatch, the listing left alone", () => {
     const result = diffCatalog({ products: [makeDesired({ sku: "BTK" })], listings: [listing([live("1", M), live("2", L)])] });
     expect(result.changes).toEqual([]);

@@ -62,7 +62,19 @@ function writeRow(row: IntendedRow, rnd: () => number): string {
   ].join(",");
 }
 
-export function makeCatalog(count: number, seed: number, skuPrefix = "CH"): { rows: IntendedRow[]; csv: string } {
+/**
+ * The same generator for the Tokopedia & Shop practice shop: its tree's leaves for the same kinds of
+ * products (Masker Kain, Jamu, Kopi, Keripik, Kue Kering, Carica, Madu, Batik Tulis, Tas Anyaman),
+ * and names of at least 25 characters (its title rule).
+ */
+export const TIKTOK_PRACTICE = { leaves: [600202, 600202, 600117, 600102, 600106, 600108, 600111, 600104, 600303, 600404], nameSuffix: " Desa Lipursari" } as const;
+
+export function makeCatalog(
+  count: number,
+  seed: number,
+  skuPrefix = "CH",
+  shop: { leaves: readonly number[]; nameSuffix: string } = { leaves: LEAVES, nameSuffix: "" },
+): { rows: IntendedRow[]; csv: string } {
   const rnd = prng(seed);
   const rows: IntendedRow[] = [];
   for (let i = 1; i <= count; i++) {
@@ -72,12 +84,12 @@ export function makeCatalog(count: number, seed: number, skuPrefix = "CH"): { ro
     if (rnd() < 0.3) images.push(`https://img.desbumi.example/${sku}/2.jpg`);
     rows.push({
       sku,
-      name: `${word} ${sku}`,
+      name: `${word} ${sku}${shop.nameSuffix}`,
       description: rnd() < 0.2 ? `Buatan warga, "asli" desa\nKemasan ${i} gr, tahan 3 bulan` : `Produk desa nomor ${i}, buatan tangan`,
       price: 1000 + Math.floor(rnd() * 200) * 500,
       stock: 1 + Math.floor(rnd() * 500),
       weight: rnd() < 0.3 ? 1000 * (1 + Math.floor(rnd() * 3)) : 50 + Math.floor(rnd() * 900),
-      categoryId: LEAVES[Math.floor(rnd() * LEAVES.length)] ?? 3053,
+      categoryId: shop.leaves[Math.floor(rnd() * shop.leaves.length)] ?? 3053,
       condition: rnd() < 0.9 ? "NEW" : "USED",
       active: rnd() < 0.9,
       images,

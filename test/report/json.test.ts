@@ -113,6 +113,17 @@ describe("json document version 2 (issue 14.4)", () => {
     expect(v).toEqual(variant);
   });
 
+  it("issue 14: brand, attributes, certificates and overrides before line; a variant's own overrides before its line", async () => {
+    const variant = { sku: "K-ORI", options: { Rasa: "Original" }, price: 15000, stock: 2, weight: 200, images: [], status: "active" as const, overrides: { shopee: { price: 16000 } }, line: 2 };
+    const extras = { brand: "", attributes: { Bahan: "Singkong" }, certificates: { pirt: "206330501002025", files: ["foto/pirt.pdf"] }, overrides: { "tiktok-shop": { name: "Keripik Singkong Original Lereng Kawi 200 gr" } } };
+    const doc = await run({ results: [makeResult({ products: [makeProduct({ sku: "K", line: 2, variants: [variant], ...extras })] })], strict: false }, { io: captureIo().io, lang: "en", color: false });
+    const product = (doc.files[0]!.products as Record<string, unknown>[])[0]!;
+    expect(Object.keys(product).slice(-6)).toEqual(["variants", "brand", "attributes", "certificates", "overrides", "line"]);
+    expect(product).toMatchObject(extras);
+    const [v] = product.variants as Record<string, unknown>[];
+    expect(Object.keys(v!)).toEqual(["sku", "options", "price", "stock", "weight", "images", "status", "overrides", "line"]);
+  });
+
   it("streams spooled products from their temporary file, skipping dropped ones, and removes the file", async () => {
     const { createProductSpool } = await import("../../src/catalog/product-spool.js");
     const spool = createProductSpool();

@@ -62,8 +62,8 @@ describe("formatIssue wording", () => {
 
   it("SCRIPT_IN_TEXT names the cell's field and what was found", () => {
     const issue = makeIssue({ code: "SCRIPT_IN_TEXT", column: "deskripsi", value: "<script>x</script>", args: { field: "description", found: "<script" } });
-    expect(formatIssue(issue, "en").message).toBe("Description contains a script (<script) that a web page could run");
-    expect(formatIssue(issue, "id").message).toBe("Deskripsi berisi skrip (<script) yang bisa dijalankan oleh halaman web");
+    expect(formatIssue(issue, "en").message).toBe("Description contains a script (<script): marketplaces strip scripts or refuse the listing");
+    expect(formatIssue(issue, "id").message).toBe("Deskripsi berisi skrip (<script): marketplace membuang skrip atau menolak produknya");
     expect(formatIssue(issue, "en").hint).toMatch(/plain text/);
   });
 

@@ -108,4 +108,18 @@ describe("sync a catalogue with variants (memory shop)", () => {
     expect(io.stdout.text).toContain("~ update BTK\n    + variant BTK-L");
     expect((await shop.listListings())[0]?.variants?.map((v) => v.sku).sort()).toEqual(["BTK-L", "BTK-M"]);
   });
+
+  it("a listing that sold one variant alone (its SKU) gets the others added, then stays in sync", async () => {
+    const cwd = await tempDir();
+    const { shop, deps } = memoryTarget();
+    shop.seed([{ sku: "BTK-M", name: "Kemeja Batik Tulis", description: "Batik tulis Lasem", price: 150_000, stock: 4, weight: 300, images: [IMG] }]);
+    const file = await writeCatalog(cwd, batik());
+    const io = makeIo({ cwd });
+    expect(await runSync(file, { yes: true, marketplace: "memory" }, makeCtx(io), deps())).toBe(0);
+    expect(io.stdout.text).toContain("~ update BTK\n    + variant BTK-L");
+    const listings = await shop.listListings();
+    expect(listings).toHaveLength(1);
+    expect(listings[0]?.variants?.map((v) => v.sku).sort()).toEqual(["BTK-L", "BTK-M"]);
+    expect(await runSync(file, { detailedExitcode: true, marketplace: "memory" }, makeCtx(makeIo({ cwd })), deps())).toBe(0);
+  });
 });

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -8,7 +8,9 @@ import { ConfigError, UsageError } from "../../src/errors.js";
 import { silentLogger } from "../../src/log.js";
 import { startMockServer, type MockServer } from "../../src/mock-server/index.js";
 import { makeDesired } from "../builders.js";
-import { MOCK_LEAF_ID } from "../adapters/mock-harness.js";
+
+/** Jamu (a drink) in the Tokopedia & Shop practice shop's tree. */
+const PRACTICE_LEAF_ID = "600117";
 
 const log = silentLogger();
 
@@ -21,33 +23,63 @@ describe("openTarget", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it("with no marketplace anywhere, opens the practice shop, whose state survives a restart", async () => {
+  it("with no marketplace anywhere, opens the Tokopedia & Shop practice shop, whose state survives a restart", async () => {
     const env = { LANG: "id_ID.UTF-8" };
     const first = await openTarget({ flags: {}, env, baseDir: dir, log });
     expect(first.isPracticeShop).toBe(true);
-    expect(first.definition.name).toBe("tokopedia");
-    expect(first.label).toBe("practice shop / toko latihan (mock marketplace / marketplace tiruan, .desbumi/practice-shop.json)");
+    expect(first.definition.name).toBe("tiktok-shop");
+    expect(first.label).toBe("practice shop / toko latihan (Tokopedia & Shop, mock marketplace / marketplace tiruan, .desbumi/practice-shop.json)");
     expect(first.adapter.label).toBe(first.label);
     const outcomes = await first.adapter.apply([
-      { kind: "create", sku: "P-1", product: makeDesired({ sku: "P-1", name: "Jamu Latihan", categoryId: MOCK_LEAF_ID }) },
+      { kind: "create", sku: "P-1", product: makeDesired({ sku: "P-1", name: "Jamu Latihan Kunyit Asam 250 ml", categoryId: PRACTICE_LEAF_ID }) },
     ]);
     expect(outcomes[0]?.status).toBe("applied");
     await first.close();
     expect(existsSync(join(dir, ".desbumi", "practice-shop.json"))).toBe(true);
-    // The practice shop's credentials went into a copy of env, never into the caller's or process.env.
+    // The practice app's key/secret went into a copy of env, never into the caller's or process.env,
+    // and its tokens were held in memory: nothing in the user's token store, nothing in the state file.
     expect(env).toEqual({ LANG: "id_ID.UTF-8" });
-    expect(process.env.TOKOPEDIA_CLIENT_SECRET).toBeUndefined();
+    expect(process.env.TIKTOK_SHOP_APP_SECRET).toBeUndefined();
+    const state = await readFile(join(dir, ".desbumi", "practice-shop.json"), "utf8");
+    expect(state).not.toMatch(/TTP_/);
+    expect(JSON.parse(state)).toMatchObject({ grants: [], authCodes: [] });
+    // The photo was uploaded (Tokopedia & Shop takes no outside links), once.
+    expect(Object.keys((JSON.parse(state) as { images: object }).images)).toHaveLength(1);
 
     const second = await openTarget({ flags: {}, env, baseDir: dir, log });
-    expect((await second.adapter.listListings()).map((l) => l.sku)).toEqual(["P-1"]);
+    expect((await second.adapter.listListings()).map((l) => [l.sku, l.review?.state])).toEqual([["P-1", "in-review"]]);
     await second.close();
+  });
+
+  it("a practice shop of the old Tokopedia-style mock is moved aside and a new one starts", async () => {
+    const file = join(dir, ".desbumi", "practice-shop.json");
+    await mkdir(join(dir, ".desbumi"), { recursive: true });
+    const old = JSON.stringify({ version: 1, shopId: 1, name: "Toko", etalase: [], nextProductId: 2, products: [] });
+    await writeFile(file, old);
+    const target = await openTarget({ flags: {}, env: {}, baseDir: dir, log });
+    expect(await target.adapter.listListings()).toEqual([]);
+    await target.close();
+    const aside = (await readdir(join(dir, ".desbumi"))).filter((f) => f.startsWith("practice-shop.json.tokopedia-legacy-"));
+    expect(aside).toHaveLength(1);
+    expect(await readFile(join(dir, ".desbumi", aside[0]!), "utf8")).toBe(old);
+  });
+
+  it("the review clock: in review first, live once the practice shop's review time has passed", async () => {
+    const env = { DESBUMI_PRACTICE_REVIEW_MS: "300" };
+    const shop = await openTarget({ flags: {}, env, baseDir: dir, log });
+    await shop.adapter.apply([{ kind: "create", sku: "R-1", product: makeDesired({ sku: "R-1", name: "Keripik Tempe Latihan Renyah 100 gr", categoryId: PRACTICE_LEAF_ID }) }]);
+    expect((await shop.adapter.listListings())[0]?.review?.state).toBe("in-review");
+    await new Promise((r) => setTimeout(r, 400));
+    expect((await shop.adapter.listListings())[0]?.review?.state).toBe("live");
+    await shop.close();
+    await expect(openTarget({ flags: {}, env: { DESBUMI_PRACTICE_REVIEW_MS: "soon" }, baseDir: dir, log })).rejects.toThrow(/DESBUMI_PRACTICE_REVIEW_MS/);
   });
 
   it("a config group gets its own practice shop, named in the label", async () => {
     const alpha = await openTarget({ flags: {}, env: {}, baseDir: dir, log, group: "alpha" });
-    expect(alpha.label).toBe("practice shop / toko latihan (mock marketplace / marketplace tiruan, .desbumi/practice-shop-alpha.json)");
+    expect(alpha.label).toBe("practice shop / toko latihan (Tokopedia & Shop, mock marketplace / marketplace tiruan, .desbumi/practice-shop-alpha.json)");
     await alpha.adapter.apply([
-      { kind: "create", sku: "A-1", product: makeDesired({ sku: "A-1", name: "Jamu Alpha", categoryId: MOCK_LEAF_ID }) },
+      { kind: "create", sku: "A-1", product: makeDesired({ sku: "A-1", name: "Jamu Alpha Beras Kencur 250 ml", categoryId: PRACTICE_LEAF_ID }) },
     ]);
     await alpha.close();
     expect(existsSync(join(dir, ".desbumi", "practice-shop-alpha.json"))).toBe(true);
@@ -151,8 +183,8 @@ describe("openTarget", () => {
     expect(existsSync(join(dir, ".desbumi"))).toBe(false);
   });
 
-  it("resolveTargetDefinition names the adapter offline (practice shop = tokopedia rules)", () => {
-    expect(resolveTargetDefinition({ flags: {} })).toMatchObject({ isPracticeShop: true, definition: { name: "tokopedia" } });
+  it("resolveTargetDefinition names the adapter offline (practice shop = tiktok-shop rules)", () => {
+    expect(resolveTargetDefinition({ flags: {} })).toMatchObject({ isPracticeShop: true, definition: { name: "tiktok-shop" } });
     expect(resolveTargetDefinition({ flags: { marketplace: "memory" } }).definition.name).toBe("memory");
   });
 });

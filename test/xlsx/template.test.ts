@@ -32,6 +32,19 @@ const HEADERS = [
   "Foto Produk 3",
   "Foto Produk 4",
   "Foto Produk 5",
+  // issue 14: variants, brand and certificates
+  "Kode Induk",
+  "Nama Variasi 1",
+  "Varian untuk Variasi 1",
+  "Nama Variasi 2",
+  "Varian untuk Variasi 2",
+  "Foto Variasi",
+  "Merek",
+  "No. PIRT",
+  "No. BPOM",
+  "POM TR",
+  "Sertifikat Halal",
+  "Foto Sertifikat",
 ];
 
 describe("desbumi template", () => {
@@ -42,7 +55,9 @@ describe("desbumi template", () => {
     expect(run.stdout).toContain("desbumi validate katalog.xlsx");
 
     const [sheet, ...others] = await readXlsxFile(join(dir, "katalog.xlsx"));
-    expect(others).toEqual([]);
+    // issue 14: a short Indonesian instruction sheet after the catalogue
+    expect(others.map((s) => s.sheet)).toEqual(["Petunjuk"]);
+    expect(String(others[0]?.data[0]?.[0])).toBe("Petunjuk mengisi katalog desbumi");
     expect(sheet?.sheet).toBe("Katalog");
     expect(sheet?.data[0]).toEqual(HEADERS);
     expect(sheet?.data).toHaveLength(2);
@@ -82,7 +97,7 @@ describe("desbumi template", () => {
     expect(csv.split("\r\n")).toEqual([
       "sep=,",
       HEADERS.join(","),
-      'CONTOH-001,Kopi Bubuk Robusta Wonosobo 250 g,"Kopi robusta petani Wonosobo, sangrai sedang, giling halus.",25000,50,250,Kopi,Baru,Aktif,1,,https://example.com/foto/kopi-robusta-1.jpg,,,,',
+      'CONTOH-001,Kopi Bubuk Robusta Wonosobo 250 g,"Kopi robusta petani Wonosobo, sangrai sedang, giling halus.",25000,50,250,Kopi,Baru,Aktif,1,,https://example.com/foto/kopi-robusta-1.jpg,,,,' + ",".repeat(12),
       "",
     ]);
   });

@@ -61,10 +61,23 @@ export class PhotoUploadCache {
     return Object.hasOwn(this.data.photos, sha256) ? this.data.photos[sha256] : undefined;
   }
 
+  /** uploaded id -> sha256, built on first use and kept up to date (a listing read asks once per image). */
+  private byId: Map<string, string> | undefined;
+
+  private index(): Map<string, string> {
+    if (!this.byId) this.byId = new Map(Object.entries(this.data.photos).map(([sha256, photo]) => [photo.id, sha256]));
+    return this.byId;
+  }
+
   /** The catalogue reference a listing's uploaded image id stands for (undefined when not ours). */
   refFor(id: string): string | undefined {
-    for (const photo of Object.values(this.data.photos)) if (photo.id === id) return photo.ref;
-    return undefined;
+    const sha256 = this.index().get(id);
+    return sha256 === undefined ? undefined : this.data.photos[sha256]?.ref;
+  }
+
+  /** The content sha256 of the file uploaded as `id` (undefined when not ours). */
+  sha256Of(id: string): string | undefined {
+    return this.index().get(id);
   }
 
   /**
@@ -87,6 +100,7 @@ export class PhotoUploadCache {
       const uploaded = await upload();
       const entry: UploadedPhoto = { ...uploaded, ref, uploadedAt: Math.floor(Date.now() / 1000) };
       this.data.photos[sha256] = entry;
+      this.byId?.set(entry.id, sha256);
       this.dirty = true;
       await this.save();
       return entry;
@@ -99,14 +113,33 @@ export class PhotoUploadCache {
     }
   }
 
-  /** Write the cache if it changed (serialized: one atomic write at a time). */
+  /** File writes so far (for benchmarks and tests: uploads share writes, see save()). */
+  writes = 0;
+  private queued: Promise<void> | undefined;
+
+  /**
+   * Write the cache if it changed: one atomic write at a time, and group commit: every change made
+   * while a write runs waits for the one next write, which holds them all. So N uploads finishing
+   * together cost about one file write, not N, and each `ensure` still returns only once its entry
+   * is on disk.
+   */
   save(): Promise<void> {
-    this.saving = this.saving.then(async () => {
+    if (this.queued) return this.queued;
+    const next = this.saving.then(async () => {
+      this.queued = undefined;
       if (!this.dirty) return;
       this.dirty = false;
-      await writeFileAtomic(this.file, JSON.stringify(this.data) + "\n");
+      try {
+        this.writes += 1;
+        await writeFileAtomic(this.file, JSON.stringify(this.data) + "\n");
+      } catch (error) {
+        this.dirty = true;
+        throw error;
+      }
     });
-    return this.saving;
+    this.queued = next;
+    this.saving = next.catch(() => undefined);
+    return next;
   }
 
   get size(): number {

@@ -55,7 +55,35 @@ export function tokenFileName(marketplace: string, group: string): string {
   return `${safe(marketplace)}--${safe(group || "default")}.json`;
 }
 
-export class TokenStore {
+/** Where an adapter keeps an authorization: the token store, or memory (the practice shop). */
+export interface AuthorizationStore {
+  read(marketplace: string, group: string): Promise<StoredAuthorization | undefined>;
+  write(auth: StoredAuthorization): Promise<void>;
+  remove(marketplace: string, group: string): Promise<boolean>;
+}
+
+/**
+ * Authorizations held in memory for one process: the embedded practice shop authorizes itself at
+ * every start, so nothing is written to the user's folder (and nothing can be printed from it).
+ */
+export class MemoryAuthorizationStore implements AuthorizationStore {
+  private readonly held = new Map<string, StoredAuthorization>();
+
+  async read(marketplace: string, group: string): Promise<StoredAuthorization | undefined> {
+    const auth = this.held.get(tokenFileName(marketplace, group));
+    return auth ? structuredClone(auth) : undefined;
+  }
+
+  async write(auth: StoredAuthorization): Promise<void> {
+    this.held.set(tokenFileName(auth.marketplace, auth.group), structuredClone(auth));
+  }
+
+  async remove(marketplace: string, group: string): Promise<boolean> {
+    return this.held.delete(tokenFileName(marketplace, group));
+  }
+}
+
+export class TokenStore implements AuthorizationStore {
   readonly dir: string;
 
   constructor(home: string = desbumiHome()) {
@@ -110,7 +138,7 @@ export type RefreshFn = (refreshToken: string) => Promise<TokenPair>;
  * the next run knows).
  */
 export async function refreshDurably(
-  store: TokenStore,
+  store: AuthorizationStore,
   auth: StoredAuthorization,
   refresh: RefreshFn,
   now: () => number = () => Math.floor(Date.now() / 1000),

@@ -4,7 +4,7 @@
 // never logged.
 import type { Logger } from "pino";
 import { AdapterError } from "../../errors.js";
-import { refreshDurably, usableAccessToken, type StoredAuthorization, type TokenPair, type TokenStore } from "../shared/token-store.js";
+import { refreshDurably, usableAccessToken, type AuthorizationStore, type StoredAuthorization, type TokenPair } from "../shared/token-store.js";
 import { ADAPTER, isAuthorizationLost, notConnectedError, reconnectError } from "./errors.js";
 
 /** Refresh when the access token has less than this left (tokens live 7 days). */
@@ -68,7 +68,7 @@ export async function getTokens(authUrl: string, app: AppCredentials, authCode: 
 }
 
 export interface SessionOptions {
-  store: TokenStore;
+  store: AuthorizationStore;
   group: string;
   authUrl: string;
   app: AppCredentials;

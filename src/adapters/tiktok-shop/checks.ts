@@ -21,7 +21,7 @@ interface Rules {
 
 export interface CategoryRequirements {
   attributes: { name: string; allowed: string[] }[];
-  certifications: { name: string }[];
+  certifications: { id: string; name: string }[];
 }
 
 export function createRequirementsLookup(client: TikTokClient): (categoryId: string) => Promise<CategoryRequirements> {
@@ -39,7 +39,7 @@ export function createRequirementsLookup(client: TikTokClient): (categoryId: str
           attributes: (attrs.data?.attributes ?? [])
             .filter((a) => a.type === "PRODUCT_PROPERTY" && (a.is_requried ?? a.is_required ?? false))
             .map((a) => ({ name: a.name, allowed: (a.values ?? []).map((v) => v.name) })),
-          certifications: (rules.data?.product_certifications ?? []).filter((c) => c.is_required).map((c) => ({ name: c.name })),
+          certifications: (rules.data?.product_certifications ?? []).filter((c) => c.is_required).map((c) => ({ id: c.id, name: c.name })),
         };
       })();
       cache.set(categoryId, task);
@@ -48,9 +48,15 @@ export function createRequirementsLookup(client: TikTokClient): (categoryId: str
   };
 }
 
+/**
+ * A number and a certificate photo that can be uploaded (CERTIFICATION_IMAGE, §5). NOTE: a PDF would
+ * go through files/upload, which desbumi does not use yet: a PDF-only certificate is not enough.
+ */
 const hasCertificate = (p: DesiredProduct): boolean => {
   const c = p.certificates;
-  return Boolean(c && (c.bpom || c.pomTr || c.pirt || c.halal || c.sni) && (c.files?.length ?? 0) > 0);
+  const photos = p.certificatePhotos;
+  const uploadable = photos === undefined ? (c?.files?.length ?? 0) > 0 : photos.some((f) => f.mime !== undefined);
+  return Boolean(c && (c.bpom || c.pomTr || c.pirt || c.halal || c.sni) && uploadable);
 };
 
 export async function checkProducts(
@@ -58,6 +64,7 @@ export async function checkProducts(
   at: { file: string; columns?: Partial<Record<string, { header: string }>> },
   requirements: (categoryId: string) => Promise<CategoryRequirements>,
   categoryName: (id: string) => string,
+  platforms: readonly string[] = ["TOKOPEDIA", "TIKTOK_SHOP"],
 ): Promise<Issue[]> {
   const issues: Issue[] = [];
   const col = (field: string): { column?: string } => (at.columns?.[field]?.header ? { column: at.columns[field]?.header as string } : {});
@@ -67,6 +74,10 @@ export async function checkProducts(
     const length = [...p.name].length;
     if (length < min) {
       issues.push({ code: "NAME_TOO_SHORT", severity: "error", ...loc(p), ...col("name"), value: p.name, args: { length, min, target: "Tokopedia & Shop" } });
+    }
+    // "bekas" is is_pre_owned, which the API takes only for products listed on Tokopedia alone (§9).
+    if (p.condition === "USED" && !(platforms.length === 1 && platforms[0] === "TOKOPEDIA")) {
+      issues.push({ code: "CONDITION_NOT_SUPPORTED", severity: "error", ...loc(p), ...col("condition"), value: "USED", args: { target: "Tokopedia & Shop" } });
     }
     if (!p.categoryId) continue;
     const req = await requirements(p.categoryId);
@@ -79,6 +90,13 @@ export async function checkProducts(
       if (hasCertificate(p)) continue;
       issues.push({ code: "CERTIFICATION_REQUIRED", severity: "error", ...loc(p), ...col("category"), value: p.category, args: { certification: c.name, category: categoryName(p.categoryId) } });
     }
+  }
+  // Tokopedia & Shop has no etalase (showcase) in its product API: say so once, at the first row
+  // that fills the column, as a note (the column may be there for other marketplaces).
+  const withEtalase = products.filter((p) => p.etalase.trim() !== "");
+  const first = withEtalase[0];
+  if (first) {
+    issues.push({ code: "ETALASE_NOT_SUPPORTED", severity: "warning", ...loc(first), ...col("etalase"), value: first.etalase, args: { rows: withEtalase.length, target: "Tokopedia & Shop" } });
   }
   return issues;
 }

@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { AdapterError, UsageError } from "../../errors.js";
 import { desbumiHome } from "../shared/home.js";
 import { Pacer } from "../shared/pacing.js";
-import { TokenStore, type StoredShop } from "../shared/token-store.js";
+import { TokenStore, type AuthorizationStore, type StoredShop } from "../shared/token-store.js";
 import type { AdapterContext, AuthorizationStatus, ConnectContext, ConnectResult } from "../types.js";
 import { getTokens } from "./auth.js";
 import { TikTokClient } from "./client.js";
@@ -40,7 +40,7 @@ export function consentLink(options: TikTokShopOptions, state: string): string {
   return url.toString();
 }
 
-export async function connectTikTokShop(options: TikTokShopOptions, ctx: ConnectContext): Promise<ConnectResult> {
+export async function connectTikTokShop(options: TikTokShopOptions, ctx: ConnectContext, store: AuthorizationStore = new TokenStore(desbumiHome(ctx.env))): Promise<ConnectResult> {
   const appKey = ctx.env[options.appKeyEnv];
   const appSecret = ctx.env[options.appSecretEnv];
   if (!appKey || !appSecret) throw missingCredentialsError([!appKey ? options.appKeyEnv : "", !appSecret ? options.appSecretEnv : ""].filter(Boolean));
@@ -103,7 +103,6 @@ export async function connectTikTokShop(options: TikTokShopOptions, ctx: Connect
   const shops = env.data?.shops ?? [];
   const shop = pickShop(shops, options.shop);
   const stored: StoredShop = { id: shop.id, name: shop.name, ...(shop.code ? { code: shop.code } : {}), ...(shop.region ? { region: shop.region } : {}), ...(shop.cipher ? { cipher: shop.cipher } : {}) };
-  const store = new TokenStore(desbumiHome(ctx.env));
   await store.write({
     version: 1,
     marketplace: ADAPTER,

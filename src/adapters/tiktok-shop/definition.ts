@@ -39,7 +39,7 @@ export type TikTokShopOptions = z.output<typeof tiktokShopOptionsSchema>;
  * Offline rules (reference §4.2, §5, ID market): title 25..255, description <= 10,000, 1..9 main
  * images, price 100..100,000,000 IDR, stock 0..99,999 (NOTE: open question §11: the 2025 docs say
  * quantity >= 1; we send 0 for sold-out rows, see docs/tiktok-shop.md), seller_sku <= 50.
- * NOTE: variants are not written yet (maxVariants 0): a row with variants is refused, located.
+ * Variants (§4.2, ID market): up to 100 SKUs, up to 3 sales attribute types.
  */
 export const TIKTOK_SHOP_RULES: MarketplaceRules = {
   nameMaxLength: 255,
@@ -61,7 +61,8 @@ export const TIKTOK_SHOP_RULES: MarketplaceRules = {
   imagesMax: 9,
   skuMaxLength: 50,
   uniqueNames: true,
-  maxVariants: 0,
+  maxVariants: 100,
+  maxOptionTypes: 3,
   photo: { minPx: 300, maxPx: 4000, maxBytes: 10 * 1024 * 1024, formats: ["image/jpeg", "image/png", "image/webp"] },
   family: "tiktok-shop",
 };

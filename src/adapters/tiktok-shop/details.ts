@@ -12,6 +12,12 @@ export interface ProductDetail {
   categoryId: string;
   /** Uploaded image uris, in gallery order. */
   images: string[];
+  /** minimum_order_quantity (ID market, 1..20); absent in caches written before it was kept = 1. */
+  minOrder?: number;
+  /** is_pre_owned (Tokopedia-only listings, §9): the catalogue's "bekas" condition. */
+  preOwned?: boolean;
+  /** Product attributes by name (values joined with ", "), as Get Product names them. */
+  attributes?: Record<string, string>;
   /** update_time seen with these details (search/Get Product), or 0 when we wrote them. */
   updateTime: number;
   /** Unix seconds just after our last successful write of this product (0 = never). */

@@ -8,7 +8,7 @@ import { AdapterError } from "../../errors.js";
 import { desbumiHome } from "../shared/home.js";
 import { Pacer } from "../shared/pacing.js";
 import { PhotoUploadCache, photoCacheFile } from "../shared/photo-cache.js";
-import { TokenStore, type StoredShop } from "../shared/token-store.js";
+import { TokenStore, type AuthorizationStore, type StoredShop } from "../shared/token-store.js";
 import { Session } from "./auth.js";
 import { TikTokClient, TransportError } from "./client.js";
 import { TIKTOK_SHOP_RULES, type TikTokShopOptions } from "./definition.js";
@@ -29,13 +29,16 @@ interface Warehouse {
   effect_status?: string;
 }
 
-export async function createTikTokShopAdapter(options: TikTokShopOptions, ctx: AdapterContext): Promise<MarketplaceAdapter> {
+/**
+ * `store`: where the authorization is read from (default: the token store in the user's folder;
+ * the practice shop passes one held in memory).
+ */
+export async function createTikTokShopAdapter(options: TikTokShopOptions, ctx: AdapterContext, store: AuthorizationStore = new TokenStore(desbumiHome(ctx.env))): Promise<MarketplaceAdapter> {
   const appKey = ctx.env[options.appKeyEnv];
   const appSecret = ctx.env[options.appSecretEnv];
   const missing = [!appKey ? options.appKeyEnv : "", !appSecret ? options.appSecretEnv : ""].filter(Boolean);
   if (!appKey || !appSecret) throw missingCredentialsError(missing);
   const group = ctx.group ?? "default";
-  const store = new TokenStore(desbumiHome(ctx.env));
   const session = new Session({ store, group, authUrl: options.authUrl, app: { appKey, appSecret }, log: ctx.log });
   const auth = await session.authorization();
   const shop: StoredShop | undefined = auth.shop;
@@ -105,7 +108,7 @@ export async function createTikTokShopAdapter(options: TikTokShopOptions, ctx: A
           const byName: AttributeIds["byName"] = new Map();
           for (const a of env.data?.attributes ?? []) {
             if (a.type !== "PRODUCT_PROPERTY") continue;
-            byName.set(a.name.toLowerCase(), { id: a.id, customizable: a.is_customizable ?? false, values: new Map((a.values ?? []).map((v) => [v.name.toLowerCase(), v.id])) });
+            byName.set(a.name.toLowerCase(), { id: a.id, name: a.name, customizable: a.is_customizable ?? false, values: new Map((a.values ?? []).map((v) => [v.name.toLowerCase(), v.id])) });
           }
           return { byName };
         });
@@ -122,6 +125,7 @@ export async function createTikTokShopAdapter(options: TikTokShopOptions, ctx: A
     platforms: options.platforms,
     skuIds,
     attributeIds,
+    requirements,
     ...(ctx.fetch ? { fetch: ctx.fetch } : {}),
     ...(signal ? { signal } : {}),
     quota,
@@ -167,7 +171,7 @@ export async function createTikTokShopAdapter(options: TikTokShopOptions, ctx: A
 
     async checkProducts(products, at) {
       const names = new Map((categories ?? (await adapter.listCategories?.()) ?? []).map((c) => [c.id, c.path.join(" > ")]));
-      return checkProducts(products, at, requirements, (id) => names.get(id) ?? id);
+      return checkProducts(products, at, requirements, (id) => names.get(id) ?? id, options.platforms);
     },
 
     async apply(changes: readonly Change[], opts: ApplyOptions = {}): Promise<ChangeOutcome[]> {

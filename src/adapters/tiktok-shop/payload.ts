@@ -30,13 +30,24 @@ export const amount = (rupiah: number): { amount: string; currency: "IDR" } => (
  * while a changed product after a failed create is a new create. ≤ 128 chars (§4.2).
  */
 export function idempotencyKey(product: DesiredProduct, uris: readonly string[]): string {
-  const content = JSON.stringify([product.sku, product.name, product.description, product.price, product.stock, product.weight, product.categoryId, uris]);
+  const variants = (product.variants ?? []).map((v) => [v.sku, v.options, v.price, v.stock, v.status]);
+  const content = JSON.stringify([product.sku, product.name, product.description, product.price, product.stock, product.weight, product.categoryId, uris, ...(variants.length > 0 ? [variants] : [])]);
   return `desbumi-${createHash("sha256").update(content).digest("hex").slice(0, 48)}`;
 }
 
 export interface AttributeIds {
   /** attribute name (lowercase) -> {id, values: value name (lowercase) -> id} */
-  byName: Map<string, { id: string; values: Map<string, string>; customizable: boolean }>;
+  byName: Map<string, { id: string; name: string; values: Map<string, string>; customizable: boolean }>;
+}
+
+/** The catalogue attributes the category knows, under the category's own attribute names (as Get Product reads them back). */
+export function sentAttributes(product: DesiredProduct, ids: AttributeIds | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(product.attributes ?? {})) {
+    const attr = ids?.byName.get(name.trim().toLowerCase());
+    if (attr && value.trim() !== "") out[attr.name] = value.trim();
+  }
+  return out;
 }
 
 export function productAttributes(product: DesiredProduct, ids: AttributeIds | undefined): { id: string; values: ({ id: string } | { name: string })[] }[] {

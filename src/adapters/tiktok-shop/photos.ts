@@ -29,9 +29,27 @@ export interface PhotoDeps {
 
 /** The uploaded uris of a product's photos, in order (uploading only what the shop lacks). */
 export async function photoUris(product: DesiredProduct, deps: PhotoDeps): Promise<string[]> {
+  return uploadAll(product.images, product.photos, "MAIN_IMAGE", deps);
+}
+
+/**
+ * The uploaded uris of a product's certificate photos (`Foto Sertifikat`), uploaded with use_case
+ * CERTIFICATION_IMAGE (§5). PDFs are left out: they go through files/upload, not used yet.
+ */
+export async function certificateUris(product: DesiredProduct, deps: PhotoDeps): Promise<string[]> {
+  const photos = (product.certificatePhotos ?? []).filter((p) => p.mime !== undefined);
+  return uploadAll(
+    photos.map((p) => p.ref),
+    photos,
+    "CERTIFICATION_IMAGE",
+    deps,
+  );
+}
+
+async function uploadAll(refs: readonly string[], photos: DesiredProduct["photos"], useCase: "MAIN_IMAGE" | "CERTIFICATION_IMAGE", deps: PhotoDeps): Promise<string[]> {
   const uris: string[] = [];
-  for (const [i, ref] of product.images.entries()) {
-    const resolved = product.photos?.[i];
+  for (const [i, ref] of refs.entries()) {
+    const resolved = photos?.[i];
     if (resolved?.sha256) {
       const known = deps.photos.get(resolved.sha256);
       if (known) {
@@ -51,7 +69,7 @@ export async function photoUris(product: DesiredProduct, deps: PhotoDeps): Promi
       const form = new FormData();
       const type = photo.mime ?? "application/octet-stream";
       form.set("data", new Blob([photo.bytes], { type }), `photo.${type.split("/")[1] ?? "bin"}`);
-      form.set("use_case", "MAIN_IMAGE");
+      form.set("use_case", useCase);
       const env = await deps.client.call<{ uri?: string; url?: string; width?: number; height?: number }>("POST", UPLOAD_PATH, { form, ...(deps.signal ? { signal: deps.signal } : {}) });
       if (env.code !== 0 || !env.data?.uri) throw new PhotoError(String(env.code), `photo ${ref}: ${env.message}`, false);
       return { id: env.data.uri, ...(env.data.url ? { url: env.data.url } : {}), ...(env.data.width ? { width: env.data.width } : {}), ...(env.data.height ? { height: env.data.height } : {}) };

@@ -17,6 +17,7 @@ export interface SearchSku {
   seller_sku?: string;
   price?: { currency?: string; sale_price?: string; tax_exclusive_price?: string };
   inventory?: { warehouse_id: string; quantity: number }[];
+  sales_attributes?: { id?: string; name?: string; value_id?: string; value_name?: string }[];
   status_info?: { status?: string };
 }
 
@@ -36,6 +37,9 @@ interface ProductDetailAnswer {
   category_chains?: { id: string; is_leaf?: boolean }[];
   main_images?: { uri: string }[];
   update_time?: number;
+  minimum_order_quantity?: number;
+  is_pre_owned?: boolean;
+  product_attributes?: { id: string; name?: string; values?: { id?: string; name?: string }[] }[];
   audit_failed_reasons?: { listing_platform?: string; reasons?: string[]; suggestions?: string[] }[];
 }
 
@@ -86,6 +90,13 @@ async function fetchDetail(client: TikTokClient, id: string, signal?: AbortSigna
       weightGrams: grams(d.package_weight),
       categoryId: leaf?.id ?? "",
       images: (d.main_images ?? []).map((m) => m.uri),
+      minOrder: d.minimum_order_quantity ?? 1,
+      preOwned: d.is_pre_owned === true,
+      attributes: Object.fromEntries(
+        (d.product_attributes ?? [])
+          .filter((a) => a.name && (a.values ?? []).some((v) => v.name))
+          .map((a) => [a.name as string, (a.values ?? []).map((v) => v.name ?? "").filter(Boolean).join(", ")]),
+      ),
       updateTime: d.update_time ?? 0,
       writtenAt: 0,
     },
@@ -157,18 +168,30 @@ function toListing(p: SearchProduct, d: ProductDetail, reasons: ListingReview["r
     stock: skus.length > 1 ? skus.reduce((n, s) => n + qty(s), 0) : qty(first),
     weight: d.weightGrams,
     categoryId: d.categoryId,
-    condition: "NEW",
+    condition: d.preOwned ? "USED" : "NEW",
     status: INACTIVE.has(statusOf(p)) ? "inactive" : "active",
-    min_order: 1,
+    min_order: d.minOrder ?? 1,
     etalase: "",
     images: d.images.map((uri) => deps.photos.refFor(uri) ?? uri),
     review: reviewOf(p, reasons),
   };
-  if (skus.length > 1) {
+  // A photo uploaded from a file is compared by content (renaming the file changes nothing); one
+  // downloaded from a link is compared by the link, as the plan compares links.
+  const hashes = d.images.map((uri) => {
+    const ref = deps.photos.refFor(uri);
+    return ref !== undefined && !/^https?:\/\//i.test(ref) ? (deps.photos.sha256Of(uri) ?? null) : null;
+  });
+  if (hashes.some((h) => h !== null)) listing.photoHashes = hashes;
+  if (d.attributes && Object.keys(d.attributes).length > 0) listing.attributes = d.attributes;
+  // A product with variants: several SKUs, or one SKU with sales attributes (a catalogue product
+  // with a parent code and a single option row, `Isi=250 ml`): read as its variant, or every
+  // sync would add that variant again.
+  if (skus.length > 1 || (skus.length === 1 && (skus[0]!.sales_attributes ?? []).some((a) => a.name))) {
     listing.variants = skus.map((s) => ({
       id: s.id,
       sku: s.seller_sku ?? "",
-      options: {},
+      // Options by the sales attribute's name (desbumi sends the catalogue's option names).
+      options: Object.fromEntries((s.sales_attributes ?? []).filter((a) => a.name).map((a) => [a.name as string, a.value_name ?? ""])),
       price: price(s),
       stock: qty(s),
       status: s.status_info?.status === "DEACTIVATED" ? "inactive" : "active",

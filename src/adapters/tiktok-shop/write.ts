@@ -1,16 +1,20 @@
 // Writes (§4.2, §4.5, §4.6): create with an idempotency key (and a look-up by SKU after a lost
 // create), partial edit of changed fields, the price and inventory endpoints for price-/stock-only
 // changes, activate/deactivate in batches of 20. Each change ends as one ChangeOutcome.
-import type { Change, ChangeOutcome, DesiredProduct, FieldChange } from "../../plan/types.js";
+import type { Change, ChangeOutcome, DesiredProduct, FieldChange, VariantChange } from "../../plan/types.js";
 import type { PhotoUploadCache } from "../shared/photo-cache.js";
 import { TransportError, type Envelope, type TikTokClient } from "./client.js";
 import type { DetailCache } from "./details.js";
 import { CODE, isRetryableCode } from "./errors.js";
-import { amount, idempotencyKey, kilograms, productAttributes, toHtml, type AttributeIds } from "./payload.js";
-import { PhotoError, photoUris } from "./photos.js";
+import { amount, idempotencyKey, kilograms, productAttributes, sentAttributes, toHtml, type AttributeIds } from "./payload.js";
+import { certificateUris, PhotoError, photoUris } from "./photos.js";
+import type { CategoryRequirements } from "./checks.js";
 import { searchAll } from "./read.js";
 
 export const STATUS_BATCH = 20;
+
+/** is_pre_owned is accepted only for products listed on Tokopedia alone (§9). */
+export const preOwnedAllowed = (platforms: readonly string[]): boolean => platforms.length === 1 && platforms[0] === "TOKOPEDIA";
 
 export interface WriteDeps {
   client: TikTokClient;
@@ -21,6 +25,8 @@ export interface WriteDeps {
   /** product id -> its SKU ids (from the last read or write). */
   skuIds: Map<string, string[]>;
   attributeIds(categoryId: string): Promise<AttributeIds | undefined>;
+  /** The category's required attributes and certifications (checks.ts, cached per run). */
+  requirements?(categoryId: string): Promise<CategoryRequirements>;
   fetch?: typeof fetch;
   signal?: AbortSignal;
   /** Set once the daily listing quota answered: no more creates this run. */
@@ -50,12 +56,54 @@ const hasErrors = (env: Envelope): boolean => env.code !== 0 || ((env.data as { 
 const QUOTA_MESSAGE =
   "The shop reached its daily listing limit (12052093): new products resume on the next run tomorrow / Toko mencapai batas produk baru per hari (12052093): produk baru dilanjutkan pada sinkronisasi berikutnya besok";
 
+/**
+ * The SKUs of a product as the API takes them (§4.2): one SKU for a single-SKU row; with variants
+ * one per variant (≤ 100 in ID), its options as custom sales attributes (name ≤ 20, value ≤ 50;
+ * ≤ 3 types, the same set on every SKU: the catalogue reader guarantees both). `ids` (seller SKU,
+ * lowercase -> SKU id) keeps existing SKUs on an edit; a variant without an id is created.
+ * NOTE (sold out): TikTok Shop has no per-SKU deactivate (§4.6); a variant the row marks inactive,
+ * like one with stock 0, is sent with quantity 0, so it has no sellable stock.
+ */
+export function skuBodies(product: DesiredProduct, warehouseId: string, ids?: ReadonlyMap<string, string>): Record<string, unknown>[] {
+  const inventory = (quantity: number) => [{ warehouse_id: warehouseId, quantity }];
+  if (!product.variants || product.variants.length === 0) {
+    const id = ids?.get(product.sku.toLowerCase());
+    return [{ ...(id ? { id } : {}), seller_sku: product.sku, price: amount(product.price), inventory: inventory(product.stock) }];
+  }
+  return product.variants.map((v) => {
+    const id = ids?.get(v.sku.toLowerCase());
+    return {
+      ...(id ? { id } : {}),
+      seller_sku: v.sku,
+      price: amount(v.price),
+      inventory: inventory(v.status === "inactive" ? 0 : v.stock),
+      sales_attributes: Object.entries(v.options).map(([name, value]) => ({ name, value_name: value })),
+    };
+  });
+}
+
+/**
+ * The certifications a create sends (§4.2 `certifications[]`): each certification the category
+ * requires, with the product's uploaded certificate photos. NOTE: the catalogue gives certificate
+ * photos per product, not per certification, so every required one gets them all.
+ */
+async function certificationsOf(product: DesiredProduct, deps: WriteDeps): Promise<{ id: string; images: { uri: string }[] }[]> {
+  if (!deps.requirements || !product.certificatePhotos?.length) return [];
+  const required = (await deps.requirements(product.categoryId)).certifications;
+  if (required.length === 0) return [];
+  const uris = await certificateUris(product, deps);
+  if (uris.length === 0) return [];
+  return required.map((c) => ({ id: c.id, images: uris.map((uri) => ({ uri })) }));
+}
+
 export async function createOne(change: Extract<Change, { kind: "create" }>, deps: WriteDeps): Promise<ChangeOutcome> {
   if (deps.quota.reached) return failed(change, String(CODE.dailyListingLimit), QUOTA_MESSAGE, true);
   const product = change.product;
   let uris: string[];
+  let certifications: { id: string; images: { uri: string }[] }[] = [];
   try {
     uris = await photoUris(product, deps);
+    certifications = await certificationsOf(product, deps);
   } catch (error) {
     if (error instanceof PhotoError) return failed(change, error.code, error.message, error.retryable);
     if (error instanceof TransportError) return failed(change, "OUTCOME_UNKNOWN", error.message, true);
@@ -68,15 +116,15 @@ export async function createOne(change: Extract<Change, { kind: "create" }>, dep
     main_images: uris.map((uri) => ({ uri })),
     package_weight: { value: kilograms(product.weight), unit: "KILOGRAM" },
     product_attributes: productAttributes(product, await deps.attributeIds(product.categoryId)),
-    skus: [
-      {
-        seller_sku: product.sku,
-        price: amount(product.price),
-        // NOTE: stock 0 is sent as quantity 0 (open question §11; see docs/tiktok-shop.md "Sold out").
-        inventory: [{ warehouse_id: deps.warehouseId, quantity: product.stock }],
-      },
-    ],
+    // NOTE: stock 0 is sent as quantity 0 (open question §11; see docs/tiktok-shop.md "Sold out").
+    skus: skuBodies(product, deps.warehouseId),
     listing_platforms: deps.platforms,
+    // ID market: 1..20 (§9); the catalogue's min order.
+    minimum_order_quantity: product.min_order,
+    // "bekas": is_pre_owned, which the API takes only when TOKOPEDIA is the only platform (§9);
+    // a used row for TikTok Shop too is refused at plan time (checks.ts).
+    ...(preOwnedAllowed(deps.platforms) ? { is_pre_owned: product.condition === "USED" } : {}),
+    ...(certifications.length > 0 ? { certifications } : {}),
     idempotency_key: idempotencyKey(product, uris),
   };
   let env: Envelope<{ product_id?: string; skus?: { id: string }[] }>;
@@ -85,7 +133,7 @@ export async function createOne(change: Extract<Change, { kind: "create" }>, dep
   } catch (error) {
     if (!(error instanceof TransportError)) throw error;
     // The create may have been committed and its answer lost: look the SKU up before anything else.
-    const found = await findBySku(product.sku, deps).catch(() => undefined);
+    const found = await findBySku(product.variants?.[0]?.sku ?? product.sku, deps).catch(() => undefined);
     if (found) return created(change, found.id, found.skuIds, product, uris, deps);
     return failed(change, "OUTCOME_UNKNOWN", `${error.message}; the next sync looks the SKU up before creating again`, true);
   }
@@ -99,7 +147,8 @@ export async function createOne(change: Extract<Change, { kind: "create" }>, dep
 
 async function created(change: Change, id: string, skuIds: string[], product: DesiredProduct, uris: string[], deps: WriteDeps): Promise<ChangeOutcome> {
   deps.skuIds.set(id, skuIds);
-  deps.details.wrote(id, { description: product.description, weightGrams: product.weight, categoryId: product.categoryId, images: uris });
+  const ids = await deps.attributeIds(product.categoryId);
+  deps.details.wrote(id, { description: product.description, weightGrams: product.weight, categoryId: product.categoryId, images: uris, minOrder: product.min_order, preOwned: product.condition === "USED", attributes: sentAttributes(product, ids) });
   if (product.status === "inactive") {
     const env = await deps.client.call("POST", "/product/202309/products/deactivate", { json: { product_ids: [id], listing_platforms: deps.platforms }, cipher: true });
     if (hasErrors(env)) return refused(change, env, id);
@@ -132,25 +181,40 @@ export async function updateFields(change: Extract<Change, { kind: "update" | "r
     if (names.has("name")) edit.title = product.name;
     if (names.has("description")) edit.description = toHtml(product.description);
     if (names.has("weight")) edit.package_weight = { value: kilograms(product.weight), unit: "KILOGRAM" };
+    if (names.has("min_order")) edit.minimum_order_quantity = product.min_order;
+    if (names.has("condition") && preOwnedAllowed(deps.platforms)) edit.is_pre_owned = product.condition === "USED";
+    let attributes: Record<string, string> | undefined;
     if (names.has("category")) {
+      const ids = await deps.attributeIds(product.categoryId);
       edit.category_id = product.categoryId;
-      edit.product_attributes = productAttributes(product, await deps.attributeIds(product.categoryId));
+      edit.product_attributes = productAttributes(product, ids);
+      attributes = sentAttributes(product, ids);
     }
     let uris: string[] | undefined;
     if (names.has("images")) {
       uris = await photoUris(product, deps);
       edit.main_images = uris.map((uri) => ({ uri }));
     }
+    // Variants added, removed or re-optioned: the SKU list goes with the partial edit (sending
+    // `skus` replaces them: kept SKUs by id, new ones without, omitted ones deleted, §4.5).
+    const structural = (change.variants ?? []).some((v) => v.kind !== "update" || v.fields.some((f) => f.field === "options" || f.field === "images"));
+    if (structural) edit.skus = skuBodies(product, deps.warehouseId, await liveSkuIds(id, deps));
     if (Object.keys(edit).length > 0) {
-      const env = await deps.client.call("POST", `/product/202309/products/${id}/partial_edit`, { json: edit, cipher: true });
+      const env = await deps.client.call<{ skus?: { id: string }[] }>("POST", `/product/202309/products/${id}/partial_edit`, { json: edit, cipher: true });
       if (hasErrors(env)) return refused(change, env, id);
+      if (structural) deps.skuIds.set(id, (env.data?.skus ?? []).map((s) => s.id));
       deps.details.wrote(id, {
         ...(names.has("description") ? { description: product.description } : {}),
         ...(names.has("weight") ? { weightGrams: product.weight } : {}),
         ...(names.has("category") ? { categoryId: product.categoryId } : {}),
+        ...(attributes ? { attributes } : {}),
+        ...(names.has("min_order") ? { minOrder: product.min_order } : {}),
+        ...(names.has("condition") && preOwnedAllowed(deps.platforms) ? { preOwned: product.condition === "USED" } : {}),
         ...(uris ? { images: uris } : {}),
       });
     }
+    const variantDone = await updateVariants(change, edit, deps);
+    if (variantDone) return variantDone;
     if (names.has("price") || names.has("stock")) {
       const skus = await skuIdsOf(id, deps);
       const sku = skus[0];
@@ -173,6 +237,43 @@ export async function updateFields(change: Extract<Change, { kind: "update" | "r
     if (error instanceof TransportError) return failed(change, "OUTCOME_UNKNOWN", error.message, true, id);
     throw error;
   }
+  return { status: "applied", sku: change.sku, kind: change.kind, listingId: id };
+}
+
+/** Seller SKU (lowercase) -> SKU id of a live product (Get Product). */
+async function liveSkuIds(id: string, deps: WriteDeps): Promise<Map<string, string>> {
+  const env = await deps.client.call<{ skus?: { id: string; seller_sku?: string }[] }>("GET", `/product/202309/products/${id}`, { cipher: true });
+  return new Map((env.data?.skus ?? []).filter((s) => s.seller_sku).map((s) => [(s.seller_sku as string).toLowerCase(), s.id]));
+}
+
+/**
+ * Price and stock changes of existing variants (no SKU added, removed or re-optioned): one price
+ * request for every variant whose price changed, one inventory request for every variant whose
+ * stock (or sellable state) changed, both skipping the review (§4.4). Undefined when there is
+ * nothing of that kind, or when a structural edit already sent the whole SKU list.
+ */
+async function updateVariants(change: Extract<Change, { kind: "update" | "reactivate" }>, edit: Record<string, unknown>, deps: WriteDeps): Promise<ChangeOutcome | undefined> {
+  const updates = (change.variants ?? []).filter((v): v is Extract<VariantChange, { kind: "update" }> => v.kind === "update");
+  if (updates.length === 0 || edit.skus !== undefined) return undefined;
+  const id = change.listingId;
+  const wanted = new Map((change.product.variants ?? []).map((v) => [v.sku.toLowerCase(), v]));
+  const priced = updates.filter((u) => u.fields.some((f) => f.field === "price"));
+  const stocked = updates.filter((u) => u.fields.some((f) => f.field === "stock" || f.field === "status"));
+  if (priced.length > 0) {
+    const skus = priced.map((u) => ({ id: u.variantId, price: amount(wanted.get(u.sku.toLowerCase())?.price ?? 0) }));
+    const env = await deps.client.call("POST", `/product/202309/products/${id}/prices/update`, { json: { skus }, cipher: true });
+    if (hasErrors(env)) return refused(change, env, id);
+  }
+  if (stocked.length > 0) {
+    const skus = stocked.map((u) => {
+      const v = wanted.get(u.sku.toLowerCase());
+      return { id: u.variantId, inventory: [{ warehouse_id: deps.warehouseId, quantity: !v || v.status === "inactive" ? 0 : v.stock }] };
+    });
+    const env = await deps.client.call("POST", `/product/202309/products/${id}/inventory/update`, { json: { skus }, cipher: true });
+    if (hasErrors(env)) return refused(change, env, id);
+  }
+  if (change.fields.length > 0) return undefined; // the product's own fields are handled by the caller
+  deps.details.wrote(id, {});
   return { status: "applied", sku: change.sku, kind: change.kind, listingId: id };
 }
 

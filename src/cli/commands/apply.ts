@@ -18,7 +18,9 @@ export const registerApply: RegisterCommand = (program, host) => {
       "after",
       "\nRefuses (exit 1, nothing sent) when a listing the plan touches changed, a SKU to create now exists,\n" +
         "or the catalogue file changed since the plan was made: run `desbumi sync` again. The plan is made again\n" +
-        "from the catalogue and the shop: a saved change the catalogue no longer asks for is not applied (exit 1).",
+        "from the catalogue and the shop: a saved change the catalogue no longer asks for is not applied (exit 1).\n" +
+        "Exit codes: 0 applied; 1 failed items, stopped, or refused; 2 could not run (also: another run is changing\n" +
+        "the same shop); 130 ended by a second Ctrl-C (the journal holds every outcome known; run sync again).",
     )
     .action(async (plan: string, opts: ApplyFileOptions, command: Command) => {
       const ctx = host.context(command);

@@ -51,7 +51,8 @@ export const registerSync: RegisterCommand = (program, host) => {
     .addHelpText(
       "after",
       "\nExit codes: 0 done or nothing to do; 1 catalogue errors, failed items, stopped, or refused by a guard;\n" +
-        "2 could not run (usage, config, auth, marketplace unreachable); 3 changes pending (with --detailed-exitcode).",
+        "2 could not run (usage, config, auth, marketplace unreachable, another run changing the same shop);\n" +
+        "3 changes pending (with --detailed-exitcode); 130 ended by Ctrl-C before apply, or by a second Ctrl-C during it.",
     )
     .action(async (file: string | undefined, opts: SyncOptions, command: Command) => {
       const ctx = host.context(command);

@@ -70,7 +70,21 @@ export function tokenGet(state: MockState, config: AuthConfig, q: URLSearchParam
     revoked: false,
   };
   state.grants.push(grant);
+  forgetStale(state, nowMs);
   return answer(config, grant);
+}
+
+/**
+ * Authorizations a shop keeps at most: the oldest beyond it stop working. Keeps a state file that
+ * is authorized at every start (the practice shop) from growing without end.
+ */
+export const MAX_GRANTS = 50;
+
+/** Drop used or expired auth codes, revoked or expired grants, and grants beyond MAX_GRANTS. */
+function forgetStale(state: MockState, nowMs: number): void {
+  const now = Math.floor(nowMs / 1000);
+  state.authCodes = state.authCodes.filter((c) => !c.used && c.expiresAtMs >= nowMs);
+  state.grants = state.grants.filter((g) => !g.revoked && g.refreshExpiresAt > now).slice(-MAX_GRANTS);
 }
 
 export function tokenRefresh(state: MockState, config: AuthConfig, q: URLSearchParams, nowMs: number): TokenAnswer {

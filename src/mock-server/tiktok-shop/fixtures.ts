@@ -56,6 +56,45 @@ export const CATEGORIES: readonly MockCategory[] = [
   cat("600403", "600004", "Gerabah", true, "INVITE_ONLY"),
   cat("600005", "0", "Tembakau", false),
   cat("600501", "600005", "Rokok Kretek", true, "PROHIBITED"),
+  // What else village groups sell (the practice shop's catalogues use these names).
+  cat("600106", "600001", "Keripik", true),
+  cat("600107", "600001", "Kerupuk", true),
+  cat("600108", "600001", "Kue Kering", true),
+  cat("600109", "600001", "Kacang", true),
+  cat("600110", "600001", "Camilan Lainnya", true),
+  cat("600111", "600001", "Carica", true),
+  cat("600112", "600001", "Manisan & Buah Kering", true),
+  cat("600113", "600001", "Selai", true),
+  cat("600114", "600001", "Gula Aren & Gula Semut", true),
+  cat("600115", "600001", "Sambal", true),
+  cat("600116", "600001", "Beras & Biji-bijian", true),
+  // NOTE: jamu as a drink (jamu gendong: home-industry PIRT) is food; jamu sold as traditional
+  // medicine ("Jamu & Herbal" under Kesehatan) needs its BPOM POM TR registration.
+  cat("600117", "600001", "Jamu", true),
+  cat("600118", "600001", "Minuman Herbal", true),
+  cat("600119", "600001", "Sirup", true),
+  cat("600203", "600002", "Minyak Herbal", true),
+  cat("600204", "600002", "Sabun Herbal", true),
+  cat("600303", "600003", "Batik Tulis", true),
+  cat("600304", "600003", "Batik Cap", true),
+  cat("600305", "600003", "Kain Tenun", true),
+  cat("600306", "600003", "Sarung", true),
+  cat("600307", "600003", "Peci & Blangkon", true),
+  cat("600404", "600004", "Tas Anyaman", true),
+  cat("600405", "600004", "Anyaman Bambu", true),
+  cat("600406", "600004", "Anyaman Pandan", true),
+  cat("600407", "600004", "Kerajinan Kayu", true),
+  cat("600408", "600004", "Hiasan Dinding", true),
+  cat("600409", "600004", "Mainan Tradisional", true),
+  // NOTE: leaf names repeat under different parents on purpose ("Batik Tulis" cloth and wall art,
+  // "Lainnya"): the real tree does that too, and a client must resolve names by path.
+  cat("600410", "600004", "Batik Tulis", true),
+  cat("600120", "600001", "Lainnya", true),
+  cat("600411", "600004", "Lainnya", true),
+  cat("600006", "0", "Rumah Tangga", false),
+  cat("600601", "600006", "Cobek & Ulekan", true),
+  cat("600602", "600006", "Tampah & Bakul", true),
+  cat("600603", "600006", "Alat Masak Tradisional", true),
 ];
 
 const attr = (
@@ -83,7 +122,7 @@ const VARIANT = attr("100002", "Varian", false, [], "SALES_PROPERTY");
 export const ATTRIBUTES: Readonly<Record<string, readonly MockAttribute[]>> = {
   "600301": [attr("200301", "Bahan", true, ["Katun", "Sutra", "Rayon", "Primisima"]), attr("200302", "Teknik", false, ["Tulis", "Cap", "Kombinasi"]), COLOUR],
   "600302": [attr("200301", "Bahan", true, ["Katun", "Sutra", "Rayon", "Primisima"]), SIZE, COLOUR],
-  "600202": [attr("200201", "Bahan", true, ["Katun", "Kain Spunbond", "Batik"]), SIZE, COLOUR],
+  "600202": [attr("200201", "Bahan", false, ["Katun", "Kain Spunbond", "Batik"]), SIZE, COLOUR],
   "600201": [attr("200101", "Bentuk", false, ["Bubuk", "Cair", "Kapsul", "Rajangan"]), VARIANT],
 };
 

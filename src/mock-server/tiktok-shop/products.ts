@@ -1,9 +1,9 @@
 // Product routes of the mock (§4): search, get, create, full and partial edit, price, inventory,
 // activate, deactivate; the audit simulation (§4.4, §10.9).
 import { createHash } from "node:crypto";
-import { REJECT_REASON } from "./fixtures.js";
+import { ATTRIBUTES, REJECT_REASON } from "./fixtures.js";
 import { nextId, type MockProduct, type MockSku, type MockState } from "./state.js";
-import { checkCategory, checkCategoryRequirements, checkCreate, checkDescription, checkImages, checkInventory, checkPlatforms, checkPrice, checkSkus, checkTitle, checkWeight, type Problem, type ValidateConfig } from "./validate.js";
+import { checkCategory, checkCategoryRequirements, checkCreate, checkDescription, checkImages, checkInventory, checkMinimumOrder, checkPlatforms, checkPreOwned, checkPrice, checkSkus, checkTitle, checkWeight, type Problem, type ValidateConfig } from "./validate.js";
 
 type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -106,9 +106,18 @@ function detailView(p: MockProduct, state: MockState): Json {
     ...(p.brand_id ? { brand: { id: p.brand_id } } : {}),
     main_images: p.main_images.map((m) => ({ uri: m.uri, urls: [state.images[m.uri]?.url ?? ""], width: state.images[m.uri]?.width, height: state.images[m.uri]?.height })),
     package_weight: { ...p.package_weight },
-    product_attributes: p.product_attributes,
+    product_attributes: p.product_attributes.map((a) => {
+      const known = (ATTRIBUTES[p.category_id] ?? []).find((x) => x.id === a.id);
+      return {
+        id: a.id,
+        ...(known ? { name: known.name } : {}),
+        values: a.values.map((v) => ({ ...(v.id ? { id: v.id } : {}), name: v.name ?? known?.values.find((x) => x.id === v.id)?.name ?? "" })),
+      };
+    }),
     certifications: p.certifications,
     listing_platforms: p.listing_platforms,
+    minimum_order_quantity: p.minimum_order_quantity ?? 1,
+    is_pre_owned: p.is_pre_owned === true,
   };
 }
 
@@ -203,6 +212,8 @@ export function createProduct(state: MockState, shopId: string, body: Json, cfg:
     certifications: (Array.isArray(body.certifications) ? body.certifications : []) as MockProduct["certifications"],
     skus: buildSkus(state, body.skus as unknown[]),
     listing_platforms: Array.isArray(body.listing_platforms) ? body.listing_platforms.map(String) : ["TIKTOK_SHOP"],
+    ...(typeof body.minimum_order_quantity === "number" ? { minimum_order_quantity: body.minimum_order_quantity } : {}),
+    ...(body.is_pre_owned === true ? { is_pre_owned: true } : {}),
     status: "PENDING",
     audit: "AUDITING",
     audit_failed_reasons: [],
@@ -239,6 +250,8 @@ export function editProduct(state: MockState, shopId: string, id: string, body: 
       (has("skus") ? checkSkus(body.skus, cfg) : undefined) ??
       (has("package_weight") ? checkWeight(body.package_weight) : undefined) ??
       (has("listing_platforms") ? checkPlatforms(body.listing_platforms) : undefined) ??
+      (has("minimum_order_quantity") ? checkMinimumOrder(body.minimum_order_quantity) : undefined) ??
+      (has("is_pre_owned") ? checkPreOwned(body.is_pre_owned, has("listing_platforms") ? body.listing_platforms : p.listing_platforms) : undefined) ??
       (has("category_id") || has("product_attributes") || has("certifications")
         ? checkCategoryRequirements({ category_id: p.category_id, product_attributes: p.product_attributes, certifications: p.certifications, ...body })
         : undefined)
@@ -259,6 +272,10 @@ export function editProduct(state: MockState, shopId: string, id: string, body: 
     else delete p.brand_id;
   }
   if (has("listing_platforms")) p.listing_platforms = (body.listing_platforms as unknown[]).map(String);
+  if (has("is_pre_owned")) p.is_pre_owned = body.is_pre_owned === true;
+  else if (!partial) delete p.is_pre_owned;
+  if (has("minimum_order_quantity")) p.minimum_order_quantity = Number(body.minimum_order_quantity);
+  else if (!partial) delete p.minimum_order_quantity;
   // NOTE: sending skus replaces them: SKUs whose id is omitted are deleted (§4.5), price/inventory kept when omitted.
   if (has("skus")) p.skus = buildSkus(state, body.skus as unknown[], p.skus);
   p.update_time = Math.floor(nowMs / 1000);

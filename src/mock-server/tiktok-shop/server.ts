@@ -30,6 +30,11 @@ export interface TikTokMockOptions {
   /** Where the consent page sends the seller (the app's fixed redirect URL); default this server's /callback. */
   redirectUrl?: string;
   stateFile?: string;
+  /**
+   * Keep authorizations (auth codes, tokens) in the state file. @default true
+   * The practice shop authorizes itself at every start and sets false: its file then holds no token.
+   */
+  persistGrants?: boolean;
   shops?: MockShop[];
   /** Requests per second per (app, shop, endpoint) (§7). @default 50 */
   rateLimit?: number;
@@ -159,20 +164,45 @@ export async function startTikTokMock(options: TikTokMockOptions = {}): Promise<
   let stats: TikTokMockStats = { requests: 0, byRoute: {}, rateLimited: 0, faultsInjected: 0 };
   let baseUrl = "";
 
-  // Persistence: coalesced atomic writes of the whole state; flushed on close.
+  // Persistence: atomic writes of the whole state. A write (a product, an upload, a token) is saved
+  // before it is answered, so a client killed or answered never loses what the shop said it did;
+  // concurrent writes share one file write (group commit: while one write runs, every change made
+  // meanwhile waits for the next one). Reads that only settle audits are saved lazily.
   let dirty = false;
   let flushTimer: NodeJS.Timeout | undefined;
   let writing: Promise<void> = Promise.resolve();
+  let queued: Promise<void> | undefined;
   const flush = (): Promise<void> => {
     if (flushTimer) clearTimeout(flushTimer);
     flushTimer = undefined;
-    if (!options.stateFile || !dirty) return writing;
-    dirty = false;
-    const text = JSON.stringify(state);
     const file = options.stateFile;
-    writing = writing.then(() => writeFileAtomic(file, text));
-    return writing;
+    if (!file) return Promise.resolve();
+    if (queued) return queued;
+    const next = writing.then(async () => {
+      queued = undefined;
+      if (!dirty) return;
+      dirty = false;
+      try {
+        await writeFileAtomic(file, JSON.stringify(options.persistGrants === false ? { ...state, grants: [], authCodes: [] } : state));
+      } catch (error) {
+        dirty = true;
+        throw error;
+      }
+    });
+    queued = next;
+    writing = next.catch(() => undefined);
+    return next;
   };
+  /** Mark dirty and wait until the state file holds it; false when it could not be saved. */
+  const commit = async (): Promise<boolean> => {
+    if (!options.stateFile) return true;
+    dirty = true;
+    return flush().then(
+      () => true,
+      () => false,
+    );
+  };
+  const keepGrants = options.persistGrants !== false;
   const markDirty = (): void => {
     dirty = true;
     if (options.stateFile && !flushTimer) flushTimer = setTimeout(() => void flush(), 50);
@@ -207,7 +237,7 @@ export async function startTikTokMock(options: TikTokMockOptions = {}): Promise<
       if ((await options.onRequest?.({ method, path, route: name })) === "drop") return drop(req);
       if (method !== "GET") return send(res, 405, { code: 36009010, message: "Method not allowed." });
       const answer = path.endsWith("/get") ? tokenGet(state, authConfig, url.searchParams, now) : tokenRefresh(state, authConfig, url.searchParams, now);
-      markDirty();
+      if (keepGrants && !(await commit())) return send(res, 503, { code: 36009003, message: "Internal error: the shop could not save, please retry." });
       return send(res, answer.code === 0 ? 200 : 400, answer);
     }
     // ---- consent page stub (§10.2)
@@ -223,7 +253,7 @@ export async function startTikTokMock(options: TikTokMockOptions = {}): Promise<
         target.searchParams.set("error", "auth_denied");
       } else {
         target.searchParams.set("code", issueAuthCode(state, now));
-        markDirty();
+        if (keepGrants) markDirty();
       }
       target.searchParams.set("state", st);
       res.writeHead(302, { Location: target.toString(), "Content-Length": 0 });
@@ -269,7 +299,7 @@ export async function startTikTokMock(options: TikTokMockOptions = {}): Promise<
       nowMs: now,
     });
     if (isReject(gate)) return send(res, gate.status, { code: gate.code, message: gate.message });
-    markDirty(); // token first-use may retire the previous pair
+    if (keepGrants) markDirty(); // token first-use may retire the previous pair
 
     const fault: FaultKind = hook === "commit-then-drop" ? "commitThenDrop" : faults.pick();
     if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
@@ -357,7 +387,9 @@ export async function startTikTokMock(options: TikTokMockOptions = {}): Promise<
       default:
         answer = { code: 36009009, message: "Invalid path." };
     }
-    if (MUTATING.has(name) || route.name.includes("search") || route.name === "/product/202309/products/{id}") markDirty();
+    if (MUTATING.has(name)) {
+      if (!(await commit())) return send(res, 503, { code: 36009003, message: "Internal error: the shop could not save, please retry." });
+    } else if (route.name.includes("search") || route.name === "/product/202309/products/{id}") markDirty();
     if (fault === "commitThenDrop") {
       stats.faultsInjected += 1;
       return drop(req);
@@ -399,7 +431,7 @@ export async function startTikTokMock(options: TikTokMockOptions = {}): Promise<
     },
     issueAuthCode: () => {
       const code = issueAuthCode(state, clock());
-      markDirty();
+      if (keepGrants) markDirty();
       return code;
     },
     revokeAll: () => {
@@ -426,6 +458,13 @@ export async function startTikTokMock(options: TikTokMockOptions = {}): Promise<
   };
 }
 
+/** The file holds something else than this mock's state (another mock's, or damaged JSON). */
+export class NotTikTokStateError extends Error {
+  override readonly name = "NotTikTokStateError";
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
 async function loadState(file: string): Promise<MockState | undefined> {
   let raw: string;
   try {
@@ -434,7 +473,24 @@ async function loadState(file: string): Promise<MockState | undefined> {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw error;
   }
-  const parsed = JSON.parse(raw) as MockState;
-  if (parsed.version !== 1 || !Array.isArray(parsed.products)) throw new Error(`${file} is not a tiktok-shop mock state file`);
-  return parsed;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new NotTikTokStateError(`${file} is not JSON`);
+  }
+  // NOTE: the Tokopedia mock's state is also {version: 1, products: [...]}: check the whole shape.
+  const ok =
+    isRecord(parsed) &&
+    parsed.version === 1 &&
+    typeof parsed.nextId === "number" &&
+    Array.isArray(parsed.shops) &&
+    Array.isArray(parsed.grants) &&
+    Array.isArray(parsed.authCodes) &&
+    Array.isArray(parsed.products) &&
+    isRecord(parsed.images) &&
+    isRecord(parsed.idempotency) &&
+    isRecord(parsed.listingsToday);
+  if (!ok) throw new NotTikTokStateError(`${file} is not a tiktok-shop mock state file`);
+  return parsed as unknown as MockState;
 }

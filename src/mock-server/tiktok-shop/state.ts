@@ -59,6 +59,10 @@ export interface MockProduct {
   certifications: { id: string; images?: { uri: string }[] }[];
   skus: MockSku[];
   listing_platforms: string[];
+  /** ID market (§9): 1..20; absent = 1. */
+  minimum_order_quantity?: number;
+  /** §9: only when TOKOPEDIA is the only platform. */
+  is_pre_owned?: boolean;
   status: ProductStatus;
   audit: AuditStatus;
   audit_failed_reasons: AuditFailure[];

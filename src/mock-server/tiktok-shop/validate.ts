@@ -134,8 +134,26 @@ export function checkCreate(state: MockState, body: Json, cfg: ValidateConfig): 
     checkSkus(body.skus, cfg) ??
     checkWeight(body.package_weight) ??
     checkCategoryRequirements(body) ??
-    checkPlatforms(body.listing_platforms)
+    checkPlatforms(body.listing_platforms) ??
+    checkMinimumOrder(body.minimum_order_quantity) ??
+    checkPreOwned(body.is_pre_owned, body.listing_platforms ?? ["TIKTOK_SHOP"])
   );
+}
+
+/** ID market: minimum_order_quantity 1..20 (§9). */
+export function checkMinimumOrder(value: unknown): Problem | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > 20) return { code: 12052910, message: "minimum_order_quantity must be between 1 and 20." };
+  return undefined;
+}
+
+/** §9: is_pre_owned only when TOKOPEDIA is the sole listing platform. */
+export function checkPreOwned(value: unknown, platforms: unknown): Problem | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "boolean") return { code: 12052910, message: "is_pre_owned must be a boolean." };
+  const only = Array.isArray(platforms) && platforms.length === 1 && platforms[0] === "TOKOPEDIA";
+  if (value && !only) return { code: 12052910, message: "is_pre_owned is only supported when TOKOPEDIA is the only listing platform." };
+  return undefined;
 }
 
 export function checkPlatforms(platforms: unknown): Problem | undefined {

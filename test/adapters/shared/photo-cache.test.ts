@@ -1,6 +1,6 @@
 // Photo upload cache (issue 15 item 1): one upload per content hash per shop, shared by concurrent
 // callers, persisted atomically, reverse lookup of an uploaded id to its catalogue reference.
-import { mkdtemp, readdir, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -33,6 +33,37 @@ describe("PhotoUploadCache", () => {
     const other = await PhotoUploadCache.open(photoCacheFile(d, "tiktok-shop", "7002"), "tiktok-shop", "7002");
     expect(other.get("aa")).toBeUndefined();
     expect((await readdir(d)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("uploads finishing together share file writes (group commit), and each one is on disk when its ensure returns", async () => {
+    const d = await dir();
+    const file = photoCacheFile(d, "tiktok-shop", "7003");
+    const cache = await PhotoUploadCache.open(file, "tiktok-shop", "7003");
+    const onDisk = async (sha: string): Promise<boolean> => Object.hasOwn((JSON.parse(await readFile(file, "utf8")) as { photos: object }).photos, sha);
+    const seen: boolean[] = [];
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        cache.ensure(`sha-${i}`, `p${i}.jpg`, async () => ({ id: `tos-${i}` })).then(async () => seen.push(await onDisk(`sha-${i}`))),
+      ),
+    );
+    expect(seen).toHaveLength(40);
+    expect(seen.every(Boolean)).toBe(true);
+    // The first upload's write runs while the other 39 wait for the next one.
+    expect(cache.writes).toBeLessThanOrEqual(3);
+    expect(cache.sha256Of("tos-7")).toBe("sha-7");
+    expect(cache.refFor("tos-7")).toBe("p7.jpg");
+  });
+
+  it("a failed write fails that upload's ensure only: the next save writes everything (it used to fail every later save)", async () => {
+    const d = await dir();
+    const blocker = join(d, "blocker");
+    await writeFile(blocker, "a file where the cache's folder should be");
+    const file = join(blocker, "cache.json");
+    const cache = await PhotoUploadCache.open(file, "tiktok-shop", "7004");
+    await expect(cache.ensure("s1", "a.jpg", async () => ({ id: "tos-1" }))).rejects.toThrow();
+    await rm(blocker);
+    expect((await cache.ensure("s2", "b.jpg", async () => ({ id: "tos-2" }))).id).toBe("tos-2");
+    expect(Object.keys((JSON.parse(await readFile(file, "utf8")) as { photos: object }).photos).sort()).toEqual(["s1", "s2"]);
   });
 
   it("a damaged file starts empty instead of failing", async () => {
