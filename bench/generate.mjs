@@ -10,7 +10,7 @@ const PRODUCTS = [
   ["Jamu Kunyit Asam", "Jamu"],
   ["Carica Dieng", "Carica"],
   ["Masker Kain 3 Lapis", "Masker Kain"],
-  ["Batik Tulis Gajah Oling", "Fashion Wanita > Batik Wanita > Batik Tulis"],
+  ["Batik Tulis Gajah Oling", "Pakaian > Batik Tulis"],
   ["Teh Daun Kelor", "Teh"],
   ["Kerupuk Udang", "Kerupuk"],
 ];
