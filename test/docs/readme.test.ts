@@ -18,6 +18,12 @@ const section = (title: string): string => {
 };
 
 describe("README says what the code does (issue 12.18)", () => {
+  it("every issue code is listed in the README (or docs/catalog-v2.md), with its wording (issue 14)", async () => {
+    const { ISSUE_CODES } = await import("../../src/issues.js");
+    const docs = README + readFileSync(`${ROOT}docs/catalog-v2.md`, "utf8");
+    expect(ISSUE_CODES.filter((code) => !docs.includes(`| \`${code}\` |`))).toEqual([]);
+  });
+
   it("the INVALID_CONDITION example is a condition desbumi really rejects", () => {
     const row = README.split("\n").find((line) => line.startsWith("| `INVALID_CONDITION`"));
     const value = /Condition "([^"]+)" is not understood/.exec(row ?? "")?.[1];
