@@ -38,6 +38,17 @@ export async function runValidate(files: readonly string[], flags: ValidateFlags
     try {
       const known = target.categories ? await knownCategories(target.categories) : undefined;
       const checked: CatalogProduct[] = [];
+      // Each distinct category cell is resolved once; only rows whose category has an issue are
+      // kept for the report (1M rows of a few categories keep nothing: memory stays flat).
+      const verdicts = new Map<string, boolean>();
+      const hasCategoryIssue = (p: CatalogProduct): boolean => {
+        let bad = verdicts.get(p.category);
+        if (bad === undefined) {
+          bad = known ? withCategoryIssues({ file: target.file, format: "csv", valid: true, rows: 1, products: [], invalidSkus: [], issues: [] }, [p], known.categories, target.categories?.defaultCategory).issues.length > 0 : false;
+          verdicts.set(p.category, bad);
+        }
+        return bad;
+      };
       const photos = createPhotoCollector();
       const result = await loadCatalog(target.file, {
         rules: target.rules,
@@ -51,7 +62,8 @@ export async function runValidate(files: readonly string[], flags: ValidateFlags
           // Only what the category check needs is kept, so memory stays flat on big files;
           // a lone file checks names only: an id row needs nothing kept.
           if (!known || (target.categories?.namesOnly && /^\d+$/.test(product.category.trim()))) return;
-          checked.push(slimProduct({ ...product, line, ...(sheet !== undefined ? { sheet } : {}) }));
+          const slim = slimProduct({ ...product, line, ...(sheet !== undefined ? { sheet } : {}) });
+          if (hasCategoryIssue(slim)) checked.push(slim);
         },
       });
       // issue 12.13: a sheet named for a CSV is said, not silently ignored
