@@ -13,7 +13,7 @@ import { localizeHelp, localizeHelpOutput } from "./help-id.js";
 import { renderJsonFailure, wantsJsonReport, type FailureKind } from "./json-failure.js";
 import { VERSION } from "../version.js";
 import { EXIT_CANNOT_RUN, EXIT_OK } from "../exit-codes.js";
-import { guardOutput } from "../report/terminal-safe.js";
+import { guardOutput, withDrain } from "../report/terminal-safe.js";
 import { environmentFailure } from "../fs-errors.js";
 
 interface GlobalOptions {
@@ -33,7 +33,7 @@ export async function main(argv: string[], processIoArg: Io = processIo()): Prom
   const io: Io = {
     ...processIoArg,
     stderr: guardOutput(processIoArg.stderr),
-    stdout: {
+    stdout: withDrain(out, {
       write: (chunk: string) => {
         wroteStdout = true;
         return out.write(chunk);
@@ -44,7 +44,7 @@ export async function main(argv: string[], processIoArg: Io = processIo()): Prom
       get columns() {
         return out.columns;
       },
-    },
+    }),
   };
   // `--lang`, DESBUMI_LANG, the config's `lang`, the locale (issue 12.14).
   const fromConfig = configLang(argv, io.cwd);

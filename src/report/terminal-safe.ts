@@ -72,7 +72,7 @@ export function escapeOutput(chunk: string): string {
 
 /** `out` with every chunk passed through `escapeOutput`; `isTTY` and `columns` read through. */
 export function guardOutput(out: GuardedOutput): GuardedOutput {
-  return {
+  return withDrain(out, {
     write: (chunk: string) => out.write(typeof chunk === "string" ? escapeOutput(chunk) : chunk),
     get isTTY() {
       return out.isTTY;
@@ -80,7 +80,18 @@ export function guardOutput(out: GuardedOutput): GuardedOutput {
     get columns() {
       return out.columns;
     },
-  };
+  });
+}
+
+/**
+ * A wrapper keeps the stream's `once` (for "drain"): writers that wait for a slow reader (the json
+ * report, issue 14.4) must not lose their back-pressure to a wrapper, or the whole document queues
+ * in memory (1M rows: 844 MB).
+ */
+export function withDrain<T extends object>(out: object, wrapper: T): T {
+  const once = (out as { once?: unknown }).once;
+  if (typeof once === "function") Object.defineProperty(wrapper, "once", { value: once.bind(out), enumerable: false });
+  return wrapper;
 }
 
 /**
