@@ -1,10 +1,9 @@
 // Builds the empty catalogue (xlsx with column notes, or CSV) and writes it without clobbering.
-import { randomBytes } from "node:crypto";
-import { rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, extname, join } from "node:path";
+import { extname } from "node:path";
 import ExcelJS from "exceljs";
 import { UsageError } from "../errors.js";
 import { text } from "../i18n.js";
+import { writeNewFile } from "./write-new-file.js";
 import { TEMPLATE_COLUMNS, TEMPLATE_SHEET_NAME } from "./columns.js";
 import { INSTRUCTIONS, INSTRUCTIONS_SHEET_NAME } from "./instructions.js";
 import { quoteCsvCell } from "../catalog/write-csv.js";
@@ -71,39 +70,6 @@ export interface WriteTemplateOptions {
 export async function writeTemplate(path: string, file: string, opts: WriteTemplateOptions = {}): Promise<TemplateFormat> {
   const format = templateFormatOf(file);
   const bytes = format === "xlsx" ? await buildTemplateXlsx() : Buffer.from(buildTemplateCsv(), "utf8");
-  try {
-    if (opts.force) await replaceFile(path, bytes);
-    else await writeFile(path, bytes, { flag: "wx" });
-  } catch (error) {
-    throw writeError(error, file);
-  }
+  await writeNewFile(path, file, bytes, opts.force ? { force: true } : {});
   return format;
-}
-
-/** Temp file + rename, so a crash never leaves half a template in place of the old file. */
-async function replaceFile(path: string, bytes: Buffer): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString("hex")}.tmp`);
-  try {
-    await writeFile(temp, bytes, { flag: "wx" });
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}
-
-function writeError(error: unknown, file: string): UsageError {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === "EEXIST") {
-    return new UsageError(
-      text(`${file} sudah ada; tidak ditimpa. Pakai nama lain, atau --force untuk menimpanya.`, `${file} already exists; not overwritten. Choose another name, or use --force to replace it.`),
-    );
-  }
-  if (code === "ENOENT") {
-    return new UsageError(text(`Folder untuk ${file} tidak ada.`, `The folder for ${file} does not exist.`));
-  }
-  if (code === "EACCES" || code === "EPERM" || code === "EISDIR") {
-    return new UsageError(text(`Tidak bisa menulis ${file} (${code}).`, `Cannot write ${file} (${code}).`));
-  }
-  throw error;
 }
