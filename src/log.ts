@@ -29,6 +29,9 @@ export const REDACT_PATHS = [
   "*.secret",
   "password",
   "*.password",
+  // The marketplace credentials' own names (TikTok Shop app_secret, Shopee partner_key, both
+  // refresh tokens, request signatures): nothing logs them today; a later debug line must not either.
+  ...["refresh_token", "refreshToken", "accessToken", "app_secret", "appSecret", "partner_key", "partnerKey", "sign"].flatMap((k) => [k, `*.${k}`]),
 ];
 
 export interface LoggerOptions {

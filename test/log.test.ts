@@ -50,6 +50,16 @@ describe("log lines on stderr", () => {
     }
   });
 
+  it("the marketplace credentials' own key names are redacted too (TikTok Shop, Shopee)", () => {
+    const c = capture();
+    const log = createLogger({ level: "info", stderr: c.sink });
+    const secrets = { refresh_token: "RT-SECRET-4", app_secret: "AS-SECRET-5", partner_key: "PK-SECRET-6", sign: "SIG-SECRET-7" };
+    log.warn({ ...secrets, request: { refreshToken: "RT-SECRET-8", partnerKey: "PK-SECRET-9" }, shop: 42 }, "refresh");
+    for (const secret of [...Object.values(secrets), "RT-SECRET-8", "PK-SECRET-9"]) expect(c.text()).not.toContain(secret);
+    expect(c.text()).toContain("refresh_token=[redacted]");
+    expect(c.text()).toContain("shop=42");
+  });
+
   it("a line that is not JSON passes through", () => {
     expect(formatLogLine("plain words")).toBe("plain words\n");
   });

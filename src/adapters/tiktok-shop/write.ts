@@ -83,6 +83,21 @@ export function skuBodies(product: DesiredProduct, warehouseId: string, ids?: Re
 }
 
 /**
+ * The variants a write just sent with quantity 0 because their row says inactive, merged into what
+ * was recorded before (ProductDetail.stoppedVariants): `sent` are the variants whose quantity this
+ * write set; those now active are dropped. Seller SKU lowercase -> the row's stock.
+ */
+export function stoppedVariants(sent: readonly { sku: string; stock: number; status: string }[], before: Readonly<Record<string, number>> = {}): Record<string, number> {
+  const out: Record<string, number> = { ...before };
+  for (const v of sent) {
+    const key = v.sku.toLowerCase();
+    if (v.status === "inactive") out[key] = v.stock;
+    else delete out[key];
+  }
+  return out;
+}
+
+/**
  * The certifications a create sends (§4.2 `certifications[]`): each certification the category
  * requires, with the product's uploaded certificate photos. NOTE: the catalogue gives certificate
  * photos per product, not per certification, so every required one gets them all.
@@ -148,7 +163,7 @@ export async function createOne(change: Extract<Change, { kind: "create" }>, dep
 async function created(change: Change, id: string, skuIds: string[], product: DesiredProduct, uris: string[], deps: WriteDeps): Promise<ChangeOutcome> {
   deps.skuIds.set(id, skuIds);
   const ids = await deps.attributeIds(product.categoryId);
-  deps.details.wrote(id, { description: product.description, weightGrams: product.weight, categoryId: product.categoryId, images: uris, minOrder: product.min_order, preOwned: product.condition === "USED", attributes: sentAttributes(product, ids) });
+  deps.details.wrote(id, { description: product.description, weightGrams: product.weight, categoryId: product.categoryId, images: uris, minOrder: product.min_order, preOwned: product.condition === "USED", attributes: sentAttributes(product, ids), stoppedVariants: stoppedVariants(product.variants ?? []) });
   if (product.status === "inactive") {
     const env = await deps.client.call("POST", "/product/202309/products/deactivate", { json: { product_ids: [id], listing_platforms: deps.platforms }, cipher: true });
     if (hasErrors(env)) return refused(change, env, id);
@@ -211,6 +226,8 @@ export async function updateFields(change: Extract<Change, { kind: "update" | "r
         ...(names.has("min_order") ? { minOrder: product.min_order } : {}),
         ...(names.has("condition") && preOwnedAllowed(deps.platforms) ? { preOwned: product.condition === "USED" } : {}),
         ...(uris ? { images: uris } : {}),
+        // The whole SKU list was sent: what is stopped is exactly what this list stopped.
+        ...(structural ? { stoppedVariants: stoppedVariants(product.variants ?? []) } : {}),
       });
     }
     const variantDone = await updateVariants(change, edit, deps);
@@ -271,6 +288,8 @@ async function updateVariants(change: Extract<Change, { kind: "update" | "reacti
     });
     const env = await deps.client.call("POST", `/product/202309/products/${id}/inventory/update`, { json: { skus }, cipher: true });
     if (hasErrors(env)) return refused(change, env, id);
+    const sent = stocked.flatMap((u) => wanted.get(u.sku.toLowerCase()) ?? []);
+    deps.details.wrote(id, { stoppedVariants: stoppedVariants(sent, deps.details.get(id)?.stoppedVariants) });
   }
   if (change.fields.length > 0) return undefined; // the product's own fields are handled by the caller
   deps.details.wrote(id, {});
