@@ -10,7 +10,7 @@ const seedItemSchema = z.object({
   name: z.string(),
   price: z.number(),
   stock: z.number().int(),
-  status: z.enum(["NORMAL", "UNLIST", "REVIEWING", "BANNED", "SELLER_DELETE"]).optional(),
+  status: z.enum(["NORMAL", "UNLIST", "REVIEWING", "BANNED", "SELLER_DELETE", "SHOPEE_DELETE"]).optional(),
   categoryId: z.number().int().optional(),
   /** Kilograms. @default 0.25 */
   weight: z.number().optional(),

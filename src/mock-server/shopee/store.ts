@@ -1,7 +1,7 @@
 // The per-shop item store (mock item 8): item and model id sequences, update_time bumping, status
 // transitions NORMAL <-> UNLIST, -> SELLER_DELETE; uploaded images.
 
-export type ItemStatus = "NORMAL" | "UNLIST" | "REVIEWING" | "BANNED" | "SELLER_DELETE";
+export type ItemStatus = "NORMAL" | "UNLIST" | "REVIEWING" | "BANNED" | "SELLER_DELETE" | "SHOPEE_DELETE";
 
 export interface AttributeValue {
   value_id: number;
@@ -90,7 +90,7 @@ export function touch(shop: Shop, item: Item, nowUnix: number): void {
   item.updateTime = shop.lastUpdate;
 }
 
-export const isDeleted = (item: Item): boolean => item.status === "SELLER_DELETE";
+export const isDeleted = (item: Item): boolean => item.status === "SELLER_DELETE" || item.status === "SHOPEE_DELETE";
 
 export interface ShopSnapshot {
   version: 1;
