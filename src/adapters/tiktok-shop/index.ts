@@ -71,9 +71,9 @@ export async function createTikTokShopAdapter(options: TikTokShopOptions, ctx: A
   const photos = await PhotoUploadCache.open(photoCacheFile(stateDir, ADAPTER, shop.id), ADAPTER, shop.id);
   const details = await DetailCache.open(stateDir, shop.id);
   const skuIds = new Map<string, string[]>();
+  const statuses = new Map<string, string>();
   let warehouseId: string | undefined;
   let categories: Category[] | undefined;
-  const attributeCache = new Map<string, Promise<AttributeIds | undefined>>();
   const quota = { reached: false };
   const requirements = createRequirementsLookup(client);
 
@@ -98,24 +98,8 @@ export async function createTikTokShopAdapter(options: TikTokShopOptions, ctx: A
     return hit.id;
   };
 
-  const attributeIds = (categoryId: string): Promise<AttributeIds | undefined> => {
-    let task = attributeCache.get(categoryId);
-    if (!task) {
-      task = client
-        .call<{ attributes?: { id: string; name: string; type: string; is_customizable?: boolean; values?: { id: string; name: string }[] }[] }>("GET", `/product/202309/categories/${categoryId}/attributes`, { cipher: true, query: { locale: "id-ID" } })
-        .then((env) => {
-          if (env.code !== 0) return undefined;
-          const byName: AttributeIds["byName"] = new Map();
-          for (const a of env.data?.attributes ?? []) {
-            if (a.type !== "PRODUCT_PROPERTY") continue;
-            byName.set(a.name.toLowerCase(), { id: a.id, name: a.name, customizable: a.is_customizable ?? false, values: new Map((a.values ?? []).map((v) => [v.name.toLowerCase(), v.id])) });
-          }
-          return { byName };
-        });
-      attributeCache.set(categoryId, task);
-    }
-    return task;
-  };
+  // One Get Attributes per category and run: the plan-time checks and the writes match alike.
+  const attributeIds = async (categoryId: string): Promise<AttributeIds | undefined> => ({ attributes: (await requirements(categoryId)).attributes });
 
   const deps = async (signal?: AbortSignal): Promise<WriteDeps> => ({
     client,
@@ -124,6 +108,7 @@ export async function createTikTokShopAdapter(options: TikTokShopOptions, ctx: A
     warehouseId: await warehouse(),
     platforms: options.platforms,
     skuIds,
+    statuses,
     attributeIds,
     requirements,
     ...(ctx.fetch ? { fetch: ctx.fetch } : {}),
@@ -144,7 +129,7 @@ export async function createTikTokShopAdapter(options: TikTokShopOptions, ctx: A
     rules: TIKTOK_SHOP_RULES,
 
     async listListings(opts) {
-      const listings = await readListings({ client, details, photos, warehouseId: await warehouse(), concurrency: options.concurrency, ...(opts?.signal ? { signal: opts.signal } : {}) });
+      const listings = await readListings({ client, details, photos, warehouseId: await warehouse(), concurrency: options.concurrency, statuses, ...(opts?.signal ? { signal: opts.signal } : {}) });
       return listings;
     },
 
