@@ -6,9 +6,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Variant } from "../../src/catalog/types.js";
 import type { ShopeeClient } from "../../src/adapters/shopee/client.js";
 import { toListing, toVariants, type BaseInfo, type ModelList } from "../../src/adapters/shopee/map.js";
+import { uploadedImage } from "../../src/adapters/shopee/photos.js";
 import { listAllListings } from "../../src/adapters/shopee/read.js";
 import type { Change, DesiredProduct } from "../../src/plan/types.js";
 import { makeDesired } from "../builders.js";
+import { DEFAULT_ITEM_LIMITS } from "../../src/mock-server/shopee/limits.js";
 import { reshapeAnswers, SHOPEE_LEAF_ID, startShopeeRig, type ShopeeRig } from "./shopee-rig.js";
 
 let rig: ShopeeRig | undefined;
@@ -86,5 +88,111 @@ describe("reference A3 get_item_base_info: optional and varying fields", () => {
       ["S-0", "active"],
       ["S-4", "inactive"],
     ]);
+  });
+});
+
+describe("reference A3 update_price / update_stock: refused rows come back in failure_list", () => {
+  it("a refused price or stock row fails the change (the envelope's error is empty)", async () => {
+    rig = await startShopeeRig();
+    const p = product({ sku: "MSK-P", name: "Masker Kain Harga", price: 15_000, stock: 5 });
+    await rig.adapter.apply([create(p)]);
+    const [listing] = await rig.adapter.listListings();
+    rig.server.setItemLimits({ ...DEFAULT_ITEM_LIMITS, price: { min: 100, max: 20_000 }, stock: { min: 0, max: 10 } });
+    const edited = { ...p, price: 30_000, stock: 50 };
+    const outcomes = await rig.adapter.apply([
+      { kind: "update", sku: p.sku, listingId: listing?.id ?? "", fields: [{ field: "price", from: 15_000, to: 30_000 }], product: edited },
+      { kind: "update", sku: p.sku, listingId: listing?.id ?? "", fields: [{ field: "stock", from: 5, to: 50 }], product: edited },
+    ]);
+    expect(outcomes.map((o) => [o.status, o.status === "failed" ? o.error.code : ""])).toEqual([
+      ["failed", "error_update_price"],
+      ["failed", "error_update_stock"],
+    ]);
+    expect([rig.server.items()[0]?.price, rig.server.items()[0]?.stock]).toEqual([15_000, 5]);
+  });
+});
+
+/** Answers the first call to `path` with `first` (a Response), then passes everything through. */
+const firstAnswer =
+  (path: string, first: () => Response): ((real: typeof fetch) => typeof fetch) =>
+  (real) => {
+    let isUsed = false;
+    return async (input, init) => {
+      const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
+      if (!isUsed && url.pathname === `/api/v2/${path}`) {
+        isUsed = true;
+        return first();
+      }
+      return real(input, init);
+    };
+  };
+const json = (body: unknown, status = 200): Response => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+
+describe("reference A4 upload_image: sign type and answer shape", () => {
+  it("a server that takes upload_image only Public-signed (as its doc page labels it) gets the photo", async () => {
+    rig = await startShopeeRig({ server: { uploadSign: "public" } });
+    const outcomes = await rig.adapter.apply([create(product({ sku: "F-PUB", name: "Foto Publik", images: ["https://img.example.test/pub.jpg"] }))]);
+    expect(outcomes[0]?.status).toBe("applied");
+    expect(rig.server.images()).toHaveLength(1);
+    expect(rig.server.items()[0]?.imageIds).toEqual([rig.server.images()[0]?.imageId]);
+  });
+
+  it("a server that takes upload_image only Shop-signed gets it on the first try", async () => {
+    rig = await startShopeeRig({ server: { uploadSign: "shop" } });
+    await rig.adapter.apply([create(product({ sku: "F-SHOP", name: "Foto Toko", images: ["https://img.example.test/shop.jpg"] }))]);
+    expect(rig.server.stats().byPath["media_space/upload_image"]).toBe(1);
+    expect(rig.server.images()).toHaveLength(1);
+  });
+
+  it("reads the image from image_info_list when image_info is absent", async () => {
+    rig = await startShopeeRig({
+      apiFetch: reshapeAnswers({
+        "media_space/upload_image": (body) => {
+          const { image_info: _one, ...rest } = body.response as Record<string, unknown>;
+          return { ...body, response: rest };
+        },
+      }),
+    });
+    expect((await rig.adapter.apply([create(product({ sku: "F-LIST", name: "Foto Daftar", images: ["https://img.example.test/list.jpg"] }))]))[0]?.status).toBe("applied");
+    expect(rig.server.items()[0]?.imageIds).toEqual([rig.server.images()[0]?.imageId]);
+  });
+
+  it("a per-file error in image_info_list is the upload's error", () => {
+    expect(() => uploadedImage({ image_info_list: [{ id: 0, error: "error_image_size", message: "Image is too large." }] })).toThrow(expect.objectContaining({ error: "error_image_size" }));
+  });
+});
+
+describe("reference A2 envelope and errors: tolerant reading", () => {
+  it("an error name with a module prefix (prodct.error_..., PYS #43) is compared without it: error_system_busy is retried", async () => {
+    rig = await startShopeeRig({ apiFetch: firstAnswer("product/get_item_list", () => json({ request_id: "r1", error: "product.error_system_busy", message: "System is busy." })), seedItems: [{ sku: "B-1", name: "Barang Satu", price: 10_000, stock: 1 }] });
+    expect((await rig.adapter.listListings()).map((l) => l.sku)).toEqual(["B-1"]);
+  });
+
+  it("a 429 without a JSON body is throttling: paused and retried", async () => {
+    rig = await startShopeeRig({ apiFetch: firstAnswer("product/get_item_list", () => new Response("Too Many Requests", { status: 429 })), seedItems: [{ sku: "B-2", name: "Barang Dua", price: 10_000, stock: 1 }] });
+    expect((await rig.adapter.listListings()).map((l) => l.sku)).toEqual(["B-2"]);
+    expect(rig.adapter.stats?.().rateLimited).toBe(1);
+  });
+
+  it("error_auth without the words access_token in its message still gets one token refresh (as the SDKs do)", async () => {
+    rig = await startShopeeRig({ apiFetch: firstAnswer("product/get_item_list", () => json({ request_id: "r2", error: "error_auth", message: "" }, 403)) });
+    expect(await rig.adapter.listListings()).toEqual([]);
+    expect(rig.adapter.tokenRefreshes()).toBe(1);
+  });
+});
+
+describe("reference A1 token answers: flat, with expire_in as seconds", () => {
+  it("a refresh answer wrapped in `response`, with expire_in as a string, still gives the new pair", async () => {
+    rig = await startShopeeRig({
+      apiFetch: reshapeAnswers({
+        "auth/access_token/get": (body) => {
+          const { request_id, error, message, ...rest } = body;
+          return { request_id, error, message, response: { ...rest, expire_in: String(rest.expire_in) } };
+        },
+      }),
+    });
+    rig.server.expireAccessTokens();
+    expect(await rig.adapter.listListings()).toEqual([]);
+    expect(rig.adapter.tokenRefreshes()).toBe(1);
+    expect(rig.server.tokenCounts().refreshes).toBe(1);
   });
 });

@@ -11,6 +11,7 @@ import { PhotoUploadCache, photoCacheFile } from "../../src/adapters/shared/phot
 import { TikTokClient } from "../../src/adapters/tiktok-shop/client.js";
 import { DetailCache } from "../../src/adapters/tiktok-shop/details.js";
 import { readListings } from "../../src/adapters/tiktok-shop/read.js";
+import { setStatus, type WriteDeps } from "../../src/adapters/tiktok-shop/write.js";
 
 type Answer = { status?: number; body: unknown };
 
@@ -102,5 +103,12 @@ describe("tiktok-shop reading reference-shaped answers", () => {
     const listings = await readListings(await readDeps(client));
     expect(listings).toEqual([]);
     expect(asked).toEqual(["POST /product/202502/products/search", "POST /product/202502/products/search"]);
+  });
+
+  it("§4.4: deactivate of a product still in review (12052901 in data.errors) is a retryable failure that says the next sync stops it", async () => {
+    const { client } = clientAnswering(() => ok({ errors: [{ code: 12052901, message: "The action is not allowed in the current status.", detail: { product_id: "1729592969712207008" } }] }));
+    const deps = await readDeps(client);
+    const outcomes = await setStatus([{ kind: "deactivate", sku: "KR-1", listingId: "1729592969712207008", reason: "catalog-inactive", fields: [] }], false, { ...deps, platforms: ["TOKOPEDIA"], skuIds: new Map(), attributeIds: async () => undefined, quota: { reached: false } } satisfies WriteDeps);
+    expect(outcomes).toEqual([{ status: "failed", sku: "KR-1", kind: "deactivate", listingId: "1729592969712207008", error: { code: "12052901", retryable: true, message: expect.stringMatching(/review.*next sync.*\/ Produk sedang ditinjau/) } }]);
   });
 });

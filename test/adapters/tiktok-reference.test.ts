@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Variant } from "../../src/catalog/types.js";
 import { diffCatalog } from "../../src/plan/diff.js";
-import type { DesiredProduct } from "../../src/plan/types.js";
+import type { Change, DesiredProduct } from "../../src/plan/types.js";
 import { makeDesired } from "../builders.js";
 import { TIKTOK_LEAF_ID, startTikTokRig, type TikTokRig } from "./tiktok-rig.js";
 
@@ -68,5 +68,61 @@ describe("tiktok-shop against the reference", () => {
       ["BEKU-1", "inactive", "banned"],
       ["HIDUP-1", "active", "live"],
     ]);
+  });
+
+  describe("§4 table / §10.11: Update Price and Update Inventory take ACTIVATE products only", () => {
+    const title = "Kopi Robusta Bubuk Lereng Kawi Kemasan 250 gr";
+    const single = (over: Partial<DesiredProduct> = {}) => makeDesired({ sku: "KOPI-1", name: title, categoryId: TIKTOK_LEAF_ID, category: TIKTOK_LEAF_ID, price: 45_000, stock: 8, ...over });
+    const priceAndStock = (listingId: string, kind: "update" | "reactivate" = "update"): Change => ({
+      kind,
+      sku: "KOPI-1",
+      listingId,
+      fields: [
+        { field: "price", from: 45_000, to: 47_500 },
+        { field: "stock", from: 8, to: 3 },
+      ],
+      product: single({ price: 47_500, stock: 3 }),
+    });
+
+    it("a product the read saw in review gets its price and stock through a partial edit of its SKUs", async () => {
+      rig = await startTikTokRig({ reviewDelayMs: 3_600_000 });
+      const adapter = await rig.adapter();
+      await adapter.apply([{ kind: "create", sku: "KOPI-1", product: single() }]);
+      const listing = (await adapter.listListings())[0]!;
+      expect(listing.review?.state).toBe("in-review");
+      const skuId = rig.mock.state.products[0]!.skus[0]!.id;
+      rig.mock.resetStats();
+      const [outcome] = await adapter.apply([priceAndStock(listing.id)]);
+      expect(outcome?.status).toBe("applied");
+      const routes = rig.mock.stats().byRoute;
+      expect(routes["POST /product/202309/products/{id}/prices/update"]).toBeUndefined();
+      expect(routes["POST /product/202309/products/{id}/inventory/update"]).toBeUndefined();
+      expect(routes["POST /product/202309/products/{id}/partial_edit"]).toBe(1);
+      const skus = rig.mock.state.products[0]!.skus;
+      expect(skus.map((s) => [s.id, s.seller_sku, s.price.amount, s.inventory.map((i) => i.quantity)])).toEqual([[skuId, "KOPI-1", "47500", [3]]]);
+    });
+
+    it("without a read this run, a 12052901 answer from the price endpoint falls back to the partial edit", async () => {
+      rig = await startTikTokRig({ reviewDelayMs: 3_600_000 });
+      const first = await rig.adapter();
+      await first.apply([{ kind: "create", sku: "KOPI-1", product: single() }]);
+      const skuId = rig.mock.state.products[0]!.skus[0]!.id;
+      const fresh = await rig.adapter();
+      const [outcome] = await fresh.apply([priceAndStock(rig.mock.state.products[0]!.id)]);
+      expect(outcome?.status).toBe("applied");
+      expect(rig.mock.state.products[0]!.skus.map((s) => [s.id, s.price.amount, s.inventory[0]?.quantity])).toEqual([[skuId, "47500", 3]]);
+    });
+
+    it("a deactivated product turned on again: price and stock go with the edit, then it is activated", async () => {
+      rig = await startTikTokRig();
+      const seeded = rig.seed({ sku: "KOPI-1", name: title, price: 45_000, stock: 8, status: "inactive" });
+      const adapter = await rig.adapter();
+      const listing = (await adapter.listListings())[0]!;
+      expect(listing.status).toBe("inactive");
+      const [outcome] = await adapter.apply([priceAndStock(listing.id, "reactivate")]);
+      expect(outcome?.status).toBe("applied");
+      expect(seeded.skus.map((s) => [s.price.amount, s.inventory[0]?.quantity])).toEqual([["47500", 3]]);
+      expect(["PENDING", "ACTIVATE"]).toContain(seeded.status);
+    });
   });
 });

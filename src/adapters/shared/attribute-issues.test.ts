@@ -14,8 +14,9 @@ const AT: AttributeCheckAt = {
 
 function run(rows: AttributeInput[], at: AttributeCheckAt = AT) {
   const collector = collectAttributeIssues(at, { marketplace: "Shopee", missingCode: "ATTRIBUTE_MISSING" });
-  rows.forEach((p, i) => collector.add({ sku: `S-${i}`, line: i + 2, category: "Kain Batik" }, matchAttributes(p, [BAHAN, PIRT, MASA]), "Pakaian > Kain Batik"));
-  return collector.issues().map((i) => [i.code, i.severity, i.line, i.column, i.value, i.args?.suggestion ?? i.args?.rows]);
+  const issues = rows.flatMap((p, i) => collector.add({ sku: `S-${i}`, line: i + 2, category: "Kain Batik" }, matchAttributes(p, [BAHAN, PIRT, MASA]), "Pakaian > Kain Batik"));
+  collector.finish();
+  return issues.map((i) => [i.code, i.severity, i.line, i.column, i.value, i.args?.suggestion ?? i.args?.rows]);
 }
 
 describe("collectAttributeIssues", () => {

@@ -35,10 +35,13 @@ export interface AttributeIssueOptions {
 }
 
 export interface AttributeIssueCollector {
-  /** One product's match; `categoryName` is the category as messages show it. */
-  add(row: AttributeRow, match: AttributeMatch, categoryName: string): void;
-  /** The issues so far, with one note per catalogue attribute the categories lack. */
-  issues(): Issue[];
+  /**
+   * One product's match (`categoryName` as messages show it): its issues, in row order. A catalogue
+   * attribute the category lacks is noted at its first row only; finish() counts its rows.
+   */
+  add(row: AttributeRow, match: AttributeMatch, categoryName: string): Issue[];
+  /** Writes the row counts into the notes add() returned. */
+  finish(): void;
 }
 
 export function collectAttributeIssues(at: AttributeCheckAt, options: AttributeIssueOptions): AttributeIssueCollector {
@@ -52,11 +55,11 @@ export function collectAttributeIssues(at: AttributeCheckAt, options: AttributeI
   /** A value's own column; a value from the `Atribut` cell is located there. Else the name as written. */
   const valueColumn = (source: AttributeSource, fallback: string): string =>
     columnOf(source)?.header ?? (source.kind === "attribute" ? extra.attributeCell?.header : undefined) ?? fallback;
-  const out: Issue[] = [];
   const unknown = new Map<string, { issue: Issue; rows: number }>();
   const loc = (row: AttributeRow) => ({ file: at.file, line: row.line, ...(row.sheet !== undefined ? { sheet: row.sheet } : {}) });
   return {
     add(row, match, categoryName) {
+      const out: Issue[] = [];
       const base = { sku: row.sku, category: categoryName, marketplace: options.marketplace, target: options.marketplace };
       for (const p of match.problems) {
         const { options: list, more } = allowedValues(p.attribute);
@@ -101,10 +104,10 @@ export function collectAttributeIssues(at: AttributeCheckAt, options: AttributeI
         unknown.set(key, { issue, rows: 1 });
         out.push(issue);
       }
-    },
-    issues() {
-      for (const { issue, rows } of unknown.values()) issue.args = { ...issue.args, rows };
       return out;
+    },
+    finish() {
+      for (const { issue, rows } of unknown.values()) issue.args = { ...issue.args, rows };
     },
   };
 }

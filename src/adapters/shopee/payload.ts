@@ -31,9 +31,9 @@ export async function brandOf(details: Details, product: DesiredProduct, categor
 
 export async function attributeList(details: Details, product: DesiredProduct, categoryId: number) {
   const built = buildAttributes(product, await details.attributes(categoryId));
-  if (!built.ok) {
-    const p = built.problems[0];
-    throw new ShopeeApiError("error_less_required_attribute", `attribute "${p?.attribute ?? ""}" is missing or not accepted`, 0);
+  const p = built.blocking;
+  if (p) {
+    throw new ShopeeApiError(p.kind === "missing" ? "error_less_required_attribute" : "error_invalid_attribute_value", `attribute "${p.attribute.name}" is ${p.kind === "missing" ? "missing" : "not accepted"}`, 0);
   }
   return built.list;
 }

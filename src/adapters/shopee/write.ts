@@ -139,8 +139,8 @@ async function perform(change: Change, deps: WriteDeps, signal?: AbortSignal): P
     if (body) await deps.client.post("/api/v2/product/update_item", body, signal ? { signal } : {});
     const hasModels = (known?.variants?.length ?? 0) > 0;
     if (!hasModels) {
-      if (change.fields.some((f) => f.field === "price")) await deps.client.post("/api/v2/product/update_price", { item_id: itemId, price_list: [{ model_id: 0, original_price: product.price }] }, signal ? { signal } : {});
-      if (change.fields.some((f) => f.field === "stock")) await deps.client.post("/api/v2/product/update_stock", { item_id: itemId, stock_list: [{ model_id: 0, seller_stock: [{ stock: product.stock }] }] }, signal ? { signal } : {});
+      if (change.fields.some((f) => f.field === "price")) await postRows(deps.client, "update_price", { item_id: itemId, price_list: [{ model_id: 0, original_price: product.price }] }, signal);
+      if (change.fields.some((f) => f.field === "stock")) await postRows(deps.client, "update_stock", { item_id: itemId, stock_list: [{ model_id: 0, seller_stock: [{ stock: product.stock }] }] }, signal);
     }
   }
   if (change.kind !== "deactivate" && change.variants && change.variants.length > 0 && product) {
@@ -177,8 +177,8 @@ async function applyVariantChanges(itemId: number, variantChanges: NonNullable<E
       if (f.field === "stock") stocks.push({ model_id: Number(vc.variantId), seller_stock: [{ stock: variant?.stock ?? Number(f.to) }] });
     }
   }
-  for (let i = 0; i < prices.length; i += 50) await deps.client.post("/api/v2/product/update_price", { item_id: itemId, price_list: prices.slice(i, i + 50) }, o);
-  for (let i = 0; i < stocks.length; i += 50) await deps.client.post("/api/v2/product/update_stock", { item_id: itemId, stock_list: stocks.slice(i, i + 50) }, o);
+  for (let i = 0; i < prices.length; i += 50) await postRows(deps.client, "update_price", { item_id: itemId, price_list: prices.slice(i, i + 50) }, signal);
+  for (let i = 0; i < stocks.length; i += 50) await postRows(deps.client, "update_stock", { item_id: itemId, stock_list: stocks.slice(i, i + 50) }, signal);
   // NOTE: removals first: the tiers below are rebuilt from the catalogue's variants, so a removed
   // option's index may go to a new one, and a model still holding it would make add_model refuse
   // ("Repeat tier_index").
@@ -195,6 +195,18 @@ async function applyVariantChanges(itemId: number, variantChanges: NonNullable<E
     );
     await deps.client.post("/api/v2/product/add_model", { item_id: itemId, model_list: added.map((v) => ({ tier_index: index(v), original_price: v.price, model_sku: v.sku, seller_stock: [{ stock: v.stock }] })) }, o);
   }
+}
+
+/**
+ * update_price / update_stock answer `error: ""` even when rows were refused: those are in
+ * `response.failure_list[{model_id, failed_reason}]` (reference A3), so a refused row fails the change.
+ */
+async function postRows(client: ShopeeClient, api: "update_price" | "update_stock", body: Record<string, unknown>, signal?: AbortSignal): Promise<void> {
+  const env = await client.post(`/api/v2/product/${api}`, body, signal ? { signal } : {});
+  const failures = ((env.response ?? {}) as { failure_list?: { model_id?: number; failed_reason?: string }[] | null }).failure_list ?? [];
+  if (failures.length === 0) return;
+  const reasons = failures.map((f) => (f.model_id ? `model ${f.model_id}: ` : "") + (f.failed_reason || "refused")).join("; ");
+  throw new ShopeeApiError(`error_${api}`, `${api} refused ${failures.length === 1 ? "a row" : `${failures.length} rows`} (${reasons})`, 200);
 }
 
 const nowSeconds = (): number => Math.floor(Date.now() / 1000);

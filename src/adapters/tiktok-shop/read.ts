@@ -51,6 +51,8 @@ export interface ReadDeps {
   warehouseId: string;
   concurrency: number;
   signal?: AbortSignal;
+  /** Filled with each product's combined status (statusOf), for writes that depend on it. */
+  statuses?: Map<string, string>;
 }
 
 export async function searchAll(client: TikTokClient, body: Record<string, unknown>, signal?: AbortSignal): Promise<SearchProduct[]> {
@@ -135,6 +137,7 @@ export async function readListings(deps: ReadDeps): Promise<Listing[]> {
   // returns deleted products: a deleted product is gone (Get Product refuses it, §4.3), so it is
   // no listing; a catalogue row for it is created again.
   const products = (await searchAll(deps.client, {}, deps.signal)).filter((p) => statusOf(p) !== "DELETED");
+  for (const p of products) deps.statuses?.set(p.id, statusOf(p));
   const limit = pLimit(deps.concurrency);
   const listings = await Promise.all(
     products.map((p) =>
