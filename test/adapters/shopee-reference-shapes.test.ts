@@ -6,6 +6,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Variant } from "../../src/catalog/types.js";
 import type { ShopeeClient } from "../../src/adapters/shopee/client.js";
 import { toListing, toVariants, type BaseInfo, type ModelList } from "../../src/adapters/shopee/map.js";
+import type { Channel, Details, ItemLimits } from "../../src/adapters/shopee/details.js";
+import { addItemBody, logisticInfo } from "../../src/adapters/shopee/payload.js";
 import { uploadedImage } from "../../src/adapters/shopee/photos.js";
 import { listAllListings } from "../../src/adapters/shopee/read.js";
 import type { Change, DesiredProduct } from "../../src/plan/types.js";
@@ -194,5 +196,41 @@ describe("reference A1 token answers: flat, with expire_in as seconds", () => {
     expect(await rig.adapter.listListings()).toEqual([]);
     expect(rig.adapter.tokenRefreshes()).toBe(1);
     expect(rig.server.tokenCounts().refreshes).toBe(1);
+  });
+});
+
+describe("reference A3 logistics: what each fee_type needs on add_item", () => {
+  it("SIZE_SELECTION gets its first size_id, SIZE_INPUT the package dimension, CUSTOM_PRICE is left out", async () => {
+    rig = await startShopeeRig({ adapter: { packageDimensionCm: { length: 30, width: 20, height: 8 } } });
+    expect((await rig.adapter.apply([create(product({ sku: "L-1", name: "Masker Kirim" }))]))[0]?.status).toBe("applied");
+    const [item] = rig.server.items();
+    expect(item?.logistics).toEqual([
+      { logistic_id: 8003, enabled: true },
+      { logistic_id: 8005, enabled: true },
+      { logistic_id: 8007, enabled: true, size_id: "KD-S" },
+    ]);
+    expect(item?.dimension).toEqual({ package_length: 30, package_width: 20, package_height: 8 });
+  });
+
+  const details = (channels: Channel[], limits: ItemLimits = {}): Details => ({
+    channels: async () => channels,
+    limits: async () => limits,
+    attributes: async () => [],
+    brandId: async () => undefined,
+  });
+  const cm = { length: 10, width: 10, height: 10 };
+
+  it("no dimension when no channel prices by size; a dimension when get_item_limit says dimension_mandatory", async () => {
+    const fixed: Channel[] = [{ id: 1, name: "Tetap", feeType: "FIXED_DEFAULT_PRICE", sizeIds: [] }];
+    expect(await addItemBody(product({}), ["img"], details(fixed), undefined, cm)).not.toHaveProperty("dimension");
+    expect(await addItemBody(product({}), ["img"], details(fixed, { isDimensionMandatory: true }), undefined, cm)).toMatchObject({ dimension: { package_length: 10, package_width: 10, package_height: 10 } });
+  });
+
+  it("only channels desbumi cannot fill (CUSTOM_PRICE, SIZE_SELECTION without sizes) is error_invalid_logistic_info, named", async () => {
+    const none: Channel[] = [
+      { id: 2, name: "Kurir Sendiri", feeType: "CUSTOM_PRICE", sizeIds: [] },
+      { id: 3, name: "Kargo", feeType: "SIZE_SELECTION", sizeIds: [] },
+    ];
+    await expect(logisticInfo(details(none), undefined)).rejects.toMatchObject({ error: "error_invalid_logistic_info", message: expect.stringContaining("Kurir Sendiri, Kargo") });
   });
 });

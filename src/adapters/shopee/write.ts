@@ -10,7 +10,7 @@ import type { ApplyOptions } from "../types.js";
 import type { ShopeeClient } from "./client.js";
 import type { Details } from "./details.js";
 import { DAILY_LIMIT_TEXT, DailyLimitError, OutcomeUnknownError, RETRYABLE, ShopeeApiError } from "./errors.js";
-import { addItemBody, initTierBody, tiersOf, updateItemBody } from "./payload.js";
+import { addItemBody, initTierBody, tiersOf, updateItemBody, type PackageCm } from "./payload.js";
 import { uploadPhotos, type PhotoDeps } from "./photos.js";
 import { LISTED_STATUSES } from "./read.js";
 import { AdapterError } from "../../errors.js";
@@ -31,6 +31,7 @@ export interface WriteDeps {
   details: Details;
   photos: PhotoDeps;
   logistics: readonly (number | string)[] | undefined;
+  packageCm: PackageCm;
   known: Map<string, KnownListing>;
   concurrency: number;
   log: Logger;
@@ -231,7 +232,7 @@ async function findRecentBySku(client: ShopeeClient, sku: string, since: number,
 
 async function create(product: Extract<Change, { kind: "create" }>["product"], deps: WriteDeps, signal?: AbortSignal): Promise<string> {
   const imageIds = await uploadPhotos(product, deps.photos, signal);
-  const body = await addItemBody(product, imageIds, deps.details, deps.logistics);
+  const body = await addItemBody(product, imageIds, deps.details, deps.logistics, deps.packageCm);
   const itemId = await addItemOnce(body, product.sku, deps, signal);
   const variants = product.variants ?? [];
   if (variants.length > 0) await initTiersOnce(itemId, product, deps, signal);

@@ -47,7 +47,7 @@ export interface Item {
   brand: { brand_id: number; original_brand_name: string };
   attributes: ItemAttribute[];
   imageIds: string[];
-  logistics: { logistic_id: number; enabled: boolean }[];
+  logistics: { logistic_id: number; enabled: boolean; size_id?: string; shipping_fee?: number; is_free?: boolean }[];
   dimension?: { package_length: number; package_width: number; package_height: number };
   purchaseLimit?: { min_purchase_limit: number; max_purchase_limit: number };
   tiers: Tier[];
