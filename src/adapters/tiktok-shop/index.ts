@@ -74,10 +74,12 @@ export async function createTikTokShopAdapter(options: TikTokShopOptions, ctx: A
   const statuses = new Map<string, string>();
   let warehouseId: string | undefined;
   let categories: Category[] | undefined;
-  const attributeCache = new Map<string, Promise<AttributeIds | undefined>>();
   const quota = { reached: false };
+  const edit: { version?: string } = {};
   const requirements = createRequirementsLookup(client);
 
+  // NOTE (open question §11, default warehouse): every SKU inventory names this sales warehouse
+  // (the config's, else the shop's default), never relying on the platform to pick one.
   const warehouse = async (): Promise<string> => {
     if (warehouseId) return warehouseId;
     const env = await client.call<{ warehouses?: Warehouse[] }>("GET", "/logistics/202309/warehouses", { cipher: true });
@@ -99,24 +101,8 @@ export async function createTikTokShopAdapter(options: TikTokShopOptions, ctx: A
     return hit.id;
   };
 
-  const attributeIds = (categoryId: string): Promise<AttributeIds | undefined> => {
-    let task = attributeCache.get(categoryId);
-    if (!task) {
-      task = client
-        .call<{ attributes?: { id: string; name: string; type: string; is_customizable?: boolean; values?: { id: string; name: string }[] }[] }>("GET", `/product/202309/categories/${categoryId}/attributes`, { cipher: true, query: { locale: "id-ID" } })
-        .then((env) => {
-          if (env.code !== 0) return undefined;
-          const byName: AttributeIds["byName"] = new Map();
-          for (const a of env.data?.attributes ?? []) {
-            if (a.type !== "PRODUCT_PROPERTY") continue;
-            byName.set(a.name.toLowerCase(), { id: a.id, name: a.name, customizable: a.is_customizable ?? false, values: new Map((a.values ?? []).map((v) => [v.name.toLowerCase(), v.id])) });
-          }
-          return { byName };
-        });
-      attributeCache.set(categoryId, task);
-    }
-    return task;
-  };
+  // One Get Attributes per category and run: the plan-time checks and the writes match alike.
+  const attributeIds = async (categoryId: string): Promise<AttributeIds | undefined> => ({ attributes: (await requirements(categoryId)).attributes });
 
   const deps = async (signal?: AbortSignal): Promise<WriteDeps> => ({
     client,
@@ -131,6 +117,7 @@ export async function createTikTokShopAdapter(options: TikTokShopOptions, ctx: A
     ...(ctx.fetch ? { fetch: ctx.fetch } : {}),
     ...(signal ? { signal } : {}),
     quota,
+    edit,
   });
 
   const adapter: MarketplaceAdapter = {
@@ -152,6 +139,8 @@ export async function createTikTokShopAdapter(options: TikTokShopOptions, ctx: A
 
     async listCategories() {
       if (categories) return categories;
+      // NOTE (open question §11, category version for ID): no category_version is sent, here or
+      // on create, so the shop's default tree answers and create checks against that same tree.
       const env = await client.call<{ categories?: { id: string; parent_id: string; local_name: string; is_leaf: boolean; permission_statuses?: string[] }[] }>("GET", "/product/202309/categories", {
         cipher: true,
         query: { locale: "id-ID", listing_platform: options.platforms.length === 1 ? (options.platforms[0] ?? "") : "" },
