@@ -39,11 +39,13 @@ export function columnMap(header: HeaderMap): NonNullable<CatalogResult["columns
   return columns;
 }
 
-/** Where the catalogue v2 per-marketplace and certificate file columns are (CatalogResult.extraColumns). */
+/** Where the catalogue v2 per-marketplace, certificate file and variant photo columns are (CatalogResult.extraColumns). */
 export function extraColumnMap(header: HeaderMap): CatalogResult["extraColumns"] {
   const { overrides, certificateFiles } = header.extras;
-  if (overrides.length === 0 && certificateFiles.length === 0) return undefined;
+  const variantPhoto = header.variants.photo;
+  if (overrides.length === 0 && certificateFiles.length === 0 && !variantPhoto) return undefined;
   const out: NonNullable<CatalogResult["extraColumns"]> = {};
+  if (variantPhoto) out.variantPhoto = { header: variantPhoto.header, index: variantPhoto.index };
   for (const o of overrides) {
     out.overrides ??= {};
     (out.overrides[o.key] ??= {})[o.field] = { header: o.header, index: o.index };

@@ -56,9 +56,10 @@ export async function readItems(client: ShopeeClient, ids: readonly number[], si
   );
 }
 
-export async function listAllListings(client: ShopeeClient, imageRef: (id: string, index: number) => string, signal?: AbortSignal): Promise<Listing[]> {
+/** `imageHash`: the content sha256 of the file an image id was uploaded from (Listing.photoHashes), or null. */
+export async function listAllListings(client: ShopeeClient, imageRef: (id: string, index: number) => string, signal?: AbortSignal, imageHash?: (id: string) => string | null): Promise<Listing[]> {
   const items = await readItems(client, await listItemIds(client, signal), signal);
-  return items.map(({ info, models }) => toListing(info, models, imageRef)).sort((a, b) => Number(a.id) - Number(b.id));
+  return items.map(({ info, models }) => toListing(info, models, imageRef, imageHash)).sort((a, b) => Number(a.id) - Number(b.id));
 }
 
 interface RawCategory {
