@@ -65,6 +65,9 @@ export const ISSUE_CODES = [
   "CATEGORY_LIMIT",
   "ATTRIBUTE_MISSING",
   "ATTRIBUTE_VALUE_INVALID",
+  // plan-time attribute matching, every adapter (src/adapters/shared/attribute-issues.ts)
+  "ATTRIBUTE_VALUE_UNLISTED",
+  "ATTRIBUTE_NOT_IN_CATEGORY",
   // catalogue v2: variants (issue 14; wording in src/report/messages-catalog-v2.ts)
   "VARIANT_FIELD_CONFLICT",
   "VARIANT_DUPLICATE_OPTIONS",

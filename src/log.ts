@@ -1,6 +1,9 @@
 // Logging through pino: plain-text lines on stderr for people, optional JSON lines file for tools.
 // Secrets are redacted by pino before any destination sees the line.
+import { closeSync, mkdirSync, openSync, statSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
 import { pino, type Logger, type DestinationStream } from "pino";
+import { atPath } from "./fs-errors.js";
 
 export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 export const LOG_LEVELS: readonly LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
@@ -29,6 +32,9 @@ export const REDACT_PATHS = [
   "*.secret",
   "password",
   "*.password",
+  // The marketplace credentials' own names (TikTok Shop app_secret, Shopee partner_key, both
+  // refresh tokens, request signatures): nothing logs them today; a later debug line must not either.
+  ...["refresh_token", "refreshToken", "accessToken", "app_secret", "appSecret", "partner_key", "partnerKey", "sign"].flatMap((k) => [k, `*.${k}`]),
 ];
 
 export interface LoggerOptions {
@@ -113,7 +119,7 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
   }
   if (opts.file) {
     const fileLevel: LogLevel = level === "trace" ? "trace" : level === "silent" ? "debug" : "debug";
-    streams.push({ level: fileLevel, stream: pino.destination({ dest: opts.file, mkdir: true, sync: true }) });
+    streams.push({ level: fileLevel, stream: fileDestination(opts.file, opts.stderr) });
   }
   if (streams.length === 0) return pino({ level: "silent" });
   const minLevel = streams.some((s) => s.level === "trace")
@@ -130,6 +136,59 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
     },
     pino.multistream(streams),
   );
+}
+
+/**
+ * The --log-file: its folder made and the file opened (append) before the run starts, so a path
+ * that cannot be written stops the run with a plain message (exit 2) instead of losing the log.
+ * NOTE: not pino's `mkdir: true`: Node's recursive mkdirSync never returns for a path under /proc.
+ * A write that fails later (a full disk) is said once on stderr; the run itself goes on.
+ */
+export function fileDestination(path: string, stderr?: TextSink): DestinationStream {
+  let fd: number;
+  try {
+    makeFolders(dirname(path));
+    fd = openSync(path, "a", 0o600);
+  } catch (error) {
+    throw atPath(error, path, "write");
+  }
+  let failed = false;
+  return {
+    write: (line: string) => {
+      if (failed) return;
+      try {
+        writeSync(fd, line);
+      } catch (error) {
+        failed = true;
+        const code = (error as { code?: string }).code ?? "error";
+        const warn = `desbumi: warning: the log file ${path} cannot be written (${code}); no more log lines go there / berkas log ${path} tidak bisa ditulis (${code}); baris log berikutnya tidak ditulis ke sana\n`;
+        (stderr ?? { write: (s: string) => process.stderr.write(s) }).write(warn);
+        try {
+          closeSync(fd);
+        } catch {
+          // already failing: nothing more to say
+        }
+      }
+    },
+  };
+}
+
+/** mkdir -p, one level at a time (each failure is the real one: ENOTDIR, EACCES, EROFS ...). */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let at = dir; ; at = dirname(at)) {
+    let isDirectory: boolean | undefined;
+    try {
+      isDirectory = statSync(at).isDirectory();
+    } catch (error) {
+      if ((error as { code?: string }).code !== "ENOENT") throw error;
+    }
+    if (isDirectory === true) break;
+    if (isDirectory === false) throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${at}'`), { code: "ENOTDIR", syscall: "mkdir", path: at });
+    missing.push(at);
+    if (dirname(at) === at) break;
+  }
+  for (const at of missing.reverse()) mkdirSync(at);
 }
 
 /** A logger that writes nothing (tests, library use). */

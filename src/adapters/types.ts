@@ -6,6 +6,7 @@ import type { Change, ChangeOutcome, DesiredProduct, Listing } from "../plan/typ
 import type { Issue } from "../issues.js";
 import type { MarketplaceRules } from "../rules.js";
 import type { Text } from "../i18n.js";
+import type { AttributeCheckAt } from "./shared/attribute-issues.js";
 
 export type { MarketplaceRules } from "../rules.js";
 
@@ -43,6 +44,13 @@ export interface ApplyOptions {
   onIntent?: (change: Change) => void;
 }
 
+/** Where a catalogue's columns are, for the located issues of checkProducts. */
+export interface CheckAt {
+  file: string;
+  columns?: Partial<Record<string, { header: string }>>;
+  extraColumns?: AttributeCheckAt["extraColumns"];
+}
+
 export interface MarketplaceAdapter {
   readonly name: string;
   /** What the target is, for every output line that names it, e.g. "Tokopedia shop 480829". */
@@ -69,9 +77,10 @@ export interface MarketplaceAdapter {
   /**
    * Plan-time checks only the marketplace can make (category rules: required attributes and
    * certifications; market title rules): located issues, errors keep the row from being sent.
-   * Optional; `columns` maps fields to the headers as written, for the issues' `column`.
+   * Optional; `columns` maps fields to the headers as written, for the issues' `column`, and
+   * `extraColumns` the attribute, brand and certificate columns (attribute issues are located there).
    */
-  checkProducts?(products: readonly DesiredProduct[], at: { file: string; columns?: Partial<Record<string, { header: string }>> }): Promise<Issue[]>;
+  checkProducts?(products: readonly DesiredProduct[], at: CheckAt): Promise<Issue[]>;
   /**
    * Adapters that write upload files instead of calling an API (tokopedia-bulk): the files the last
    * `apply` wrote, so the summary names them ("Written: upload/x.xlsx (20 rows)") instead of

@@ -1,11 +1,11 @@
 // Header row -> which column holds which canonical field.
 import type { RawCell } from "./source.js";
 import { cellText } from "./cell.js";
-import { CANONICAL_HEADER, fieldByWords, lookupHeader, type Field } from "./header-aliases.js";
+import { CANONICAL_HEADER, fieldByWords, headerKey, lookupHeader, type Field } from "./header-aliases.js";
 import type { PriceUnit } from "./money.js";
 import type { WeightUnit } from "./weight.js";
 import { suggestHeader } from "./suggest.js";
-import { addVariantColumn, emptyVariantColumns, lookupVariantHeader, type VariantColumns } from "./variant-columns.js";
+import { addVariantColumn, emptyVariantColumns, isShopeeEnglishGroup, lookupTemplateVariantHeader, lookupVariantHeader, type VariantColumns } from "./variant-columns.js";
 import { addExtraColumn, emptyExtraColumns, lookupExtraHeader, type ExtraColumns } from "./extra-columns.js";
 
 /** Fields a marketplace listing cannot do without; a header row must map all of them. */
@@ -49,7 +49,7 @@ export function mapHeader(cells: readonly RawCell[]): HeaderMap {
       if (first) map.duplicates.push({ spec: { index, header, field: extra.kind === "certificate" ? extra.certificate : extra.kind }, first });
       return;
     }
-    const alias = lookupHeader(header);
+    const alias = lookupTemplateVariantHeader(header) ? undefined : lookupHeader(header);
     if (!alias) {
       const variant = lookupVariantHeader(header);
       if (variant) {
@@ -68,6 +68,11 @@ export function mapHeader(cells: readonly RawCell[]): HeaderMap {
     else if (alias.field !== "images") map.duplicates.push({ spec, first });
   });
   map.missing = REQUIRED_FIELDS.filter((field) => map.byField[field] === undefined);
+  // NOTE: Shopee's English mass upload asks for `Weight` in kg ("0.00 to 1000000.00", as its API
+  // takes kg); its `Variation Integration No.` column tells that template from a sheet whose bare
+  // `Weight` is grams.
+  const weight = map.byField.weight;
+  if (weight && weight.unit === undefined && headerKey(weight.header) === "weight" && isShopeeEnglishGroup(map.variants.group)) weight.unit = "kg";
   return map;
 }
 

@@ -62,7 +62,9 @@ const BRACKETED = /^(.*?)\s*[([]\s*([^)\]]*?)\s*[)\]]\s*\*?\s*$/;
  * Bracket words that qualify the column rather than name a marketplace (units and the like): such
  * a header is read as before (`Harga (Rp)`, `Berat (gram)`, `Stok (pcs)`).
  */
-const NOT_A_MARKETPLACE = keys(["rp", "idr", "rupiah", "ribu", "rb", "ribu rupiah", "kg", "g", "gr", "gram", "ons", "kilogram", "pcs", "pc", "unit", "buah", "satuan", "pack", "wajib", "opsional", "optional", "required", "sku", "baru", "jual", "normal", "ecer", "eceran", "net", "bersih", "angka", "number", "teks", "text"]);
+const NOT_A_MARKETPLACE = keys(["rp", "idr", "rupiah", "ribu", "rb", "ribu rupiah", "kg", "g", "gr", "gram", "ons", "kilogram", "pcs", "pc", "unit", "buah", "satuan", "pack", "wajib", "opsional", "optional", "required", "sku", "baru", "jual", "normal", "ecer", "eceran", "net", "bersih", "angka", "number", "teks", "text",
+  // TikTok Shop's batch template: "Retail Price (Local Currency)", "Harga Ritel (Mata Uang Lokal)"
+  "local currency", "mata uang lokal", "currency", "mata uang"]);
 const OVERRIDE_FIELDS: ReadonlySet<string> = new Set<OverrideField>(["name", "price", "stock"]);
 
 /** What a header means among the catalogue v2 extra columns, if anything. Check before v1 aliases. */

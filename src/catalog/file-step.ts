@@ -39,20 +39,23 @@ export function columnMap(header: HeaderMap): NonNullable<CatalogResult["columns
   return columns;
 }
 
-/** Where the catalogue v2 per-marketplace, certificate file and variant photo columns are (CatalogResult.extraColumns). */
+/** Where the catalogue v2 columns are (CatalogResult.extraColumns): per-marketplace, certificate, brand, attribute and variant photo columns. */
 export function extraColumnMap(header: HeaderMap): CatalogResult["extraColumns"] {
-  const { overrides, certificateFiles } = header.extras;
-  const variantPhoto = header.variants.photo;
-  if (overrides.length === 0 && certificateFiles.length === 0 && !variantPhoto) return undefined;
+  const { overrides, certificateFiles, attributes, attributeCell, brand, certificates } = header.extras;
+  const at = (c: { header: string; index: number }) => ({ header: c.header, index: c.index });
   const out: NonNullable<CatalogResult["extraColumns"]> = {};
-  if (variantPhoto) out.variantPhoto = { header: variantPhoto.header, index: variantPhoto.index };
+  if (header.variants.photo) out.variantPhoto = at(header.variants.photo);
   for (const o of overrides) {
     out.overrides ??= {};
-    (out.overrides[o.key] ??= {})[o.field] = { header: o.header, index: o.index };
+    (out.overrides[o.key] ??= {})[o.field] = at(o);
   }
   const file = certificateFiles[0];
-  if (file) out.certificateFiles = { header: file.header, index: file.index };
-  return out;
+  if (file) out.certificateFiles = at(file);
+  for (const a of attributes) (out.attributes ??= {})[a.name] = at(a);
+  if (attributeCell) out.attributeCell = at(attributeCell);
+  if (brand) out.brand = at(brand);
+  for (const [kind, c] of Object.entries(certificates)) if (c) (out.certificates ??= {})[kind as keyof typeof certificates] = at(c);
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 /** By line, then by column position in the header, file-level (no column) first. */

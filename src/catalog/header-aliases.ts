@@ -18,18 +18,27 @@ export interface HeaderAlias {
 const ALIASES: Record<Field, readonly string[]> = {
   sku: ["sku", "kode produk", "kode", "kode barang", "sku name", "sku produk", "kode sku", "product code", "item code", "product sku",
     // issue 14: per-variant SKU columns of marketplace and shop exports (Shopee "Kode Variasi", Shopify "Variant SKU")
-    "kode variasi", "sku variasi", "sku varian", "variant sku", "seller sku"],
+    "kode variasi", "sku variasi", "sku varian", "variant sku", "seller sku",
+    // TikTok Shop's Indonesian batch template ("SKU Penjual")
+    "sku penjual"],
   name: ["nama produk", "name", "nama", "nama barang", "product name", "judul produk", "judul", "title"],
   description: ["deskripsi", "description", "deskripsi produk", "keterangan", "product description", "desc", "uraian", "body (html)"],
-  price: ["harga", "price", "harga (rp)", "harga rupiah", "harga jual", "harga satuan", "harga idr", "price (rp)", "price idr", "product price", "variant price", "regular price"],
-  stock: ["stok", "stock", "jumlah stok", "stok produk", "qty", "quantity", "jumlah", "variant inventory qty"],
-  weight: ["berat", "weight", "berat (gram)", "berat (gr)", "berat (g)", "berat produk", "weight (g)", "weight (gram)", "weight (grams)", "variant grams"],
+  price: ["harga", "price", "harga (rp)", "harga rupiah", "harga jual", "harga satuan", "harga idr", "price (rp)", "price idr", "product price", "variant price", "regular price",
+    // TikTok Shop batch template: "Retail Price (Local Currency)" / "Harga Ritel (Mata Uang Lokal)"
+    "retail price", "harga ritel"],
+  stock: ["stok", "stock", "jumlah stok", "stok produk", "qty", "quantity", "jumlah", "variant inventory qty", "kuantitas"],
+  weight: ["berat", "weight", "berat (gram)", "berat (gr)", "berat (g)", "berat produk", "weight (g)", "weight (gram)", "weight (grams)", "variant grams",
+    // TikTok Shop batch template: "Package Weight(g)" / "Berat Paket(g)"
+    "package weight", "berat paket"],
   category: ["kategori", "category", "kode kategori", "kategori produk", "category id", "id kategori"],
   condition: ["kondisi", "condition", "kondisi produk"],
   status: ["status", "status produk", "product status"],
-  min_order: ["minimum pemesanan", "min order", "minimum order", "min pemesanan", "min pesan", "minimal pembelian", "min beli", "minimum beli"],
+  min_order: ["minimum pemesanan", "min order", "minimum order", "min pemesanan", "min pesan", "minimal pembelian", "min beli", "minimum beli", "minimum purchase quantity"],
   etalase: ["etalase", "nomor etalase", "nama etalase", "showcase", "etalase id"],
-  images: ["foto", "gambar", "foto produk", "gambar produk", "image", "images", "image url", "image urls", "photo", "photos", "picture", "url foto", "url gambar", "link foto", "link gambar", "foto url", "image src", "foto sampul", "foto produk utama", "main product image"],
+  images: ["foto", "gambar", "foto produk", "gambar produk", "image", "images", "image url", "image urls", "photo", "photos", "picture", "url foto", "url gambar", "link foto", "link gambar", "foto url", "image src", "foto sampul", "foto produk utama", "main product image",
+    // Shopee's English mass upload ("Cover image", "Item Image 1".."8"), TikTok Shop's batch
+    // template ("Main Product Image", "Product Image 2".."9"; Indonesian "Gambar Produk Utama")
+    "cover image", "item image", "product image", "gambar produk utama", "gambar utama", "main image"],
 };
 
 /** The header a rename suggestion names (as the template writes it, without its unit). */

@@ -9,13 +9,15 @@ describe("parsePrice", () => {
     ["25k", 25000], ["1,5 jt", 1500000], ["1,5jt", 1500000], ["1 juta", 1000000], ["Rp\u00a025.000", 25000],
     ["Rp\u202f25.000", 25000], ["1.500.000", 1500000], ["1,500,000", 1500000], ["1,500.00", 1500], ["  12000  ", 12000],
     [25000, 25000], [25000.0000000001, 25000],
+    // issue 14: shop exports write zero cents after a dot (Shopify `Variant Price` 150000.00)
+    ["150000.00", 150000], ["1500.00", 1500],
   ])("%j -> %d", (input, expected) => {
     expect(parsePrice(input)).toEqual({ ok: true, value: expected });
   });
 
   // NOTE: weights read `0.5` as a decimal; prices keep every dot decimal ambiguous (issue 2), and a
   // leading `0.` is never a thousands group, so `0.500` is not Rp 500 either.
-  test.each(["12,5", "1.5", "1,500", "12,50", "1.5jt", "0.5", "Rp 0.5", "0.500", "0.5 jt"])("%j is ambiguous", (input) => {
+  test.each(["12,5", "1.5", "1,500", "12,50", "1.5jt", "0.5", "Rp 0.5", "0.500", "0.5 jt", "150.00", "15000.50"])("%j is ambiguous", (input) => {
     expect(parsePrice(input)).toMatchObject({ ok: false, code: "AMBIGUOUS_NUMBER" });
   });
 

@@ -21,6 +21,11 @@ const CURRENCY_PREFIX = /^(?:rp\.?|idr)\s*/;
 const DASH_SUFFIX = /\s*(?:,-+|\.-+|-+)$/;
 const RUPIAH_SUFFIX = /\s*rupiah$/;
 const NONZERO_DIGIT = /[1-9]/;
+/**
+ * `150000.00`: zero cents after a dot, as shop exports write every price (Shopify `Variant Price`).
+ * NOTE: only after four or more plain digits; `150.00` could be a mistyped `150.000` and stays ambiguous.
+ */
+const EXPORT_ZERO_CENTS = /^(\d{4,})\.00$/;
 
 /**
  * `25000`, `25.000`, `Rp 25.000`, `Rp25.000,-`, `Rp. 25.000,00`, `IDR 25.000`, `25rb`,
@@ -42,6 +47,7 @@ export function parsePrice(input: string | number, unit: PriceUnit = "rupiah"): 
   if (s.startsWith("rp") || s.startsWith("idr")) s = s.replace(CURRENCY_PREFIX, "");
   if (s.endsWith("-")) s = s.replace(DASH_SUFFIX, "");
   if (s.endsWith("rupiah")) s = s.replace(RUPIAH_SUFFIX, "");
+  if (s.endsWith(".00")) s = s.replace(EXPORT_ZERO_CENTS, "$1");
   const shape = PRICE_SHAPE.exec(s);
   if (!shape) return { ok: false, code: "INVALID_PRICE", args: { reason: "format" } };
   const n = readIdNumber(shape[1]!, { dotGroupsAreThousands: true });

@@ -81,6 +81,12 @@ export interface CatalogResult {
   extraColumns?: {
     overrides?: Record<string, Partial<Record<"name" | "price" | "stock", { header: string; index: number }>>>;
     certificateFiles?: { header: string; index: number };
+    /** `Atribut: <name>` columns by the name as written after the colon (plan-time attribute issues). */
+    attributes?: Record<string, { header: string; index: number }>;
+    /** The one `Atribut` cell of `name=value; ...`. */
+    attributeCell?: { header: string; index: number };
+    brand?: { header: string; index: number };
+    certificates?: Partial<Record<import("./certificates.js").CertificateKind, { header: string; index: number }>>;
     /** The per-variant photo column (`Foto Variasi`), where variant photo issues are located. */
     variantPhoto?: { header: string; index: number };
   };

@@ -40,7 +40,9 @@ export function readVariantCells(cells: readonly RawCell[], header: HeaderMap): 
   for (const o of v.options) {
     if (o.kind === "named") options.push({ name: o.name, value: textOf(cells, o.value), column: o.value });
     else if (o.value) {
-      const option: OptionCell = { name: textOf(cells, o.name), value: textOf(cells, o.value), column: o.value, pair: o.n };
+      // NOTE: a value column without any name column (`Pilihan Varian` alone) names its option by its header.
+      const name = o.name ? textOf(cells, o.name) : o.value.header;
+      const option: OptionCell = { name, value: textOf(cells, o.value), column: o.value, pair: o.n };
       if (o.name) option.nameColumn = o.name;
       options.push(option);
     } else if (o.name && !isBlankCell(cellOf(cells, o.name))) {

@@ -3,7 +3,7 @@
 // LC_MESSAGES, LANG). Windows laptops usually set no LANG, hence the config key and the variable.
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { CONFIG_FILE_NAME } from "../config/schema.js";
+import { CONFIG_FILE_NAME } from "../config/file-name.js";
 import { resolveLang, type Lang } from "../i18n.js";
 import { langFromArgv } from "./usage-text.js";
 

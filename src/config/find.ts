@@ -3,7 +3,7 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import { ConfigError } from "../errors.js";
 import { configMessages as m } from "./messages.js";
-import { CONFIG_FILE_NAME } from "./schema.js";
+import { CONFIG_FILE_NAME } from "./file-name.js";
 
 const kindOf = async (file: string): Promise<"file" | "dir" | undefined> => {
   try {

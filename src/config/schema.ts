@@ -3,7 +3,7 @@
 // merging, against the adapter's own optionsSchema (see ./marketplace.ts).
 import { z } from "zod";
 
-export const CONFIG_FILE_NAME = "desbumi.config.json";
+export { CONFIG_FILE_NAME } from "./file-name.js";
 
 /** Group ids: lowercase letters, digits and single hyphens (`muiwo`, `bumi-adikusuma`). */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

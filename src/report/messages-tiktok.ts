@@ -10,6 +10,13 @@ const category = (f: Facts, lang: Lang): string => {
   return lang === "id" ? (c ? `Kategori ${c}` : "Kategori ini") : c ? `Category ${c}` : "This category";
 };
 const attribute = (f: Facts): string => `"${f.text("attribute") ?? "?"}"`;
+/** The allowed values (a capped list) and how many more there are. */
+const allowed = (f: Facts, lang: Lang): string => {
+  const list = f.text("allowed");
+  if (!list) return "";
+  const more = f.num("more") ?? 0;
+  return more > 0 ? `${list} ${lang === "id" ? `(dan ${more} lainnya)` : `(and ${more} more)`}` : list;
+};
 
 export const TIKTOK_WORDING = {
   NAME_TOO_SHORT: {
@@ -28,8 +35,8 @@ export const TIKTOK_WORDING = {
       en: (f) => `${category(f, "en")} requires the attribute ${attribute(f)}, which this row does not give`,
     },
     hint: {
-      id: (f) => `Tambahkan kolom ${attribute(f)}${f.text("allowed") ? ` dengan salah satu nilai: ${f.text("allowed")}` : " dengan nilai yang sesuai"}`,
-      en: (f) => `Add a ${attribute(f)} column${f.text("allowed") ? ` with one of: ${f.text("allowed")}` : " with a fitting value"}`,
+      id: (f) => `Isi kolom "Atribut: ${f.text("attribute") ?? "?"}" untuk baris ini${allowed(f, "id") ? ` dengan salah satu nilai: ${allowed(f, "id")}` : " dengan nilai yang sesuai"}`,
+      en: (f) => `Fill the column "Atribut: ${f.text("attribute") ?? "?"}" for this row${allowed(f, "en") ? ` with one of: ${allowed(f, "en")}` : " with a fitting value"}`,
     },
   },
   CERTIFICATION_REQUIRED: {

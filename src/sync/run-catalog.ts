@@ -217,7 +217,11 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
     };
     // Marketplace checks only the adapter can make (tiktok-shop: category rules, the ID title rule).
     if (adapter.checkProducts && desired.products.length > 0) {
-      const checked = await adapter.checkProducts(desired.products, { file: job.file, ...(catalog.columns ? { columns: catalog.columns } : {}) });
+      const checked = await adapter.checkProducts(desired.products, {
+        file: job.file,
+        ...(catalog.columns ? { columns: catalog.columns } : {}),
+        ...(catalog.extraColumns ? { extraColumns: catalog.extraColumns } : {}),
+      });
       const bad = new Set(checked.filter((i) => i.severity === "error" && i.line !== undefined).map((i) => i.line));
       desired.issues.push(...checked);
       desired.invalidSkus.push(...desired.products.filter((p) => bad.has(p.line)).map((p) => p.sku));

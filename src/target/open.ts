@@ -10,8 +10,9 @@ import { ConfigError, UsageError } from "../errors.js";
 import { describeZodIssues, dedupeIssues } from "../config/zod-issues.js";
 import { optionHelpOf } from "../config/marketplace.js";
 import { practiceShopLabel } from "./practice-shop-name.js";
-import { categoryCacheKey } from "../categories/offline.js";
 import { lockShop, type ShopLock, type ShopLockRequest } from "./shop-lock.js";
+
+export { categoryTargetOf } from "./category-target.js";
 
 /** Target flags shared by sync, apply and categories (flags win over the config block). */
 export interface TargetFlags {
@@ -211,16 +212,3 @@ function validateOptions(definition: AdapterDefinition<unknown>, data: Record<st
   );
 }
 
-/**
- * Where this run's category tree is known offline (issue 12.4): the practice shop's is built in; a
- * connected target's is cached per adapter and shop (`.desbumi/categories-<key>.json`), written by
- * sync whenever it lists categories. Same key for sync and validate.
- */
-export function categoryTargetOf(opts: Pick<OpenTargetOptions, "flags" | "marketplace" | "group">): { isPracticeShop: boolean; cacheKey?: string } {
-  const name = opts.flags.marketplace ?? opts.marketplace?.adapter;
-  if (name === undefined) return { isPracticeShop: true };
-  const block = opts.marketplace?.adapter === name ? opts.marketplace : undefined;
-  const shop = opts.flags.shopId ?? block?.shopId ?? opts.group ?? "default";
-  const key = categoryCacheKey(name, shop);
-  return { isPracticeShop: false, ...(key !== undefined ? { cacheKey: key } : {}) };
-}

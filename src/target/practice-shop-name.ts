@@ -24,14 +24,29 @@ export const PRACTICE_SHOP_LABEL = practiceShopLabel();
 
 const LABEL_PATTERN = /^practice shop \/ toko latihan \(Tokopedia & Shop, mock marketplace \/ marketplace tiruan, (.+)\)$/;
 
+/** Other adapters' labels as one language shows them (the label itself stays the identity). */
+const ONE_LANGUAGE: readonly { pattern: RegExp; show: (m: RegExpExecArray, lang: Lang) => string }[] = [
+  {
+    pattern: LABEL_PATTERN,
+    show: (m, lang) => (lang === "id" ? `toko latihan (Tokopedia & Shop, marketplace tiruan, ${m[1]})` : `practice shop (Tokopedia & Shop, mock marketplace, ${m[1]})`),
+  },
+  // src/adapters/shopee/index.ts: "Shopee shop / toko Shopee <shop_id> (<host>)".
+  { pattern: /^Shopee shop \/ toko Shopee (.+)$/, show: (m, lang) => (lang === "id" ? `toko Shopee ${m[1]}` : `Shopee shop ${m[1]}`) },
+  // src/adapters/tokopedia-bulk/index.ts: "Tokopedia bulk-upload files in <folder>".
+  { pattern: /^Tokopedia bulk-upload files in (.+)$/, show: (m, lang) => (lang === "id" ? `berkas unggahan massal Tokopedia di ${m[1]}` : m[0]) },
+];
+
 /**
  * A target label as text output shows it in one language: the practice shop's bilingual identity
  * becomes "practice shop (Tokopedia & Shop, mock marketplace, …)" or "toko latihan (Tokopedia & Shop,
- * marketplace tiruan, …)"; any
- * other label (a shop id, a folder) is shown as it is.
+ * marketplace tiruan, …)", a Shopee shop "Shopee shop …" or "toko Shopee …", the bulk-upload
+ * folder "Tokopedia bulk-upload files in …" or "berkas unggahan massal Tokopedia di …"; any other
+ * label (a shop id) is shown as it is.
  */
 export function showTarget(label: string, lang: Lang): string {
-  const match = LABEL_PATTERN.exec(label);
-  if (!match) return label;
-  return lang === "id" ? `toko latihan (Tokopedia & Shop, marketplace tiruan, ${match[1]})` : `practice shop (Tokopedia & Shop, mock marketplace, ${match[1]})`;
+  for (const { pattern, show } of ONE_LANGUAGE) {
+    const match = pattern.exec(label);
+    if (match) return show(match, lang);
+  }
+  return label;
 }

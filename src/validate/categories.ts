@@ -1,27 +1,30 @@
 // Issue 12.4: validate checks category cells against the target's tree when it is known offline
 // (practice shop built in, a connected shop's cache), with the same resolution and issues as sync.
 import type { Category } from "../adapters/types.js";
-import type { CatalogProduct, CatalogResult } from "../catalog/types.js";
+import type { CatalogProduct, CatalogResult, Product } from "../catalog/types.js";
 import { sortIssues } from "../report/counts.js";
 import { resolveDesired } from "../sync/desired.js";
 
-/** What the category check needs from a product (keeps memory flat on big files). */
-export const slimProduct = (p: CatalogProduct): CatalogProduct => ({
-  sku: p.sku,
-  name: "",
-  description: "",
-  price: 0,
-  stock: 0,
-  weight: 0,
-  category: p.category,
-  condition: p.condition,
-  status: p.status,
-  min_order: 1,
-  etalase: "",
-  images: [],
-  line: p.line,
-  ...(p.sheet !== undefined ? { sheet: p.sheet } : {}),
-});
+/** What the category check needs from a product at `line` (keeps memory flat on big files). */
+export function slimProduct(p: Product, line: number, sheet: string | undefined): CatalogProduct {
+  const slim: CatalogProduct = {
+    sku: p.sku,
+    name: "",
+    description: "",
+    price: 0,
+    stock: 0,
+    weight: 0,
+    category: p.category,
+    condition: p.condition,
+    status: p.status,
+    min_order: 1,
+    etalase: "",
+    images: [],
+    line,
+  };
+  if (sheet !== undefined) slim.sheet = sheet;
+  return slim;
+}
 
 export function withCategoryIssues(
   result: CatalogResult,

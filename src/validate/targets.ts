@@ -6,6 +6,7 @@ import { glob, isDynamicPattern } from "tinyglobby";
 import { UsageError } from "../errors.js";
 import { DEFAULT_RULES, type MarketplaceRules } from "../rules.js";
 import { text } from "../i18n.js";
+import { findConfigFile } from "../config/find.js";
 import type { GroupConfig, LoadedConfig, MarketplaceConfig } from "../config/types.js";
 
 export interface CatalogTarget {
@@ -39,7 +40,7 @@ async function categoryCheckFor(
   config: LoadedConfig | undefined,
   cwd: string,
 ): Promise<CategoryCheck> {
-  const { categoryTargetOf } = await import("../target/open.js");
+  const { categoryTargetOf } = await import("../target/category-target.js");
   const marketplace = group?.marketplace ?? config?.marketplace;
   const target = categoryTargetOf({
     flags: flags.marketplace !== undefined ? { marketplace: flags.marketplace } : {},
@@ -52,9 +53,13 @@ async function categoryCheckFor(
 
 /** The config, if one is found and loads; a broken config only turns the category check off here. */
 async function optionalConfig(flags: TargetFlags, io: { cwd: string; env: NodeJS.ProcessEnv }): Promise<LoadedConfig | undefined | null> {
-  const { loadConfig } = await import("../config/load.js");
   try {
-    return await loadConfig({ cwd: io.cwd, env: io.env, ...(flags.config ? { configPath: flags.config } : {}) });
+    // NOTE: the loader (zod schemas, the adapter registry: ~50 ms) loads only when there is a
+    // config to load; a lone file in a folder without one starts as fast as before issue 12.4.
+    const file = await findConfigFile(io.cwd, flags.config);
+    if (file === undefined) return undefined;
+    const { loadConfigFile } = await import("../config/load.js");
+    return await loadConfigFile(file, { cwd: io.cwd, env: io.env });
   } catch {
     return null;
   }

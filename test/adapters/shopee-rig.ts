@@ -72,7 +72,17 @@ export async function connectThroughMock(server: ShopeeMockServer, env: NodeJS.P
   await connectShopee(options, { log: silentLogger(), env, cwd: process.cwd(), group, code: landing, say: () => undefined, ask: async () => undefined });
 }
 
-export async function startShopeeRig(opts: { seed?: readonly SeedListing[]; seedItems?: readonly SeedItem[]; server?: ShopeeMockOptions; adapter?: Partial<ShopeeOptionsInput>; log?: Logger } = {}): Promise<ShopeeRig> {
+export interface ShopeeRigOptions {
+  seed?: readonly SeedListing[];
+  seedItems?: readonly SeedItem[];
+  server?: ShopeeMockOptions;
+  adapter?: Partial<ShopeeOptionsInput>;
+  log?: Logger;
+  /** Wraps the adapter's API fetch (tests reshape the mock's answers into other shapes the reference allows). */
+  apiFetch?: (real: typeof fetch) => typeof fetch;
+}
+
+export async function startShopeeRig(opts: ShopeeRigOptions = {}): Promise<ShopeeRig> {
   const dir = await mkdtemp(join(tmpdir(), "desbumi-shopee-"));
   const home = join(dir, "home");
   const photos = await startPhotoServer();
@@ -85,7 +95,7 @@ export async function startShopeeRig(opts: { seed?: readonly SeedListing[]; seed
       env,
       cwd: dir,
       fetch: loopbackPhotos(photos.url),
-    });
+    }, opts.apiFetch ? { apiFetch: opts.apiFetch(globalThis.fetch) } : {});
   let adapter = await open();
   return {
     server,
@@ -109,3 +119,19 @@ export async function startShopeeRig(opts: { seed?: readonly SeedListing[]; seed
     },
   };
 }
+
+/**
+ * An API fetch that rewrites the JSON answers of some paths (`product/get_model_list` -> fn), so a
+ * test runs the adapter against the real mock while answering in another shape the reference allows.
+ */
+export const reshapeAnswers =
+  (rewrite: Record<string, (body: Record<string, unknown>) => unknown>): ((real: typeof fetch) => typeof fetch) =>
+  (real) =>
+  async (input, init) => {
+    const res = await real(input, init);
+    const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
+    const fn = rewrite[url.pathname.replace(/^\/api\/v2\//, "")];
+    if (!fn) return res;
+    const body = (await res.json()) as Record<string, unknown>;
+    return new Response(JSON.stringify(fn(body)), { status: res.status, headers: { "Content-Type": "application/json" } });
+  };

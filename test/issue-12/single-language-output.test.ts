@@ -21,6 +21,10 @@ describe("the practice shop label in single-language output", () => {
     expect(showTarget(practiceShopLabel("alpha"), "en")).toBe("practice shop (Tokopedia & Shop, mock marketplace, .desbumi/practice-shop-alpha.json)");
     expect(showTarget(practiceShopLabel(), "id")).toBe("toko latihan (Tokopedia & Shop, marketplace tiruan, .desbumi/practice-shop.json)");
     expect(showTarget("tokopedia shop 480829", "id")).toBe("tokopedia shop 480829");
+    expect(showTarget("Shopee shop / toko Shopee 12345 (127.0.0.1:4000)", "id")).toBe("toko Shopee 12345 (127.0.0.1:4000)");
+    expect(showTarget("Shopee shop / toko Shopee 12345 (127.0.0.1:4000)", "en")).toBe("Shopee shop 12345 (127.0.0.1:4000)");
+    expect(showTarget("Tokopedia bulk-upload files in upload", "id")).toBe("berkas unggahan massal Tokopedia di upload");
+    expect(showTarget("Tokopedia bulk-upload files in upload", "en")).toBe("Tokopedia bulk-upload files in upload");
   });
 
   it("sync and shop under --lang en say only 'practice shop', under --lang id only 'toko latihan'; a plan saved in English applies in Indonesian", async () => {

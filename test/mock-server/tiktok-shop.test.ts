@@ -177,13 +177,34 @@ describe("images and products", () => {
   it("batch endpoints report per-item failures in data.errors with code 0", async () => {
     const uri = (await upload(makePng(400, 400, 5))).body.data.uri as string;
     const id = (await call("/product/202309/products", { json: product(uri) })).body.data.product_id as string;
+    const inv = await call(`/product/202309/products/${id}/inventory/update`, { json: { skus: [{ id: "nope", inventory: [{ warehouse_id: WH, quantity: 1 }] }] } });
+    expect(inv.body.data.errors[0]).toMatchObject({ code: 12052990, detail: { extra_errors: [{ code: 12052557 }] } });
     const res = await call("/product/202309/products/deactivate", { json: { product_ids: [id, "1700000000000000999"] } });
     expect(res.body.code).toBe(0);
     expect(res.body.data.errors).toEqual([expect.objectContaining({ code: 12052032, detail: { product_id: "1700000000000000999" } })]);
     const tooMany = await call("/product/202309/products/activate", { json: { product_ids: Array.from({ length: 21 }, (_, i) => String(i)) } });
     expect(tooMany.body.code).toBe(12019120);
-    const inv = await call(`/product/202309/products/${id}/inventory/update`, { json: { skus: [{ id: "nope", inventory: [{ warehouse_id: WH, quantity: 1 }] }] } });
-    expect(inv.body.data.errors[0]).toMatchObject({ code: 12052990, detail: { extra_errors: [{ code: 12052557 }] } });
+  });
+
+  it("§4 table: Update Price and Update Inventory take ACTIVATE products only (12052901 in review)", async () => {
+    await mock.close();
+    mock = await startTikTokMock({ appSecret: "mock-secret", reviewDelayMs: 3_600_000 });
+    token = (await tokenGet(mock.issueAuthCode())).data.access_token;
+    const uri = (await upload(makePng(400, 400, 6))).body.data.uri as string;
+    const created = (await call("/product/202309/products", { json: product(uri) })).body.data;
+    const id = created.product_id as string;
+    const sku = created.skus[0].id as string;
+    const price = await call(`/product/202309/products/${id}/prices/update`, { json: { skus: [{ id: sku, price: { amount: "46000", currency: "IDR" } }] } });
+    expect(price.body.code).toBe(12052901);
+    const stock = await call(`/product/202309/products/${id}/inventory/update`, { json: { skus: [{ id: sku, inventory: [{ warehouse_id: WH, quantity: 3 }] }] } });
+    expect(stock.body.code).toBe(12052901);
+    // the partial edit takes them in any status but FREEZE/DELETED (§4.4)
+    const edit = await call(`/product/202309/products/${id}/partial_edit`, { json: { skus: [{ id: sku, seller_sku: "KOPI-001", price: { amount: "46000", currency: "IDR" }, inventory: [{ warehouse_id: WH, quantity: 3 }] }] } });
+    expect(edit.body.code).toBe(0);
+    expect(mock.state.products[0]?.skus[0]).toMatchObject({ id: sku, price: { amount: "46000" }, inventory: [{ quantity: 3 }] });
+    // once live, the cheap endpoints work
+    mock.state.products[0]!.auditDueMs = 0;
+    expect((await call(`/product/202309/products/${id}/prices/update`, { json: { skus: [{ id: sku, price: { amount: "47000", currency: "IDR" } }] } })).body.code).toBe(0);
   });
 });
 

@@ -1,7 +1,9 @@
-// Catalogue attributes (Product.attributes by name, certificates) -> Shopee attribute_list, checked
-// against the category's attribute tree: mandatory ones present, listed values matched by name,
-// custom values (value_id 0) only where the input type allows them (reference A3 add_item).
+// Catalogue attributes (Product.attributes by name, brand, certificates) -> Shopee attribute_list,
+// matched against the category's attribute tree by the shared matcher (../shared/attribute-match.ts):
+// listed values by value_id, custom values (value_id 0 + original_value_name) only where the input
+// type allows them (reference A3 add_item "Attribute values", get_attribute_tree input_type 1..5).
 import type { DesiredProduct } from "../../plan/types.js";
+import { matchAttributes, type AttributeMatch, type AttributeProblem, type CategoryAttribute } from "../shared/attribute-match.js";
 import type { AttributeDef } from "./details.js";
 
 export interface AttributeValue {
@@ -9,39 +11,30 @@ export interface AttributeValue {
   original_value_name?: string;
 }
 
-export type AttributeResult =
-  | { ok: true; list: { attribute_id: number; attribute_value_list: AttributeValue[] }[] }
-  | { ok: false; problems: { attribute: string; code: "ATTRIBUTE_MISSING" | "ATTRIBUTE_VALUE_INVALID"; value?: string; options: string }[] };
-
-const fold = (s: string): string => s.trim().toLowerCase().replace(/[\s._:-]+/g, " ");
-
-/** Certificate numbers fill the attributes that ask for them (PIRT, BPOM), unless a column says otherwise. */
-function certificateFor(product: DesiredProduct, name: string): string | undefined {
-  const n = fold(name);
-  if (n.includes("pirt")) return product.certificates?.pirt;
-  if (n.includes("bpom")) return product.certificates?.bpom ?? product.certificates?.pomTr;
-  if (n.includes("halal")) return product.certificates?.halal;
-  return undefined;
+export interface AttributeResult {
+  match: AttributeMatch;
+  list: { attribute_id: number; attribute_value_list: AttributeValue[] }[];
+  /** The first problem Shopee would refuse the item for (a missing mandatory one, a value it does not take). */
+  blocking?: AttributeProblem;
 }
 
-/** Input types 1 (single dropdown) and 4 (multi dropdown) take only listed values. */
+/**
+ * NOTE: input types 1 (single dropdown) and 4 (multi dropdown) take only listed values; 2 and 5
+ * (combo boxes) and 3 (free text) also take a custom value (value_id 0), as the mock does. The
+ * reference gives `input_type 1..5` without names; these are Shopee's documented meanings.
+ * Validation types (numbers, dates) and units (format_type 2) are not checked here: Shopee says so.
+ */
 const allowsCustom = (def: AttributeDef): boolean => def.inputType !== 1 && def.inputType !== 4;
 
+export const categoryAttributes = (tree: readonly AttributeDef[]): CategoryAttribute[] =>
+  tree.map((d) => ({ id: String(d.id), name: d.name, required: d.mandatory, customizable: allowsCustom(d), values: d.values.map((v) => ({ id: String(v.id), name: v.name })) }));
+
 export function buildAttributes(product: DesiredProduct, tree: readonly AttributeDef[]): AttributeResult {
-  const given = new Map(Object.entries(product.attributes ?? {}).map(([k, v]) => [fold(k), v]));
-  const list: { attribute_id: number; attribute_value_list: AttributeValue[] }[] = [];
-  const problems: Extract<AttributeResult, { ok: false }>["problems"] = [];
-  for (const def of tree) {
-    const raw = (given.get(fold(def.name)) ?? certificateFor(product, def.name) ?? "").trim();
-    const optionList = def.values.slice(0, 8).map((v) => v.name).join(", ");
-    if (raw === "") {
-      if (def.mandatory) problems.push({ attribute: def.name, code: "ATTRIBUTE_MISSING", options: optionList });
-      continue;
-    }
-    const listed = def.values.find((v) => fold(v.name) === fold(raw));
-    if (listed) list.push({ attribute_id: def.id, attribute_value_list: [{ value_id: listed.id }] });
-    else if (allowsCustom(def)) list.push({ attribute_id: def.id, attribute_value_list: [{ value_id: 0, original_value_name: raw }] });
-    else problems.push({ attribute: def.name, code: "ATTRIBUTE_VALUE_INVALID", value: raw, options: optionList });
-  }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, list };
+  const match = matchAttributes(product, categoryAttributes(tree));
+  const list = match.matched.map((m) => ({
+    attribute_id: Number(m.attribute.id),
+    attribute_value_list: ["custom" in m.value ? { value_id: 0, original_value_name: m.value.custom } : { value_id: Number(m.value.id) }],
+  }));
+  const blocking = match.problems.find((p) => p.kind !== "unlisted");
+  return blocking ? { match, list, blocking } : { match, list };
 }

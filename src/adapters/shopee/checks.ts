@@ -1,20 +1,16 @@
 // Plan-time checks (adapter.checkProducts): the category's get_item_limit (name, description,
-// images, price, stock) and its mandatory attributes, so a row Shopee would refuse is a located
+// images, price, stock) and its attributes (shared matcher: missing, not accepted, not in the category), so a row Shopee would refuse is a located
 // issue before anything is sent.
 import type { ProductField } from "../../catalog/types.js";
 import type { Issue } from "../../issues.js";
 import type { DesiredProduct } from "../../plan/types.js";
-import type { Category } from "../types.js";
+import { collectAttributeIssues } from "../shared/attribute-issues.js";
+import type { Category, CheckAt } from "../types.js";
 import { buildAttributes } from "./attributes.js";
 import type { Details, Range } from "./details.js";
 
 const outside = (n: number, r: Range | undefined): boolean => r !== undefined && (n < r.min || n > r.max);
 
-/** Where the sync core says a row's columns are (headers as written). */
-export interface CheckAt {
-  file: string;
-  columns?: Partial<Record<string, { header: string }>>;
-}
 
 export async function checkProducts(products: readonly DesiredProduct[], at: CheckAt, details: Details, categories: () => Promise<Category[]>): Promise<Issue[]> {
   const problems: Issue[] = [];
@@ -24,6 +20,7 @@ export async function checkProducts(products: readonly DesiredProduct[], at: Che
     column,
     ...(product.sheet !== undefined ? { sheet: product.sheet } : {}),
   });
+  const attributeIssues = collectAttributeIssues(at, { marketplace: "Shopee", missingCode: "ATTRIBUTE_MISSING" });
   const names = new Map((await categories().catch(() => [])).map((c) => [c.id, c.path.join(" > ")]));
   for (const product of products) {
     const categoryId = Number(product.categoryId);
@@ -48,13 +45,8 @@ export async function checkProducts(products: readonly DesiredProduct[], at: Che
         add("stock", v.stock, limits.stock);
       }
     }
-    const attributes = buildAttributes(product, await details.attributes(categoryId));
-    if (!attributes.ok) {
-      for (const p of attributes.problems) {
-        // NOTE: the column is the attribute's name: the column the catalogue needs (or has) for it.
-        problems.push({ code: p.code, severity: "error", ...where(product, p.attribute), ...(p.value !== undefined ? { value: p.value } : {}), args: { sku: product.sku, category, options: p.options, marketplace: "Shopee" } });
-      }
-    }
+    problems.push(...attributeIssues.add({ sku: product.sku, line: product.line, ...(product.sheet !== undefined ? { sheet: product.sheet } : {}), category: product.category }, buildAttributes(product, await details.attributes(categoryId)).match, category));
   }
+  attributeIssues.finish();
   return problems;
 }

@@ -19,6 +19,16 @@ export const shopeeOptionsSchema = z.strictObject({
     .array(z.union([z.number().int().positive(), z.string().min(1)]))
     .optional()
     .describe("Logistics channel ids or names to enable on new items; default: every channel the shop has enabled"),
+  packageDimensionCm: z
+    .strictObject({
+      length: z.number().int().positive().max(1000).describe("cm"),
+      width: z.number().int().positive().max(1000).describe("cm"),
+      height: z.number().int().positive().max(1000).describe("cm"),
+    })
+    .default({ length: 10, width: 10, height: 10 })
+    .describe(
+      "Parcel size (whole cm) sent on new items when a chosen logistics channel prices by size (fee_type SIZE_INPUT) or the category requires a dimension; the catalogue has no size columns",
+    ),
   partnerIdEnv: z.string().min(1).default("SHOPEE_PARTNER_ID").describe("Env variable holding the partner id"),
   partnerKeyEnv: z.string().min(1).default("SHOPEE_PARTNER_KEY").describe("Env variable holding the partner key"),
   pace: z.number().positive().max(1000).default(DEFAULT_PACE).describe("Requests per second this app sends to the shop"),

@@ -21,11 +21,17 @@ export interface ItemLimits {
   name?: Range;
   images?: Range;
   description?: Range;
+  /** dimension_limit.dimension_mandatory: new items of the category must carry a package size. */
+  isDimensionMandatory?: boolean;
 }
 
 export interface Channel {
   id: number;
   name: string;
+  /** SIZE_SELECTION | SIZE_INPUT | FIXED_DEFAULT_PRICE | CUSTOM_PRICE (reference A3); absent when not given. */
+  feeType?: string;
+  /** size_list's size ids, in the order given. */
+  sizeIds: (string | number)[];
 }
 
 const range = (raw: unknown): Range | undefined => {
@@ -71,7 +77,7 @@ export function createDetails(client: ShopeeClient): Details {
   const limits = once(async (categoryId: number): Promise<ItemLimits> => {
     const r = ((await client.get("/api/v2/product/get_item_limit", [["category_id", String(categoryId)]])).response ?? {}) as Record<string, unknown>;
     const out: ItemLimits = {};
-    const set = (key: keyof ItemLimits, raw: unknown): void => {
+    const set = (key: "price" | "stock" | "name" | "images" | "description", raw: unknown): void => {
       const value = range(raw);
       if (value) out[key] = value;
     };
@@ -80,12 +86,21 @@ export function createDetails(client: ShopeeClient): Details {
     set("name", r.item_name_length_limit);
     set("images", r.item_image_count_limit);
     set("description", r.item_description_length_limit);
+    if ((r.dimension_limit as { dimension_mandatory?: unknown } | undefined)?.dimension_mandatory === true) out.isDimensionMandatory = true;
     return out;
   });
   const channels = once(async (_: "all") => {
-    const list = (((await client.get("/api/v2/logistics/get_channel_list", [])).response ?? {}) as { logistics_channel_list?: { logistics_channel_id: number; logistics_channel_name: string; enabled: boolean; mask_channel_id?: number }[] }).logistics_channel_list ?? [];
+    type RawChannel = { logistics_channel_id: number; logistics_channel_name: string; enabled: boolean; mask_channel_id?: number | null; fee_type?: string | null; size_list?: { size_id?: string | number }[] | null };
+    const list = (((await client.get("/api/v2/logistics/get_channel_list", [])).response ?? {}) as { logistics_channel_list?: RawChannel[] | null }).logistics_channel_list ?? [];
     // Only channels the shop enabled and that are not masked behind another (reference A3).
-    return list.filter((c) => c.enabled && !c.mask_channel_id).map((c) => ({ id: c.logistics_channel_id, name: c.logistics_channel_name }));
+    return list
+      .filter((c) => c.enabled && !c.mask_channel_id)
+      .map((c): Channel => ({
+        id: Number(c.logistics_channel_id),
+        name: c.logistics_channel_name,
+        ...(c.fee_type ? { feeType: c.fee_type } : {}),
+        sizeIds: (c.size_list ?? []).flatMap((s) => (s.size_id !== undefined && s.size_id !== null && s.size_id !== "" ? [s.size_id] : [])),
+      }));
   });
   const brands = once(async (categoryId: number) => {
     const out: { id: number; name: string }[] = [];

@@ -16,6 +16,12 @@ export class ShopeeApiError extends Error {
   }
 }
 
+/**
+ * An error name as compared: a module prefix some answers carry (`prodct.error_param`, reference
+ * A4 / PYS #43) is dropped.
+ */
+export const errorName = (raw: unknown): string => (typeof raw === "string" ? raw.trim().replace(/^[a-z_]+\.(?=error_)/i, "") : "");
+
 /** The write may or may not have been done (connection lost after sending). */
 export class OutcomeUnknownError extends Error {
   override readonly name = "OutcomeUnknownError";

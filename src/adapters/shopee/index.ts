@@ -109,6 +109,7 @@ export async function createShopeeAdapter(options: ShopeeOptions, ctx: AdapterCo
         details,
         photos: { client, cache: photos, cwd: ctx.cwd, fetch: ctx.fetch ?? globalThis.fetch },
         logistics: options.logistics,
+        packageCm: options.packageDimensionCm,
         known,
         concurrency: WRITE_CONCURRENCY,
         log,

@@ -11,14 +11,47 @@ import { kgFromGrams } from "./map.js";
 /** "No Brand" (reference A3: brand_id 0). */
 export const NO_BRAND = { brand_id: 0, original_brand_name: "NoBrand" };
 
-export async function logisticInfo(details: Details, wanted: readonly (number | string)[] | undefined): Promise<{ logistic_id: number; enabled: boolean }[]> {
+export interface LogisticRow {
+  logistic_id: number;
+  enabled: boolean;
+  size_id?: string | number;
+}
+
+/**
+ * add_item's logistic_info (reference A3 logistics): each fee type asks for something else.
+ * SIZE_SELECTION gets a size_id, SIZE_INPUT needs the item's dimension (`needsDimension`),
+ * FIXED_DEFAULT_PRICE needs nothing.
+ * NOTE: the first size of size_list is the size_id we send (the catalogue has no parcel sizes);
+ * CUSTOM_PRICE channels are left out, since the catalogue names no shipping fee to send.
+ */
+export async function logisticInfo(details: Details, wanted: readonly (number | string)[] | undefined): Promise<{ rows: LogisticRow[]; needsDimension: boolean }> {
   const channels = await details.channels();
   const fold = (s: string): string => s.trim().toLowerCase();
-  const picked = wanted === undefined ? channels : channels.filter((c) => wanted.some((w) => (typeof w === "number" ? w === c.id : fold(w) === fold(c.name) || w === String(c.id))));
-  if (picked.length === 0) {
-    throw new ShopeeApiError("error_invalid_logistic_info", wanted ? `none of the configured logistics channels (${wanted.join(", ")}) is enabled in the shop` : "the shop has no logistics channel enabled", 0);
+  const named = wanted === undefined ? channels : channels.filter((c) => wanted.some((w) => (typeof w === "number" ? w === c.id : fold(w) === fold(c.name) || w === String(c.id))));
+  const rows: LogisticRow[] = [];
+  let needsDimension = false;
+  for (const c of named) {
+    if (c.feeType === "CUSTOM_PRICE") continue;
+    if (c.feeType === "SIZE_SELECTION") {
+      const [size] = c.sizeIds;
+      if (size !== undefined) rows.push({ logistic_id: c.id, enabled: true, size_id: size });
+      continue;
+    }
+    if (c.feeType === "SIZE_INPUT") needsDimension = true;
+    rows.push({ logistic_id: c.id, enabled: true });
   }
-  return picked.map((c) => ({ logistic_id: c.id, enabled: true }));
+  if (rows.length === 0) {
+    const why = named.length > 0 ? ` (${named.map((c) => c.name).join(", ")} take a shipping fee or parcel size desbumi cannot give)` : "";
+    throw new ShopeeApiError("error_invalid_logistic_info", wanted ? `none of the configured logistics channels (${wanted.join(", ")}) can be used for new items${why}` : `the shop has no logistics channel desbumi can enable${why}`, 0);
+  }
+  return { rows, needsDimension };
+}
+
+/** add_item's dimension (whole cm, all three), from the adapter's packageDimensionCm. */
+export interface PackageCm {
+  length: number;
+  width: number;
+  height: number;
 }
 
 export async function brandOf(details: Details, product: DesiredProduct, categoryId: number): Promise<{ brand_id: number; original_brand_name: string }> {
@@ -31,16 +64,18 @@ export async function brandOf(details: Details, product: DesiredProduct, categor
 
 export async function attributeList(details: Details, product: DesiredProduct, categoryId: number) {
   const built = buildAttributes(product, await details.attributes(categoryId));
-  if (!built.ok) {
-    const p = built.problems[0];
-    throw new ShopeeApiError("error_less_required_attribute", `attribute "${p?.attribute ?? ""}" is missing or not accepted`, 0);
+  const p = built.blocking;
+  if (p) {
+    throw new ShopeeApiError(p.kind === "missing" ? "error_less_required_attribute" : "error_invalid_attribute_value", `attribute "${p.attribute.name}" is ${p.kind === "missing" ? "missing" : "not accepted"}`, 0);
   }
   return built.list;
 }
 
-export async function addItemBody(product: DesiredProduct, imageIds: string[], details: Details, logistics: readonly (number | string)[] | undefined): Promise<Record<string, unknown>> {
+export async function addItemBody(product: DesiredProduct, imageIds: string[], details: Details, logistics: readonly (number | string)[] | undefined, packageCm: PackageCm): Promise<Record<string, unknown>> {
   const categoryId = Number(product.categoryId);
   const variants = product.variants ?? [];
+  const channels = await logisticInfo(details, logistics);
+  const isDimensionNeeded = channels.needsDimension || (await details.limits(categoryId)).isDimensionMandatory === true;
   return {
     item_name: product.name,
     description: product.description,
@@ -49,7 +84,8 @@ export async function addItemBody(product: DesiredProduct, imageIds: string[], d
     weight: kgFromGrams(product.weight),
     category_id: categoryId,
     image: { image_id_list: imageIds },
-    logistic_info: await logisticInfo(details, logistics),
+    logistic_info: channels.rows,
+    ...(isDimensionNeeded ? { dimension: { package_length: packageCm.length, package_width: packageCm.width, package_height: packageCm.height } } : {}),
     item_sku: product.sku,
     condition: product.condition,
     item_status: product.status === "active" ? "NORMAL" : "UNLIST",

@@ -25,6 +25,25 @@ async function bytesOf(ref: string, photo: DesiredProduct["photos"] extends (inf
   return loadPhoto(path ? { path } : { url: url ?? ref }, { maxBytes: PHOTO_MAX_BYTES, fetch: deps.fetch, ...(signal ? { signal } : {}) });
 }
 
+interface ImageInfo {
+  image_id?: string;
+  image_url_list?: { image_url?: string }[] | null;
+}
+
+/**
+ * The one file's image from an upload_image answer (reference A4): `image_info`, or the per-file
+ * `image_info_list[{id, error, message, image_info}]` (added 2022-10-14) when that is all there is;
+ * a per-file error there is the upload's error.
+ */
+export function uploadedImage(response: unknown): ImageInfo & { image_id: string } {
+  const r = (response ?? {}) as { image_info?: ImageInfo | null; image_info_list?: { error?: string; message?: string; image_info?: ImageInfo | null }[] | null };
+  const entry = r.image_info_list?.[0];
+  const info = r.image_info?.image_id ? r.image_info : entry?.image_info;
+  if (info?.image_id) return { ...info, image_id: info.image_id };
+  if (entry?.error) throw new ShopeeApiError(entry.error, entry.message ?? "", 200);
+  throw new ShopeeApiError("error_param", "upload_image answered without an image_id", 200);
+}
+
 /** The image ids for a product's photos, uploading the ones this shop does not have yet. */
 export async function uploadPhotos(product: DesiredProduct, deps: PhotoDeps, signal?: AbortSignal): Promise<string[]> {
   const ids: string[] = [];
@@ -42,8 +61,7 @@ export async function uploadPhotos(product: DesiredProduct, deps: PhotoDeps, sig
       form.append("image", new Blob([bytes.bytes], { type }), type === "image/png" ? "photo.png" : "photo.jpg");
       form.append("scene", "normal");
       const env = await deps.client.upload(form, signal ? { signal } : {});
-      const info = (env.response as { image_info?: { image_id?: string; image_url_list?: { image_url?: string }[] } } | undefined)?.image_info;
-      if (!info?.image_id) throw new ShopeeApiError("error_param", "upload_image answered without an image_id", 200);
+      const info = uploadedImage(env.response);
       const url = info.image_url_list?.[0]?.image_url;
       return { id: info.image_id, ...(url ? { url } : {}) };
     });

@@ -3,7 +3,7 @@
 import pLimit from "p-limit";
 import type { Category } from "../types.js";
 import type { ShopeeClient } from "./client.js";
-import { toListing, type BaseInfo, type ModelList } from "./map.js";
+import { DELETED_STATUSES, toListing, type BaseInfo, type ModelList } from "./map.js";
 import type { Listing } from "../../plan/types.js";
 
 /**
@@ -22,8 +22,8 @@ export async function listItemIds(client: ShopeeClient, signal?: AbortSignal): P
   for (;;) {
     const query: [string, string][] = [["offset", String(offset)], ["page_size", String(PAGE_SIZE)], ...LISTED_STATUSES.map((s): [string, string] => ["item_status", s])];
     const env = await client.get("/api/v2/product/get_item_list", query, signal ? { signal } : {});
-    const r = (env.response ?? {}) as { item?: { item_id: number }[]; has_next_page?: boolean; next_offset?: number };
-    for (const it of r.item ?? []) ids.add(it.item_id);
+    const r = (env.response ?? {}) as { item?: { item_id: number; item_status?: string }[] | null; has_next_page?: boolean; next_offset?: number };
+    for (const it of r.item ?? []) if (!DELETED_STATUSES.has(it.item_status ?? "")) ids.add(Number(it.item_id));
     if (!r.has_next_page || r.next_offset === undefined || r.next_offset <= offset) break;
     offset = r.next_offset;
   }
@@ -59,7 +59,11 @@ export async function readItems(client: ShopeeClient, ids: readonly number[], si
 /** `imageHash`: the content sha256 of the file an image id was uploaded from (Listing.photoHashes), or null. */
 export async function listAllListings(client: ShopeeClient, imageRef: (id: string, index: number) => string, signal?: AbortSignal, imageHash?: (id: string) => string | null): Promise<Listing[]> {
   const items = await readItems(client, await listItemIds(client, signal), signal);
-  return items.map(({ info, models }) => toListing(info, models, imageRef, imageHash)).sort((a, b) => Number(a.id) - Number(b.id));
+  // NOTE: a deleted item is still answered for 90 days (reference A3 delete_item); it is no listing.
+  return items
+    .filter(({ info }) => !DELETED_STATUSES.has(info.item_status))
+    .map(({ info, models }) => toListing(info, models, imageRef, imageHash))
+    .sort((a, b) => Number(a.id) - Number(b.id));
 }
 
 interface RawCategory {

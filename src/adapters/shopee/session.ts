@@ -5,7 +5,7 @@
 import type { Logger } from "pino";
 import { refreshDurably, usableAccessToken, type StoredAuthorization, type TokenPair, type TokenStore } from "../shared/token-store.js";
 import { unixSeconds } from "../shared/sign.js";
-import { LAPSED_ERRORS, notConnectedError, partnerRefusedError, reconnectError, ShopeeApiError, ADAPTER } from "./errors.js";
+import { errorName, LAPSED_ERRORS, notConnectedError, partnerRefusedError, reconnectError, ShopeeApiError, ADAPTER } from "./errors.js";
 import { publicQuery, type Partner } from "./sign.js";
 
 /** Refresh when the access token has less than this left (Shopee gives 4 h). */
@@ -17,7 +17,7 @@ interface TokenAnswer {
   message?: string;
   access_token?: string;
   refresh_token?: string;
-  expire_in?: number;
+  expire_in?: number | string;
 }
 
 /** POST a Public API token call and return the flat answer (throws ShopeeApiError on `error`). */
@@ -32,17 +32,21 @@ export async function postTokenCall(
   const url = `${baseUrl.replace(/\/+$/, "")}${path}?${publicQuery(partner, path, nowSeconds)}`;
   const res = await fetchFn(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body), signal: AbortSignal.timeout(30_000) });
   const text = await res.text();
-  let answer: TokenAnswer;
+  let parsed: (TokenAnswer & { response?: TokenAnswer | null }) | null;
   try {
-    answer = JSON.parse(text) as TokenAnswer;
+    parsed = JSON.parse(text) as typeof parsed;
   } catch {
     throw new ShopeeApiError("error_protocol", `HTTP ${res.status}: not JSON`, res.status);
   }
-  if (answer.error) throw new ShopeeApiError(answer.error, answer.message ?? "", res.status);
+  const error = errorName(parsed?.error);
+  if (error) throw new ShopeeApiError(error, parsed?.message ?? "", res.status);
+  // The token answers are flat (reference A1); a `response` wrapper like every other call's is read too.
+  const answer: TokenAnswer = parsed?.access_token ? parsed : (parsed?.response ?? {});
   if (!answer.access_token || !answer.refresh_token) throw new ShopeeApiError("error_protocol", "token answer without tokens", res.status);
   // NOTE (open question "expire_in"): read as seconds left when it is small, as an epoch when it
   // is a Unix time (one documented sample); 4 h when absent.
-  const raw = typeof answer.expire_in === "number" && answer.expire_in > 0 ? answer.expire_in : 14_400;
+  const expireIn = Number(answer.expire_in);
+  const raw = Number.isFinite(expireIn) && expireIn > 0 ? expireIn : 14_400;
   const accessExpiresAt = raw > 1_000_000_000 ? raw : nowSeconds + raw;
   return { accessToken: answer.access_token, accessExpiresAt, refreshToken: answer.refresh_token, refreshExpiresAt: nowSeconds + REFRESH_TOKEN_DAYS * 86_400 };
 }

@@ -10,10 +10,10 @@ import type { ApplyOptions } from "../types.js";
 import type { ShopeeClient } from "./client.js";
 import type { Details } from "./details.js";
 import { DAILY_LIMIT_TEXT, DailyLimitError, OutcomeUnknownError, RETRYABLE, ShopeeApiError } from "./errors.js";
-import { addItemBody, initTierBody, tiersOf, updateItemBody } from "./payload.js";
+import { addItemBody, initTierBody, tiersOf, updateItemBody, type PackageCm } from "./payload.js";
 import { uploadPhotos, type PhotoDeps } from "./photos.js";
 import { LISTED_STATUSES } from "./read.js";
-import type { ModelList } from "./map.js";
+import { readTiers, type ModelList } from "./map.js";
 import { AdapterError } from "../../errors.js";
 
 export const UNLIST_BATCH = 50;
@@ -32,6 +32,7 @@ export interface WriteDeps {
   details: Details;
   photos: PhotoDeps;
   logistics: readonly (number | string)[] | undefined;
+  packageCm: PackageCm;
   known: Map<string, KnownListing>;
   concurrency: number;
   log: Logger;
@@ -140,8 +141,8 @@ async function perform(change: Change, deps: WriteDeps, signal?: AbortSignal): P
     if (body) await deps.client.post("/api/v2/product/update_item", body, signal ? { signal } : {});
     const hasModels = (known?.variants?.length ?? 0) > 0;
     if (!hasModels) {
-      if (change.fields.some((f) => f.field === "price")) await deps.client.post("/api/v2/product/update_price", { item_id: itemId, price_list: [{ model_id: 0, original_price: product.price }] }, signal ? { signal } : {});
-      if (change.fields.some((f) => f.field === "stock")) await deps.client.post("/api/v2/product/update_stock", { item_id: itemId, stock_list: [{ model_id: 0, seller_stock: [{ stock: product.stock }] }] }, signal ? { signal } : {});
+      if (change.fields.some((f) => f.field === "price")) await postRows(deps.client, "update_price", { item_id: itemId, price_list: [{ model_id: 0, original_price: product.price }] }, signal);
+      if (change.fields.some((f) => f.field === "stock")) await postRows(deps.client, "update_stock", { item_id: itemId, stock_list: [{ model_id: 0, seller_stock: [{ stock: product.stock }] }] }, signal);
     }
   }
   if (change.kind !== "deactivate" && change.variants && change.variants.length > 0 && product) {
@@ -179,8 +180,8 @@ async function applyVariantChanges(itemId: number, variantChanges: NonNullable<E
       if (f.field === "stock") stocks.push({ model_id: Number(vc.variantId), seller_stock: [{ stock: variant?.stock ?? Number(f.to) }] });
     }
   }
-  for (let i = 0; i < prices.length; i += 50) await deps.client.post("/api/v2/product/update_price", { item_id: itemId, price_list: prices.slice(i, i + 50) }, o);
-  for (let i = 0; i < stocks.length; i += 50) await deps.client.post("/api/v2/product/update_stock", { item_id: itemId, stock_list: stocks.slice(i, i + 50) }, o);
+  for (let i = 0; i < prices.length; i += 50) await postRows(deps.client, "update_price", { item_id: itemId, price_list: prices.slice(i, i + 50) }, signal);
+  for (let i = 0; i < stocks.length; i += 50) await postRows(deps.client, "update_stock", { item_id: itemId, stock_list: stocks.slice(i, i + 50) }, signal);
   // NOTE: removals first: the tiers below are rebuilt from the catalogue's variants, so a removed
   // option's index may go to a new one, and a model still holding it would make add_model refuse
   // ("Repeat tier_index").
@@ -205,15 +206,27 @@ async function applyVariantChanges(itemId: number, variantChanges: NonNullable<E
 /** The item's tiers as they are live (get_model_list), the first tier's options with the catalogue's images. */
 async function liveTiersWithImages(itemId: number, optionImages: ReadonlyMap<string, string> | undefined, deps: WriteDeps, signal?: AbortSignal): Promise<unknown[]> {
   const models = ((await deps.client.get("/api/v2/product/get_model_list", [["item_id", String(itemId)]], signal ? { signal } : {})).response ?? {}) as ModelList;
-  return (models.tier_variation ?? []).map((tier, t) => ({
+  return readTiers(models).map((tier, t) => ({
     variation_id: 0,
     variation_name: tier.name,
     variation_group_id: 0,
-    variation_option_list: tier.option_list.map((o) => {
+    variation_option_list: tier.options.map((o) => {
       const image = t === 0 ? optionImages?.get(o.option) : undefined;
       return { variation_option_id: 0, variation_option_name: o.option, ...(image ? { image_id: image } : {}) };
     }),
   }));
+}
+
+/**
+ * update_price / update_stock answer `error: ""` even when rows were refused: those are in
+ * `response.failure_list[{model_id, failed_reason}]` (reference A3), so a refused row fails the change.
+ */
+async function postRows(client: ShopeeClient, api: "update_price" | "update_stock", body: Record<string, unknown>, signal?: AbortSignal): Promise<void> {
+  const env = await client.post(`/api/v2/product/${api}`, body, signal ? { signal } : {});
+  const failures = ((env.response ?? {}) as { failure_list?: { model_id?: number; failed_reason?: string }[] | null }).failure_list ?? [];
+  if (failures.length === 0) return;
+  const reasons = failures.map((f) => (f.model_id ? `model ${f.model_id}: ` : "") + (f.failed_reason || "refused")).join("; ");
+  throw new ShopeeApiError(`error_${api}`, `${api} refused ${failures.length === 1 ? "a row" : `${failures.length} rows`} (${reasons})`, 200);
 }
 
 const nowSeconds = (): number => Math.floor(Date.now() / 1000);
@@ -238,7 +251,7 @@ async function findRecentBySku(client: ShopeeClient, sku: string, since: number,
 
 async function create(product: Extract<Change, { kind: "create" }>["product"], deps: WriteDeps, signal?: AbortSignal): Promise<string> {
   const imageIds = await uploadPhotos(product, deps.photos, signal);
-  const body = await addItemBody(product, imageIds, deps.details, deps.logistics);
+  const body = await addItemBody(product, imageIds, deps.details, deps.logistics, deps.packageCm);
   const itemId = await addItemOnce(body, product.sku, deps, signal);
   const variants = product.variants ?? [];
   if (variants.length > 0) await initTiersOnce(itemId, product, deps, signal);

@@ -123,7 +123,10 @@ export class TikTokClient {
           wait = retryAfterMs(response.headers.get("retry-after")) ?? Math.max(200, backoffMs(attempt, { baseMs: this.o.retryBaseMs }));
           this.o.pacer.pause(key, wait);
           failure = "rate limited (429)";
-        } else if (response.status >= 500 || !parsed || typeof parsed.code !== "number") {
+        } else if (response.status >= 500 || !parsed || typeof parsed.code !== "number" || parsed.code === CODE.internal || parsed.code === CODE.timeout) {
+          // NOTE (open question §11, HTTP status of errors): the body's code decides, whatever the
+          // HTTP status; 36009003 "internal error, retry" and 36009007 "request timeout" (§3) are
+          // retried like a 5xx even when they come with HTTP 200.
           if (response.status === 503) this.o.pacer.pause(key, backoffMs(attempt, { baseMs: this.o.retryBaseMs }));
           failure = `HTTP ${response.status}${parsed?.code !== undefined ? ` (${parsed.code})` : ""}`;
         } else {

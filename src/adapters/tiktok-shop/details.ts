@@ -18,6 +18,12 @@ export interface ProductDetail {
   preOwned?: boolean;
   /** Product attributes by name (values joined with ", "), as Get Product names them. */
   attributes?: Record<string, string>;
+  /**
+   * Variants desbumi stopped by sending quantity 0 because their row says inactive (no per-SKU
+   * deactivate exists, §4.6): seller SKU (lowercase) -> the row's stock when sent. Read back as
+   * inactive while the SKU still has no sellable stock (read.ts variantState).
+   */
+  stoppedVariants?: Record<string, number>;
   /** update_time seen with these details (search/Get Product), or 0 when we wrote them. */
   updateTime: number;
   /** Unix seconds just after our last successful write of this product (0 = never). */

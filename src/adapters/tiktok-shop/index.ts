@@ -71,6 +71,7 @@ export async function createTikTokShopAdapter(options: TikTokShopOptions, ctx: A
   const photos = await PhotoUploadCache.open(photoCacheFile(stateDir, ADAPTER, shop.id), ADAPTER, shop.id);
   const details = await DetailCache.open(stateDir, shop.id);
   const skuIds = new Map<string, string[]>();
+  const statuses = new Map<string, string>();
   let warehouseId: string | undefined;
   let categories: Category[] | undefined;
   const attributeCache = new Map<string, Promise<AttributeIds | undefined>>();
@@ -124,6 +125,7 @@ export async function createTikTokShopAdapter(options: TikTokShopOptions, ctx: A
     warehouseId: await warehouse(),
     platforms: options.platforms,
     skuIds,
+    statuses,
     attributeIds,
     requirements,
     ...(ctx.fetch ? { fetch: ctx.fetch } : {}),
@@ -144,7 +146,7 @@ export async function createTikTokShopAdapter(options: TikTokShopOptions, ctx: A
     rules: TIKTOK_SHOP_RULES,
 
     async listListings(opts) {
-      const listings = await readListings({ client, details, photos, warehouseId: await warehouse(), concurrency: options.concurrency, ...(opts?.signal ? { signal: opts.signal } : {}) });
+      const listings = await readListings({ client, details, photos, warehouseId: await warehouse(), concurrency: options.concurrency, statuses, ...(opts?.signal ? { signal: opts.signal } : {}) });
       return listings;
     },
 

@@ -16,7 +16,8 @@ export interface SearchSku {
   id: string;
   seller_sku?: string;
   price?: { currency?: string; sale_price?: string; tax_exclusive_price?: string };
-  inventory?: { warehouse_id: string; quantity: number }[];
+  /** NOTE: read as Number(quantity), so a server that sends it as a string is read the same. */
+  inventory?: { warehouse_id?: string; quantity: number | string }[];
   sales_attributes?: { id?: string; name?: string; value_id?: string; value_name?: string; sku_img?: { uri?: string } }[];
   status_info?: { status?: string };
 }
@@ -50,6 +51,8 @@ export interface ReadDeps {
   warehouseId: string;
   concurrency: number;
   signal?: AbortSignal;
+  /** Filled with each product's combined status (statusOf), for writes that depend on it. */
+  statuses?: Map<string, string>;
 }
 
 export async function searchAll(client: TikTokClient, body: Record<string, unknown>, signal?: AbortSignal): Promise<SearchProduct[]> {
@@ -130,7 +133,11 @@ function reviewOf(p: SearchProduct, reasons: ListingReview["reasons"]): ListingR
  * re-sends a rejected product unchanged nor "reactivates" one still in review.
  */
 export async function readListings(deps: ReadDeps): Promise<Listing[]> {
-  const products = await searchAll(deps.client, {}, deps.signal);
+  // NOTE: §4.1 lists DELETED among the search statuses and does not say whether the default ALL
+  // returns deleted products: a deleted product is gone (Get Product refuses it, §4.3), so it is
+  // no listing; a catalogue row for it is created again.
+  const products = (await searchAll(deps.client, {}, deps.signal)).filter((p) => statusOf(p) !== "DELETED");
+  for (const p of products) deps.statuses?.set(p.id, statusOf(p));
   const limit = pLimit(deps.concurrency);
   const listings = await Promise.all(
     products.map((p) =>
@@ -139,10 +146,22 @@ export async function readListings(deps: ReadDeps): Promise<Listing[]> {
         let detail = deps.details.fresh(p.id, p.update_time ?? 0);
         let reasons: ListingReview["reasons"];
         if (!detail || rejected) {
-          const got = await fetchDetail(deps.client, p.id, deps.signal);
-          reasons = got.reasons;
-          detail = { ...got.detail, updateTime: p.update_time ?? got.detail.updateTime };
-          deps.details.put(p.id, detail);
+          let got: Awaited<ReturnType<typeof fetchDetail>> | undefined;
+          try {
+            got = await fetchDetail(deps.client, p.id, deps.signal);
+          } catch (error) {
+            // Get Product is "not for FREEZE/DELETED" (§4.3): a frozen product is read from its
+            // search row (and what we last knew of it) instead of stopping the whole read.
+            if (!(error instanceof AdapterError) || statusOf(p) !== "FREEZE") throw error;
+          }
+          if (got) {
+            reasons = got.reasons;
+            const kept = deps.details.get(p.id)?.stoppedVariants;
+            detail = { ...got.detail, updateTime: p.update_time ?? got.detail.updateTime, ...(kept ? { stoppedVariants: kept } : {}) };
+            deps.details.put(p.id, detail);
+          } else {
+            detail = deps.details.get(p.id) ?? { description: "", weightGrams: 0, categoryId: "", images: [], updateTime: 0, writtenAt: 0 };
+          }
         }
         return toListing(p, detail, reasons, deps);
       }),
@@ -157,7 +176,7 @@ function toListing(p: SearchProduct, d: ProductDetail, reasons: ListingReview["r
   const skus = p.skus ?? [];
   const first = skus[0];
   const qty = (s: SearchSku | undefined): number =>
-    (s?.inventory ?? []).filter((i) => i.warehouse_id === deps.warehouseId || (s?.inventory?.length ?? 0) === 1).reduce((n, i) => n + i.quantity, 0);
+    (s?.inventory ?? []).filter((i) => i.warehouse_id === deps.warehouseId || (s?.inventory?.length ?? 0) === 1).reduce((n, i) => n + (Number(i.quantity) || 0), 0);
   const price = (s: SearchSku | undefined): number => Number(s?.price?.sale_price ?? s?.price?.tax_exclusive_price ?? 0);
   const listing: Listing = {
     id: p.id,
@@ -190,8 +209,7 @@ function toListing(p: SearchProduct, d: ProductDetail, reasons: ListingReview["r
       // Options by the sales attribute's name (desbumi sends the catalogue's option names).
       options: Object.fromEntries((s.sales_attributes ?? []).filter((a) => a.name).map((a) => [a.name as string, a.value_name ?? ""])),
       price: price(s),
-      stock: qty(s),
-      status: s.status_info?.status === "DEACTIVATED" ? "inactive" : "active",
+      ...variantState(s, qty(s), d),
       // The variant's photo: the sku_img of its sales attribute that has one (§4.2), by content too.
       ...variantPhoto(s, deps.photos),
     }));
@@ -210,4 +228,18 @@ function variantPhoto(s: SearchSku, photos: PhotoUploadCache): { images: string[
   if (!uri) return { images: [] };
   const hash = fileHash(uri, photos);
   return { images: [photos.refFor(uri) ?? uri], ...(hash ? { photoHashes: [hash] } : {}) };
+}
+
+/**
+ * A variant's stock and status. `status_info.status` DEACTIVATED (§4.1) is inactive. NOTE: the API
+ * has no per-SKU deactivate (§4.6), so desbumi stops a variant its row marks inactive by sending
+ * quantity 0 and records it (ProductDetail.stoppedVariants); such a SKU, still NORMAL with no
+ * sellable stock, reads back as the inactive variant with the row's stock, not as an active one
+ * sold out (which made a status change on every sync).
+ */
+function variantState(s: SearchSku, quantity: number, d: ProductDetail): { stock: number; status: "active" | "inactive" } {
+  if (s.status_info?.status === "DEACTIVATED") return { stock: quantity, status: "inactive" };
+  const stopped = s.seller_sku !== undefined && d.stoppedVariants ? d.stoppedVariants[s.seller_sku.toLowerCase()] : undefined;
+  if (stopped !== undefined && quantity === 0) return { stock: stopped, status: "inactive" };
+  return { stock: quantity, status: "active" };
 }

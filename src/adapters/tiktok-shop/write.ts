@@ -24,6 +24,8 @@ export interface WriteDeps {
   platforms: string[];
   /** product id -> its SKU ids (from the last read or write). */
   skuIds: Map<string, string[]>;
+  /** product id -> its combined status from the last read (read.ts statusOf). */
+  statuses?: Map<string, string>;
   attributeIds(categoryId: string): Promise<AttributeIds | undefined>;
   /** The category's required attributes and certifications (checks.ts, cached per run). */
   requirements?(categoryId: string): Promise<CategoryRequirements>;
@@ -56,6 +58,10 @@ const hasErrors = (env: Envelope): boolean => env.code !== 0 || ((env.data as { 
 const QUOTA_MESSAGE =
   "The shop reached its daily listing limit (12052093): new products resume on the next run tomorrow / Toko mencapai batas produk baru per hari (12052093): produk baru dilanjutkan pada sinkronisasi berikutnya besok";
 
+/** Deactivate takes ACTIVATE products only (§4.4): one still in review is stopped by a later sync. */
+const IN_REVIEW_MESSAGE =
+  "The product is in the marketplace's review, and only a live product can be deactivated: the next sync after the review deactivates it / Produk sedang ditinjau marketplace dan hanya produk yang tayang bisa dinonaktifkan: sinkronisasi berikutnya setelah peninjauan menonaktifkannya";
+
 /**
  * The SKUs of a product as the API takes them (§4.2): one SKU for a single-SKU row; with variants
  * one per variant (≤ 100 in ID), its options as custom sales attributes (name ≤ 20, value ≤ 50;
@@ -84,6 +90,21 @@ export function skuBodies(product: DesiredProduct, warehouseId: string, ids?: Re
       }),
     };
   });
+}
+
+/**
+ * The variants a write just sent with quantity 0 because their row says inactive, merged into what
+ * was recorded before (ProductDetail.stoppedVariants): `sent` are the variants whose quantity this
+ * write set; those now active are dropped. Seller SKU lowercase -> the row's stock.
+ */
+export function stoppedVariants(sent: readonly { sku: string; stock: number; status: string }[], before: Readonly<Record<string, number>> = {}): Record<string, number> {
+  const out: Record<string, number> = { ...before };
+  for (const v of sent) {
+    const key = v.sku.toLowerCase();
+    if (v.status === "inactive") out[key] = v.stock;
+    else delete out[key];
+  }
+  return out;
 }
 
 /**
@@ -154,9 +175,10 @@ export async function createOne(change: Extract<Change, { kind: "create" }>, dep
 async function created(change: Change, id: string, skuIds: string[], product: DesiredProduct, uris: string[], deps: WriteDeps): Promise<ChangeOutcome> {
   deps.skuIds.set(id, skuIds);
   const ids = await deps.attributeIds(product.categoryId);
-  deps.details.wrote(id, { description: product.description, weightGrams: product.weight, categoryId: product.categoryId, images: uris, minOrder: product.min_order, preOwned: product.condition === "USED", attributes: sentAttributes(product, ids) });
+  deps.details.wrote(id, { description: product.description, weightGrams: product.weight, categoryId: product.categoryId, images: uris, minOrder: product.min_order, preOwned: product.condition === "USED", attributes: sentAttributes(product, ids), stoppedVariants: stoppedVariants(product.variants ?? []) });
   if (product.status === "inactive") {
     const env = await deps.client.call("POST", "/product/202309/products/deactivate", { json: { product_ids: [id], listing_platforms: deps.platforms }, cipher: true });
+    if (isNotLiveAnswer(env)) return failed(change, String(NOT_ALLOWED_IN_STATUS), IN_REVIEW_MESSAGE, true, id);
     if (hasErrors(env)) return refused(change, env, id);
   }
   return { status: "applied", sku: change.sku, kind: change.kind, listingId: id };
@@ -217,24 +239,35 @@ export async function updateFields(change: Extract<Change, { kind: "update" | "r
         ...(names.has("min_order") ? { minOrder: product.min_order } : {}),
         ...(names.has("condition") && preOwnedAllowed(deps.platforms) ? { preOwned: product.condition === "USED" } : {}),
         ...(uris ? { images: uris } : {}),
+        // The whole SKU list was sent: what is stopped is exactly what this list stopped.
+        ...(structural ? { stoppedVariants: stoppedVariants(product.variants ?? []) } : {}),
       });
     }
     const variantDone = await updateVariants(change, edit, deps);
     if (variantDone) return variantDone;
     if (names.has("price") || names.has("stock")) {
-      const skus = await skuIdsOf(id, deps);
-      const sku = skus[0];
-      if (!sku) return failed(change, "NO_SKU", `product ${id} has no SKU to update`, false, id);
-      if (names.has("price")) {
-        const env = await deps.client.call("POST", `/product/202309/products/${id}/prices/update`, { json: { skus: [{ id: sku, price: amount(product.price) }] }, cipher: true });
-        if (hasErrors(env)) return refused(change, env, id);
+      let live = isLive(id, deps);
+      if (live) {
+        const skus = await skuIdsOf(id, deps);
+        const sku = skus[0];
+        if (!sku) return failed(change, "NO_SKU", `product ${id} has no SKU to update`, false, id);
+        if (names.has("price")) {
+          const env = await deps.client.call("POST", `/product/202309/products/${id}/prices/update`, { json: { skus: [{ id: sku, price: amount(product.price) }] }, cipher: true });
+          if (isNotLiveAnswer(env)) live = false;
+          else if (hasErrors(env)) return refused(change, env, id);
+        }
+        if (live && names.has("stock")) {
+          const env = await deps.client.call("POST", `/product/202309/products/${id}/inventory/update`, {
+            json: { skus: [{ id: sku, inventory: [{ warehouse_id: deps.warehouseId, quantity: product.stock }] }] },
+            cipher: true,
+          });
+          if (isNotLiveAnswer(env)) live = false;
+          else if (hasErrors(env)) return refused(change, env, id);
+        }
       }
-      if (names.has("stock")) {
-        const env = await deps.client.call("POST", `/product/202309/products/${id}/inventory/update`, {
-          json: { skus: [{ id: sku, inventory: [{ warehouse_id: deps.warehouseId, quantity: product.stock }] }] },
-          cipher: true,
-        });
-        if (hasErrors(env)) return refused(change, env, id);
+      if (!live) {
+        const refusedEdit = await editSkus(change, deps);
+        if (refusedEdit) return refusedEdit;
       }
       deps.details.wrote(id, {});
     }
@@ -244,6 +277,45 @@ export async function updateFields(change: Extract<Change, { kind: "update" | "r
     throw error;
   }
   return { status: "applied", sku: change.sku, kind: change.kind, listingId: id };
+}
+
+/** The answer code for "not allowed in the current status" (§3), top level or per SKU. */
+const NOT_ALLOWED_IN_STATUS = 12052901;
+
+const isNotLiveAnswer = (env: Envelope): boolean => {
+  const first = (env.data as { errors?: { code?: number; detail?: { extra_errors?: { code?: number }[] } }[] } | undefined)?.errors?.[0];
+  return env.code === NOT_ALLOWED_IN_STATUS || first?.code === NOT_ALLOWED_IN_STATUS || first?.detail?.extra_errors?.[0]?.code === NOT_ALLOWED_IN_STATUS;
+};
+
+/**
+ * Update Price and Update Inventory take ACTIVATE products only (§4 table, §10.11). A product the
+ * last read saw in another status (in review, rejected, deactivated) gets its price and stock
+ * through editSkus instead; one not read this run is tried on the cheap endpoints first.
+ */
+const isLive = (id: string, deps: WriteDeps): boolean => (deps.statuses?.get(id) ?? "ACTIVATE") === "ACTIVATE";
+
+/**
+ * Price and stock of a product that is not ACTIVATE: the whole SKU list with a partial edit
+ * (§4.5: kept SKUs by id, each with the row's price and quantity). A single-SKU product keeps its
+ * one SKU even when it has no seller_sku (adopted). Undefined when it was accepted.
+ */
+async function editSkus(change: Extract<Change, { kind: "update" | "reactivate" }>, deps: WriteDeps): Promise<Failed | undefined> {
+  const id = change.listingId;
+  const product = change.product;
+  const live = await liveSkus(id, deps);
+  const ids = new Map(live.filter((s) => s.seller_sku).map((s) => [(s.seller_sku as string).toLowerCase(), s.id]));
+  const only = live.length === 1 ? live[0] : undefined;
+  if (!product.variants?.length && only && !ids.has(product.sku.toLowerCase())) ids.set(product.sku.toLowerCase(), only.id);
+  const env = await deps.client.call<{ skus?: { id: string }[] }>("POST", `/product/202309/products/${id}/partial_edit`, { json: { skus: skuBodies(product, deps.warehouseId, ids) }, cipher: true });
+  if (hasErrors(env)) return refused(change, env, id);
+  deps.skuIds.set(id, (env.data?.skus ?? []).map((s) => s.id));
+  deps.details.wrote(id, { stoppedVariants: stoppedVariants(product.variants ?? []) });
+  return undefined;
+}
+
+async function liveSkus(id: string, deps: WriteDeps): Promise<{ id: string; seller_sku?: string }[]> {
+  const env = await deps.client.call<{ skus?: { id: string; seller_sku?: string }[] }>("GET", `/product/202309/products/${id}`, { cipher: true });
+  return env.data?.skus ?? [];
 }
 
 /** Seller SKU (lowercase) -> SKU id of a live product (Get Product). */
@@ -265,18 +337,28 @@ async function updateVariants(change: Extract<Change, { kind: "update" | "reacti
   const wanted = new Map((change.product.variants ?? []).map((v) => [v.sku.toLowerCase(), v]));
   const priced = updates.filter((u) => u.fields.some((f) => f.field === "price"));
   const stocked = updates.filter((u) => u.fields.some((f) => f.field === "stock" || f.field === "status"));
-  if (priced.length > 0) {
+  let live = isLive(id, deps);
+  if (live && priced.length > 0) {
     const skus = priced.map((u) => ({ id: u.variantId, price: amount(wanted.get(u.sku.toLowerCase())?.price ?? 0) }));
     const env = await deps.client.call("POST", `/product/202309/products/${id}/prices/update`, { json: { skus }, cipher: true });
-    if (hasErrors(env)) return refused(change, env, id);
+    if (isNotLiveAnswer(env)) live = false;
+    else if (hasErrors(env)) return refused(change, env, id);
   }
-  if (stocked.length > 0) {
+  if (!live) {
+    const refusedEdit = await editSkus(change, deps);
+    if (refusedEdit) return refusedEdit;
+  } else if (stocked.length > 0) {
     const skus = stocked.map((u) => {
       const v = wanted.get(u.sku.toLowerCase());
       return { id: u.variantId, inventory: [{ warehouse_id: deps.warehouseId, quantity: !v || v.status === "inactive" ? 0 : v.stock }] };
     });
     const env = await deps.client.call("POST", `/product/202309/products/${id}/inventory/update`, { json: { skus }, cipher: true });
-    if (hasErrors(env)) return refused(change, env, id);
+    if (isNotLiveAnswer(env)) {
+      const refusedEdit = await editSkus(change, deps);
+      if (refusedEdit) return refusedEdit;
+    } else if (hasErrors(env)) return refused(change, env, id);
+    const sent = stocked.flatMap((u) => wanted.get(u.sku.toLowerCase()) ?? []);
+    deps.details.wrote(id, { stoppedVariants: stoppedVariants(sent, deps.details.get(id)?.stoppedVariants) });
   }
   if (change.fields.length > 0) return undefined; // the product's own fields are handled by the caller
   deps.details.wrote(id, {});
@@ -304,7 +386,8 @@ export async function setStatus(changes: readonly Change[], activate: boolean, d
     const byId = new Map((env.data?.errors ?? []).map((e) => [e.detail?.product_id ?? "", e]));
     for (const c of batch) {
       const e = byId.get(c.listingId);
-      if (e) outcomes.push(failed(c, String(e.code ?? env.code), e.message ?? "refused", isRetryableCode(e.code ?? 0), c.listingId));
+      if (e && !activate && e.code === NOT_ALLOWED_IN_STATUS) outcomes.push(failed(c, String(e.code), IN_REVIEW_MESSAGE, true, c.listingId));
+      else if (e) outcomes.push(failed(c, String(e.code ?? env.code), e.message ?? "refused", isRetryableCode(e.code ?? 0), c.listingId));
       else {
         deps.details.wrote(c.listingId, {});
         outcomes.push({ status: "applied", sku: c.sku, kind: c.kind, listingId: c.listingId });

@@ -143,25 +143,44 @@ export interface MockChannel {
   force_enable: boolean;
 }
 
-const channel = (id: number, name: string, enabled: boolean, mask = 0): MockChannel => ({
+const channel = (id: number, name: string, enabled: boolean, mask = 0, fee: MockChannel["fee_type"] = "SIZE_INPUT", sizes: MockChannel["size_list"] = []): MockChannel => ({
   logistics_channel_id: id,
   logistics_channel_name: name,
   enabled,
   cod_enabled: id === 8003,
-  fee_type: "SIZE_INPUT",
-  size_list: [],
+  fee_type: fee,
+  size_list: sizes,
   weight_limit: { item_max_weight: 30, item_min_weight: 0.01 },
   item_max_dimension: { height: 100, width: 100, length: 100, unit: "cm", dimension_sum: 300 },
   mask_channel_id: mask,
   force_enable: false,
 });
 
-/** Two usable ID channels, one the shop switched off, one masked (only usable through its mask). */
+/**
+ * Usable ID channels of each fee type (reference A3 logistics: SIZE_INPUT needs the item's
+ * dimension, SIZE_SELECTION a size_id, CUSTOM_PRICE a shipping_fee, FIXED_DEFAULT_PRICE nothing),
+ * one the shop switched off, one masked (only usable through its mask).
+ */
 export const CHANNELS: MockChannel[] = [
   channel(8003, "SPX Hemat", true),
-  channel(8005, "J&T Express", true),
+  channel(8005, "J&T Express", true, 0, "FIXED_DEFAULT_PRICE"),
   channel(8006, "SiCepat REG", false),
+  channel(8007, "Kargo Desa", true, 0, "SIZE_SELECTION", [
+    { size_id: "KD-S", name: "Kecil", default_price: 15_000 },
+    { size_id: "KD-L", name: "Besar", default_price: 40_000 },
+  ]),
+  channel(8008, "Kurir Toko", true, 0, "CUSTOM_PRICE"),
   channel(80099, "Reguler (Cashless)", true, 8003),
 ];
 
+export const channelOf = (id: number): MockChannel | undefined => CHANNELS.find((c) => c.logistics_channel_id === id);
 export const usableChannel = (id: number): boolean => CHANNELS.some((c) => c.logistics_channel_id === id && c.enabled && c.mask_channel_id === 0);
+
+/** logistic_info rows a seeded item carries: every usable channel, with what its fee type needs. */
+export const seedLogistics = (): { logistic_id: number; enabled: boolean; size_id?: string; shipping_fee?: number }[] =>
+  CHANNELS.filter((c) => c.enabled && c.mask_channel_id === 0).map((c) => ({
+    logistic_id: c.logistics_channel_id,
+    enabled: true,
+    ...(c.fee_type === "SIZE_SELECTION" && c.size_list[0] ? { size_id: c.size_list[0].size_id } : {}),
+    ...(c.fee_type === "CUSTOM_PRICE" ? { shipping_fee: 10_000 } : {}),
+  }));

@@ -1,6 +1,6 @@
 // Decoding add_item/update_item bodies into item fields, and whole-item validation against the
 // item-limit profile and the fixtures (mock item 10, 11), with the error names of reference A2.
-import { attributesOf, BRANDS, isKnownCategory, isLeafCategory, usableChannel } from "./fixtures.js";
+import { attributesOf, BRANDS, channelOf, isKnownCategory, isLeafCategory, usableChannel } from "./fixtures.js";
 import { limitsFor, type ItemLimitProfile } from "./limits.js";
 import type { Item, ItemAttribute, Shop } from "./store.js";
 import { paramError, reject } from "./wire.js";
@@ -86,7 +86,15 @@ function decodeLogistics(raw: unknown): Item["logistics"] {
   return raw.map((row) => {
     const id = isObject(row) ? num(row.logistic_id) : undefined;
     if (!isObject(row) || id === undefined) return reject("error_invalid_logistic_info", "Invalid logistic_id.");
-    return { logistic_id: id, enabled: row.enabled === true };
+    const fee = row.shipping_fee === undefined ? undefined : num(row.shipping_fee);
+    if (row.shipping_fee !== undefined && (fee === undefined || fee < 0)) return reject("error_invalid_logistic_info", `Invalid shipping_fee of logistic ${id}.`);
+    return {
+      logistic_id: id,
+      enabled: row.enabled === true,
+      ...(row.size_id !== undefined && row.size_id !== null ? { size_id: String(row.size_id) } : {}),
+      ...(fee !== undefined ? { shipping_fee: fee } : {}),
+      ...(typeof row.is_free === "boolean" ? { is_free: row.is_free } : {}),
+    };
   });
 }
 
@@ -135,8 +143,17 @@ export function validateItem(shop: Shop, candidate: Item, profile: ItemLimitProf
   if (enabled.length === 0 || enabled.some((l) => !usableChannel(l.logistic_id))) {
     reject("error_invalid_logistic_info", "Logistic channel is not enabled or not found.");
   }
+  for (const l of enabled) checkFeeType(l, candidate);
   checkAttributes(candidate);
   if (candidate.brand.brand_id !== 0 && !BRANDS.some((b) => b.brand_id === candidate.brand.brand_id)) reject("error_invalid_brand", "Invalid brand.");
+}
+
+/** What each fee type needs (reference A3 logistics, SG-CREATE). */
+function checkFeeType(l: Item["logistics"][number], item: Item): void {
+  const c = channelOf(l.logistic_id);
+  if (c?.fee_type === "SIZE_SELECTION" && !c.size_list.some((s) => s.size_id === l.size_id)) reject("error_invalid_logistic_info", `Logistic ${l.logistic_id} needs a size_id from its size_list.`);
+  if (c?.fee_type === "SIZE_INPUT" && !item.dimension) reject("error_invalid_logistic_info", `Logistic ${l.logistic_id} needs the item's weight and dimension.`);
+  if (c?.fee_type === "CUSTOM_PRICE" && l.shipping_fee === undefined) reject("error_invalid_logistic_info", `Logistic ${l.logistic_id} needs a shipping_fee.`);
 }
 
 export function checkPrice(price: number, range: { min: number; max: number }): void {

@@ -16,8 +16,11 @@ export interface RouteContext {
 
 export interface Route {
   method: "GET" | "POST";
-  /** "shop": signed with access_token + shop_id; "either": Public or Shop signature (upload_image). */
-  sign: "shop" | "either";
+  /**
+   * "shop": signed with access_token + shop_id; "either": Public or Shop signature (upload_image);
+   * "public": partner_id + path + timestamp only, whatever else the query carries.
+   */
+  sign: "shop" | "either" | "public";
   /** Changes the shop (counted in stats.writes, eligible for commit-then-drop). */
   isWrite: boolean;
   multipart?: boolean;

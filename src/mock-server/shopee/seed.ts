@@ -2,7 +2,7 @@
 // through the API, each with one uploaded-looking image.
 import { z } from "zod";
 import { randomBytes } from "node:crypto";
-import { CHANNELS } from "./fixtures.js";
+import { seedLogistics } from "./fixtures.js";
 import { touch, type Item, type Shop } from "./store.js";
 
 const seedItemSchema = z.object({
@@ -10,7 +10,7 @@ const seedItemSchema = z.object({
   name: z.string(),
   price: z.number(),
   stock: z.number().int(),
-  status: z.enum(["NORMAL", "UNLIST", "REVIEWING", "BANNED", "SELLER_DELETE"]).optional(),
+  status: z.enum(["NORMAL", "UNLIST", "REVIEWING", "BANNED", "SELLER_DELETE", "SHOPEE_DELETE"]).optional(),
   categoryId: z.number().int().optional(),
   /** Kilograms. @default 0.25 */
   weight: z.number().optional(),
@@ -46,7 +46,8 @@ export function seedShop(shop: Shop, items: readonly SeedItem[], nowUnix: number
       brand: { brand_id: 0, original_brand_name: "NoBrand" },
       attributes: [],
       imageIds: [imageId],
-      logistics: CHANNELS.filter((c) => c.enabled && c.mask_channel_id === 0).map((c) => ({ logistic_id: c.logistics_channel_id, enabled: true })),
+      logistics: seedLogistics(),
+      dimension: { package_length: 20, package_width: 15, package_height: 5 },
       tiers: variants ? [{ name: variants.tier, options: variants.options.map((o) => ({ option: o.option })) }] : [],
       models: variants ? variants.options.map((o, i) => ({ modelId: shop.nextModelId++, tierIndex: [i], sku: o.sku, price: o.price, stock: o.stock })) : [],
       createTime: nowUnix,

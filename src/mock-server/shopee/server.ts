@@ -58,6 +58,11 @@ export interface ShopeeMockOptions {
   itemLimits?: ItemLimitProfile;
   /** Holiday mode: add_item/delete_item refused. */
   holiday?: boolean;
+  /**
+   * How upload_image must be signed (open question "upload_image's sign type"): the doc page labels
+   * it Public, the SDKs sign it as a Shop call. @default "either"
+   */
+  uploadSign?: "either" | "public" | "shop";
   /** An unknown access token is answered with this error name (mock item 5). @default "invalid_acceess_token" */
   unknownTokenError?: "invalid_acceess_token" | "error_auth";
   seed?: readonly SeedItem[];
@@ -230,7 +235,8 @@ async function serve(options: ShopeeMockOptions, lock: StateLock | undefined, sa
     if (req.method !== route.method) return send(res, fail("error_param", `Use ${route.method} for ${path}.`, 405));
     const accessToken = url.searchParams.get("access_token");
     const shopRaw = url.searchParams.get("shop_id");
-    const isPublicSigned = route.sign === "either" && !accessToken;
+    const signType = route.multipart ? (options.uploadSign ?? route.sign) : route.sign;
+    const isPublicSigned = signType === "public" || (signType === "either" && !accessToken);
     if (!isPublicSigned) {
       if (!accessToken) return send(res, fail("error_param", "There is no access_token in query.", 403));
       if (!shopRaw || !/^\d+$/.test(shopRaw)) return send(res, fail("error_param", "There is no shop_id in query.", 403));

@@ -1,7 +1,7 @@
 // The per-shop item store (mock item 8): item and model id sequences, update_time bumping, status
 // transitions NORMAL <-> UNLIST, -> SELLER_DELETE; uploaded images.
 
-export type ItemStatus = "NORMAL" | "UNLIST" | "REVIEWING" | "BANNED" | "SELLER_DELETE";
+export type ItemStatus = "NORMAL" | "UNLIST" | "REVIEWING" | "BANNED" | "SELLER_DELETE" | "SHOPEE_DELETE";
 
 export interface AttributeValue {
   value_id: number;
@@ -47,7 +47,7 @@ export interface Item {
   brand: { brand_id: number; original_brand_name: string };
   attributes: ItemAttribute[];
   imageIds: string[];
-  logistics: { logistic_id: number; enabled: boolean }[];
+  logistics: { logistic_id: number; enabled: boolean; size_id?: string; shipping_fee?: number; is_free?: boolean }[];
   dimension?: { package_length: number; package_width: number; package_height: number };
   purchaseLimit?: { min_purchase_limit: number; max_purchase_limit: number };
   tiers: Tier[];
@@ -90,7 +90,7 @@ export function touch(shop: Shop, item: Item, nowUnix: number): void {
   item.updateTime = shop.lastUpdate;
 }
 
-export const isDeleted = (item: Item): boolean => item.status === "SELLER_DELETE";
+export const isDeleted = (item: Item): boolean => item.status === "SELLER_DELETE" || item.status === "SHOPEE_DELETE";
 
 export interface ShopSnapshot {
   version: 1;

@@ -286,10 +286,23 @@ export function editProduct(state: MockState, shopId: string, id: string, body: 
   return ok({ product_id: p.id, skus: p.skus.map((s) => ({ id: s.id, seller_sku: s.seller_sku })), warnings: [], audit: { status: p.audit } });
 }
 
-export function updatePrice(state: MockState, shopId: string, id: string, body: Json, nowMs: number): Answer {
+/**
+ * Update Price / Update Inventory take ACTIVATE products only (§4 table, §10.11); a product in
+ * review, rejected, deactivated or a draft gets 12052901. Audits that are due settle first.
+ */
+function priceOrStockTarget(state: MockState, shopId: string, id: string, cfg: ProductConfig, nowMs: number): MockProduct | Answer {
+  settleAudits(state, cfg, nowMs);
   const p = findProduct(state, shopId, id);
   if (!p) return { code: 12052032, message: "The product does not exist." };
-  if (!EDITABLE(p)) return { code: 12052901, message: "The product cannot be edited in its current status." };
+  if (p.status !== "ACTIVATE") return { code: 12052901, message: `The action is not allowed in the current status (${p.status}): price and stock can be updated only for ACTIVATE products.` };
+  return p;
+}
+
+const isAnswer = (v: MockProduct | Answer): v is Answer => "code" in v;
+
+export function updatePrice(state: MockState, shopId: string, id: string, body: Json, cfg: ProductConfig, nowMs: number): Answer {
+  const p = priceOrStockTarget(state, shopId, id, cfg, nowMs);
+  if (isAnswer(p)) return p;
   const skus = Array.isArray(body.skus) ? body.skus.filter(isObj) : [];
   if (skus.length === 0) return { code: 12052910, message: "skus is required." };
   const seen = new Set<string>();
@@ -311,10 +324,9 @@ export function updatePrice(state: MockState, shopId: string, id: string, body: 
 }
 
 /** Stock: failures per SKU come back in data.errors (§3 batch partial failures) with the 12052990 wrapper. */
-export function updateInventory(state: MockState, shopId: string, id: string, body: Json, cfg: ValidateConfig, nowMs: number): Answer {
-  const p = findProduct(state, shopId, id);
-  if (!p) return { code: 12052032, message: "The product does not exist." };
-  if (!EDITABLE(p)) return { code: 12052901, message: "The product cannot be edited in its current status." };
+export function updateInventory(state: MockState, shopId: string, id: string, body: Json, cfg: ProductConfig, nowMs: number): Answer {
+  const p = priceOrStockTarget(state, shopId, id, cfg, nowMs);
+  if (isAnswer(p)) return p;
   const skus = Array.isArray(body.skus) ? body.skus.filter(isObj) : [];
   if (skus.length === 0) return { code: 12052910, message: "skus is required." };
   const errors: Json[] = [];
@@ -348,6 +360,7 @@ export function setActive(state: MockState, shopId: string, body: Json, activate
   const ids = Array.isArray(body.product_ids) ? body.product_ids.map(String) : [];
   if (ids.length === 0) return { code: 12052910, message: "product_ids is required." };
   if (ids.length > 20) return { code: 12019120, message: "At most 20 product ids." };
+  settleAudits(state, cfg, nowMs);
   const errors: Json[] = [];
   for (const id of ids) {
     const p = findProduct(state, shopId, id);
@@ -363,12 +376,14 @@ export function setActive(state: MockState, shopId: string, body: Json, activate
       }
     } else {
       if (p.status === "SELLER_DEACTIVATED") continue;
+      // NOTE: §4.4 says deactivate takes ACTIVATE products only; the mock also stops a product under
+      // audit (PENDING/FAILED), which is what a seller hiding it expects. A draft or a frozen product
+      // gets 12052901. The adapter takes a 12052901 for a product in review as "stopped by a later
+      // sync" (write.ts IN_REVIEW_MESSAGE), so a strict server does not break it.
       if (p.status === "FREEZE" || p.status === "DRAFT") {
-        errors.push({ code: 12052901, message: "The action is not allowed in the current status.", detail: { product_id: id } });
+        errors.push({ code: 12052901, message: `The action is not allowed in the current status (${p.status}).`, detail: { product_id: id } });
         continue;
       }
-      // NOTE: the docs allow deactivate from ACTIVATE only; the mock also stops a product under audit
-      // (PENDING/FAILED), which is what a seller hiding it expects.
       p.status = "SELLER_DEACTIVATED";
       p.audit = "NONE";
       delete p.auditDueMs;

@@ -373,7 +373,7 @@ export async function startTikTokMock(options: TikTokMockOptions = {}): Promise<
         answer = editProduct(state, shopId, id, json, true, productConfig, now);
         break;
       case "/product/202309/products/{id}/prices/update":
-        answer = updatePrice(state, shopId, id, json, now);
+        answer = updatePrice(state, shopId, id, json, productConfig, now);
         break;
       case "/product/202309/products/{id}/inventory/update":
         answer = updateInventory(state, shopId, id, json, productConfig, now);

@@ -88,6 +88,8 @@ export const itemBody = (imageId: string, over: Record<string, unknown> = {}): R
   category_id: 100012,
   image: { image_id_list: [imageId] },
   logistic_info: [{ logistic_id: 8003, enabled: true }],
+  // SPX Hemat prices by size (fee_type SIZE_INPUT): the item carries its package size.
+  dimension: { package_length: 20, package_width: 15, package_height: 3 },
   seller_stock: [{ stock: 10 }],
   item_sku: "MSK-001",
   ...over,

@@ -55,6 +55,11 @@ describe("shopee mock: items", () => {
     expect(await add({ item_name: "Masker 4", original_price: 50 })).toBe("error_price_exceed_min_limitt");
     expect(await add({ item_name: "Masker 5", logistic_info: [{ logistic_id: 8006, enabled: true }] })).toBe("error_invalid_logistic_info");
     expect(await add({ item_name: "Masker 6", image: { image_id_list: [] } })).toBe("error_image_num_min");
+    // Reference A3 logistics: SIZE_INPUT needs the dimension, SIZE_SELECTION a size_id, CUSTOM_PRICE a shipping_fee.
+    expect(await add({ item_name: "Masker 8", dimension: undefined })).toBe("error_invalid_logistic_info");
+    expect(await add({ item_name: "Masker 9", logistic_info: [{ logistic_id: 8007, enabled: true }] })).toBe("error_invalid_logistic_info");
+    expect(await add({ item_name: "Masker 10", logistic_info: [{ logistic_id: 8008, enabled: true }] })).toBe("error_invalid_logistic_info");
+    expect(await add({ item_name: "Masker 11", dimension: undefined, logistic_info: [{ logistic_id: 8005, enabled: true }, { logistic_id: 8007, enabled: true, size_id: "KD-S" }, { logistic_id: 8008, enabled: true, shipping_fee: 9000 }] })).toBe("");
     expect(await add({ item_name: "Masker 7", brand: { brand_id: 123 } })).toBe("error_invalid_brand");
     expect(await add({ item_name: "Masker Kain Batik Parang" })).toBe("");
     expect(await add({ item_name: "masker kain batik parang" })).toBe("error_repeated_mtsku");
@@ -129,7 +134,12 @@ describe("shopee mock: items", () => {
     const brands = response(await c.get("/api/v2/product/get_brand_list", { category_id: "100012", status: "1", offset: "0", page_size: "100" }));
     expect((brands.brand_list as Record<string, unknown>[])[0]).toMatchObject({ brand_id: 0, display_brand_name: "No Brand" });
     const channels = response(await c.get("/api/v2/logistics/get_channel_list")).logistics_channel_list as Record<string, unknown>[];
-    expect(channels.filter((ch) => ch.enabled && ch.mask_channel_id === 0).map((ch) => ch.logistics_channel_id)).toEqual([8003, 8005]);
+    expect(channels.filter((ch) => ch.enabled && ch.mask_channel_id === 0).map((ch) => [ch.logistics_channel_id, ch.fee_type])).toEqual([
+      [8003, "SIZE_INPUT"],
+      [8005, "FIXED_DEFAULT_PRICE"],
+      [8007, "SIZE_SELECTION"],
+      [8008, "CUSTOM_PRICE"],
+    ]);
     const shop = await c.get("/api/v2/shop/get_shop_info");
     expect(shop.body).toMatchObject({ region: "ID", status: "NORMAL" });
   });

@@ -1,0 +1,102 @@
+// Issue 14 audit: marketplace and shop templates, filled in as their own instructions say, are
+// catalogues too. Headers are those of the real templates (found with the search tool; see the
+// comments in src/catalog/variant-columns.ts): Shopee's mass upload in English and Indonesian,
+// TikTok Shop's batch template (rows of one product repeat its name; no parent column),
+// Tokopedia's variant template (`Warna (1) - Value`, `Gambar (Warna)`). Fixtures: fixtures/templates/.
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { findAdapter } from "../../src/adapters/index.js";
+import { loadCatalog } from "../../src/catalog/index.js";
+import type { CatalogResult } from "../../src/catalog/types.js";
+
+const FIXTURES = join(import.meta.dirname, "../../fixtures/templates");
+const IMG = "https://img.desbumi.example";
+
+async function load(file: string, marketplace: string): Promise<CatalogResult> {
+  return loadCatalog(file, { cwd: FIXTURES, rules: findAdapter(marketplace)!.rules });
+}
+const errors = (r: CatalogResult) => r.issues.filter((i) => i.severity === "error").map((i) => [i.code, i.line, i.column]);
+const bySku = (r: CatalogResult) => Object.fromEntries(r.products.map((p) => [p.sku, p]));
+
+/** The batik shirt every template below holds: 2 colours x sizes, 3 SKUs, and a single-SKU keripik. */
+const BATIK_OPTIONS = (colour: string, size: string) => [
+  ["BTK-01-BM", { [colour]: "Biru", [size]: "M" }, 150_000, 5],
+  ["BTK-01-BL", { [colour]: "Biru", [size]: "L" }, 155_000, 3],
+  ["BTK-01-RM", { [colour]: "Merah", [size]: "M" }, 150_000, 0],
+];
+const variantsOf = (r: CatalogResult, sku: string) => (bySku(r)[sku]?.variants ?? []).map((v) => [v.sku, v.options, v.price, v.stock]);
+
+describe.each<[string, string, string, string, string, string]>([
+  // file, marketplace, product sku of the batik, option names, the keripik's sku
+  ["shopee-mass-upload-en.csv", "shopee", "BTK-01", "Warna", "Ukuran", "KRP-01"],
+  ["shopee-mass-upload-id.csv", "shopee", "BTK-01", "Warna", "Ukuran", "KRP-01"],
+  ["tiktok-batch-en.csv", "tiktok-shop", "BTK-01-BM", "Variation 1", "Variation 2", "KRP-01"],
+  ["tiktok-batch-id.csv", "tiktok-shop", "BTK-01-BM", "Variasi 1", "Variasi 2", "KRP-01"],
+  ["tokopedia-variant.csv", "tiktok-shop", "BTK-01-BM", "Warna", "Ukuran Pakaian", "KRP-01"],
+])("%s (%s)", (file, marketplace, batik, colour, size, keripik) => {
+  test("validates: one product with its variants, one single-SKU product", async () => {
+    const r = await load(file, marketplace);
+    expect(errors(r)).toEqual([]);
+    expect(r.products.map((p) => p.sku).sort()).toEqual([batik, keripik].sort());
+    expect(variantsOf(r, batik)).toEqual(BATIK_OPTIONS(colour, size));
+    expect(bySku(r)[keripik]!.variants ?? []).toEqual([]);
+    const product = bySku(r)[batik]!;
+    expect(product.name).toBe("Kemeja Batik Tulis Gajah Oling Banyuwangi");
+    expect(product.images).toEqual([`${IMG}/btk-cover.jpg`, `${IMG}/btk-2.jpg`]);
+    // Each variant's own photo column (Image per Variation, Foto Variasi, Variant Image, Gambar (Warna)).
+    expect(product.variants!.map((v) => v.images)).toEqual([[`${IMG}/btk-biru.jpg`], [`${IMG}/btk-biru.jpg`], [`${IMG}/btk-merah.jpg`]]);
+    // Weights in grams whatever the template's unit (Shopee's English `Weight` is kg).
+    expect(product.variants!.map((v) => v.weight)).toEqual([300, 320, 300]);
+    // The template's own columns with nothing to sync are said once, never an error.
+    expect(r.issues.every((i) => i.severity === "warning")).toBe(true);
+  });
+});
+
+test("Shopee English template: its Mandatory/Optional row and its row of notes under every column are skipped, said once", async () => {
+  const r = await load("shopee-mass-upload-en.csv", "shopee");
+  expect(r.issues.filter((i) => i.code === "TEMPLATE_ROWS_SKIPPED").map((i) => [i.line, i.args?.lines])).toEqual([[2, "2, 3"]]);
+  expect(bySku(r)["BTK-01"]!.min_order).toBe(1);
+});
+
+test("Tokopedia variant template: the `- Family` column is the template's, not an unknown column or an option", async () => {
+  const r = await load("tokopedia-variant.csv", "tiktok-shop");
+  expect(r.issues.map((i) => i.column)).not.toContain("Warna (1) - Family");
+  expect(Object.keys(bySku(r)["BTK-01-BM"]!.variants![0]!.options)).toEqual(["Warna", "Ukuran Pakaian"]);
+});
+
+describe("unnumbered pairs", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "desbumi-templates-"));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+  const loadCsv = async (name: string, lines: string[]) => {
+    await writeFile(join(dir, name), `${lines.join("\n")}\n`);
+    return loadCatalog(name, { cwd: dir, rules: findAdapter("tiktok-shop")!.rules });
+  };
+  const D = "Jamu kunyit asam segar buatan kelompok ibu-ibu Desa Wonosobo tanpa pengawet.";
+
+  test("`Tipe Varian` + `Pilihan Varian`: one pair, named by the type cell", async () => {
+    const r = await loadCsv("tipe-pilihan.csv", [
+      "Kode Induk,SKU,Nama Produk,Deskripsi,Tipe Varian,Pilihan Varian,Harga,Stok,Berat,Foto",
+      `JMU-K,JMU-K-250,Jamu Kunyit Asam Segar Wonosobo,${D},Isi,250 ml,15000,10,300,${IMG}/j.jpg`,
+      "JMU-K,JMU-K-500,,,Isi,500 ml,25000,5,550,",
+    ]);
+    expect(errors(r)).toEqual([]);
+    expect(variantsOf(r, "JMU-K")).toEqual([["JMU-K-250", { Isi: "250 ml" }, 15_000, 10], ["JMU-K-500", { Isi: "500 ml" }, 25_000, 5]]);
+  });
+
+  test("a value column with no name column at all names its option by its header", async () => {
+    const r = await loadCsv("pilihan-only.csv", [
+      "Kode Induk,SKU,Nama Produk,Deskripsi,Pilihan Varian,Harga,Stok,Berat,Foto",
+      `JMU-K,JMU-K-250,Jamu Kunyit Asam Segar Wonosobo,${D},250 ml,15000,10,300,${IMG}/j.jpg`,
+      "JMU-K,JMU-K-500,,,500 ml,25000,5,550,",
+    ]);
+    expect(errors(r)).toEqual([]);
+    expect(variantsOf(r, "JMU-K").map((v) => v[1])).toEqual([{ "Pilihan Varian": "250 ml" }, { "Pilihan Varian": "500 ml" }]);
+  });
+});
