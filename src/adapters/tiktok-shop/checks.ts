@@ -1,8 +1,12 @@
 // Plan-time checks against the shop's category rules (§6 Get Attributes / Get Category Rules) and
 // the ID title rule (§4.2: 25..255): a product the API would refuse is a located issue before
-// anything is sent, naming the attribute and its allowed values.
+// anything is sent, naming the attribute and its allowed values; attribute values are matched to
+// the listed ones by the shared matcher (did-you-mean), an attribute the category lacks is a note.
 import type { Issue } from "../../issues.js";
 import type { DesiredProduct } from "../../plan/types.js";
+import { collectAttributeIssues } from "../shared/attribute-issues.js";
+import { matchAttributes, type CategoryAttribute } from "../shared/attribute-match.js";
+import type { CheckAt } from "../types.js";
 import type { TikTokClient } from "./client.js";
 import { TIKTOK_SHOP_RULES } from "./definition.js";
 
@@ -12,6 +16,7 @@ interface Attribute {
   type: string;
   is_requried?: boolean;
   is_required?: boolean;
+  is_customizable?: boolean;
   values?: { id: string; name: string }[];
 }
 
@@ -20,7 +25,8 @@ interface Rules {
 }
 
 export interface CategoryRequirements {
-  attributes: { name: string; allowed: string[] }[];
+  /** The category's product properties (Get Attributes, §6), required or not, for the shared matcher. */
+  attributes: CategoryAttribute[];
   certifications: { id: string; name: string }[];
 }
 
@@ -35,10 +41,13 @@ export function createRequirementsLookup(client: TikTokClient): (categoryId: str
           client.call<Rules>("GET", `/product/202309/categories/${categoryId}/rules`, { cipher: true }),
         ]);
         return {
-          // NOTE: the official sample spells the flag `is_requried`; both spellings are read.
+          // NOTE: the official sample spells the flag `is_requried`; both spellings are read. Sales
+          // properties are the variants' options, not product_attributes (§4.2). A value off the
+          // list is sent as a custom `{name}` only where `is_customizable` says so (§6, §4.2
+          // `values:[{id}|{name ≤2000}]`); elsewhere it is an error before anything is sent.
           attributes: (attrs.data?.attributes ?? [])
-            .filter((a) => a.type === "PRODUCT_PROPERTY" && (a.is_requried ?? a.is_required ?? false))
-            .map((a) => ({ name: a.name, allowed: (a.values ?? []).map((v) => v.name) })),
+            .filter((a) => a.type === "PRODUCT_PROPERTY")
+            .map((a) => ({ id: a.id, name: a.name, required: a.is_requried ?? a.is_required ?? false, customizable: a.is_customizable ?? false, values: a.values ?? [] })),
           certifications: (rules.data?.product_certifications ?? []).filter((c) => c.is_required).map((c) => ({ id: c.id, name: c.name })),
         };
       })();
@@ -61,7 +70,7 @@ const hasCertificate = (p: DesiredProduct): boolean => {
 
 export async function checkProducts(
   products: readonly DesiredProduct[],
-  at: { file: string; columns?: Partial<Record<string, { header: string }>> },
+  at: CheckAt,
   requirements: (categoryId: string) => Promise<CategoryRequirements>,
   categoryName: (id: string) => string,
   platforms: readonly string[] = ["TOKOPEDIA", "TIKTOK_SHOP"],
@@ -70,6 +79,7 @@ export async function checkProducts(
   const col = (field: string): { column?: string } => (at.columns?.[field]?.header ? { column: at.columns[field]?.header as string } : {});
   const loc = (p: DesiredProduct) => ({ file: at.file, line: p.line, ...(p.sheet !== undefined ? { sheet: p.sheet } : {}) });
   const min = TIKTOK_SHOP_RULES.nameMinLength ?? 25;
+  const attributeIssues = collectAttributeIssues(at, { marketplace: "Tokopedia & Shop", missingCode: "ATTRIBUTE_REQUIRED" });
   for (const p of products) {
     const length = [...p.name].length;
     if (length < min) {
@@ -81,16 +91,13 @@ export async function checkProducts(
     }
     if (!p.categoryId) continue;
     const req = await requirements(p.categoryId);
-    const given = new Map(Object.entries(p.attributes ?? {}).map(([k, v]) => [k.trim().toLowerCase(), v.trim()]));
-    for (const a of req.attributes) {
-      if (given.get(a.name.toLowerCase())) continue;
-      issues.push({ code: "ATTRIBUTE_REQUIRED", severity: "error", ...loc(p), ...col("category"), value: p.category, args: { attribute: a.name, allowed: a.allowed.join(", "), category: categoryName(p.categoryId) } });
-    }
+    issues.push(...attributeIssues.add({ sku: p.sku, line: p.line, ...(p.sheet !== undefined ? { sheet: p.sheet } : {}), category: p.category }, matchAttributes(p, req.attributes), categoryName(p.categoryId)));
     for (const c of req.certifications) {
       if (hasCertificate(p)) continue;
       issues.push({ code: "CERTIFICATION_REQUIRED", severity: "error", ...loc(p), ...col("category"), value: p.category, args: { certification: c.name, category: categoryName(p.categoryId) } });
     }
   }
+  attributeIssues.finish();
   // Tokopedia & Shop has no etalase (showcase) in its product API: say so once, at the first row
   // that fills the column, as a note (the column may be there for other marketplaces).
   const withEtalase = products.filter((p) => p.etalase.trim() !== "");

@@ -74,7 +74,6 @@ export async function createTikTokShopAdapter(options: TikTokShopOptions, ctx: A
   const statuses = new Map<string, string>();
   let warehouseId: string | undefined;
   let categories: Category[] | undefined;
-  const attributeCache = new Map<string, Promise<AttributeIds | undefined>>();
   const quota = { reached: false };
   const requirements = createRequirementsLookup(client);
 
@@ -99,24 +98,8 @@ export async function createTikTokShopAdapter(options: TikTokShopOptions, ctx: A
     return hit.id;
   };
 
-  const attributeIds = (categoryId: string): Promise<AttributeIds | undefined> => {
-    let task = attributeCache.get(categoryId);
-    if (!task) {
-      task = client
-        .call<{ attributes?: { id: string; name: string; type: string; is_customizable?: boolean; values?: { id: string; name: string }[] }[] }>("GET", `/product/202309/categories/${categoryId}/attributes`, { cipher: true, query: { locale: "id-ID" } })
-        .then((env) => {
-          if (env.code !== 0) return undefined;
-          const byName: AttributeIds["byName"] = new Map();
-          for (const a of env.data?.attributes ?? []) {
-            if (a.type !== "PRODUCT_PROPERTY") continue;
-            byName.set(a.name.toLowerCase(), { id: a.id, name: a.name, customizable: a.is_customizable ?? false, values: new Map((a.values ?? []).map((v) => [v.name.toLowerCase(), v.id])) });
-          }
-          return { byName };
-        });
-      attributeCache.set(categoryId, task);
-    }
-    return task;
-  };
+  // One Get Attributes per category and run: the plan-time checks and the writes match alike.
+  const attributeIds = async (categoryId: string): Promise<AttributeIds | undefined> => ({ attributes: (await requirements(categoryId)).attributes });
 
   const deps = async (signal?: AbortSignal): Promise<WriteDeps> => ({
     client,

@@ -1,6 +1,7 @@
 // Catalogue product -> TikTok Shop product payload (reference §4.2, §9 Tokopedia fields).
 import { createHash } from "node:crypto";
 import type { DesiredProduct } from "../../plan/types.js";
+import { matchAttributes, type CategoryAttribute } from "../shared/attribute-match.js";
 
 /** Plain text -> the HTML the API wants: escaped, one <p> per line (2024 docs' safe tag set). */
 export function toHtml(text: string): string {
@@ -36,27 +37,18 @@ export function idempotencyKey(product: DesiredProduct, uris: readonly string[])
 }
 
 export interface AttributeIds {
-  /** attribute name (lowercase) -> {id, values: value name (lowercase) -> id} */
-  byName: Map<string, { id: string; name: string; values: Map<string, string>; customizable: boolean }>;
+  /** The category's product properties (Get Attributes, §6). */
+  attributes: readonly CategoryAttribute[];
 }
 
-/** The catalogue attributes the category knows, under the category's own attribute names (as Get Product reads them back). */
+const matched = (product: DesiredProduct, ids: AttributeIds | undefined) => (ids ? matchAttributes(product, ids.attributes).matched : []);
+
+/** The catalogue attributes the category knows, under the category's own names and values (as Get Product reads them back). */
 export function sentAttributes(product: DesiredProduct, ids: AttributeIds | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(product.attributes ?? {})) {
-    const attr = ids?.byName.get(name.trim().toLowerCase());
-    if (attr && value.trim() !== "") out[attr.name] = value.trim();
-  }
-  return out;
+  return Object.fromEntries(matched(product, ids).map((m) => [m.attribute.name, "custom" in m.value ? m.value.custom : m.value.name]));
 }
 
+/** §4.2 `product_attributes[{id, values:[{id}|{name}]}]`: a listed value by id, a custom one (customizable only) by name. */
 export function productAttributes(product: DesiredProduct, ids: AttributeIds | undefined): { id: string; values: ({ id: string } | { name: string })[] }[] {
-  const out: { id: string; values: ({ id: string } | { name: string })[] }[] = [];
-  for (const [name, value] of Object.entries(product.attributes ?? {})) {
-    const attr = ids?.byName.get(name.trim().toLowerCase());
-    if (!attr || value.trim() === "") continue;
-    const valueId = attr.values.get(value.trim().toLowerCase());
-    out.push({ id: attr.id, values: [valueId ? { id: valueId } : { name: value.trim() }] });
-  }
-  return out;
+  return matched(product, ids).map((m) => ({ id: m.attribute.id, values: ["custom" in m.value ? { name: m.value.custom } : { id: m.value.id }] }));
 }

@@ -103,6 +103,7 @@ const attr = (
   required: boolean,
   values: string[],
   type: MockAttribute["type"] = "PRODUCT_PROPERTY",
+  customizable = type === "SALES_PROPERTY",
 ): MockAttribute => ({
   id,
   name,
@@ -110,7 +111,7 @@ const attr = (
   is_requried: required,
   is_required: required,
   values: values.map((v, i) => ({ id: `${id}${String(i + 1).padStart(2, "0")}`, name: v })),
-  is_customizable: type === "SALES_PROPERTY",
+  is_customizable: customizable,
   is_multiple_selection: false,
 });
 
@@ -120,7 +121,13 @@ const VARIANT = attr("100002", "Varian", false, [], "SALES_PROPERTY");
 
 /** Per leaf category; a category absent here has only the generic sales properties. */
 export const ATTRIBUTES: Readonly<Record<string, readonly MockAttribute[]>> = {
-  "600301": [attr("200301", "Bahan", true, ["Katun", "Sutra", "Rayon", "Primisima"]), attr("200302", "Teknik", false, ["Tulis", "Cap", "Kombinasi"]), COLOUR],
+  "600301": [
+    attr("200301", "Bahan", true, ["Katun", "Sutra", "Rayon", "Primisima"]),
+    attr("200302", "Teknik", false, ["Tulis", "Cap", "Kombinasi"]),
+    // A product property that takes the seller's own value too (is_customizable, §6).
+    attr("200303", "Motif", false, ["Parang", "Kawung", "Truntum", "Sekar Jagad"], "PRODUCT_PROPERTY", true),
+    COLOUR,
+  ],
   "600302": [attr("200301", "Bahan", true, ["Katun", "Sutra", "Rayon", "Primisima"]), SIZE, COLOUR],
   "600202": [attr("200201", "Bahan", false, ["Katun", "Kain Spunbond", "Batik"]), SIZE, COLOUR],
   "600201": [attr("200101", "Bentuk", false, ["Bubuk", "Cair", "Kapsul", "Rajangan"]), VARIANT],

@@ -1,6 +1,6 @@
 // Product payload checks of the mock (§4.2, §10.8) with the documented codes. Returns the first
 // problem as {code, message}, like the platform's single-error answers.
-import { ATTRIBUTES, CATEGORIES, CERTIFICATIONS, WAREHOUSES } from "./fixtures.js";
+import { ATTRIBUTES, CATEGORIES, CERTIFICATIONS, WAREHOUSES, type MockAttribute } from "./fixtures.js";
 import type { MockState } from "./state.js";
 
 export interface Problem {
@@ -129,12 +129,35 @@ export function checkDescription(description: unknown): Problem | undefined {
   return undefined;
 }
 
+/**
+ * A product attribute's values (§4.2 `values:[{id}|{name ≤2000}]`): an id must be one of the
+ * attribute's listed values, a name (a custom value) needs `is_customizable` (§6). NOTE: the
+ * reference names no code for either; `12052910` is its generic "invalid input".
+ */
+function badValue(attr: MockAttribute, values: unknown): Problem | undefined {
+  if (!Array.isArray(values)) return undefined;
+  for (const v of values) {
+    const id = isObj(v) && typeof v.id === "string" && v.id !== "" ? v.id : undefined;
+    const name = isObj(v) && typeof v.name === "string" ? v.name : undefined;
+    if (id !== undefined) {
+      if (!attr.values.some((x) => x.id === id)) return { code: 12052910, message: `The value id [${id}] is not a value of the property [${attr.name}].` };
+    } else if (name === undefined || name.trim() === "" || name.length > 2000) {
+      return { code: 12052910, message: `A value of the property [${attr.name}] needs an id or a name of 1-2000 characters.` };
+    } else if (!attr.is_customizable) {
+      return { code: 12052910, message: `The property [${attr.name}] takes only its listed values; [${name}] is not one of them.` };
+    }
+  }
+  return undefined;
+}
+
 /** Required product attributes and certifications of the category (§6 rules). */
 export function checkCategoryRequirements(body: Json): Problem | undefined {
   const categoryId = String(body.category_id);
   const given = new Map<string, unknown>();
   for (const a of Array.isArray(body.product_attributes) ? body.product_attributes : []) if (isObj(a)) given.set(String(a.id), a.values);
   for (const attr of ATTRIBUTES[categoryId] ?? []) {
+    const bad = attr.type === "PRODUCT_PROPERTY" ? badValue(attr, given.get(attr.id)) : undefined;
+    if (bad) return bad;
     if (attr.type !== "PRODUCT_PROPERTY" || !attr.is_requried) continue;
     const values = given.get(attr.id);
     if (!Array.isArray(values) || values.length === 0) return { code: 12052104, message: `The required property [${attr.name}] is missing.` };
