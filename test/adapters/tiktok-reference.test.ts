@@ -1,12 +1,15 @@
 // The tiktok-shop adapter against what shared/reference/tiktok-shop-api.md promises, where our
 // mock used to be kinder than the reference (an independent server written from the same text
 // would have broken us). Each test names the reference section it holds the adapter to.
+import { createHash } from "node:crypto";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Variant } from "../../src/catalog/types.js";
 import { diffCatalog } from "../../src/plan/diff.js";
 import type { Change, DesiredProduct } from "../../src/plan/types.js";
 import { makeDesired } from "../builders.js";
-import { TIKTOK_LEAF_ID, startTikTokRig, type TikTokRig } from "./tiktok-rig.js";
+import { TIKTOK_LEAF_ID, makePng, startTikTokRig, type TikTokRig } from "./tiktok-rig.js";
 
 let rig: TikTokRig | undefined;
 afterEach(async () => {
@@ -124,5 +127,49 @@ describe("tiktok-shop against the reference", () => {
       expect(seeded.skus.map((s) => [s.price.amount, s.inventory[0]?.quantity])).toEqual([["47500", 3]]);
       expect(["PENDING", "ACTIVATE"]).toContain(seeded.status);
     });
+  });
+
+  it.each([
+    [["202509"], 1],
+    [["202309"], 2],
+  ] as const)("§4 table / §11: partial edit is sent as 202509 first and falls back to 202309 once per run (server serves %j)", async (versions, firstCalls) => {
+    rig = await startTikTokRig({ editVersions: versions });
+    const a = rig.seed({ sku: "ED-1", name: "Kopi Robusta Bubuk Lereng Kawi 250 gr", price: 45_000, stock: 3 });
+    const b = rig.seed({ sku: "ED-2", name: "Kopi Arabika Bubuk Lereng Kawi 250 gr", price: 55_000, stock: 3 });
+    const adapter = await rig.adapter();
+    await adapter.listListings();
+    const rename = (sku: string, id: string, name: string): Change => ({ kind: "update", sku, listingId: id, fields: [{ field: "name", from: "", to: name }], product: makeDesired({ sku, name, categoryId: TIKTOK_LEAF_ID, category: TIKTOK_LEAF_ID }) });
+    rig.mock.resetStats();
+    expect((await adapter.apply([rename("ED-1", a.id, "Kopi Robusta Bubuk Asli Lereng Kawi 250 gr")])).map((o) => o.status)).toEqual(["applied"]);
+    expect(rig.mock.stats().byRoute["POST /product/202309/products/{id}/partial_edit"]).toBe(firstCalls);
+    expect((await adapter.apply([rename("ED-2", b.id, "Kopi Arabika Bubuk Asli Lereng Kawi 250 gr")])).map((o) => o.status)).toEqual(["applied"]);
+    expect(rig.mock.stats().byRoute["POST /product/202309/products/{id}/partial_edit"]).toBe(firstCalls + 1);
+    expect([a.title, b.title]).toEqual(["Kopi Robusta Bubuk Asli Lereng Kawi 250 gr", "Kopi Arabika Bubuk Asli Lereng Kawi 250 gr"]);
+  });
+
+  it("§4.2 certifications[] on an edit (issue 15 leftover): moving a product to a category that requires a certification sends its certificate", async () => {
+    rig = await startTikTokRig();
+    const adapter = await rig.adapter();
+    const name = "Jamu Kunyit Asam Segar Racikan Ibu Desa 250 ml";
+    const [created] = await adapter.apply([{ kind: "create", sku: "JMU-1", product: makeDesired({ sku: "JMU-1", name, categoryId: TIKTOK_LEAF_ID, category: TIKTOK_LEAF_ID }) }]);
+    expect(created?.status).toBe("applied");
+    const photo = join(rig.cwd, "izin-edar.png");
+    const bytes = makePng(600, 800, 77);
+    await writeFile(photo, bytes);
+    const certified = makeDesired({
+      sku: "JMU-1",
+      name,
+      categoryId: "600201",
+      category: "600201",
+      certificates: { pomTr: "POM TR 123456789", files: ["izin-edar.png"] },
+      certificatePhotos: [{ ref: "izin-edar.png", source: "file", path: photo, sha256: createHash("sha256").update(bytes).digest("hex"), mime: "image/png", bytes: bytes.length, width: 600, height: 800 }],
+    });
+    const id = rig.mock.state.products[0]!.id;
+    const [edited] = await adapter.apply([{ kind: "update", sku: "JMU-1", listingId: id, fields: [{ field: "category", from: TIKTOK_LEAF_ID, to: "600201" }], product: certified }]);
+    expect(edited).toMatchObject({ status: "applied" });
+    const product = rig.mock.state.products[0]!;
+    expect(product.category_id).toBe("600201");
+    expect(product.certifications).toEqual([{ id: "700201", images: [{ uri: expect.stringMatching(/^tos-/) }] }]);
+    expect(rig.mock.stats().byRoute["POST /product/202309/images/upload"]).toBe(2); // the product photo and the certificate
   });
 });

@@ -120,6 +120,8 @@ export class TikTokClient {
         }
         if (response.status === 429 || parsed?.code === CODE.rateLimited) {
           this.stats.rateLimited += 1;
+          // NOTE (open question §11, rate headers): none are documented (§7); a Retry-After is
+          // honoured when a server sends one, else the endpoint pauses for a jittered backoff.
           wait = retryAfterMs(response.headers.get("retry-after")) ?? Math.max(200, backoffMs(attempt, { baseMs: this.o.retryBaseMs }));
           this.o.pacer.pause(key, wait);
           failure = "rate limited (429)";

@@ -38,7 +38,8 @@ export type TikTokShopOptions = z.output<typeof tiktokShopOptionsSchema>;
 /**
  * Offline rules (reference §4.2, §5, ID market): title 25..255, description <= 10,000, 1..9 main
  * images, price 100..100,000,000 IDR, stock 0..99,999 (NOTE: open question §11: the 2025 docs say
- * quantity >= 1; we send 0 for sold-out rows, see docs/tiktok-shop.md), seller_sku <= 50.
+ * quantity >= 1; we send 0 for sold-out rows, see docs/tiktok-shop.md; the maximum is the 2025
+ * pages' 99,999, not the 2024 pages' 999,999), seller_sku <= 50.
  * Variants (§4.2, ID market): up to 100 SKUs, up to 3 sales attribute types.
  */
 export const TIKTOK_SHOP_RULES: MarketplaceRules = {

@@ -24,6 +24,8 @@ export interface ProductDetail {
    * inactive while the SKU still has no sellable stock (read.ts variantState).
    */
   stoppedVariants?: Record<string, number>;
+  /** Content hashes of the certificate photos last sent in `certifications[]` (write.ts). */
+  certificates?: string[];
   /** update_time seen with these details (search/Get Product), or 0 when we wrote them. */
   updateTime: number;
   /** Unix seconds just after our last successful write of this product (0 = never). */

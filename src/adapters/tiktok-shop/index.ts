@@ -75,8 +75,11 @@ export async function createTikTokShopAdapter(options: TikTokShopOptions, ctx: A
   let warehouseId: string | undefined;
   let categories: Category[] | undefined;
   const quota = { reached: false };
+  const edit: { version?: string } = {};
   const requirements = createRequirementsLookup(client);
 
+  // NOTE (open question §11, default warehouse): every SKU inventory names this sales warehouse
+  // (the config's, else the shop's default), never relying on the platform to pick one.
   const warehouse = async (): Promise<string> => {
     if (warehouseId) return warehouseId;
     const env = await client.call<{ warehouses?: Warehouse[] }>("GET", "/logistics/202309/warehouses", { cipher: true });
@@ -114,6 +117,7 @@ export async function createTikTokShopAdapter(options: TikTokShopOptions, ctx: A
     ...(ctx.fetch ? { fetch: ctx.fetch } : {}),
     ...(signal ? { signal } : {}),
     quota,
+    edit,
   });
 
   const adapter: MarketplaceAdapter = {
@@ -135,6 +139,8 @@ export async function createTikTokShopAdapter(options: TikTokShopOptions, ctx: A
 
     async listCategories() {
       if (categories) return categories;
+      // NOTE (open question §11, category version for ID): no category_version is sent, here or
+      // on create, so the shop's default tree answers and create checks against that same tree.
       const env = await client.call<{ categories?: { id: string; parent_id: string; local_name: string; is_leaf: boolean; permission_statuses?: string[] }[] }>("GET", "/product/202309/categories", {
         cipher: true,
         query: { locale: "id-ID", listing_platform: options.platforms.length === 1 ? (options.platforms[0] ?? "") : "" },

@@ -156,8 +156,9 @@ export async function readListings(deps: ReadDeps): Promise<Listing[]> {
           }
           if (got) {
             reasons = got.reasons;
-            const kept = deps.details.get(p.id)?.stoppedVariants;
-            detail = { ...got.detail, updateTime: p.update_time ?? got.detail.updateTime, ...(kept ? { stoppedVariants: kept } : {}) };
+            // What only desbumi knows (Get Product does not say it) survives the re-read.
+            const old = deps.details.get(p.id);
+            detail = { ...got.detail, updateTime: p.update_time ?? got.detail.updateTime, ...(old?.stoppedVariants ? { stoppedVariants: old.stoppedVariants } : {}), ...(old?.certificates ? { certificates: old.certificates } : {}) };
             deps.details.put(p.id, detail);
           } else {
             detail = deps.details.get(p.id) ?? { description: "", weightGrams: 0, categoryId: "", images: [], updateTime: 0, writtenAt: 0 };

@@ -33,6 +33,32 @@ export interface WriteDeps {
   signal?: AbortSignal;
   /** Set once the daily listing quota answered: no more creates this run. */
   quota: { reached: boolean };
+  /** The Partial Edit version the server took this run (partialEdit). */
+  edit?: { version?: string };
+}
+
+/**
+ * Partial Edit versions, preferred first. NOTE (open question §11, "whether PUT/partial_edit
+ * v202309 remain alongside v202509"): the docs' current version is 202509 and the SDKs call
+ * 202309; desbumi sends 202509 and, when the server does not know that path or version
+ * (36009009, 36009014, or 36009004 naming the version, §3), sends 202309, and keeps the one that
+ * worked for the run.
+ */
+export const PARTIAL_EDIT_VERSIONS = ["202509", "202309"] as const;
+
+const isUnknownVersion = (env: Envelope): boolean => env.code === 36009009 || env.code === 36009014 || (env.code === CODE.gateway && /version|path/i.test(env.message));
+
+async function partialEdit(id: string, body: Record<string, unknown>, deps: WriteDeps): Promise<Envelope<{ skus?: { id: string }[] }>> {
+  const known = deps.edit?.version;
+  const versions = known ? [known] : PARTIAL_EDIT_VERSIONS;
+  let env: Envelope<{ skus?: { id: string }[] }> | undefined;
+  for (const version of versions) {
+    env = await deps.client.call<{ skus?: { id: string }[] }>("POST", `/product/${version}/products/${id}/partial_edit`, { json: body, cipher: true });
+    if (isUnknownVersion(env)) continue;
+    if (deps.edit) deps.edit.version = version;
+    return env;
+  }
+  return env as Envelope<{ skus?: { id: string }[] }>;
 }
 
 type Failed = Extract<ChangeOutcome, { status: "failed" }>;
@@ -121,6 +147,9 @@ async function certificationsOf(product: DesiredProduct, deps: WriteDeps): Promi
   return required.map((c) => ({ id: c.id, images: uris.map((uri) => ({ uri })) }));
 }
 
+/** The identity of the certificate photos a write sends (content hash, else the reference). */
+const certificateHashes = (product: DesiredProduct): string[] => (product.certificatePhotos ?? []).filter((p) => p.mime !== undefined).map((p) => p.sha256 ?? p.ref);
+
 export async function createOne(change: Extract<Change, { kind: "create" }>, deps: WriteDeps): Promise<ChangeOutcome> {
   if (deps.quota.reached) return failed(change, String(CODE.dailyListingLimit), QUOTA_MESSAGE, true);
   const product = change.product;
@@ -146,6 +175,8 @@ export async function createOne(change: Extract<Change, { kind: "create" }>, dep
     // NOTE: stock 0 is sent as quantity 0 (open question §11; see docs/tiktok-shop.md "Sold out").
     skus: skuBodies(product, deps.warehouseId, undefined, variantImages),
     listing_platforms: deps.platforms,
+    // NOTE (open question §11, REQUIRED vs MANDATORY): shipping_insurance_requirement is not sent,
+    // so the platform's default applies and no enum spelling is guessed.
     // ID market: 1..20 (§9); the catalogue's min order.
     minimum_order_quantity: product.min_order,
     // "bekas": is_pre_owned, which the API takes only when TOKOPEDIA is the only platform (§9);
@@ -175,7 +206,7 @@ export async function createOne(change: Extract<Change, { kind: "create" }>, dep
 async function created(change: Change, id: string, skuIds: string[], product: DesiredProduct, uris: string[], deps: WriteDeps): Promise<ChangeOutcome> {
   deps.skuIds.set(id, skuIds);
   const ids = await deps.attributeIds(product.categoryId);
-  deps.details.wrote(id, { description: product.description, weightGrams: product.weight, categoryId: product.categoryId, images: uris, minOrder: product.min_order, preOwned: product.condition === "USED", attributes: sentAttributes(product, ids), stoppedVariants: stoppedVariants(product.variants ?? []) });
+  deps.details.wrote(id, { description: product.description, weightGrams: product.weight, categoryId: product.categoryId, images: uris, minOrder: product.min_order, preOwned: product.condition === "USED", attributes: sentAttributes(product, ids), stoppedVariants: stoppedVariants(product.variants ?? []), ...(product.certificatePhotos?.length ? { certificates: certificateHashes(product) } : {}) });
   if (product.status === "inactive") {
     const env = await deps.client.call("POST", "/product/202309/products/deactivate", { json: { product_ids: [id], listing_platforms: deps.platforms }, cipher: true });
     if (isNotLiveAnswer(env)) return failed(change, String(NOT_ALLOWED_IN_STATUS), IN_REVIEW_MESSAGE, true, id);
@@ -184,6 +215,10 @@ async function created(change: Change, id: string, skuIds: string[], product: De
   return { status: "applied", sku: change.sku, kind: change.kind, listingId: id };
 }
 
+/**
+ * NOTE (open question §11, "is seller_sku unique per shop?"): not stated; desbumi keeps it unique
+ * (the catalogue refuses duplicate SKUs) and takes the first product carrying it.
+ */
 async function findBySku(sku: string, deps: WriteDeps): Promise<{ id: string; skuIds: string[] } | undefined> {
   const products = await searchAll(deps.client, { seller_skus: [sku] }, deps.signal);
   const hit = products.find((p) => (p.skus ?? []).some((s) => s.seller_sku === sku));
@@ -227,8 +262,23 @@ export async function updateFields(change: Extract<Change, { kind: "update" | "r
     // `skus` replaces them: kept SKUs by id, new ones without, omitted ones deleted, §4.5).
     const structural = (change.variants ?? []).some((v) => v.kind !== "update" || v.fields.some((f) => f.field === "options" || f.field === "images"));
     if (structural) edit.skus = skuBodies(product, deps.warehouseId, await liveSkuIds(id, deps), await variantImageUris(product, deps));
+    // Certificates (issue 15 leftover): an edit that moves the product to a category that asks for
+    // a certification, or whose certificate photos changed since they were last sent, sends
+    // `certifications[]` too (partial edit replaces the array, §4.5).
+    let certificates: string[] | undefined;
+    if (Object.keys(edit).length > 0 && product.certificatePhotos?.length) {
+      const hashes = certificateHashes(product);
+      const sent = deps.details.get(id)?.certificates ?? [];
+      if (names.has("category") || hashes.join("\n") !== sent.join("\n")) {
+        const certifications = await certificationsOf(product, deps);
+        if (certifications.length > 0) {
+          edit.certifications = certifications;
+          certificates = hashes;
+        }
+      }
+    }
     if (Object.keys(edit).length > 0) {
-      const env = await deps.client.call<{ skus?: { id: string }[] }>("POST", `/product/202309/products/${id}/partial_edit`, { json: edit, cipher: true });
+      const env = await partialEdit(id, edit, deps);
       if (hasErrors(env)) return refused(change, env, id);
       if (structural) deps.skuIds.set(id, (env.data?.skus ?? []).map((s) => s.id));
       deps.details.wrote(id, {
@@ -239,6 +289,7 @@ export async function updateFields(change: Extract<Change, { kind: "update" | "r
         ...(names.has("min_order") ? { minOrder: product.min_order } : {}),
         ...(names.has("condition") && preOwnedAllowed(deps.platforms) ? { preOwned: product.condition === "USED" } : {}),
         ...(uris ? { images: uris } : {}),
+        ...(certificates ? { certificates } : {}),
         // The whole SKU list was sent: what is stopped is exactly what this list stopped.
         ...(structural ? { stoppedVariants: stoppedVariants(product.variants ?? []) } : {}),
       });
@@ -306,7 +357,7 @@ async function editSkus(change: Extract<Change, { kind: "update" | "reactivate" 
   const ids = new Map(live.filter((s) => s.seller_sku).map((s) => [(s.seller_sku as string).toLowerCase(), s.id]));
   const only = live.length === 1 ? live[0] : undefined;
   if (!product.variants?.length && only && !ids.has(product.sku.toLowerCase())) ids.set(product.sku.toLowerCase(), only.id);
-  const env = await deps.client.call<{ skus?: { id: string }[] }>("POST", `/product/202309/products/${id}/partial_edit`, { json: { skus: skuBodies(product, deps.warehouseId, ids) }, cipher: true });
+  const env = await partialEdit(id, { skus: skuBodies(product, deps.warehouseId, ids) }, deps);
   if (hasErrors(env)) return refused(change, env, id);
   deps.skuIds.set(id, (env.data?.skus ?? []).map((s) => s.id));
   deps.details.wrote(id, { stoppedVariants: stoppedVariants(product.variants ?? []) });

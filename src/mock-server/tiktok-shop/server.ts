@@ -47,6 +47,12 @@ export interface TikTokMockOptions {
   titleMinLength?: number;
   minQuantity?: number;
   refuseDuplicateTitles?: boolean;
+  /**
+   * Versions served for full and partial edit (§4 table: the docs' current 202509, the SDKs'
+   * 202309; open question §11 whether both stay). Another version answers 36009014.
+   * @default every version the routes know
+   */
+  editVersions?: readonly string[];
   clock?: () => number;
   /**
    * Test hook run before a request is handled (after the body is read): e.g. kill a client process
@@ -278,6 +284,10 @@ export async function startTikTokMock(options: TikTokMockOptions = {}): Promise<
     }
     const name = `${method} ${route.name}`;
     count(name);
+    if (options.editVersions && (route.name.endsWith("/partial_edit") || route.name.endsWith(" PUT"))) {
+      const version = path.split("/")[2] ?? "";
+      if (!options.editVersions.includes(version)) return send(res, 404, { code: 36009014, message: `Unsupported API version ${version}.` });
+    }
     const body = await readRaw(req, route.multipart ? MAX_IMAGE_BYTES + 64 * 1024 : 2 * 1024 * 1024);
     if (!body.ok) {
       if (body.reason === "aborted") return;
