@@ -5,7 +5,7 @@ import { CANONICAL_HEADER, fieldByWords, headerKey, lookupHeader, type Field } f
 import type { PriceUnit } from "./money.js";
 import type { WeightUnit } from "./weight.js";
 import { suggestHeader } from "./suggest.js";
-import { addVariantColumn, emptyVariantColumns, isShopeeEnglishGroup, lookupTemplateVariantHeader, lookupVariantHeader, type VariantColumns } from "./variant-columns.js";
+import { addVariantColumn, adoptRowTypeColumns, emptyVariantColumns, isShopeeEnglishGroup, lookupTemplateVariantHeader, lookupVariantHeader, type VariantColumns } from "./variant-columns.js";
 import { addExtraColumn, emptyExtraColumns, lookupExtraHeader, type ExtraColumns } from "./extra-columns.js";
 
 /** Fields a marketplace listing cannot do without; a header row must map all of them. */
@@ -68,6 +68,7 @@ export function mapHeader(cells: readonly RawCell[]): HeaderMap {
     else if (alias.field !== "images") map.duplicates.push({ spec, first });
   });
   map.missing = REQUIRED_FIELDS.filter((field) => map.byField[field] === undefined);
+  adoptRowTypeColumns(map.variants, map.unknown);
   // NOTE: Shopee's English mass upload asks for `Weight` in kg ("0.00 to 1000000.00", as its API
   // takes kg); its `Variation Integration No.` column tells that template from a sheet whose bare
   // `Weight` is grams.

@@ -12,6 +12,8 @@ const STATUSES: Record<string, ProductStatus> = {
   nonaktif: "inactive", inactive: "inactive", tidak: "inactive", tidakaktif: "inactive",
   no: "inactive", n: "inactive", "0": "inactive", false: "inactive", arsip: "inactive",
   disembunyikan: "inactive", tidakdijual: "inactive",
+  // Shopify's product CSV `Status`: active, draft, archived
+  draft: "inactive", archived: "inactive",
 };
 
 const NOT_KEY = /[^a-z0-9]/g;

@@ -30,7 +30,7 @@ const ALIASES: Record<Field, readonly string[]> = {
   weight: ["berat", "weight", "berat (gram)", "berat (gr)", "berat (g)", "berat produk", "weight (g)", "weight (gram)", "weight (grams)", "variant grams",
     // TikTok Shop batch template: "Package Weight(g)" / "Berat Paket(g)"
     "package weight", "berat paket"],
-  category: ["kategori", "category", "kode kategori", "kategori produk", "category id", "id kategori"],
+  category: ["kategori", "category", "kode kategori", "kategori produk", "category id", "id kategori", "categories"],
   condition: ["kondisi", "condition", "kondisi produk"],
   status: ["status", "status produk", "product status"],
   min_order: ["minimum pemesanan", "min order", "minimum order", "min pemesanan", "min pesan", "minimal pembelian", "min beli", "minimum beli", "minimum purchase quantity"],

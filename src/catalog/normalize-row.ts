@@ -40,10 +40,16 @@ export interface NormalizeRowOptions {
    * description, photos) and the weight may be left empty there; they come from the first row.
    */
   continuation?: boolean;
+  /**
+   * A parent row that is not itself a variant (WooCommerce's `variable` row): price and stock are
+   * its variation rows', so they may be empty here.
+   */
+  parentRow?: boolean;
 }
 
 export function normalizeRow(cells: readonly RawCell[], header: HeaderMap, rules: MarketplaceRules, report: ReportCell, opts: NormalizeRowOptions = {}): NormalizedRow {
   const continuation = opts.continuation === true;
+  const parentRow = opts.parentRow === true;
   let hasError = false;
   const fail: ReportCell = (code, column, value, args) => {
     if (code !== "HTML_IN_DESCRIPTION") hasError = true;
@@ -52,10 +58,10 @@ export function normalizeRow(cells: readonly RawCell[], header: HeaderMap, rules
   const col = header.byField;
   const cellOf = (spec: ColumnSpec | undefined): RawCell => (spec === undefined ? null : (cells[spec.index] ?? null));
   /** A required cell that is empty: one REQUIRED_VALUE_MISSING (a missing column was reported once). */
-  const present = (spec: ColumnSpec | undefined, inheritable = false): spec is ColumnSpec => {
+  const present = (spec: ColumnSpec | undefined, inheritable = false, fromVariants = false): spec is ColumnSpec => {
     if (spec === undefined) return false;
     if (!isBlankCell(cellOf(spec))) return true;
-    if (inheritable && continuation) return false;
+    if ((inheritable && continuation) || (fromVariants && parentRow)) return false;
     fail("REQUIRED_VALUE_MISSING", spec, undefined, { field: spec.field });
     return false;
   };
@@ -104,7 +110,7 @@ export function normalizeRow(cells: readonly RawCell[], header: HeaderMap, rules
   }
 
   let price = 0;
-  if (present(col.price)) {
+  if (present(col.price, false, true)) {
     const cell = cellOf(col.price);
     const r = typeof cell === "number" || typeof cell === "string" ? parsePrice(cell, col.price.unit as PriceUnit | undefined) : null;
     if (r === null) fail("INVALID_PRICE", col.price, raw(col.price), { reason: "format" });
@@ -115,7 +121,7 @@ export function normalizeRow(cells: readonly RawCell[], header: HeaderMap, rules
   }
 
   let stock = 0;
-  if (present(col.stock)) {
+  if (present(col.stock, false, true)) {
     const cell = cellOf(col.stock);
     const r = typeof cell === "number" || typeof cell === "string" ? parseCount(cell) : { ok: false as const, ambiguous: false };
     if (!r.ok) fail(r.ambiguous ? "AMBIGUOUS_NUMBER" : "INVALID_STOCK", col.stock, raw(col.stock), { field: "stock" });

@@ -7,7 +7,7 @@ import type { HeaderMap } from "./columns.js";
 import { readColumns } from "./header-step.js";
 import { severityOf } from "./issue.js";
 import type { IssueSink } from "./issue-sink.js";
-import { normalizeRow, type NormalizedRow } from "./normalize-row.js";
+import { normalizeRow, type NormalizedRow, type NormalizeRowOptions } from "./normalize-row.js";
 import { skuText } from "./sku.js";
 import type { RawRow } from "./source.js";
 
@@ -25,7 +25,7 @@ export interface RowStepOptions {
   sink: IssueSink;
 }
 
-export function readDataRow(row: RawRow, map: HeaderMap, { format, rules, sink }: RowStepOptions, continuation = false): ReadRow {
+export function readDataRow(row: RawRow, map: HeaderMap, { format, rules, sink }: RowStepOptions, continuation: boolean | NormalizeRowOptions = false): ReadRow {
   if (format === "csv" && row.cells.length > map.width && row.cells.slice(map.width).some((c) => cellText(c).trim() !== "")) {
     // NOTE: more cells than headers means the row is shifted (an unquoted comma or `;`),
     // so its values cannot be trusted field by field: one located issue, then keep going.
@@ -50,7 +50,7 @@ export function readDataRow(row: RawRow, map: HeaderMap, { format, rules, sink }
     if (errorColumns && ((spec && errorColumns.has(spec.index)) || (code === "NO_IMAGES" && map.images.some((s) => errorColumns.has(s.index))))) return;
     if (severityOf(code) === "error") hasError = true;
     sink.push(code, row.line, spec, value, args);
-  }, continuation ? { continuation } : {});
+  }, continuation === true ? { continuation } : continuation === false ? {} : continuation);
   // NOTE: built field by field, not spread: a spread per row cost ~10% of validate's time.
   const out: ReadRow = { line: row.line, hasError };
   if (result.product !== undefined) out.product = result.product;

@@ -8,9 +8,12 @@ import { imageRefProblem } from "./images.js";
 import type { IssueArgs } from "./issue.js";
 import type { CellColumn, IssueSink } from "./issue-sink.js";
 import type { ReadRow } from "./row-step.js";
-import { columnLetter } from "./source.js";
+import { headerKey } from "./header-aliases.js";
+import { isBlankCell } from "./cell.js";
+import { columnLetter, type RawRow } from "./source.js";
 import type { CatalogProduct, Product, Variant } from "./types.js";
-import type { VariantCells } from "./variant-cells.js";
+import { hasOptionValues, type VariantCells } from "./variant-cells.js";
+import { checkLimits, checkOptions, optionNames, optionValue, type Fail } from "./variant-options.js";
 
 /** Fields of the product as a whole: from the first row; a later row may repeat them, not change them. */
 export const PRODUCT_LEVEL_FIELDS = ["name", "description", "category", "condition", "min_order", "etalase", "images"] as const satisfies readonly (keyof Product)[];
@@ -20,6 +23,14 @@ export interface GroupRow {
   row: ReadRow;
   cells: VariantCells;
   given: ProductLevelField[];
+  /** The row fills in its status cell (else a variant takes its product's, from the first row). */
+  statusGiven: boolean;
+  /** A parent row that is no variant itself (WooCommerce `variable`): the product's own fields. */
+  isParent?: true;
+  /** The parent row's cells, to report what it lacks when no variant row joins it. */
+  raw?: RawRow;
+  /** A row that only adds photos to its product (Shopify `Handle` + `Image Src`): the tokens. */
+  photoRow?: string[];
 }
 
 export interface BuildOptions {
@@ -34,24 +45,47 @@ export interface Built {
   skus: string[];
 }
 
-export function buildVariantProduct(rows: readonly GroupRow[], header: HeaderMap, { rules, sink, sheet }: BuildOptions): Built {
-  const first = rows[0]!;
-  const skus = [...new Set([first.cells.parent, ...rows.map((r) => r.row.sku ?? "")].filter((s) => s !== ""))];
-  let ok = rows.every((r) => !r.row.hasError && r.row.product !== undefined) && header.missing.length === 0;
+export function buildVariantProduct(group: readonly GroupRow[], header: HeaderMap, { rules, sink, sheet }: BuildOptions): Built {
+  // NOTE: a parent row (WooCommerce `variable`) leads wherever it is in the file; photo-only rows
+  // (Shopify) add photos; every other row is a variant.
+  const parentRow = group.find((r) => r.isParent);
+  const photoRows = group.filter((r) => r.photoRow !== undefined);
+  const rows = group.filter((r) => !r.isParent && r.photoRow === undefined);
+  const lead = parentRow ?? rows[0] ?? group[0]!;
+  const skus = [...new Set([lead.cells.parent, ...group.map((r) => r.row.sku ?? "")].filter((s) => s !== ""))];
+  let ok = [lead, ...rows].every((r) => !r.row.hasError && r.row.product !== undefined) && header.missing.length === 0;
   const fail = (code: IssueCode, line: number, column: CellColumn | undefined, value?: string, args?: IssueArgs): void => {
     ok = false;
     sink.push(code, line, column, value, args);
   };
+  // One row without options and its photo rows (Shopify's single-variant product) is a single-SKU product.
+  if (rows.length === 1 && !parentRow && !hasOptionValues(lead.cells)) {
+    const own = lead.row.product;
+    if (!ok || !own) return { skus };
+    const product: CatalogProduct = { ...own, images: productImages(own, [lead], photoRows, header, rules, fail), line: lead.row.line };
+    if (sheet !== undefined) product.sheet = sheet;
+    return ok ? { product, skus } : { skus };
+  }
+  if (rows.length === 0) {
+    // A parent row with its own price and stock and no variant row is a single-SKU product.
+    if (!noVariantRows(lead, photoRows, header, fail) && ok && lead.row.product) {
+      const product: CatalogProduct = { ...lead.row.product, images: productImages(lead.row.product, [lead], photoRows, header, rules, fail), line: lead.row.line };
+      if (sheet !== undefined) product.sheet = sheet;
+      return ok ? { product, skus } : { skus };
+    }
+    return { skus };
+  }
 
-  checkProductFields(rows, header, fail);
-  const parent = checkParent(rows, header, fail);
+  const ordered = parentRow ? [parentRow, ...rows] : rows;
+  checkProductFields(ordered, header, fail);
+  const parent = parentRow?.row.sku ?? checkParent(rows, header, fail);
   const names = optionNames(rows);
   checkOptions(rows, names, fail);
   checkLimits(rows, names, rules, fail);
-  const base = first.row.product;
+  const base = lead.row.product;
   if (!ok || !base) return { skus };
 
-  const variants: Variant[] = rows.map(({ row, cells }) => {
+  const variants: Variant[] = rows.map(({ row, cells, statusGiven }) => {
     const p = row.product!;
     const options: Record<string, string> = {};
     for (const name of names) options[name] = optionValue(cells, name, names, rows)!;
@@ -62,7 +96,7 @@ export function buildVariantProduct(rows: readonly GroupRow[], header: HeaderMap
       stock: p.stock,
       weight: p.weight > 0 ? p.weight : base.weight,
       images: cells.photo.length > 0 ? cells.photo.slice(0, 1) : ownPhoto(row, base, header),
-      status: p.status,
+      status: statusGiven || row === lead.row ? p.status : base.status,
       line: row.line,
     };
     const overrides = variantOverrides(p);
@@ -82,15 +116,17 @@ export function buildVariantProduct(rows: readonly GroupRow[], header: HeaderMap
       if (problem) fail(problem, row.line, header.variants.photo, token);
     }
   }
+  const images = productImages(base, ordered, photoRows, header, rules, fail);
   if (!ok) return { skus };
   const product: CatalogProduct = {
     ...base,
+    images,
     sku: parent !== "" ? parent : variants[0]!.sku,
     price: variants[0]!.price,
     stock: variants.reduce((sum, v) => sum + v.stock, 0),
     status: variants.some((v) => v.status === "active") ? "active" : "inactive",
     variants,
-    line: first.row.line,
+    line: lead.row.line,
   };
   if (sheet !== undefined) product.sheet = sheet;
   return { product, skus };
@@ -105,7 +141,46 @@ function variantOverrides(p: Product): Variant["overrides"] | undefined {
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-type Fail = (code: IssueCode, line: number, column: CellColumn | undefined, value?: string, args?: IssueArgs) => void;
+
+/**
+ * Shopify's product CSV puts one product photo per row (`Image Src`, in `Image Position` order):
+ * a later row's photo is the product's next photo, never a contradiction of the first row's.
+ */
+const isPhotoPerRow = (header: HeaderMap): boolean => header.images.length === 1 && headerKey(header.images[0]!.header) === "imagesrc";
+
+/** The product's photos: the lead row's, then those photo-per-row layouts and photo-only rows add. */
+function productImages(base: Product, rows: readonly GroupRow[], photoRows: readonly GroupRow[], header: HeaderMap, rules: MarketplaceRules, fail: Fail): string[] {
+  const images = [...base.images];
+  const add = (token: string, line: number): void => {
+    const problem = imageRefProblem(token);
+    if (problem) fail(problem, line, header.images[0], token);
+    else if (!images.includes(token)) images.push(token);
+  };
+  if (isPhotoPerRow(header)) for (const { row } of rows.slice(1)) for (const token of row.product?.images ?? []) add(token, row.line);
+  for (const { row, photoRow } of photoRows) for (const token of photoRow ?? []) add(token, row.line);
+  const lead = rows[0]!.row.line;
+  if (images.length > rules.imagesMax) fail("TOO_MANY_IMAGES", lead, header.images[0], undefined, { count: images.length, max: rules.imagesMax });
+  return images;
+}
+
+/** A group without variant rows: what it lacks to be a product, said at its cells; whether anything was. */
+function noVariantRows(lead: GroupRow, photoRows: readonly GroupRow[], header: HeaderMap, fail: Fail): boolean {
+  let reported = false;
+  if (lead.raw) {
+    // A parent row no variant row joined: it lacks the price and stock a product needs.
+    for (const field of ["price", "stock"] as const) {
+      const spec = header.byField[field];
+      if (spec && isBlankCell(lead.raw.cells[spec.index] ?? null)) {
+        fail("REQUIRED_VALUE_MISSING", lead.row.line, spec, undefined, { field });
+        reported = true;
+      }
+    }
+    return reported;
+  }
+  // Photo rows whose product has no row of its own (a Shopify `Handle` with photos only).
+  for (const { row } of photoRows) fail("REQUIRED_VALUE_MISSING", row.line, header.byField.sku, undefined, { field: "sku" });
+  return true;
+}
 
 const sameValue = (a: unknown, b: unknown): boolean => (Array.isArray(a) && Array.isArray(b) ? a.join("\n") === b.join("\n") : a === b);
 const shown = (v: unknown): string => (Array.isArray(v) ? v.join(" ") : String(v));
@@ -117,7 +192,7 @@ const shown = (v: unknown): string => (Array.isArray(v) ? v.join(" ") : String(v
  */
 function ownPhoto(row: ReadRow, base: Product, header: HeaderMap): string[] {
   const p = row.product;
-  if (header.variants.photo || !p || p === base || p.images.length !== 1 || sameValue(base.images, p.images)) return [];
+  if (header.variants.photo || isPhotoPerRow(header) || !p || p === base || p.images.length !== 1 || sameValue(base.images, p.images)) return [];
   return p.images.slice();
 }
 
@@ -129,7 +204,8 @@ function checkProductFields(rows: readonly GroupRow[], header: HeaderMap, fail: 
     const p = row.product;
     if (!p) continue;
     for (const field of given) {
-      if (field === "images" && ownPhoto(row, base, header).length > 0) continue;
+      if (field === "images" && (isPhotoPerRow(header) || ownPhoto(row, base, header).length > 0)) continue;
+      if (field === "name" && isVariantName(base.name, p.name)) continue;
       const a = field === "name" ? base.name.toLowerCase() : base[field];
       const b = field === "name" ? p.name.toLowerCase() : p[field];
       if (sameValue(a, b)) continue;
@@ -138,6 +214,12 @@ function checkProductFields(rows: readonly GroupRow[], header: HeaderMap, fail: 
     }
   }
 }
+
+/**
+ * A variant row's own name that is the product's name followed by its options (WooCommerce writes
+ * `Kemeja Batik - Biru, M` on each variation row): the same product, not a contradiction.
+ */
+const isVariantName = (product: string, variant: string): boolean => variant.toLowerCase().startsWith(`${product.toLowerCase()} - `);
 
 /** The product's code: the parent cell of its rows, which must agree where given. */
 function checkParent(rows: readonly GroupRow[], header: HeaderMap, fail: Fail): string {
@@ -153,100 +235,4 @@ function checkParent(rows: readonly GroupRow[], header: HeaderMap, fail: Fail): 
     }
   }
   return parent;
-}
-
-/** Option names of the group in order of first appearance; a pair's name is written once (first row) or on every row. */
-function optionNames(rows: readonly GroupRow[]): string[] {
-  const names: string[] = [];
-  for (const { cells } of rows) {
-    for (const o of cells.options) {
-      const name = o.pair !== undefined && o.name === "" ? pairName(rows, o.pair) : o.name;
-      if (name !== "" && (o.value !== "" || o.pair !== undefined) && !names.includes(name)) {
-        if (o.pair === undefined && !rows.some((r) => r.cells.options.some((x) => x.name === name && x.value !== ""))) continue;
-        names.push(name);
-      }
-    }
-  }
-  return names;
-}
-
-/** The name written for option pair `n` in the group (its first non-empty name cell). */
-const pairName = (rows: readonly GroupRow[], n: number): string => {
-  for (const { cells } of rows) for (const o of cells.options) if (o.pair === n && o.name !== "") return o.name;
-  return "";
-};
-
-function optionValue(cells: VariantCells, name: string, _names: readonly string[], rows: readonly GroupRow[]): string | undefined {
-  for (const o of cells.options) {
-    const oName = o.pair !== undefined && o.name === "" ? pairName(rows, o.pair) : o.name;
-    if (oName === name) return o.value;
-  }
-  return undefined;
-}
-
-function checkOptions(rows: readonly GroupRow[], names: readonly string[], fail: Fail): void {
-  const combos = new Map<string, number[]>();
-  for (const { row, cells } of rows) {
-    for (const o of cells.options) {
-      // A value without any name for its pair: the option cannot be named.
-      if (o.pair !== undefined && o.value !== "" && pairName(rows, o.pair) === "") {
-        fail("VARIANT_OPTION_NAME_MISSING", row.line, o.nameColumn ?? o.column, o.value, { pair: o.pair });
-      }
-    }
-    for (const name of names) {
-      const option = cells.options.find((o) => (o.pair !== undefined && o.name === "" ? pairName(rows, o.pair) : o.name) === name);
-      const value = option?.value ?? "";
-      if (value !== "") continue;
-      const column = option?.column;
-      // A pair whose name is given on this row but not its value: an empty value; otherwise the row lacks an option the others have.
-      if (option && option.pair !== undefined && option.name !== "") fail("VARIANT_OPTION_EMPTY", row.line, column, undefined, { option: name });
-      else fail("VARIANT_OPTION_MISSING", row.line, column, undefined, { option: name, others: names.join(", ") });
-    }
-    const key = names.map((n) => (optionValue(cells, n, names, rows) ?? "").toLowerCase()).join("\u0000");
-    const lines = combos.get(key);
-    if (lines) lines.push(row.line);
-    else combos.set(key, [row.line]);
-  }
-  for (const [key, lines] of combos) {
-    if (lines.length < 2) continue;
-    const values = key.split("\u0000");
-    const combination = names.map((n, i) => `${n}=${values[i]}`).join(", ");
-    const row = rows.find((r) => r.row.line === lines[0])!;
-    const column = row.cells.options.find((o) => o.value !== "")?.column;
-    for (const line of lines) fail("VARIANT_DUPLICATE_OPTIONS", line, column, combination, { lines: lines.join(", "), count: lines.length });
-  }
-}
-
-function checkLimits(rows: readonly GroupRow[], names: readonly string[], rules: MarketplaceRules, fail: Fail): void {
-  const first = rows[0]!;
-  const maxTypes = rules.maxOptionTypes ?? 0;
-  const maxVariants = rules.maxVariants ?? 0;
-  if (maxTypes <= 0 || maxVariants <= 0) {
-    fail("VARIANTS_NOT_SUPPORTED", first.row.line, undefined, undefined, { count: rows.length, ...(rules.family ? { marketplace: rules.family } : {}) });
-    return;
-  }
-  if (names.length > maxTypes) {
-    const extra = first.cells.options.find((o) => o.name === names[maxTypes])?.column;
-    fail("TOO_MANY_OPTION_TYPES", first.row.line, extra, names.join(", "), { count: names.length, max: maxTypes });
-  }
-  if (rows.length > maxVariants) fail("TOO_MANY_VARIANTS", first.row.line, undefined, undefined, { count: rows.length, max: maxVariants });
-  checkOptionLengths(rows, rules, fail);
-}
-
-/** Option names and values longer than the marketplace takes: each reported once, at its first cell. */
-function checkOptionLengths(rows: readonly GroupRow[], rules: MarketplaceRules, fail: Fail): void {
-  const seen = new Set<string>();
-  const check = (part: "name" | "value", text: string, max: number | undefined, line: number, column: CellColumn | undefined): void => {
-    if (max === undefined || text === "" || seen.has(`${part}\u0000${text}`)) return;
-    const length = [...text].length;
-    if (length <= max) return;
-    seen.add(`${part}\u0000${text}`);
-    fail("VARIANT_OPTION_TOO_LONG", line, column, text, { part, length, max });
-  };
-  for (const { row, cells } of rows) {
-    for (const o of cells.options) {
-      check("name", o.name, rules.optionNameMaxLength, row.line, o.pair !== undefined ? (o.nameColumn ?? o.column) : o.column);
-      check("value", o.value, rules.optionValueMaxLength, row.line, o.column);
-    }
-  }
 }

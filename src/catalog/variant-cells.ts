@@ -27,7 +27,13 @@ export interface VariantCells {
   options: OptionCell[];
   /** Variant photo tokens as written. */
   photo: string[];
+  /** WooCommerce's row `Type`: a parent row (`variable`), a variant (`variation`) or anything else. */
+  rowType?: "parent" | "variation" | "single";
 }
+
+/** Shopify writes a single-variant product as the option `Title` = `Default Title`: no option at all. */
+const isShopifyDefault = (o: OptionCell): boolean => o.value === "Default Title" && o.name === "Title";
+const WOO_ID_REF = /^id:\s*(\S+)$/i;
 
 const cellOf = (cells: readonly RawCell[], column: VariantColumn | undefined): RawCell => (column ? (cells[column.index] ?? null) : null);
 const textOf = (cells: readonly RawCell[], column: VariantColumn | undefined): string => cleanLine(unguard(cellText(cellOf(cells, column))));
@@ -44,14 +50,34 @@ export function readVariantCells(cells: readonly RawCell[], header: HeaderMap): 
       const name = o.name ? textOf(cells, o.name) : o.value.header;
       const option: OptionCell = { name, value: textOf(cells, o.value), column: o.value, pair: o.n };
       if (o.name) option.nameColumn = o.name;
-      options.push(option);
+      if (!isShopifyDefault(option)) options.push(option);
     } else if (o.name && !isBlankCell(cellOf(cells, o.name))) {
       // A name with no value column at all: the value is missing wherever it is given.
       options.push({ name: textOf(cells, o.name), value: "", column: o.name, pair: o.n, nameColumn: o.name });
     }
   }
   const photoText = unguard(cellText(cellOf(cells, v.photo)).trim());
-  return { key: v.group ? group : parent, parent, options, photo: photoText === "" ? [] : splitImageCell(photoText) };
+  const photo = photoText === "" ? [] : splitImageCell(photoText);
+  if (v.rowType) return { ...readWooKey(cells, header, parent), options, photo };
+  return { key: v.group ? group : parent, parent, options, photo };
+}
+
+/**
+ * WooCommerce rows: a `variable` row is keyed by its own id (`id:101`, else its SKU), a `variation`
+ * by its `Parent` cell (`id:101` or the parent's SKU; variant-step joins the two spellings).
+ */
+function readWooKey(cells: readonly RawCell[], header: HeaderMap, parentCell: string): Pick<VariantCells, "key" | "parent" | "rowType"> {
+  const type = textOf(cells, header.variants.rowType).toLowerCase();
+  if (type === "variable") {
+    const id = skuText(cellOf(cells, header.variants.id));
+    const sku = header.byField.sku ? skuText(cells[header.byField.sku.index] ?? null) : "";
+    return { key: id !== "" ? `id:${id}` : sku, parent: "", rowType: "parent" };
+  }
+  if (type === "variation") {
+    const ref = WOO_ID_REF.exec(parentCell);
+    return { key: ref ? `id:${ref[1]!}` : parentCell, parent: "", rowType: "variation" };
+  }
+  return { key: "", parent: "", rowType: "single" };
 }
 
 /** Whether any option of the row has a value. */

@@ -35,6 +35,13 @@ export interface VariantColumns {
   photo?: VariantColumn;
   /** Columns a template puts beside an option that carry nothing to sync (Tokopedia's `Warna (1) - Family`). */
   ignored: VariantColumn[];
+  /**
+   * WooCommerce's product CSV: `Type` says what a row is (`variable` = a parent row that is no
+   * variant itself, `variation` = one of its variants, `simple` = a single-SKU product), `Parent`
+   * names a variation's parent by `id:<ID>` or by its SKU, `ID` is the row's own id.
+   */
+  rowType?: VariantColumn;
+  id?: VariantColumn;
 }
 
 const GROUP = new Set(["kode integrasi variasi", "variation integration no", "variation integration number", "no integrasi variasi", "handle"].map(headerKey));
@@ -133,6 +140,20 @@ export function addVariantColumn(columns: VariantColumns, found: VariantHeader, 
       return undefined;
     }
   }
+}
+
+/**
+ * WooCommerce's `ID` and `Type` columns mean something only beside its `Parent` column: then they
+ * are taken from the unknown headers (a bare `Type` elsewhere, like Shopify's product type, stays unknown).
+ */
+export function adoptRowTypeColumns(columns: VariantColumns, unknown: { index: number; header: string }[]): void {
+  if (!columns.parent || headerKey(columns.parent.header) !== "parent") return;
+  const type = unknown.find((u) => headerKey(u.header) === "type");
+  if (!type) return;
+  const id = unknown.find((u) => headerKey(u.header) === "id");
+  columns.rowType = { index: type.index, header: type.header };
+  if (id) columns.id = { index: id.index, header: id.header };
+  for (const taken of [type, id]) if (taken) unknown.splice(unknown.indexOf(taken), 1);
 }
 
 export const hasVariantColumns = (c: VariantColumns): boolean => c.group !== undefined || c.parent !== undefined || c.options.length > 0;

@@ -13,7 +13,9 @@ import type { ProductStep } from "./product-step.js";
 import { readDataRow, type ReadRow, type RowStepOptions } from "./row-step.js";
 import type { RawRow } from "./source.js";
 import { buildVariantProduct, PRODUCT_LEVEL_FIELDS, type GroupRow } from "./variant-build.js";
-import { hasOptionValues, readVariantCells } from "./variant-cells.js";
+import { hasOptionValues, readVariantCells, type VariantCells } from "./variant-cells.js";
+import { splitImageCell } from "./images.js";
+import { unguard } from "./text.js";
 import { hasVariantColumns } from "./variant-columns.js";
 
 export interface VariantStep {
@@ -50,7 +52,7 @@ export function createVariantStep(opts: VariantStepOptions): VariantStep {
   };
   const build = (rows: GroupRow[], header: HeaderMap): void => {
     // A code shared by no other row and no options: a single-SKU product after all.
-    if (rows.length === 1 && !hasOptionValues(rows[0]!.cells)) {
+    if (rows.length === 1 && !rows[0]!.isParent && rows[0]!.photoRow === undefined && !hasOptionValues(rows[0]!.cells)) {
       single(rows[0]!.row, header);
       return;
     }
@@ -79,12 +81,25 @@ export function createVariantStep(opts: VariantStepOptions): VariantStep {
       const byCode = header.variants.group !== undefined || header.variants.parent !== undefined;
       if (byCode && cells.key !== "") {
         const group = groups.get(cells.key);
-        const row = readDataRow(raw, header, opts, group !== undefined);
+        const add = (entry: GroupRow): void => {
+          if (group) group.push(entry);
+          else groups.set(cells.key, [entry]);
+        };
+        // Shopify's rows that only add a photo to their product (`Handle` + `Image Src`): no variant.
+        if (isPhotoOnlyRow(raw, header, cells)) {
+          add({ row: { line: raw.line, hasError: false }, cells, given: ["images"], statusGiven: false, photoRow: photoTokens(raw, header) });
+          return;
+        }
+        const isParent = cells.rowType === "parent";
+        const row = readDataRow(raw, header, opts, isParent ? { parentRow: true } : cells.rowType === "variation" || group !== undefined);
         // Only the first row's name counts for duplicate names: the others repeat or inherit it.
-        if (!row.shifted) crossRows.check({ line: row.line, sku: row.sku, name: group ? undefined : row.name });
-        const entry: GroupRow = { row, cells, given: givenFields(raw, header) };
-        if (group) group.push(entry);
-        else groups.set(cells.key, [entry]);
+        if (!row.shifted) crossRows.check({ line: row.line, sku: row.sku, name: group || cells.rowType === "variation" ? undefined : row.name });
+        const entry: GroupRow = { row, cells, given: givenFields(raw, header), statusGiven: isGiven(raw, header, "status") };
+        if (isParent) {
+          entry.isParent = true;
+          entry.raw = raw;
+        }
+        add(entry);
         return;
       }
       if (byCode) {
@@ -104,11 +119,12 @@ export function createVariantStep(opts: VariantStepOptions): VariantStep {
         return;
       }
       if (!continues) runName = name;
-      run.push({ row, cells, given: givenFields(raw, header) });
+      run.push({ row, cells, given: givenFields(raw, header), statusGiven: isGiven(raw, header, "status") });
     },
     end(header) {
       if (!header) return;
       flushRun(header);
+      joinParentSpellings(groups);
       for (const rows of groups.values()) build(rows, header);
       groups.clear();
     },
@@ -122,6 +138,38 @@ const nameKey = (raw: RawRow, header: HeaderMap): string => {
 
 const optionAttributes = (cells: ReturnType<typeof readVariantCells>): Record<string, string> =>
   Object.fromEntries(cells.options.filter((o) => o.value !== "" && o.name !== "").map((o) => [o.name, o.value]));
+
+const isGiven = (raw: RawRow, header: HeaderMap, field: "status"): boolean => {
+  const spec = header.byField[field];
+  return spec !== undefined && !isBlankCell(raw.cells[spec.index] ?? null);
+};
+
+/** A grouped row with a photo and nothing of a variant: no SKU, name, price, stock or option value. */
+function isPhotoOnlyRow(raw: RawRow, header: HeaderMap, cells: VariantCells): boolean {
+  if (cells.rowType !== undefined || hasOptionValues(cells) || cells.photo.length > 0) return false;
+  const { sku, name, price, stock } = header.byField;
+  for (const spec of [sku, name, price, stock]) if (spec && !isBlankCell(raw.cells[spec.index] ?? null)) return false;
+  return header.images.some((s) => !isBlankCell(raw.cells[s.index] ?? null));
+}
+
+const photoTokens = (raw: RawRow, header: HeaderMap): string[] =>
+  header.images.flatMap((s) => splitImageCell(unguard(cellText(raw.cells[s.index] ?? null).trim())));
+
+/**
+ * WooCommerce names a variation's parent as `id:101` or by the parent's SKU: rows keyed by the
+ * SKU join the group of the `variable` row with that SKU (keyed by its id).
+ */
+function joinParentSpellings(groups: Map<string, GroupRow[]>): void {
+  for (const [key, rows] of groups) {
+    const parent = rows.find((r) => r.isParent);
+    const sku = parent?.row.sku;
+    if (sku === undefined || sku === key) continue;
+    const bySku = groups.get(sku);
+    if (!bySku || bySku.some((r) => r.isParent)) continue;
+    rows.push(...bySku);
+    groups.delete(sku);
+  }
+}
 
 /** The product-level fields whose cells this row fills in (checked against the first row's). */
 function givenFields(raw: RawRow, header: HeaderMap): (typeof PRODUCT_LEVEL_FIELDS)[number][] {

@@ -100,3 +100,75 @@ describe("unnumbered pairs", () => {
     expect(variantsOf(r, "JMU-K").map((v) => v[1])).toEqual([{ "Pilihan Varian": "250 ml" }, { "Pilihan Varian": "500 ml" }]);
   });
 });
+
+describe("Shopify product CSV export", () => {
+  test("Handle groups; Title and product cells only on the first row; one Image Src per row adds a product photo; Default Title is no option", async () => {
+    const r = await load("shopify-products.csv", "tiktok-shop");
+    expect(errors(r)).toEqual([]);
+    expect(variantsOf(r, "BTK-01-BM")).toEqual(BATIK_OPTIONS("Warna", "Ukuran"));
+    const batik = bySku(r)["BTK-01-BM"]!;
+    // Rows 3 and 4 carry photos 2 and 3 beside their variant; row 5 is a photo-only row.
+    expect(batik.images).toEqual([`${IMG}/btk-cover.jpg`, `${IMG}/btk-2.jpg`, `${IMG}/btk-3.jpg`, `${IMG}/btk-4.jpg`]);
+    expect(batik.variants!.map((v) => [v.images, v.weight, v.status])).toEqual([
+      [[`${IMG}/btk-biru.jpg`], 300, "active"],
+      [[`${IMG}/btk-biru.jpg`], 320, "active"],
+      [[`${IMG}/btk-merah.jpg`], 300, "active"],
+    ]);
+    // A single-variant product (Option1 Title = Default Title) with a second photo row: single-SKU, draft = inactive.
+    const keripik = bySku(r)["KRP-01"]!;
+    expect([keripik.variants ?? [], keripik.attributes, keripik.status, keripik.images]).toEqual([[], undefined, "inactive", [`${IMG}/krp.jpg`, `${IMG}/krp-2.jpg`]]);
+  });
+});
+
+describe("WooCommerce product CSV export", () => {
+  test("a variable row is the product (no variant); variation rows name it by id:<ID> or by its SKU; their names repeat the product's", async () => {
+    const r = await load("woocommerce-products.csv", "tiktok-shop");
+    expect(errors(r)).toEqual([]);
+    expect(variantsOf(r, "BTK-01")).toEqual(BATIK_OPTIONS("Warna", "Ukuran"));
+    const batik = bySku(r)["BTK-01"]!;
+    expect([batik.name, batik.category, batik.weight, batik.line]).toEqual(["Kemeja Batik Tulis Gajah Oling Banyuwangi", "Batik", 300, 2]);
+    expect(batik.images).toEqual([`${IMG}/btk-cover.jpg`, `${IMG}/btk-2.jpg`]);
+    // A variation's one image is its photo; an empty weight is the product's (Weight (kg) 0.3).
+    expect(batik.variants!.map((v) => [v.images, v.weight])).toEqual([[[`${IMG}/btk-biru.jpg`], 300], [[`${IMG}/btk-biru.jpg`], 320], [[`${IMG}/btk-merah.jpg`], 300]]);
+    expect(bySku(r)["KRP-01"]!.variants ?? []).toEqual([]);
+  });
+
+  describe("inline cases", () => {
+    let dir: string;
+    beforeAll(async () => {
+      dir = await mkdtemp(join(tmpdir(), "desbumi-woo-"));
+    });
+    afterAll(async () => {
+      await rm(dir, { recursive: true, force: true });
+    });
+    const HEADER = "ID,Type,SKU,Name,Description,Stock,Weight (kg),Regular price,Images,Parent,Attribute 1 name,Attribute 1 value(s)";
+    const D = "Keripik tempe renyah buatan ibu-ibu Desa Sukorambi Jember tanpa pengawet.";
+    const PARENT = `201,variable,KRP-T,Keripik Tempe Renyah Sukorambi Jember,${D},,0.2,,${IMG}/t.jpg,,Rasa,"Original, Pedas"`;
+    const ORI = "202,variation,KRP-T-ORI,Keripik Tempe Renyah Sukorambi Jember - Original,,4,,15000,,id:201,Rasa,Original";
+    const PDS = "203,variation,KRP-T-PDS,Keripik Tempe Renyah Sukorambi Jember - Pedas,,2,,16000,,id:201,Rasa,Pedas";
+    const loadWoo = async (name: string, rows: string[]) => {
+      await writeFile(join(dir, name), `${[HEADER, ...rows].join("\n")}\n`);
+      return loadCatalog(name, { cwd: dir, rules: findAdapter("tiktok-shop")!.rules });
+    };
+
+    test("the order of parent and variation rows does not matter", async () => {
+      for (const [i, rows] of [[PARENT, ORI, PDS], [ORI, PARENT, PDS], [ORI, PDS, PARENT]].entries()) {
+        const r = await loadWoo(`order-${i}.csv`, rows);
+        expect(errors(r)).toEqual([]);
+        expect(variantsOf(r, "KRP-T")).toEqual([["KRP-T-ORI", { Rasa: "Original" }, 15_000, 4], ["KRP-T-PDS", { Rasa: "Pedas" }, 16_000, 2]]);
+      }
+    });
+
+    test("a variable row no variation joins: its empty price and stock are located errors, never a product at Rp 0", async () => {
+      const r = await loadWoo("lonely-parent.csv", [PARENT]);
+      expect(errors(r)).toEqual([["REQUIRED_VALUE_MISSING", 2, "Stock"], ["REQUIRED_VALUE_MISSING", 2, "Regular price"]]);
+      expect(r.products).toEqual([]);
+      expect(r.invalidSkus).toContain("KRP-T");
+    });
+
+    test("a variation row's own name that is not the product's is a located conflict", async () => {
+      const r = await loadWoo("other-name.csv", [PARENT, ORI, "203,variation,KRP-T-PDS,Keripik Singkong Balado,,2,,16000,,id:201,Rasa,Pedas"]);
+      expect(errors(r)).toEqual([["VARIANT_FIELD_CONFLICT", 4, "Name"]]);
+    });
+  });
+});
