@@ -7,7 +7,7 @@ import { TransportError, type Envelope, type TikTokClient } from "./client.js";
 import type { DetailCache } from "./details.js";
 import { CODE, isRetryableCode } from "./errors.js";
 import { amount, idempotencyKey, kilograms, productAttributes, sentAttributes, toHtml, type AttributeIds } from "./payload.js";
-import { certificateUris, PhotoError, photoUris } from "./photos.js";
+import { certificateUris, PhotoError, photoUris, variantImageUris, type AttributeImages } from "./photos.js";
 import type { CategoryRequirements } from "./checks.js";
 import { searchAll } from "./read.js";
 
@@ -96,7 +96,7 @@ const IN_REVIEW_MESSAGE =
  * NOTE (sold out): TikTok Shop has no per-SKU deactivate (§4.6); a variant the row marks inactive,
  * like one with stock 0, is sent with quantity 0, so it has no sellable stock.
  */
-export function skuBodies(product: DesiredProduct, warehouseId: string, ids?: ReadonlyMap<string, string>): Record<string, unknown>[] {
+export function skuBodies(product: DesiredProduct, warehouseId: string, ids?: ReadonlyMap<string, string>, images?: AttributeImages): Record<string, unknown>[] {
   const inventory = (quantity: number) => [{ warehouse_id: warehouseId, quantity }];
   if (!product.variants || product.variants.length === 0) {
     const id = ids?.get(product.sku.toLowerCase());
@@ -109,7 +109,11 @@ export function skuBodies(product: DesiredProduct, warehouseId: string, ids?: Re
       seller_sku: v.sku,
       price: amount(v.price),
       inventory: inventory(v.status === "inactive" ? 0 : v.stock),
-      sales_attributes: Object.entries(v.options).map(([name, value]) => ({ name, value_name: value })),
+      sales_attributes: Object.entries(v.options).map(([name, value]) => {
+        // The variant's photo goes on the first option's value (§4.2 sku_img, variantImageUris).
+        const uri = images?.name === name ? images.byValue.get(value) : undefined;
+        return { name, value_name: value, ...(uri ? { sku_img: { uri } } : {}) };
+      }),
     };
   });
 }
@@ -151,8 +155,10 @@ export async function createOne(change: Extract<Change, { kind: "create" }>, dep
   const product = change.product;
   let uris: string[];
   let certifications: { id: string; images: { uri: string }[] }[] = [];
+  let variantImages: AttributeImages | undefined;
   try {
     uris = await photoUris(product, deps);
+    variantImages = await variantImageUris(product, deps);
     certifications = await certificationsOf(product, deps);
   } catch (error) {
     if (error instanceof PhotoError) return failed(change, error.code, error.message, error.retryable);
@@ -167,7 +173,7 @@ export async function createOne(change: Extract<Change, { kind: "create" }>, dep
     package_weight: { value: kilograms(product.weight), unit: "KILOGRAM" },
     product_attributes: productAttributes(product, await deps.attributeIds(product.categoryId)),
     // NOTE: stock 0 is sent as quantity 0 (open question §11; see docs/tiktok-shop.md "Sold out").
-    skus: skuBodies(product, deps.warehouseId),
+    skus: skuBodies(product, deps.warehouseId, undefined, variantImages),
     listing_platforms: deps.platforms,
     // NOTE (open question §11, REQUIRED vs MANDATORY): shipping_insurance_requirement is not sent,
     // so the platform's default applies and no enum spelling is guessed.
@@ -255,7 +261,7 @@ export async function updateFields(change: Extract<Change, { kind: "update" | "r
     // Variants added, removed or re-optioned: the SKU list goes with the partial edit (sending
     // `skus` replaces them: kept SKUs by id, new ones without, omitted ones deleted, §4.5).
     const structural = (change.variants ?? []).some((v) => v.kind !== "update" || v.fields.some((f) => f.field === "options" || f.field === "images"));
-    if (structural) edit.skus = skuBodies(product, deps.warehouseId, await liveSkuIds(id, deps));
+    if (structural) edit.skus = skuBodies(product, deps.warehouseId, await liveSkuIds(id, deps), await variantImageUris(product, deps));
     // Certificates (issue 15 leftover): an edit that moves the product to a category that asks for
     // a certification, or whose certificate photos changed since they were last sent, sends
     // `certifications[]` too (partial edit replaces the array, §4.5).
