@@ -1,6 +1,7 @@
 // Machine report: a versioned JSON document (version 2 since issue 14: products carry `variants`).
 // Keys are part of the public contract; the README documents versions 1 and 2.
 import { toProductDocument, type ProductDocument } from "../catalog/product-document.js";
+import type { ProductSpool } from "../catalog/product-spool.js";
 import type { CatalogProduct, CatalogResult } from "../catalog/types.js";
 import type { Issue } from "../issues.js";
 import { pick, type Lang } from "../i18n.js";
@@ -84,6 +85,8 @@ const isReportValid = ({ results, strict, unreadable = [] }: ValidationReport): 
   unreadable.length === 0 && results.every((result) => isFileValid(result, strict));
 
 const CHUNK_CHARS = 64 * 1024;
+/** Before each issue or product of a file's lists. */
+const ITEM_INDENT = "      ";
 
 /**
  * The same document as buildJsonReport, written piecewise (one issue or product per line) so a
@@ -104,8 +107,18 @@ export const json: Reporter = async (report, { io, lang }) => {
   const list = async (items: Iterable<string> | AsyncIterable<string>): Promise<void> => {
     await emit("[");
     let i = 0;
-    for await (const item of items) await emit(`${i++ === 0 ? "" : ","}\n      ${item}`);
+    for await (const item of items) await emit(`${i++ === 0 ? "" : ","}\n${ITEM_INDENT}${item}`);
     await emit(i > 0 ? "\n    ]" : "]");
+  };
+  /** The same list as `list`, its body read from the spool in large chunks (see product-spool.ts). */
+  const spooledList = async (spool: ProductSpool): Promise<void> => {
+    let any = false;
+    await emit("[");
+    for await (const text of spool.listBody(ITEM_INDENT)) {
+      any = true;
+      await emit(text);
+    }
+    await emit(any ? "\n    ]" : "]");
   };
   const each = function* <T>(items: readonly T[], toJson: (item: T) => unknown): Generator<string> {
     for (const item of items) yield JSON.stringify(toJson(item));
@@ -117,7 +130,8 @@ export const json: Reporter = async (report, { io, lang }) => {
       await emit(`${i === 0 ? "" : ","}\n    ${JSON.stringify(head).slice(0, -1)},\n    "issues": `);
       await list(each(sortIssues(result.issues), (issue) => toJsonIssue(issue, lang)));
       await emit(`,\n    "products": `);
-      await list(result.productSpool ? result.productSpool.documents() : each(result.products, toJsonProduct));
+      if (result.productSpool) await spooledList(result.productSpool);
+      else await list(each(result.products, toJsonProduct));
       await emit("}");
     }
     const unreadable = report.unreadable ?? [];

@@ -141,4 +141,37 @@ describe("json document version 2 (issue 14.4)", () => {
     // The temporary file is gone once the document is written: reading it again fails.
     await expect((async () => { for await (const d of spool.documents()) return d; })()).rejects.toThrow(/ENOENT/);
   });
+
+  it("a spooled products list is the same text as the in-memory one, across read chunks, with and without drops", async () => {
+    const { createProductSpool } = await import("../../src/catalog/product-spool.js");
+    // ~2.5 MB of documents: several 1 MiB read chunks; multi-byte text, a sheet, variants and a
+    // sheet name that holds `"line":` (the spool finds each product's line by that key).
+    const products = Array.from({ length: 6000 }, (_, i) =>
+      makeProduct({
+        sku: `S-${i}`,
+        name: `Keripik Pedas ${"é".repeat(i % 7)} ☕ ${i}`,
+        description: `baris 1\nbaris 2 "kutip" \u007f ${"x".repeat(300)}`,
+        line: i + 2,
+        ...(i % 3 === 0 ? { sheet: 'Produk "line":1' } : {}),
+        ...(i % 5 === 0 ? { variants: [{ sku: `S-${i}-M`, options: { Ukuran: "M" }, price: 1000, stock: 1, weight: 100, images: [], status: "active" as const, line: i + 2 }] } : {}),
+      }),
+    );
+    const text = async (keep: typeof products, spooled: boolean, drop: number[] = []): Promise<string> => {
+      const { io, out } = captureIo();
+      const spool = spooled ? createProductSpool() : undefined;
+      if (spool) {
+        for (const p of products) spool.add(p, p.line, p.sheet);
+        spool.drop(new Set(drop));
+        spool.close();
+      }
+      await json({ results: [makeResult({ products: spool ? [] : keep, ...(spool ? { productSpool: spool } : {}) })], strict: false }, { io, lang: "en", color: false });
+      return out.stdout;
+    };
+    const whole = await text(products, false);
+    expect(whole.length).toBeGreaterThan(2_500_000);
+    expect(await text(products, true)).toBe(whole);
+    const dropped = [2, 3, 1000, 6001];
+    expect(await text(products, true, dropped)).toBe(await text(products.filter((p) => !dropped.includes(p.line)), false));
+    expect(await text(products, true, products.map((p) => p.line))).toBe(await text([], false));
+  });
 });
