@@ -19,7 +19,8 @@ export function createPhotoCollector(): { onProduct: (product: Product, line: nu
     onProduct(product, line, sheet) {
       const variants = product.variants ?? [];
       const files = product.certificates?.files;
-      if (!product.images.some(needsCheck) && !variants.some((v) => v.images.some(needsCheck)) && !files?.length) return;
+      // Variant photos are kept too: how the target carries them is checked (variant-photos.ts).
+      if (!product.images.some(needsCheck) && !variants.some((v) => v.images.length > 0) && !files?.length) return;
       const entry: ProductPhotoRefs & { sku: string } = { sku: product.sku, line, images: product.images };
       if (files?.length) entry.certificates = { files };
       if (sheet !== undefined) entry.sheet = sheet;

@@ -74,3 +74,26 @@ it("reads the landing address or a bare code", () => {
   expect(parseLanding("https://localhost/desbumi/shopee-connected?code=abc&shop_id=42")).toEqual({ code: "abc", shopId: 42 });
   expect(parseLanding("  abc ")).toEqual({ code: "abc" });
 });
+
+it("reference A1: a landing with main_account_id is exchanged with main_account_id; the shop comes from shop_id_list and refreshes on its own", async () => {
+  const main = await startShopeeMock({ mainAccountId: 7001 });
+  try {
+    const env = { DESBUMI_HOME: home, SHOPEE_PARTNER_ID: String(main.partnerId), SHOPEE_PARTNER_KEY: main.partnerKey };
+    const options = shopeeOptionsSchema.parse({ baseUrl: main.url });
+    const { authorizationLink } = await import("../../src/adapters/shopee/sign.js");
+    const link = authorizationLink(main.url, { partnerId: main.partnerId, partnerKey: main.partnerKey }, options.redirectUrl, Math.floor(Date.now() / 1000));
+    const landing = (await fetch(link, { redirect: "manual" })).headers.get("location") ?? "";
+    expect(parseLanding(landing)).toEqual({ code: expect.stringMatching(/^[0-9a-f]{32}$/), mainAccountId: 7001 });
+    const result = await connectShopee(options, { log: silentLogger(), env, cwd: home, group: "default", code: landing, say: () => undefined, ask: async () => undefined });
+    expect(result.shop.id).toBe(String(main.shopId));
+    expect(main.tokenCounts().exchanges).toBe(1);
+    const { createShopeeAdapter } = await import("../../src/adapters/shopee/index.js");
+    main.expireAccessTokens();
+    const adapter = await createShopeeAdapter(options, { log: silentLogger(), env, cwd: home });
+    expect(await adapter.listListings()).toEqual([]);
+    expect(main.tokenCounts().refreshes).toBe(1);
+    await adapter.close();
+  } finally {
+    await main.close();
+  }
+});

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Variant } from "../../src/catalog/types.js";
 import type { ShopeeClient } from "../../src/adapters/shopee/client.js";
 import { toListing, toVariants, type BaseInfo, type ModelList } from "../../src/adapters/shopee/map.js";
-import type { Channel, Details, ItemLimits } from "../../src/adapters/shopee/details.js";
+import { createDetails, type Channel, type Details, type ItemLimits } from "../../src/adapters/shopee/details.js";
 import { addItemBody, logisticInfo } from "../../src/adapters/shopee/payload.js";
 import { uploadedImage } from "../../src/adapters/shopee/photos.js";
 import { listAllListings } from "../../src/adapters/shopee/read.js";
@@ -232,5 +232,20 @@ describe("reference A3 logistics: what each fee_type needs on add_item", () => {
       { id: 3, name: "Kargo", feeType: "SIZE_SELECTION", sizeIds: [] },
     ];
     await expect(logisticInfo(details(none), undefined)).rejects.toMatchObject({ error: "error_invalid_logistic_info", message: expect.stringContaining("Kurir Sendiri, Kargo") });
+  });
+});
+
+describe("reference A3 get_attribute_tree: parameter spelling and answer", () => {
+  it("sends category_id_list and the doc sample's category_ids; reads a string category_id and is_mandatory", async () => {
+    const queries: [string, string][][] = [];
+    const client = {
+      get: async (_path: string, query: [string, string][]) => {
+        queries.push(query);
+        return { error: "", response: { list: [{ category_id: "100014", attribute_tree: [{ attribute_id: 5, name: "Bahan", is_mandatory: true, attribute_value_list: null, attribute_info: { input_type: 2 } }] }] } };
+      },
+    } as unknown as ShopeeClient;
+    const tree = await createDetails(client).attributes(100014);
+    expect(queries[0]).toEqual(expect.arrayContaining([["category_id_list", "100014"], ["category_ids", "100014"]]));
+    expect(tree).toEqual([{ id: 5, name: "Bahan", mandatory: true, inputType: 2, values: [] }]);
   });
 });

@@ -9,18 +9,26 @@ import type { AdapterContext, AuthorizationStatus, ConnectContext, ConnectResult
 import type { ShopeeOptions } from "./definition.js";
 import { ADAPTER, LAPSED_ERRORS, partnerRefusedError, ShopeeApiError } from "./errors.js";
 import { readPartner } from "./index.js";
-import { postTokenCall } from "./session.js";
+import { postTokenCallWithShops } from "./session.js";
 import { authorizationLink } from "./sign.js";
 import { AdapterError } from "../../errors.js";
 
-/** What the seller pasted: the landing address (`...?code=...&shop_id=...`) or a bare code. */
-export function parseLanding(input: string): { code?: string; shopId?: number } {
+/**
+ * What the seller pasted: the landing address (`...?code=...&shop_id=...`, or `&main_account_id=...`
+ * when a main account authorized, reference A1) or a bare code.
+ */
+export function parseLanding(input: string): { code?: string; shopId?: number; mainAccountId?: number } {
   const text = input.trim();
   if (/^https?:\/\//i.test(text)) {
     const url = new URL(text);
     const code = url.searchParams.get("code") ?? undefined;
-    const shop = url.searchParams.get("shop_id");
-    return { ...(code ? { code } : {}), ...(shop && /^\d+$/.test(shop) ? { shopId: Number(shop) } : {}) };
+    const id = (key: string): number | undefined => {
+      const raw = url.searchParams.get(key);
+      return raw && /^\d+$/.test(raw) ? Number(raw) : undefined;
+    };
+    const shopId = id("shop_id");
+    const mainAccountId = id("main_account_id");
+    return { ...(code ? { code } : {}), ...(shopId !== undefined ? { shopId } : {}), ...(mainAccountId !== undefined ? { mainAccountId } : {}) };
   }
   return text === "" ? {} : { code: text };
 }
@@ -48,17 +56,21 @@ export async function connectShopee(options: ShopeeOptions, ctx: ConnectContext)
       id: `Alamat tujuan itu untuk toko ${landing.shopId}, tetapi --shop-id menyebut ${given}. Hapus --shop-id (alamatnya sudah menyebut tokonya), atau tempel alamat toko itu.`,
     });
   }
-  const shopId = landing.shopId ?? given ?? options.shopId;
+  const wanted = landing.shopId ?? given ?? options.shopId;
+  // A main account's code is exchanged with main_account_id; the answer lists its shops.
+  const mainAccountId = landing.shopId === undefined ? landing.mainAccountId : undefined;
   if (!landing.code) throw new UsageError({ en: "That has no code in it. Paste the whole address of the page you landed on.", id: "Tidak ada kode di situ. Tempel seluruh alamat halaman tujuan." });
-  if (!shopId) throw new UsageError({ en: "The shop id is missing: paste the whole landing address (it has shop_id=...), or add --shop-id N.", id: "shop id belum ada: tempel seluruh alamat tujuan (memuat shop_id=...), atau tambahkan --shop-id N." });
+  if (!wanted && mainAccountId === undefined) throw new UsageError({ en: "The shop id is missing: paste the whole landing address (it has shop_id=...), or add --shop-id N.", id: "shop id belum ada: tempel seluruh alamat tujuan (memuat shop_id=...), atau tambahkan --shop-id N." });
 
   const now = unixSeconds();
-  let tokens;
+  let answer;
   try {
-    tokens = await postTokenCall(options.baseUrl, partner, "/api/v2/auth/token/get", { code: landing.code, partner_id: partner.partnerId, shop_id: shopId }, ctx.fetch ?? fetch, now);
+    const owner = mainAccountId !== undefined ? { main_account_id: mainAccountId } : { shop_id: wanted };
+    answer = await postTokenCallWithShops(options.baseUrl, partner, "/api/v2/auth/token/get", { code: landing.code, partner_id: partner.partnerId, ...owner }, ctx.fetch ?? fetch, now);
   } catch (error) {
     if (error instanceof ShopeeApiError && (error.error === "invalid_partner_id" || error.error === "error_sign")) throw partnerRefusedError(error.error);
-    if (error instanceof ShopeeApiError && (LAPSED_ERRORS.has(error.error) || error.error === "invalid_shop_id")) {
+    // `invalid_main_acount_id` is Shopee's own spelling (reference A1).
+    if (error instanceof ShopeeApiError && (LAPSED_ERRORS.has(error.error) || error.error === "invalid_shop_id" || error.error === "invalid_main_acount_id" || error.error === "invalid_main_account_id")) {
       throw new AdapterError({
         adapter: ADAPTER,
         kind: "auth",
@@ -71,9 +83,42 @@ export async function connectShopee(options: ShopeeOptions, ctx: ConnectContext)
     }
     throw error;
   }
+  const { tokens } = answer;
+  const shopId = mainAccountId === undefined ? wanted : pickShop(answer.shopIds, wanted, ctx);
   const store = new TokenStore(desbumiHome(ctx.env));
   await store.write({ version: 1, marketplace: ADAPTER, group: ctx.group, tokens, shop: { id: String(shopId), name: `Shopee ${shopId}`, region: "ID" }, connectedAt: now });
   return { shop: { id: String(shopId), name: `Shopee ${shopId}`, region: "ID" }, reconnectBy: tokens.refreshExpiresAt };
+}
+
+/**
+ * The shop of a main-account grant: the one asked for (--shop-id or the config's shopId) when the
+ * grant covers it, else the first of shop_id_list.
+ * NOTE: the code is single-use, so with several shops and none asked for we take the first one and
+ * say how to pick another, rather than fail after the code is spent.
+ */
+function pickShop(shopIds: readonly number[], wanted: number | undefined, ctx: ConnectContext): number {
+  const [first] = shopIds;
+  if (first === undefined) {
+    throw new AdapterError({
+      adapter: ADAPTER,
+      kind: "auth",
+      message: { en: "Shopee authorized a main account but named no shop in it (shop_id_list is empty).", id: "Shopee mengizinkan akun utama tetapi tidak menyebut tokonya (shop_id_list kosong)." },
+    });
+  }
+  if (wanted !== undefined) {
+    if (shopIds.includes(wanted)) return wanted;
+    throw new UsageError({
+      en: `Shop ${wanted} is not among the shops this main account authorized (${shopIds.join(", ")}). Run \`desbumi connect shopee --shop-id N\` again with one of them.`,
+      id: `Toko ${wanted} tidak termasuk toko yang diizinkan akun utama ini (${shopIds.join(", ")}). Jalankan lagi \`desbumi connect shopee --shop-id N\` dengan salah satunya.`,
+    });
+  }
+  if (shopIds.length > 1) {
+    ctx.say({
+      en: `This main account authorized shops ${shopIds.join(", ")}; desbumi connected shop ${first}. For another one, run \`desbumi connect shopee --shop-id N\` again.`,
+      id: `Akun utama ini mengizinkan toko ${shopIds.join(", ")}; desbumi menghubungkan toko ${first}. Untuk toko lain, jalankan lagi \`desbumi connect shopee --shop-id N\`.`,
+    });
+  }
+  return first;
 }
 
 export async function shopeeAuthorizationStatus(_options: ShopeeOptions, ctx: AdapterContext & { group: string }): Promise<AuthorizationStatus> {

@@ -63,16 +63,26 @@ export interface Details {
 
 export function createDetails(client: ShopeeClient): Details {
   const attributes = once(async (categoryId: number) => {
-    const env = await client.get("/api/v2/product/get_attribute_tree", [["category_id_list", String(categoryId)], ["language", "id"]]);
-    const list = ((env.response ?? {}) as { list?: { category_id: number; attribute_tree?: unknown[] }[] }).list ?? [];
-    const tree = (list.find((l) => l.category_id === categoryId)?.attribute_tree ?? []) as {
+    // NOTE: the parameter is category_id_list, but the doc's own sample writes category_ids
+    // (reference A3): both are sent, so a server reading either one answers.
+    const id = String(categoryId);
+    const env = await client.get("/api/v2/product/get_attribute_tree", [["category_id_list", id], ["category_ids", id], ["language", "id"]]);
+    const list = ((env.response ?? {}) as { list?: { category_id: number | string; attribute_tree?: unknown[] | null }[] | null }).list ?? [];
+    const tree = ((list.find((l) => Number(l.category_id) === categoryId) ?? (list.length === 1 ? list[0] : undefined))?.attribute_tree ?? []) as {
       attribute_id: number;
       name: string;
-      mandatory: boolean;
-      attribute_value_list?: { value_id: number; name: string }[];
-      attribute_info?: { input_type?: number };
+      mandatory?: boolean;
+      is_mandatory?: boolean;
+      attribute_value_list?: { value_id: number; name: string }[] | null;
+      attribute_info?: { input_type?: number } | null;
     }[];
-    return tree.map((a) => ({ id: a.attribute_id, name: a.name, mandatory: a.mandatory, inputType: a.attribute_info?.input_type ?? 3, values: (a.attribute_value_list ?? []).map((v) => ({ id: v.value_id, name: v.name })) }));
+    return tree.map((a) => ({
+      id: a.attribute_id,
+      name: a.name,
+      mandatory: (a.mandatory ?? a.is_mandatory) === true,
+      inputType: a.attribute_info?.input_type ?? 3,
+      values: (a.attribute_value_list ?? []).map((v) => ({ id: v.value_id, name: v.name })),
+    }));
   });
   const limits = once(async (categoryId: number): Promise<ItemLimits> => {
     const r = ((await client.get("/api/v2/product/get_item_limit", [["category_id", String(categoryId)]])).response ?? {}) as Record<string, unknown>;

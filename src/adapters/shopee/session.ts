@@ -18,9 +18,11 @@ interface TokenAnswer {
   access_token?: string;
   refresh_token?: string;
   expire_in?: number | string;
+  /** Main-account grants (reference A1): the shops the code authorized. */
+  shop_id_list?: (number | string)[] | null;
 }
 
-/** POST a Public API token call and return the flat answer (throws ShopeeApiError on `error`). */
+/** POST a Public API token call and return the tokens (throws ShopeeApiError on `error`). */
 export async function postTokenCall(
   baseUrl: string,
   partner: Partner,
@@ -29,6 +31,18 @@ export async function postTokenCall(
   fetchFn: typeof fetch,
   nowSeconds: number,
 ): Promise<TokenPair> {
+  return (await postTokenCallWithShops(baseUrl, partner, path, body, fetchFn, nowSeconds)).tokens;
+}
+
+/** postTokenCall plus the answer's shop_id_list (a main-account code exchange). */
+export async function postTokenCallWithShops(
+  baseUrl: string,
+  partner: Partner,
+  path: "/api/v2/auth/token/get" | "/api/v2/auth/access_token/get",
+  body: Record<string, unknown>,
+  fetchFn: typeof fetch,
+  nowSeconds: number,
+): Promise<{ tokens: TokenPair; shopIds: number[] }> {
   const url = `${baseUrl.replace(/\/+$/, "")}${path}?${publicQuery(partner, path, nowSeconds)}`;
   const res = await fetchFn(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body), signal: AbortSignal.timeout(30_000) });
   const text = await res.text();
@@ -48,7 +62,8 @@ export async function postTokenCall(
   const expireIn = Number(answer.expire_in);
   const raw = Number.isFinite(expireIn) && expireIn > 0 ? expireIn : 14_400;
   const accessExpiresAt = raw > 1_000_000_000 ? raw : nowSeconds + raw;
-  return { accessToken: answer.access_token, accessExpiresAt, refreshToken: answer.refresh_token, refreshExpiresAt: nowSeconds + REFRESH_TOKEN_DAYS * 86_400 };
+  const shopIds = (answer.shop_id_list ?? []).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  return { tokens: { accessToken: answer.access_token, accessExpiresAt, refreshToken: answer.refresh_token, refreshExpiresAt: nowSeconds + REFRESH_TOKEN_DAYS * 86_400 }, shopIds };
 }
 
 export interface SessionOptions {

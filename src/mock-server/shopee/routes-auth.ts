@@ -14,6 +14,8 @@ export interface AuthContext {
   tokens: TokenAuthority;
   shopId: number;
   partnerId: number;
+  /** The seller authorizes as this main account (reference A1): the landing carries main_account_id. */
+  mainAccountId?: number;
 }
 
 const withQuery = (redirect: string, params: Record<string, string>): string => {
@@ -38,7 +40,8 @@ export function handleAuthRoute(path: string, ctx: AuthContext): ShopeeReply {
       return { ...okFlat({}), location: withQuery(redirect, { cancel: "1", shop_id: String(ctx.shopId) }) };
     }
     const code = ctx.tokens.issueCode(ctx.shopId);
-    return { ...okFlat({}), location: withQuery(redirect, { code, shop_id: String(ctx.shopId) }) };
+    const owner: Record<string, string> = ctx.mainAccountId !== undefined ? { main_account_id: String(ctx.mainAccountId) } : { shop_id: String(ctx.shopId) };
+    return { ...okFlat({}), location: withQuery(redirect, { code, ...owner }) };
   }
   if (ctx.method !== "POST") return fail("error_param", "Use POST.", 405);
   const body = jsonBody(ctx.raw);
@@ -47,9 +50,17 @@ export function handleAuthRoute(path: string, ctx: AuthContext): ShopeeReply {
   const shopId = typeof body.shop_id === "number" ? body.shop_id : Number.NaN;
   if (path === "/api/v2/auth/token/get") {
     if (typeof body.code !== "string" || body.code === "") return fail("error_param", "There is no code in body.");
-    const got = ctx.tokens.exchange(body.code, shopId);
+    // Either shop_id or main_account_id (reference A1); a main account's code covers its shop.
+    const isMain = body.main_account_id !== undefined && body.shop_id === undefined;
+    if (isMain && (ctx.mainAccountId === undefined || body.main_account_id !== ctx.mainAccountId)) return authFail("invalid_main_acount_id", "Invalid main_account_id.");
+    const got = ctx.tokens.exchange(body.code, isMain ? ctx.shopId : shopId);
     if (!got.ok) return authFail(got.error, got.message);
-    return okFlat({ access_token: got.pair.accessToken, refresh_token: got.pair.refreshToken, expire_in: got.pair.expireIn });
+    return okFlat({
+      access_token: got.pair.accessToken,
+      refresh_token: got.pair.refreshToken,
+      expire_in: got.pair.expireIn,
+      ...(isMain ? { shop_id_list: [ctx.shopId], merchant_id_list: [] } : {}),
+    });
   }
   if (typeof body.refresh_token !== "string" || body.refresh_token === "") return fail("error_param", "There is no refresh_token in body.");
   const got = ctx.tokens.refreshPair(body.refresh_token, shopId);

@@ -140,7 +140,8 @@ function getCategory(ctx: RouteContext) {
 }
 
 function getAttributeTree(ctx: RouteContext) {
-  const ids = [...queryList(ctx.query, "category_id_list"), ...queryList(ctx.query, "category_ids")];
+  // Either spelling (the doc's sample writes category_ids); an id given under both is answered once.
+  const ids = [...new Set([...queryList(ctx.query, "category_id_list"), ...queryList(ctx.query, "category_ids")])];
   if (ids.length === 0 || ids.length > 20) return paramError("category_id_list should hold 1 to 20 ids.");
   const list = ids.map((raw) => {
     const id = Number(raw);

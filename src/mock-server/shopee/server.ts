@@ -63,6 +63,8 @@ export interface ShopeeMockOptions {
    * it Public, the SDKs sign it as a Shop call. @default "either"
    */
   uploadSign?: "either" | "public" | "shop";
+  /** The seller authorizes as this main account: auth_partner lands with main_account_id, token/get takes it. */
+  mainAccountId?: number;
   /** An unknown access token is answered with this error name (mock item 5). @default "invalid_acceess_token" */
   unknownTokenError?: "invalid_acceess_token" | "error_auth";
   seed?: readonly SeedItem[];
@@ -226,7 +228,7 @@ async function serve(options: ShopeeMockOptions, lock: StateLock | undefined, sa
     if (isAuthPath(path)) {
       if (!signMatches(partnerKey, { partnerId, path, timestamp: common.timestamp }, common.sign)) return send(res, wrongSign());
       if (faults.includeAuth && injected(faults.pick(path, false), req, res) === "done") return;
-      const reply = handleAuthRoute(path, { method: req.method ?? "GET", query: url.searchParams, raw, tokens, shopId, partnerId });
+      const reply = handleAuthRoute(path, { method: req.method ?? "GET", query: url.searchParams, raw, tokens, shopId, partnerId, ...(options.mainAccountId !== undefined ? { mainAccountId: options.mainAccountId } : {}) });
       // A code handed out, a pair minted or retired: on disk before the seller or desbumi sees it.
       if (reply.error === "" && !(await commitOrRefuse(durable))) return send(res, persistFailed());
       return send(res, reply);
