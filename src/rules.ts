@@ -50,6 +50,12 @@ export interface PhotoRules {
   maxPx: number;
   maxBytes: number;
   formats: readonly ("image/jpeg" | "image/png" | "image/webp")[];
+  /**
+   * How the marketplace carries variant photos (src/photos/variant-photos.ts): per value of the
+   * first option (`first-option`, Shopee) or of any one option (`one-option`, TikTok Shop), every
+   * value needing one once any has. Absent = each variant keeps its own photo.
+   */
+  variantPhotos?: "first-option" | "one-option";
 }
 
 /**

@@ -39,11 +39,12 @@ export function columnMap(header: HeaderMap): NonNullable<CatalogResult["columns
   return columns;
 }
 
-/** Where the catalogue v2 columns are (CatalogResult.extraColumns): per-marketplace, certificate, brand and attribute columns. */
+/** Where the catalogue v2 columns are (CatalogResult.extraColumns): per-marketplace, certificate, brand, attribute and variant photo columns. */
 export function extraColumnMap(header: HeaderMap): CatalogResult["extraColumns"] {
   const { overrides, certificateFiles, attributes, attributeCell, brand, certificates } = header.extras;
   const at = (c: { header: string; index: number }) => ({ header: c.header, index: c.index });
   const out: NonNullable<CatalogResult["extraColumns"]> = {};
+  if (header.variants.photo) out.variantPhoto = at(header.variants.photo);
   for (const o of overrides) {
     out.overrides ??= {};
     (out.overrides[o.key] ??= {})[o.field] = at(o);

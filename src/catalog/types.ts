@@ -75,7 +75,8 @@ export interface CatalogResult {
   columns?: Partial<Record<ProductField, { header: string; index: number }>>;
   /**
    * Catalogue v2: where the per-marketplace columns are (`Nama Produk (TikTok Shop)`), by override
-   * key and field, and the first certificate file column; for issues located after reading.
+   * key and field, the first certificate file column and the variant photo column; for issues
+   * located after reading.
    */
   extraColumns?: {
     overrides?: Record<string, Partial<Record<"name" | "price" | "stock", { header: string; index: number }>>>;
@@ -86,6 +87,8 @@ export interface CatalogResult {
     attributeCell?: { header: string; index: number };
     brand?: { header: string; index: number };
     certificates?: Partial<Record<import("./certificates.js").CertificateKind, { header: string; index: number }>>;
+    /** The per-variant photo column (`Foto Variasi`), where variant photo issues are located. */
+    variantPhoto?: { header: string; index: number };
   };
   /**
    * Issue 14.4: the kept products spooled to a temporary file (loadCatalog's spoolProducts;

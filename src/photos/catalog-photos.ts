@@ -5,11 +5,12 @@ import { resolve } from "node:path";
 import { columnLetter } from "../catalog/source.js";
 import { isLinkRef } from "../catalog/images.js";
 import type { CatalogProduct, CatalogResult, Product } from "../catalog/types.js";
-import { isError, type Issue } from "../issues.js";
+import { isError, type Issue, type IssueCode, type Severity } from "../issues.js";
 import type { PhotoRules } from "../rules.js";
 import { resolvePhotoRefs, type PhotoRefAt } from "./resolve.js";
 import { resolveCertificateFiles } from "./certificate-files.js";
 import type { ResolvedPhoto } from "./types.js";
+import { carryVariantPhotos, photoOption, type PhotoVariant, type VariantPhotoRule } from "./variant-photos.js";
 
 export interface CatalogPhotoOptions {
   /** Resolve the catalogue's (relative) file name against this folder. */
@@ -26,7 +27,7 @@ export interface ProductPhotoRefs {
   line: number;
   sheet?: string;
   images: readonly string[];
-  variants?: readonly { line: number; sheet?: string; images: readonly string[] }[];
+  variants?: readonly { line: number; sheet?: string; images: readonly string[]; options: Readonly<Record<string, string>> }[];
   /** Certificate photos or PDFs (checked by certificate-files.ts). */
   certificates?: { files?: readonly string[] };
 }
@@ -39,13 +40,15 @@ export type CatalogProductWithPhotos = CatalogProduct & { photos?: ResolvedPhoto
  * and its share links replaced by their direct-download URLs. Filtering is mergePhotoIssues' job.
  */
 export async function resolveCatalogPhotos<P extends ProductPhotoRefs>(
-  catalog: { file: string; products: readonly P[]; columns?: CatalogResult["columns"] },
+  catalog: { file: string; products: readonly P[]; columns?: CatalogResult["columns"]; extraColumns?: CatalogResult["extraColumns"] },
   opts: CatalogPhotoOptions,
 ): Promise<{ products: (P & { photos: ResolvedPhoto[] })[]; issues: Issue[] }> {
-  const column = catalog.columns?.images;
+  const productColumn = catalog.columns?.images;
+  // A variant's photo is in the variant photo column (`Foto Variasi`), else in the row's product photo cell.
+  const variantColumn = catalog.extraColumns?.variantPhoto ?? productColumn;
   const refs: PhotoRefAt[] = [];
   const owners: { product: number; variant?: number; image: number }[] = [];
-  const at = (ref: string, line: number, sheet: string | undefined): PhotoRefAt => {
+  const at = (ref: string, line: number, sheet: string | undefined, column = productColumn): PhotoRefAt => {
     const out: PhotoRefAt = { ref, line };
     if (column) out.column = column.header;
     if (sheet !== undefined) out.sheet = sheet;
@@ -63,7 +66,7 @@ export async function resolveCatalogPhotos<P extends ProductPhotoRefs>(
     });
     (product.variants ?? []).forEach((variant, v) => {
       variant.images.forEach((ref, image) => {
-        refs.push(at(ref, variant.line, variant.sheet ?? product.sheet));
+        refs.push(at(ref, variant.line, variant.sheet ?? product.sheet, variantColumn));
         owners.push({ product: p, variant: v, image });
       });
     });
@@ -86,15 +89,54 @@ export async function resolveCatalogPhotos<P extends ProductPhotoRefs>(
     photosOf.set(key, list);
   });
   const directUrls = (refs: readonly string[], key: string): string[] => refs.map((ref, i) => photosOf.get(key)?.[i]?.url ?? ref);
+  const issues = [...resolved.issues];
+  const rule = opts.rules?.variantPhotos;
+  const located = (variant: { line: number; sheet?: string; images: readonly string[] }, code: IssueCode, severity: Severity, args: Issue["args"]): Issue => {
+    const issue: Issue = { code, severity, file: catalog.file, line: variant.line, ...(variant.images[0] !== undefined ? { value: variant.images[0] } : {}), args: args ?? {} };
+    if (variantColumn) issue.column = variantColumn.header;
+    if (variant.sheet !== undefined) {
+      issue.sheet = variant.sheet;
+      if (variantColumn) issue.cell = `${columnLetter(variantColumn.index)}${variant.line}`;
+    }
+    return issue;
+  };
   const products = catalog.products.map((product, p) => {
-    if (!needs[p]) return product as P & { photos: ResolvedPhoto[] };
-    const out = { ...product, images: directUrls(product.images, `${p}`), photos: photosOf.get(`${p}`) ?? [] };
+    const hasVariantPhotos = rule !== undefined && (product.variants ?? []).some((v) => v.images.length > 0);
+    if (!needs[p] && !hasVariantPhotos) return product as P & { photos: ResolvedPhoto[] };
+    const out = needs[p] ? { ...product, images: directUrls(product.images, `${p}`), photos: photosOf.get(`${p}`) ?? [] } : { ...product, photos: [] as ResolvedPhoto[] };
     if (product.variants && product.variants.length > 0) {
-      out.variants = product.variants.map((variant, v) => ({ ...variant, images: directUrls(variant.images, `${p}:${v}`) }));
+      // NOTE: each variant carries its resolved photo too (DesiredVariant.photos): the plan compares
+      // a variant's photo by content, like the product's (src/photos/identity.ts).
+      let variants = product.variants.map((variant, v) => (needs[p] ? { ...variant, images: directUrls(variant.images, `${p}:${v}`), photos: photosOf.get(`${p}:${v}`) ?? [] } : variant));
+      if (hasVariantPhotos) variants = carried(variants, out, rule, (variant, code, severity, args) => issues.push(located(variant, code, severity, args)));
+      out.variants = variants;
     }
     return out;
   });
-  return { products, issues: resolved.issues };
+  return { products, issues: issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
+}
+
+/**
+ * The variants with the photos the target will show (src/photos/variant-photos.ts), or as they are
+ * with VARIANT_PHOTO_CONFLICT on the variants whose photos it cannot carry.
+ */
+function carried<V extends PhotoVariant & { sheet?: string }>(
+  variants: V[],
+  product: { images: readonly string[]; photos?: readonly (ResolvedPhoto | undefined)[] },
+  rule: VariantPhotoRule,
+  report: (variant: V, code: IssueCode, severity: Severity, args: Issue["args"]) => void,
+): V[] {
+  const option = photoOption(variants, rule);
+  if (option.kind === "none") return variants;
+  if (option.kind === "conflict") {
+    const lines = new Set(option.lines);
+    for (const v of variants) if (lines.has(v.line)) report(v, "VARIANT_PHOTO_CONFLICT", "error", { option: option.name, value: option.value, rule });
+    return variants;
+  }
+  return carryVariantPhotos(variants, option, product).map(({ variant, sharedFrom }) => {
+    if (sharedFrom) report(variant, "VARIANT_PHOTO_SHARED", "warning", { option: sharedFrom.option, value: sharedFrom.value, from: sharedFrom.line, photo: sharedFrom.ref });
+    return variant;
+  });
 }
 
 /**
@@ -136,7 +178,8 @@ export function createPhotoCollector(): { onProduct: (product: Product, line: nu
     onProduct(product, line, sheet) {
       const variants = product.variants ?? [];
       const files = product.certificates?.files;
-      if (!product.images.some(needsCheck) && !variants.some((v) => v.images.some(needsCheck)) && !files?.length) return;
+      // Variant photos are kept too: how the target carries them is checked (variant-photos.ts).
+      if (!product.images.some(needsCheck) && !variants.some((v) => v.images.length > 0) && !files?.length) return;
       const entry: ProductPhotoRefs & { sku: string } = { sku: product.sku, line, images: product.images };
       if (files?.length) entry.certificates = { files };
       if (sheet !== undefined) entry.sheet = sheet;

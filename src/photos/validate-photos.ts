@@ -13,7 +13,7 @@ export async function withCheckedPhotos(
   if (collected.length === 0) return result;
   const { rules, photoFolder } = opts.target;
   const checked = await resolveCatalogPhotos(
-    { file: result.file, products: collected, ...(result.columns ? { columns: result.columns } : {}) },
+    { file: result.file, products: collected, ...(result.columns ? { columns: result.columns } : {}), ...(result.extraColumns ? { extraColumns: result.extraColumns } : {}) },
     { cwd: opts.cwd, ...(rules.photo ? { rules: rules.photo } : {}), ...(photoFolder ? { photoFolder } : {}) },
   );
   const certificates = await checkCertificateFiles(

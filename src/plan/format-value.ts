@@ -44,7 +44,8 @@ export function formatFieldValue(field: ListingField, value: unknown, lang: Lang
 
 /**
  * A change of photos in one short phrase: the counts, then which files came or went, e.g.
- * `1 photo -> 2 photos (added: kopi-2.jpg)` or `1 photo (changed: kopi-a.jpg -> kopi-b.jpg)`.
+ * `1 photo -> 2 photos (added: kopi-2.jpg)`, `1 photo (changed: kopi-a.jpg -> kopi-b.jpg)` or
+ * `1 photo (edited: kopi-1.jpg)` (same file name, new content).
  * `from` comes back apart so the renderer can dim it.
  */
 export function formatImagesChange(from: unknown, to: unknown, lang: Lang): { from?: string; to: string } {
@@ -63,6 +64,9 @@ export function formatImagesChange(from: unknown, to: unknown, lang: Lang): { fr
     if (added.length > 0) parts.push(`${t({ id: "ditambah", en: "added" })}: ${listPhotos(added)}`);
     if (removed.length > 0) parts.push(`${t({ id: "dihapus", en: "removed" })}: ${listPhotos(removed)}`);
     detail = parts.join("; ");
+  } else if (before.length === after.length && before.every((u, i) => u === after[i])) {
+    // Same names in the same order: the content of a file changed (photos compare by content hash).
+    detail = after.length === 1 ? `${t({ id: "isi foto diubah", en: "edited" })}: ${listPhotos(after)}` : t({ id: "isi foto diubah", en: "photo content edited" });
   } else {
     detail = t({ id: "urutan berubah", en: "order changed" });
   }

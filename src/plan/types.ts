@@ -62,6 +62,11 @@ export interface ListingVariant {
   price: number;
   stock: number;
   images?: string[];
+  /**
+   * Content sha256 of each of `images` where the adapter's photo upload cache knows it (like
+   * Listing.photoHashes); null or absent = unknown, compared as text.
+   */
+  photoHashes?: (string | null)[];
   status?: ProductStatus;
 }
 
@@ -95,9 +100,16 @@ export type VariantChange =
   | { kind: "remove"; sku: string; variantId: string }
   | { kind: "update"; sku: string; variantId: string; fields: VariantFieldChange[] };
 
+/** A catalogue variant with its photo resolved (content hash = identity), parallel to images. */
+export interface DesiredVariant extends Variant {
+  /** Variant.images resolved and checked; absent when the row had only links or before photos land. */
+  photos?: ResolvedPhoto[];
+}
+
 /** A catalogue product whose category has been resolved to a marketplace category id. */
 export interface DesiredProduct extends CatalogProduct {
   categoryId: string;
+  variants?: DesiredVariant[];
   /** Product.images resolved and checked (content hash = identity), parallel to images; absent before photos land. */
   photos?: ResolvedPhoto[];
   /** Product.certificates.files resolved and checked (local files; absent before photos land). */

@@ -1,19 +1,19 @@
 // Variants of one product vs the SKUs of its listing, matched by SKU ignoring case. Pure.
 import { skuKey } from "../catalog/sku.js";
-import type { Variant } from "../catalog/types.js";
-import type { ListingVariant, VariantChange, VariantFieldChange } from "./types.js";
+import { sameVariantPhotos, shownListingImages } from "../photos/identity.js";
+import type { DesiredVariant, ListingVariant, VariantChange, VariantFieldChange } from "./types.js";
 
 /**
  * Adds (catalogue variants the listing lacks), updates (field by field) and removals (listing SKUs
  * the catalogue no longer has), sorted by SKU key so row order never matters.
  * NOTE: like diffFields, a field is compared only when the marketplace reports it, so a reader
- * that cannot tell (TikTok Shop's search gives no option names; most give no per-variant photo)
+ * that cannot tell (TikTok Shop's search gives no option names; Tokopedia gives no per-variant photo)
  * never causes an endless update:
  * - options: only when the listing's variant has any;
  * - images: only when the listing's variant says what it has (`images` present).
  * Stock is always compared, 0 included: a variant with stock 0 must end unsellable.
  */
-export function diffVariants(variants: readonly Variant[], live: readonly ListingVariant[]): VariantChange[] {
+export function diffVariants(variants: readonly DesiredVariant[], live: readonly ListingVariant[]): VariantChange[] {
   const byKey = new Map<string, ListingVariant>();
   for (const v of live) if (!byKey.has(skuKey(v.sku))) byKey.set(skuKey(v.sku), v);
   const wanted = new Set<string>();
@@ -41,15 +41,17 @@ export function diffVariants(variants: readonly Variant[], live: readonly Listin
 }
 
 /** Field-by-field differences of one matched variant, old (listing) -> new (row), in VARIANT_FIELDS order. */
-export function diffVariantFields(variant: Variant, current: ListingVariant): VariantFieldChange[] {
+export function diffVariantFields(variant: DesiredVariant, current: ListingVariant): VariantFieldChange[] {
   const out: VariantFieldChange[] = [];
   if (Object.keys(current.options).length > 0 && !sameOptions(current.options, variant.options)) {
     out.push({ field: "options", from: current.options, to: variant.options });
   }
   if (current.price !== variant.price) out.push({ field: "price", from: current.price, to: variant.price });
   if (current.stock !== variant.stock) out.push({ field: "stock", from: current.stock, to: variant.stock });
-  if (current.images !== undefined && current.images.join("\n") !== variant.images.join("\n")) {
-    out.push({ field: "images", from: current.images, to: variant.images });
+  // NOTE: by content where the shop's photo cache knows it (src/photos/identity.ts): a renamed
+  // file is the same photo, an edited one is a change, shown by the catalogue's file name.
+  if (current.images !== undefined && !sameVariantPhotos(variant, { images: current.images, ...(current.photoHashes ? { photoHashes: current.photoHashes } : {}) })) {
+    out.push({ field: "images", from: shownListingImages({ images: current.images, ...(current.photoHashes ? { photoHashes: current.photoHashes } : {}) }, variant), to: variant.images });
   }
   const status = current.status ?? "active";
   if (status !== variant.status) out.push({ field: "status", from: status, to: variant.status });

@@ -41,6 +41,12 @@ const SHARE_KIND: Record<string, { id: string; en: string }> = {
   drive: { id: "tautan berbagi Google Drive", en: "a Google Drive share link" },
   dropbox: { id: "tautan berbagi Dropbox", en: "a Dropbox share link" },
 };
+const optionValue = (f: Facts, lang: Lang): string => {
+  const option = f.text("option");
+  const value = f.text("value");
+  if (option === undefined) return lang === "id" ? "nilai pilihan yang sama" : "the same option value";
+  return `${option}=${value ?? ""}`;
+};
 const shareKind = (f: Facts, lang: Lang): string => (SHARE_KIND[f.text("kind") ?? "drive"] ?? SHARE_KIND.drive!)[lang];
 
 export const PHOTO_WORDING = {
@@ -170,6 +176,28 @@ export const PHOTO_WORDING = {
     hint: {
       id: () => "Unggah foto ke tempat yang bisa dibuka publik dan tempel tautannya, atau pilih marketplace yang menerima unggahan foto (TikTok Shop, Shopee)",
       en: () => "Upload the photo somewhere public and paste its link, or target a marketplace that takes photo uploads (TikTok Shop, Shopee)",
+    },
+  },
+  VARIANT_PHOTO_CONFLICT: {
+    message: {
+      id: (f) =>
+        `Varian dengan ${optionValue(f, "id")} punya foto yang berbeda-beda, tetapi marketplace ini hanya menyimpan satu foto per nilai ${f.text("rule") === "first-option" ? `pilihan pertama (${f.text("option") ?? "pilihan"})` : "dari satu pilihan"}`,
+      en: (f) =>
+        `Variants with ${optionValue(f, "en")} have different photos, but this marketplace keeps one photo per value of ${f.text("rule") === "first-option" ? `the first option (${f.text("option") ?? "option"})` : "one option"}`,
+    },
+    hint: {
+      id: () => "Beri foto yang sama untuk semua varian dengan nilai ini (misalnya satu foto per warna), atau kosongkan foto varian selain satu",
+      en: () => "Give every variant with this value the same photo (e.g. one photo per colour), or leave the photo empty on all but one of them",
+    },
+  },
+  VARIANT_PHOTO_SHARED: {
+    message: {
+      id: (f) => `Varian ini tanpa foto sendiri akan tampil dengan foto${sp(f.quoted)} dari baris ${f.text("from") ?? "lain"}: marketplace ini menyimpan satu foto per nilai ${f.text("option") ?? "pilihan"} (${optionValue(f, "id")})`,
+      en: (f) => `This variant has no photo of its own and will show photo${sp(f.quoted)} of line ${f.text("from") ?? "?"}: this marketplace keeps one photo per value of ${f.text("option") ?? "one option"} (${optionValue(f, "en")})`,
+    },
+    hint: {
+      id: () => "Jika foto itu tidak cocok untuk varian ini, beri setiap varian dengan nilai ini fotonya, atau ubah urutan kolom pilihan (pilihan yang menentukan tampilan, misalnya Warna, lebih dulu)",
+      en: () => "If that photo does not fit this variant, give each variant with this value its photo, or reorder the option columns (the option that changes the look, such as Colour, first)",
     },
   },
 } satisfies Partial<Record<IssueCode, Wording>>;

@@ -72,7 +72,8 @@ export const SHOPEE_RULES: MarketplaceRules = {
   // Reference section 6 (global product limits): tier name 0-14, option 0-20 characters.
   optionNameMaxLength: 14,
   optionValueMaxLength: 20,
-  photo: { minPx: 1, maxPx: 20_000, maxBytes: 10 * 1024 * 1024, formats: ["image/jpeg", "image/png"] },
+  // Variant photos: reference A3: option images on tier 1 only, all or none.
+  photo: { minPx: 1, maxPx: 20_000, maxBytes: 10 * 1024 * 1024, formats: ["image/jpeg", "image/png"], variantPhotos: "first-option" },
   family: "shopee",
 };
 

@@ -83,7 +83,12 @@ export async function createShopeeAdapter(options: ShopeeOptions, ctx: AdapterCo
     },
     rules: SHOPEE_RULES,
     async listListings(opts) {
-      const listings = await listAllListings(client, (id) => photos.refFor(id) ?? "", opts?.signal).catch((error: unknown) => {
+      // A photo uploaded from a file is compared by its content; one downloaded from a link by the link.
+      const fileHash = (id: string): string | null => {
+        const ref = photos.refFor(id);
+        return ref !== undefined && !/^https?:\/\//i.test(ref) ? (photos.sha256Of(id) ?? null) : null;
+      };
+      const listings = await listAllListings(client, (id) => photos.refFor(id) ?? "", opts?.signal, fileHash).catch((error: unknown) => {
         throw asRunError(error, group);
       });
       known.clear();

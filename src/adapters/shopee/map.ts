@@ -78,7 +78,7 @@ export const kgFromGrams = (grams: number): number => Math.round(grams) / 1000;
 /** Available stock: the summary, else the seller stock of every location added up. */
 const stockOf = (info: BaseInfo["stock_info_v2"]): number => info?.summary_info?.total_available_stock ?? (info?.seller_stock ?? []).reduce((n, s) => n + (s.stock ?? 0), 0);
 
-export function toVariants(models: ModelList, imageRef: (id: string) => string): ListingVariant[] {
+export function toVariants(models: ModelList, imageRef: (id: string) => string, imageHash?: (id: string) => string | null): ListingVariant[] {
   const tiers = readTiers(models);
   return (models.model ?? []).map((m) => {
     const options: Record<string, string> = {};
@@ -94,16 +94,19 @@ export function toVariants(models: ModelList, imageRef: (id: string) => string):
       price: priceOf(m.price_info),
       stock: stockOf(m.stock_info_v2),
       ...(imageId ? { images: [imageRef(imageId)] } : {}),
+      // By content where the photo cache knows the file (renaming it changes nothing).
+      ...(imageId && imageHash?.(imageId) ? { photoHashes: [imageHash(imageId)] } : {}),
       status: m.model_status === "MODEL_UNAVAILABLE" ? "inactive" : "active",
     };
   });
 }
 
 /** `imageRef` maps an uploaded image id back to the catalogue reference it was uploaded for. */
-export function toListing(info: BaseInfo, models: ModelList | undefined, imageRef: (id: string, index: number) => string): Listing {
+export function toListing(info: BaseInfo, models: ModelList | undefined, imageRef: (id: string, index: number) => string, imageHash?: (id: string) => string | null): Listing {
   const { status, review } = mapStatus(info.item_status);
-  const variants = models ? toVariants(models, (id) => imageRef(id, -1)) : [];
+  const variants = models ? toVariants(models, (id) => imageRef(id, -1), imageHash) : [];
   const ids = info.image?.image_id_list ?? [];
+  const hashes = imageHash ? ids.map((id) => imageHash(id)) : [];
   const brand = info.brand?.brand_id ? (info.brand.original_brand_name ?? "") : "";
   const attributes: Record<string, string> = {};
   for (const a of info.attribute_list ?? []) {
@@ -124,6 +127,7 @@ export function toListing(info: BaseInfo, models: ModelList | undefined, imageRe
     min_order: info.purchase_limit_info?.min_purchase_limit || 1,
     etalase: "",
     images: ids.map((id, i) => imageRef(id, i) || info.image?.image_url_list?.[i] || id),
+    ...(hashes.some((h) => h !== null) ? { photoHashes: hashes } : {}),
     ...(variants.length > 0 ? { variants } : {}),
     ...(review ? { review } : {}),
     ...(brand ? { brand } : {}),

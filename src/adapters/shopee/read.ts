@@ -56,12 +56,13 @@ export async function readItems(client: ShopeeClient, ids: readonly number[], si
   );
 }
 
-export async function listAllListings(client: ShopeeClient, imageRef: (id: string, index: number) => string, signal?: AbortSignal): Promise<Listing[]> {
+/** `imageHash`: the content sha256 of the file an image id was uploaded from (Listing.photoHashes), or null. */
+export async function listAllListings(client: ShopeeClient, imageRef: (id: string, index: number) => string, signal?: AbortSignal, imageHash?: (id: string) => string | null): Promise<Listing[]> {
   const items = await readItems(client, await listItemIds(client, signal), signal);
   // NOTE: a deleted item is still answered for 90 days (reference A3 delete_item); it is no listing.
   return items
     .filter(({ info }) => !DELETED_STATUSES.has(info.item_status))
-    .map(({ info, models }) => toListing(info, models, imageRef))
+    .map(({ info, models }) => toListing(info, models, imageRef, imageHash))
     .sort((a, b) => Number(a.id) - Number(b.id));
 }
 

@@ -5,7 +5,7 @@
 // reported and not written to.
 import pLimit from "p-limit";
 import type { Logger } from "pino";
-import type { Change, ChangeOutcome, ListingReview, ListingVariant } from "../../plan/types.js";
+import type { Change, ChangeOutcome, DesiredProduct, ListingReview, ListingVariant } from "../../plan/types.js";
 import type { ApplyOptions } from "../types.js";
 import type { ShopeeClient } from "./client.js";
 import type { Details } from "./details.js";
@@ -13,6 +13,7 @@ import { DAILY_LIMIT_TEXT, DailyLimitError, OutcomeUnknownError, RETRYABLE, Shop
 import { addItemBody, initTierBody, tiersOf, updateItemBody, type PackageCm } from "./payload.js";
 import { uploadPhotos, type PhotoDeps } from "./photos.js";
 import { LISTED_STATUSES } from "./read.js";
+import { readTiers, type ModelList } from "./map.js";
 import { AdapterError } from "../../errors.js";
 import { pacedSleep } from "../shared/pacing.js";
 
@@ -161,11 +162,12 @@ async function perform(change: Change, deps: WriteDeps, signal?: AbortSignal): P
 }
 
 /**
- * Variant fields written to an existing model (update_price / update_stock).
- * NOTE: renaming an option, a model's own photo and a model's availability have no documented
- * single-model write in reference A3 (only whole-tier update_tier_variation), so they are reported.
+ * Variant fields written to an existing model (update_price / update_stock; a photo through the
+ * whole-tier update_tier_variation, as its first-tier option's image).
+ * NOTE: renaming an option and a model's availability have no documented single-model write in
+ * reference A3, so they are reported.
  */
-const VARIANT_WRITABLE: ReadonlySet<string> = new Set(["price", "stock"]);
+const VARIANT_WRITABLE: ReadonlySet<string> = new Set(["price", "stock", "images"]);
 
 async function applyVariantChanges(itemId: number, variantChanges: NonNullable<Extract<Change, { kind: "update" }>["variants"]>, product: NonNullable<Extract<Change, { kind: "update" }>["product"]>, deps: WriteDeps, signal?: AbortSignal): Promise<void> {
   const o = signal ? { signal } : {};
@@ -186,17 +188,34 @@ async function applyVariantChanges(itemId: number, variantChanges: NonNullable<E
   // ("Repeat tier_index").
   for (const vc of variantChanges) if (vc.kind === "remove") await deps.client.post("/api/v2/product/delete_model", { item_id: itemId, model_id: Number(vc.variantId) }, o);
   const added = variantChanges.flatMap((vc) => (vc.kind === "add" ? [vc.variant] : []));
-  if (added.length > 0) {
-    // New options go at the end of their tier (existing indexes stay), then the new models.
+  const photoChanged = variantChanges.some((vc) => vc.kind === "update" && vc.fields.some((f) => f.field === "images"));
+  if (added.length > 0 || photoChanged) {
+    // New options go at the end of their tier (existing indexes stay), then the new models. The
+    // tiers are sent whole, so the first tier's option images go with them (a variant's photo is
+    // its option's image): leaving them out would drop every variant photo.
     const all = product.variants ?? [];
-    const { names, options, index } = tiersOf(all);
-    await deps.client.post(
-      "/api/v2/product/update_tier_variation",
-      { item_id: itemId, standardise_tier_variation: names.map((name, t) => ({ variation_id: 0, variation_name: name, variation_group_id: 0, variation_option_list: (options[t] ?? []).map((option) => ({ variation_option_id: 0, variation_option_name: option })) })) },
-      o,
-    );
-    await deps.client.post("/api/v2/product/add_model", { item_id: itemId, model_list: added.map((v) => ({ tier_index: index(v), original_price: v.price, model_sku: v.sku, seller_stock: [{ stock: v.stock }] })) }, o);
+    const { index } = tiersOf(all);
+    const optionImages = await optionImagesOf(product, deps, signal);
+    // NOTE: a photo-only change keeps the live tiers as they are (names, options, their order: the
+    // models' tier_index point into it), only their images set.
+    const standardise_tier_variation = added.length > 0 ? initTierBody(itemId, all, optionImages).standardise_tier_variation : await liveTiersWithImages(itemId, optionImages, deps, signal);
+    await deps.client.post("/api/v2/product/update_tier_variation", { item_id: itemId, standardise_tier_variation }, o);
+    if (added.length > 0) await deps.client.post("/api/v2/product/add_model", { item_id: itemId, model_list: added.map((v) => ({ tier_index: index(v), original_price: v.price, model_sku: v.sku, seller_stock: [{ stock: v.stock }] })) }, o);
   }
+}
+
+/** The item's tiers as they are live (get_model_list), the first tier's options with the catalogue's images. */
+async function liveTiersWithImages(itemId: number, optionImages: ReadonlyMap<string, string> | undefined, deps: WriteDeps, signal?: AbortSignal): Promise<unknown[]> {
+  const models = ((await deps.client.get("/api/v2/product/get_model_list", [["item_id", String(itemId)]], signal ? { signal } : {})).response ?? {}) as ModelList;
+  return readTiers(models).map((tier, t) => ({
+    variation_id: 0,
+    variation_name: tier.name,
+    variation_group_id: 0,
+    variation_option_list: tier.options.map((o) => {
+      const image = t === 0 ? optionImages?.get(o.option) : undefined;
+      return { variation_option_id: 0, variation_option_name: o.option, ...(image ? { image_id: image } : {}) };
+    }),
+  }));
 }
 
 /**
@@ -268,6 +287,25 @@ async function addItemOnce(body: Record<string, unknown>, sku: string, deps: Wri
 }
 
 /**
+ * The variants' photos as Shopee carries them: one image per option of the first tier, all or none
+ * (reference A3), uploaded where the shop lacks them. Undefined when not every variant has a photo.
+ * NOTE: by the resolved photo (DesiredVariant.photos): a bare file name lives in the photo folder.
+ */
+async function optionImagesOf(product: DesiredProduct, deps: WriteDeps, signal?: AbortSignal): Promise<Map<string, string> | undefined> {
+  const variants = product.variants ?? [];
+  const first = tiersOf(variants).names[0];
+  if (!first || !variants.every((v) => v.images.length > 0)) return undefined;
+  const optionImages = new Map<string, string>();
+  for (const v of variants) {
+    const option = v.options[first] ?? "";
+    if (optionImages.has(option)) continue;
+    const [id] = await uploadPhotos({ ...product, images: v.images.slice(0, 1), photos: v.photos?.slice(0, 1) ?? [] }, deps.photos, signal);
+    if (id) optionImages.set(option, id);
+  }
+  return optionImages;
+}
+
+/**
  * Shopee's guide says to wait ~5 s after add_item before defining variants (reference A3 Variants).
  * NOTE: we do not wait up front (it would slow every create); an init_tier_variation refused within
  * twice that time of its add_item is sent once more when the 5 s are up, whatever the error name
@@ -277,18 +315,7 @@ const ITEM_SETTLE_MS = 5_000;
 
 async function initTiersOnce(itemId: number, product: Extract<Change, { kind: "create" }>["product"], deps: WriteDeps, signal?: AbortSignal, addedAtMs?: number): Promise<void> {
   const variants = product.variants ?? [];
-  const { names } = tiersOf(variants);
-  let optionImages: Map<string, string> | undefined;
-  const first = names[0];
-  if (first && variants.every((v) => v.images.length > 0)) {
-    optionImages = new Map();
-    for (const v of variants) {
-      const option = v.options[first] ?? "";
-      if (optionImages.has(option)) continue;
-      const [id] = await uploadPhotos({ ...product, images: v.images.slice(0, 1), photos: [] }, deps.photos, signal);
-      if (id) optionImages.set(option, id);
-    }
-  }
+  const optionImages = await optionImagesOf(product, deps, signal);
   const body = initTierBody(itemId, variants, optionImages);
   let hasWaitedForItem = false;
   for (let attempt = 0; ; attempt += 1) {

@@ -64,7 +64,8 @@ export const TIKTOK_SHOP_RULES: MarketplaceRules = {
   uniqueNames: true,
   maxVariants: 100,
   maxOptionTypes: 3,
-  photo: { minPx: 300, maxPx: 4000, maxBytes: 10 * 1024 * 1024, formats: ["image/jpeg", "image/png", "image/webp"] },
+  // Variant photos: §4.2 sku_img: on one sales attribute, for every value of it.
+  photo: { minPx: 300, maxPx: 4000, maxBytes: 10 * 1024 * 1024, formats: ["image/jpeg", "image/png", "image/webp"], variantPhotos: "one-option" },
   family: "tiktok-shop",
 };
 

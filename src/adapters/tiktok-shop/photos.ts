@@ -2,6 +2,7 @@
 // (shared PhotoUploadCache in .desbumi/) and products reference the returned `uri`.
 import { loadPhoto, PhotoLoadError } from "../shared/photo-bytes.js";
 import type { PhotoUploadCache } from "../shared/photo-cache.js";
+import { photoOption } from "../../photos/variant-photos.js";
 import type { DesiredProduct } from "../../plan/types.js";
 import type { TikTokClient } from "./client.js";
 
@@ -46,7 +47,38 @@ export async function certificateUris(product: DesiredProduct, deps: PhotoDeps):
   );
 }
 
-async function uploadAll(refs: readonly string[], photos: DesiredProduct["photos"], useCase: "MAIN_IMAGE" | "CERTIFICATION_IMAGE", deps: PhotoDeps): Promise<string[]> {
+/** The variants' photos as TikTok Shop carries them: per value of one sales attribute (§4.2 `sku_img`). */
+export interface AttributeImages {
+  /** The sales attribute (option name) holding the images: the variants' first option. */
+  name: string;
+  /** Option value -> uploaded uri. */
+  byValue: ReadonlyMap<string, string>;
+}
+
+/**
+ * The variants' photos uploaded (use_case ATTRIBUTE_IMAGE), keyed by the value of the option that
+ * holds them: TikTok Shop takes `sku_img` on one sales attribute only, for every value of it.
+ * Undefined when no variant has a photo. NOTE: the photo step (src/photos/variant-photos.ts, by the
+ * definition's photo.variantPhotos) already gave every variant the photo of its value and refused
+ * products whose photos no option can carry, so the same option is found here.
+ */
+export async function variantImageUris(product: DesiredProduct, deps: PhotoDeps): Promise<AttributeImages | undefined> {
+  const variants = product.variants ?? [];
+  const option = photoOption(variants, "one-option");
+  if (option.kind !== "option") return undefined;
+  const { name } = option;
+  const byValue = new Map<string, string>();
+  for (const v of variants) {
+    const value = v.options[name] ?? "";
+    const ref = v.images[0];
+    if (ref === undefined || byValue.has(value)) continue;
+    const [uri] = await uploadAll([ref], v.photos?.slice(0, 1), "ATTRIBUTE_IMAGE", deps);
+    if (uri) byValue.set(value, uri);
+  }
+  return { name, byValue };
+}
+
+async function uploadAll(refs: readonly string[], photos: DesiredProduct["photos"], useCase: "MAIN_IMAGE" | "CERTIFICATION_IMAGE" | "ATTRIBUTE_IMAGE", deps: PhotoDeps): Promise<string[]> {
   const uris: string[] = [];
   for (const [i, ref] of refs.entries()) {
     const resolved = photos?.[i];

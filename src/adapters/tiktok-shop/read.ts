@@ -18,7 +18,7 @@ export interface SearchSku {
   price?: { currency?: string; sale_price?: string; tax_exclusive_price?: string };
   /** NOTE: read as Number(quantity), so a server that sends it as a string is read the same. */
   inventory?: { warehouse_id?: string; quantity: number | string }[];
-  sales_attributes?: { id?: string; name?: string; value_id?: string; value_name?: string }[];
+  sales_attributes?: { id?: string; name?: string; value_id?: string; value_name?: string; sku_img?: { uri?: string } }[];
   status_info?: { status?: string };
 }
 
@@ -53,6 +53,8 @@ export interface ReadDeps {
   signal?: AbortSignal;
   /** Filled with each product's combined status (statusOf), for writes that depend on it. */
   statuses?: Map<string, string>;
+  /** Filled with each SKU's inventory (SKU id -> per warehouse), for stock writes (write.ts inventoryOf). */
+  inventories?: Map<string, { warehouse_id: string; quantity: number }[]>;
 }
 
 export async function searchAll(client: TikTokClient, body: Record<string, unknown>, signal?: AbortSignal): Promise<SearchProduct[]> {
@@ -137,7 +139,13 @@ export async function readListings(deps: ReadDeps): Promise<Listing[]> {
   // returns deleted products: a deleted product is gone (Get Product refuses it, §4.3), so it is
   // no listing; a catalogue row for it is created again.
   const products = (await searchAll(deps.client, {}, deps.signal)).filter((p) => statusOf(p) !== "DELETED");
-  for (const p of products) deps.statuses?.set(p.id, statusOf(p));
+  for (const p of products) {
+    deps.statuses?.set(p.id, statusOf(p));
+    for (const s of p.skus ?? []) {
+      const known = (s.inventory ?? []).flatMap((i) => (i.warehouse_id ? [{ warehouse_id: i.warehouse_id, quantity: Number(i.quantity) || 0 }] : []));
+      deps.inventories?.set(s.id, known);
+    }
+  }
   const limit = pLimit(deps.concurrency);
   const listings = await Promise.all(
     products.map((p) =>
@@ -197,10 +205,7 @@ function toListing(p: SearchProduct, d: ProductDetail, reasons: ListingReview["r
   };
   // A photo uploaded from a file is compared by content (renaming the file changes nothing); one
   // downloaded from a link is compared by the link, as the plan compares links.
-  const hashes = d.images.map((uri) => {
-    const ref = deps.photos.refFor(uri);
-    return ref !== undefined && !/^https?:\/\//i.test(ref) ? (deps.photos.sha256Of(uri) ?? null) : null;
-  });
+  const hashes = d.images.map((uri) => fileHash(uri, deps.photos));
   if (hashes.some((h) => h !== null)) listing.photoHashes = hashes;
   if (d.attributes && Object.keys(d.attributes).length > 0) listing.attributes = d.attributes;
   // A product with variants: several SKUs, or one SKU with sales attributes (a catalogue product
@@ -214,9 +219,24 @@ function toListing(p: SearchProduct, d: ProductDetail, reasons: ListingReview["r
       options: Object.fromEntries((s.sales_attributes ?? []).filter((a) => a.name).map((a) => [a.name as string, a.value_name ?? ""])),
       price: price(s),
       ...variantState(s, qty(s), d),
+      // The variant's photo: the sku_img of its sales attribute that has one (§4.2), by content too.
+      ...variantPhoto(s, deps.photos),
     }));
   }
   return listing;
+}
+
+/** A photo uploaded from a file: its content sha256 (renaming the file changes nothing); a link's: null (compared by the link). */
+function fileHash(uri: string, photos: PhotoUploadCache): string | null {
+  const ref = photos.refFor(uri);
+  return ref !== undefined && !/^https?:\/\//i.test(ref) ? (photos.sha256Of(uri) ?? null) : null;
+}
+
+function variantPhoto(s: SearchSku, photos: PhotoUploadCache): { images: string[]; photoHashes?: (string | null)[] } {
+  const uri = (s.sales_attributes ?? []).find((a) => a.sku_img?.uri)?.sku_img?.uri;
+  if (!uri) return { images: [] };
+  const hash = fileHash(uri, photos);
+  return { images: [photos.refFor(uri) ?? uri], ...(hash ? { photoHashes: [hash] } : {}) };
 }
 
 /**

@@ -165,6 +165,7 @@ function buildSkus(state: MockState, raw: unknown[], keep: readonly MockSku[] = 
       name: String(a.name ?? ""),
       value_id: String(a.value_id ?? `custom-${String(a.value_name)}`),
       value_name: String(a.value_name ?? ""),
+      ...(isObj(a.sku_img) && typeof a.sku_img.uri === "string" ? { sku_img: { uri: a.sku_img.uri } } : {}),
     }));
     return {
       id: old?.id ?? nextId(state, "18"),
@@ -247,7 +248,7 @@ export function editProduct(state: MockState, shopId: string, id: string, body: 
       (has("description") ? checkDescription(body.description) : undefined) ??
       (has("category_id") ? checkCategory(body.category_id) : undefined) ??
       (has("main_images") ? checkImages(state, body.main_images) : undefined) ??
-      (has("skus") ? checkSkus(body.skus, cfg) : undefined) ??
+      (has("skus") ? checkSkus(body.skus, cfg, state) : undefined) ??
       (has("package_weight") ? checkWeight(body.package_weight) : undefined) ??
       (has("listing_platforms") ? checkPlatforms(body.listing_platforms) : undefined) ??
       (has("minimum_order_quantity") ? checkMinimumOrder(body.minimum_order_quantity) : undefined) ??

@@ -32,7 +32,8 @@ export interface MockSku {
   external_sku_id?: string;
   price: { amount: string; currency: string };
   inventory: { warehouse_id: string; quantity: number }[];
-  sales_attributes: { id: string; name: string; value_id: string; value_name: string }[];
+  /** `sku_img` (an ATTRIBUTE_IMAGE upload, §4.2): on one attribute only, on every SKU. */
+  sales_attributes: { id: string; name: string; value_id: string; value_name: string; sku_img?: { uri: string } }[];
   status: "NORMAL" | "DEACTIVATED";
 }
 

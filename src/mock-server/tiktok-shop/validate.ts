@@ -72,7 +72,7 @@ export function checkInventory(inventory: unknown, cfg: ValidateConfig): Problem
   return undefined;
 }
 
-export function checkSkus(skus: unknown, cfg: ValidateConfig): Problem | undefined {
+export function checkSkus(skus: unknown, cfg: ValidateConfig, state?: MockState): Problem | undefined {
   if (!Array.isArray(skus) || skus.length === 0) return { code: 12052910, message: "skus is required." };
   if (skus.length > 100) return { code: 12052050, message: "At most 100 SKUs." };
   const combos = new Set<string>();
@@ -90,6 +90,27 @@ export function checkSkus(skus: unknown, cfg: ValidateConfig): Problem | undefin
     const combo = JSON.stringify(attrs.map((a) => (isObj(a) ? `${String(a.id ?? a.name)}=${String(a.value_id ?? a.value_name)}` : "")));
     if (combos.has(combo)) return { code: 12052560, message: "Duplicate sales attribute combination." };
     combos.add(combo);
+  }
+  return checkSkuImages(skus, state);
+}
+
+/**
+ * `sku_img` (§4.2): only on one sales attribute, and then on that attribute of every SKU, each an
+ * uploaded image.
+ */
+function checkSkuImages(skus: readonly unknown[], state: MockState | undefined): Problem | undefined {
+  const attrsOf = (sku: unknown): Record<string, unknown>[] => (isObj(sku) && Array.isArray(sku.sales_attributes) ? sku.sales_attributes.filter(isObj) : []);
+  const keyOf = (a: Record<string, unknown>): string => String(a.id ?? a.name);
+  const withImage = new Set<string>();
+  for (const sku of skus) for (const a of attrsOf(sku)) if (a.sku_img !== undefined) withImage.add(keyOf(a));
+  if (withImage.size === 0) return undefined;
+  if (withImage.size > 1) return { code: 12052910, message: "sku_img may be given on one sales attribute only." };
+  const [key] = withImage;
+  for (const sku of skus) {
+    const a = attrsOf(sku).find((x) => keyOf(x) === key);
+    const uri = a && isObj(a.sku_img) ? a.sku_img.uri : undefined;
+    if (typeof uri !== "string") return { code: 12052910, message: "sku_img must be given for every value of its sales attribute." };
+    if (state && !Object.hasOwn(state.images, uri)) return { code: 12052300, message: `Image uri ${uri} is not found, upload it first.` };
   }
   return undefined;
 }
@@ -154,7 +175,7 @@ export function checkCreate(state: MockState, body: Json, cfg: ValidateConfig): 
     checkDescription(body.description) ??
     checkCategory(body.category_id) ??
     checkImages(state, body.main_images) ??
-    checkSkus(body.skus, cfg) ??
+    checkSkus(body.skus, cfg, state) ??
     checkWeight(body.package_weight) ??
     checkCategoryRequirements(body) ??
     checkPlatforms(body.listing_platforms) ??
