@@ -26,6 +26,8 @@ const cases: [string, AttributeInput, string[], string[], string[]][] = [
   ["a near miss on a fixed list is invalid with did-you-mean", { attributes: { "Bahan Utama": "Katn" } }, [], ["invalid:Bahan Utama:Katun"], []],
   ["a far value on a fixed list is invalid without a suggestion", { attributes: { "Bahan Utama": "Kulit Sapi" } }, [], ["invalid:Bahan Utama"], []],
   ["a customizable attribute sends a value off the list as custom", { attributes: { "Bahan Utama": "Katun", Motif: "Parang Rusak" } }, ["Bahan Utama=Katun", "Motif=custom:Parang Rusak"], [], []],
+  ["a customizable value holding a listed one is a value of its own (no flag)", { attributes: { "Bahan Utama": "Katun", "Masa Penyimpanan": "6 Bulan Lebih" } }, ["Bahan Utama=Katun", "Masa Penyimpanan=custom:6 Bulan Lebih"], [], []],
+  ["a fixed-list value holding a listed one suggests it", { attributes: { "Bahan Utama": "Katun Jepang" } }, [], ["invalid:Bahan Utama:Katun"], []],
   ["a customizable near miss is sent, and flagged", { attributes: { "Bahan Utama": "Rayon", "Masa Penyimpanan": "6 Bulam" } }, ["Bahan Utama=Rayon", "Masa Penyimpanan=custom:6 Bulam"], ["unlisted:Masa Penyimpanan:6 Bulan"], []],
   ["a required attribute missing", { attributes: { Motif: "Kawung" } }, ["Motif=custom:Kawung"], ["missing:Bahan Utama"], []],
   ["an attribute the category lacks is unknown (with the near name)", { attributes: { "Bahan Utama": "Katun", Warna: "Merah", "Bahan Utam": "x" } }, ["Bahan Utama=Katun"], [], ["Warna", "Bahan Utam:Bahan Utama"]],
@@ -64,7 +66,15 @@ describe("nearest and allowedValues", () => {
     ["sutera", "Sutra"],
     ["Kat", undefined],
     ["Batik", undefined],
+    ["Katun Jepang", "Katun"],
+    ["sutra / rayon", undefined],
   ])("%s -> %s", (given, expected) => expect(nearest(given, ["Katun", "Sutra", "Rayon"])).toBe(expected));
+
+  it("a value that is part of a longer listed one (or holds one) is suggested when only one fits", () => {
+    expect(nearest("Sekar", ["Parang", "Sekar Jagad", "Kawung"])).toBe("Sekar Jagad");
+    expect(nearest("Tulis Tangan", ["Tulis", "Cap", "Kombinasi"])).toBe("Tulis");
+    expect(nearest("Bahan Kain", ["Bahan", "Motif"], attributeKey)).toBe("Bahan");
+  });
 
   it("caps the list and counts the rest", () => {
     const many = attr("Asal", Array.from({ length: 14 }, (_, i) => `Daerah ${i + 1}`));

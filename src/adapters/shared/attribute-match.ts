@@ -57,7 +57,7 @@ export const valueKey = (value: string): string => value.normalize("NFKC").toLow
 const tolerance = (length: number): number => (length < 4 ? 0 : length < 7 ? 1 : length < 12 ? 2 : 3);
 
 /** The closest of `candidates` to `given` by edit distance on their keys, if close enough. */
-export function nearest(given: string, candidates: readonly string[], key: (s: string) => string = valueKey): string | undefined {
+export function nearest(given: string, candidates: readonly string[], key: (s: string) => string = valueKey, byWords = true): string | undefined {
   const k = key(given);
   if (k.length === 0 || k.length > 60) return undefined;
   let best: string | undefined;
@@ -69,7 +69,15 @@ export function nearest(given: string, candidates: readonly string[], key: (s: s
       bestDistance = d;
     }
   }
-  return bestDistance <= tolerance(k.length) ? best : undefined;
+  if (bestDistance <= tolerance(k.length)) return best;
+  if (!byWords) return undefined;
+  // Else one candidate whose words are all in the given value, or the other way round
+  // (`Katun Jepang` -> `Katun`, `Sekar` -> `Sekar Jagad`); several are no suggestion.
+  const words = (t: string): string[] => t.normalize("NFKC").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== "");
+  const mine = words(given);
+  const within = (a: string[], b: string[]): boolean => a.length > 0 && a.every((w) => b.includes(w));
+  const hits = candidates.filter((c) => within(words(c), mine) || within(mine, words(c)));
+  return hits.length === 1 ? hits[0] : undefined;
 }
 
 const BRAND_NAMES = new Set(["merek", "merk", "brand", "namamerek", "namamerk", "merekproduk"]);
@@ -132,7 +140,9 @@ export function matchAttributes(product: AttributeInput, category: readonly Cate
       out.matched.push({ attribute, source: given.source, value: { id: listed.id, name: listed.name } });
       continue;
     }
-    const suggestion = nearest(given.value, attribute.values.map((v) => v.name));
+    // NOTE: on a customizable attribute only a typo is worth a warning: `Parang Rusak` is a value
+    // of its own, not a wrong `Parang`.
+    const suggestion = nearest(given.value, attribute.values.map((v) => v.name), valueKey, !attribute.customizable);
     if (attribute.customizable) {
       out.matched.push({ attribute, source: given.source, value: { custom: given.value } });
       if (suggestion !== undefined) out.problems.push({ kind: "unlisted", attribute, source: given.source, value: given.value, suggestion });
