@@ -19,6 +19,8 @@ import { readExtraCells } from "./extra-cells.js";
 import { hasExtraColumns } from "./extra-columns.js";
 import { severityOf } from "./issue.js";
 import { isExampleRow } from "./example-row.js";
+import { fitTitle } from "./title-fit.js";
+import { MARKETPLACE_NAMES } from "./marketplace-names.js";
 
 /** Where a finding goes; the pipeline adds file, line, sheet and cell. */
 export type ReportCell = (code: IssueCode, column: ColumnSpec | undefined, value?: string, args?: IssueArgs) => void;
@@ -90,7 +92,8 @@ export function normalizeRow(cells: readonly RawCell[], header: HeaderMap, rules
     name = cleanLine(raw(col.name));
     const length = countChars(name);
     if (name === "") fail("REQUIRED_VALUE_MISSING", col.name, raw(col.name), { field: "name" });
-    else if (length > rules.nameMaxLength) fail("NAME_TOO_LONG", col.name, raw(col.name), { length, max: rules.nameMaxLength });
+    // NOTE: a row that gives this marketplace its own title (`Nama Produk (Tokopedia)`) is held to that one instead.
+    else if (length > rules.nameMaxLength && !hasOwnTitle(cells, header, rules)) fail("NAME_TOO_LONG", col.name, raw(col.name), { length, max: rules.nameMaxLength, ...suggested(name, rules) });
     checkFormula(col.name, name);
     checkScript(col.name, name);
   }
@@ -190,6 +193,17 @@ export function normalizeRow(cells: readonly RawCell[], header: HeaderMap, rules
   }
   return out;
 }
+
+/** The row fills in a title column for the marketplace the rules are for. */
+const hasOwnTitle = (cells: readonly RawCell[], header: HeaderMap, rules: MarketplaceRules): boolean =>
+  rules.family !== undefined && header.extras.overrides.some((o) => o.field === "name" && o.key === rules.family && !isBlankCell(cells[o.index] ?? null));
+
+/** The fix NAME_TOO_LONG offers: the title cut at a word within the limit, and this marketplace's own title column. */
+const suggested = (title: string, rules: MarketplaceRules): { suggestion?: string; ownColumn?: string } => {
+  const fit = fitTitle(title, rules.nameMaxLength);
+  const own = rules.family === undefined ? undefined : `Nama Produk (${MARKETPLACE_NAMES[rules.family]?.[0] ?? rules.family})`;
+  return { ...(fit === undefined ? {} : { suggestion: fit }), ...(own === undefined ? {} : { ownColumn: own }) };
+};
 
 function readImages(cells: readonly RawCell[], columns: ColumnSpec[], rules: MarketplaceRules, fail: ReportCell): string[] {
   if (columns.length === 0) return [];

@@ -510,7 +510,10 @@ export const WORDING: Record<IssueCode, Wording> = {
   },
   NAME_TOO_LONG: {
     message: { id: (f) => `Nama produk terlalu panjang${lengthFacts(f, "id", "karakter")}`, en: (f) => `Product name is too long${lengthFacts(f, "en", "characters")}` },
-    hint: { id: () => "Persingkat nama; pindahkan keterangan tambahan ke deskripsi", en: () => "Shorten the name; move the extra details into the description" },
+    hint: {
+      id: (f) => `Persingkat nama; pindahkan keterangan tambahan ke deskripsi${f.text("suggestion") ? `, misalnya "${f.text("suggestion")}"` : ""}${f.text("ownColumn") ? `; atau beri marketplace ini judulnya sendiri di kolom "${f.text("ownColumn")}"` : ""}`,
+      en: (f) => `Shorten the name; move the extra details into the description${f.text("suggestion") ? `, e.g. "${f.text("suggestion")}"` : ""}${f.text("ownColumn") ? `; or give this marketplace a title of its own in a "${f.text("ownColumn")}" column` : ""}`,
+    },
   },
   DESCRIPTION_TOO_LONG: {
     message: { id: (f) => `Deskripsi terlalu panjang${lengthFacts(f, "id", "karakter")}`, en: (f) => `Description is too long${lengthFacts(f, "en", "characters")}` },

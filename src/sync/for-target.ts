@@ -4,6 +4,7 @@
 // values are checked against that marketplace's rules, located at the row. Pure.
 import { MARKETPLACE_NAMES } from "../catalog/marketplace-names.js";
 import { columnLetter } from "../catalog/source.js";
+import { fitTitle } from "../catalog/title-fit.js";
 import type { CatalogProduct, CatalogResult } from "../catalog/types.js";
 import type { PricingRule } from "../config/types.js";
 import type { Issue } from "../issues.js";
@@ -62,35 +63,35 @@ export function productsForTarget(input: ForTargetInput): ForTargetResult {
       return { ...v, price: own?.price ?? markUp(v.price, rule), stock: own?.stock ?? shareOf(v.stock, rule) };
     });
     const found: Issue[] = [];
-    const at = (field: "name" | "price", value: string, code: Issue["code"], args: Record<string, string | number>): void => {
+    const at = (field: "name" | "price", value: string, code: Issue["code"], args: Record<string, string | number>, line = product.line, ownValue?: boolean): void => {
       // The marketplace's own column when the value came from there, else the catalogue's.
-      const own = field === "name" ? override?.name !== undefined : override?.price !== undefined;
+      const own = ownValue ?? (field === "name" ? override?.name !== undefined : override?.price !== undefined);
       const column = (own ? input.keys.map((k) => input.overrideColumns?.[k]?.[field]).find((c) => c !== undefined) : undefined) ?? input.columns?.[field];
       found.push({
         code,
         severity: "error",
         file: input.file,
-        line: product.line,
+        line,
         ...(column ? { column: column.header } : {}),
         ...(product.sheet !== undefined ? { sheet: product.sheet } : {}),
-        ...(product.sheet !== undefined && column ? { cell: `${columnLetter(column.index)}${product.line}` } : {}),
+        ...(product.sheet !== undefined && column ? { cell: `${columnLetter(column.index)}${line}` } : {}),
         value,
         args: { ...args, marketplace: input.keys[0] ?? "" },
       });
     };
     // Never shortened or padded: a title outside this marketplace's lengths is an error saying so.
     if (override?.name !== undefined && [...name].length > input.rules.nameMaxLength) {
-      at("name", name, "NAME_TOO_LONG", { length: [...name].length, max: input.rules.nameMaxLength });
+      const suggestion = fitTitle(name, input.rules.nameMaxLength);
+      at("name", name, "NAME_TOO_LONG", { length: [...name].length, max: input.rules.nameMaxLength, ...(suggestion ? { suggestion } : {}) });
     }
     const min = input.rules.nameMinLength;
     if (override?.name !== undefined && min !== undefined && [...name].length < min) {
       at("name", name, "NAME_TOO_SHORT", { length: [...name].length, min, target: MARKETPLACE_NAMES[input.keys[0] ?? ""]?.[0] ?? input.keys[0] ?? "" });
     }
-    for (const p of [price, ...(variants ?? []).map((v) => v.price)]) {
-      if (p < input.rules.priceMin || p > input.rules.priceMax) {
-        at("price", String(p), "PRICE_OUT_OF_RANGE", { min: input.rules.priceMin, max: input.rules.priceMax, price: p });
-        break;
-      }
+    // A variant's price is located at its own row (and its own column when it came from there).
+    const prices = variants?.length ? variants.map((v, i) => ({ p: v.price, line: v.line, own: variantOverride(product.variants![i]!)?.price !== undefined })) : [{ p: price, line: product.line, own: override?.price !== undefined }];
+    for (const { p, line, own } of prices) {
+      if (p < input.rules.priceMin || p > input.rules.priceMax) at("price", String(p), "PRICE_OUT_OF_RANGE", { min: input.rules.priceMin, max: input.rules.priceMax, price: p }, line, own);
     }
     if (found.length > 0) {
       issues.push(...found);

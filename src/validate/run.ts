@@ -10,8 +10,8 @@ import { USAGE_ISSUE_CODES } from "../issues.js";
 import { countIssues, needsProducts, reporters, type ReportFormat, type UnreadableFile } from "../report/index.js";
 import { targetsFromConfig, targetsFromFiles, type TargetFlags } from "./targets.js";
 import { EXIT_CANNOT_RUN, EXIT_FAILED, EXIT_OK } from "../exit-codes.js";
-import { withCheckedPhotos } from "../photos/validate-photos.js";
-import { createPhotoCollector } from "../photos/catalog-photos.js";
+import { marketplaceIssues, needsMarketplaceCheck, withMarketplaceIssues } from "./for-marketplace.js";
+import { createPhotoCollector } from "../photos/photo-collector.js";
 
 
 const CATEGORY_ID = /^\d+$/;
@@ -55,6 +55,9 @@ export async function runValidate(files: readonly string[], flags: ValidateFlags
       };
       const namesOnly = target.categories?.namesOnly === true;
       const photos = createPhotoCollector();
+      // issue 14: products with an issue for the target marketplace (its own title/price columns, pricing rule).
+      const forMarketplace: { product: Product; line: number; sheet: string | undefined }[] = [];
+      const market = target.marketplace;
       const result = await loadCatalog(target.file, {
         rules: target.rules,
         cwd: ctx.io.cwd,
@@ -64,6 +67,7 @@ export async function runValidate(files: readonly string[], flags: ValidateFlags
         ...(target.sheet ? { sheet: target.sheet } : {}),
         onProduct: (product, line, sheet) => {
           photos.onProduct(product, line, sheet);
+          if (market && needsMarketplaceCheck(product, market) && marketplaceIssues(product, line, sheet, target.file, market, undefined, undefined).length > 0) forMarketplace.push({ product, line, sheet });
           // Only what the category check needs is kept, so memory stays flat on big files;
           // a lone file checks names only: an id row needs nothing kept.
           if (!known || (namesOnly && CATEGORY_ID.test(product.category.trim()))) return;
@@ -74,8 +78,11 @@ export async function runValidate(files: readonly string[], flags: ValidateFlags
       if (target.sheet && result.format === "csv") {
         result.issues.unshift({ code: "SHEET_IGNORED", severity: "warning", file: result.file, args: { sheet: target.sheet } });
       }
-      const withCategories = known ? withCategoryIssues(result, checked, known.categories, target.categories?.defaultCategory) : result;
-      results.push(await withCheckedPhotos(withCategories, photos.products, { cwd: ctx.io.cwd, target }));
+      const withTarget = market ? withMarketplaceIssues(result, forMarketplace, market) : result;
+      const withCategories = known ? withCategoryIssues(withTarget, checked, known.categories, target.categories?.defaultCategory) : withTarget;
+      // The photo checks load only when a row holds a local file, a share link or a variant photo.
+      const { withCheckedPhotos } = photos.products.length > 0 ? await import("../photos/validate-photos.js") : { withCheckedPhotos: undefined };
+      results.push(withCheckedPhotos ? await withCheckedPhotos(withCategories, photos.products, { cwd: ctx.io.cwd, target }) : withCategories);
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       unreadable.push({ file: target.file, text: error.text });

@@ -8,6 +8,7 @@ import { DEFAULT_RULES, type MarketplaceRules } from "../rules.js";
 import { text } from "../i18n.js";
 import { findConfigFile } from "../config/find.js";
 import type { GroupConfig, LoadedConfig, MarketplaceConfig } from "../config/types.js";
+import { marketplaceCheckFor, type MarketplaceCheck } from "./for-marketplace.js";
 
 export interface CatalogTarget {
   /** As shown in the report: the argument as given, or the group's catalogue relative to cwd. */
@@ -18,6 +19,8 @@ export interface CatalogTarget {
   photoFolder?: string;
   /** Whose category tree the rows are checked against, when it is known offline (issue 12.4). */
   categories?: CategoryCheck;
+  /** The marketplace the file is checked for, with its per-marketplace columns and pricing (issue 14). */
+  marketplace?: MarketplaceCheck;
 }
 
 export interface CategoryCheck {
@@ -117,7 +120,9 @@ export async function targetsFromFiles(args: readonly string[], flags: TargetFla
       const group = config ? findGroupOfFile(config, file, cwd) : undefined;
       const check = config === null ? undefined : await categoryCheckFor(flags, group, config, cwd);
       const categories = check && !config && flags.marketplace === undefined ? { ...check, namesOnly: true } : check;
-      return { file, rules, ...(flags.sheet ? { sheet: flags.sheet } : {}), ...(categories ? { categories } : {}) };
+      const pricing = group?.pricing;
+      const marketplace = flags.marketplace ? marketplaceCheckFor(flags.marketplace, rules, pricing) : undefined;
+      return { file, rules, ...(flags.sheet ? { sheet: flags.sheet } : {}), ...(categories ? { categories } : {}), ...(marketplace ? { marketplace } : {}) };
     }),
   );
 }
@@ -144,10 +149,12 @@ export async function targetsFromConfig(flags: TargetFlags, io: { cwd: string; e
     const sheet = flags.sheet ?? group.sheet;
     const block = group.marketplace ?? config.marketplace;
     const adapter = flags.marketplace ?? block?.adapter;
+    // The group's own options count only when they belong to the adapter being checked.
+    const rules = await groupRules(adapter, block?.adapter === adapter ? block : undefined);
     return {
       file: displayPath(group.catalog, io.cwd),
-      // The group's own options count only when they belong to the adapter being checked.
-      rules: await groupRules(adapter, block?.adapter === adapter ? block : undefined),
+      rules,
+      ...(adapter ? { marketplace: marketplaceCheckFor(adapter, rules, group.pricing) } : {}),
       ...(sheet ? { sheet } : {}),
       categories: await categoryCheckFor(flags, group, config, io.cwd),
       ...(group.photos ? { photoFolder: group.photos } : {}),

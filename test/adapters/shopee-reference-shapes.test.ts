@@ -249,3 +249,13 @@ describe("reference A3 get_attribute_tree: parameter spelling and answer", () =>
     expect(tree).toEqual([{ id: 5, name: "Bahan", mandatory: true, inputType: 2, values: [] }]);
   });
 });
+
+describe("reference A3 variants: wait ~5 s after add_item before defining variants", () => {
+  it("an init_tier_variation refused right after add_item is sent once more when the 5 s are up", async () => {
+    rig = await startShopeeRig({ server: { variationSettleSeconds: 2 } });
+    const p = product({ sku: "MSK-5S", name: "Masker Kain Tunggu", variants: [variant("MSK-5S-S", "S", 15_000), variant("MSK-5S-M", "M", 16_000)] });
+    expect((await rig.adapter.apply([create(p)]))[0]?.status).toBe("applied");
+    expect(rig.server.stats().byPath["product/init_tier_variation"]).toBe(2);
+    expect(rig.server.items()[0]?.models.map((m) => m.sku)).toEqual(["MSK-5S-S", "MSK-5S-M"]);
+  }, 15_000);
+});

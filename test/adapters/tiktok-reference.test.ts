@@ -9,7 +9,7 @@ import type { Variant } from "../../src/catalog/types.js";
 import { diffCatalog } from "../../src/plan/diff.js";
 import type { Change, DesiredProduct } from "../../src/plan/types.js";
 import { makeDesired } from "../builders.js";
-import { TIKTOK_LEAF_ID, makePng, startTikTokRig, type TikTokRig } from "./tiktok-rig.js";
+import { TIKTOK_LEAF_ID, WAREHOUSE_ID, makePng, startTikTokRig, type TikTokRig } from "./tiktok-rig.js";
 
 let rig: TikTokRig | undefined;
 afterEach(async () => {
@@ -171,5 +171,21 @@ describe("tiktok-shop against the reference", () => {
     expect(product.category_id).toBe("600201");
     expect(product.certifications).toEqual([{ id: "700201", images: [{ uri: expect.stringMatching(/^tos-/) }] }]);
     expect(rig.mock.stats().byRoute["POST /product/202309/images/upload"]).toBe(2); // the product photo and the certificate
+  });
+
+  it("§4.6 Update Inventory: a SKU stocked in two warehouses gets both listed (12019028), the other one unchanged", async () => {
+    rig = await startTikTokRig();
+    const seeded = rig.seed({ sku: "DUA-1", name: "Gula Aren Cetak Asli Lereng Kawi 500 gr", price: 25_000, stock: 3 });
+    seeded.skus[0]!.inventory.push({ warehouse_id: "7300000000000000002", quantity: 6 });
+    const adapter = await rig.adapter();
+    const listing = (await adapter.listListings())[0]!;
+    expect(listing.stock).toBe(3);
+    const product = makeDesired({ sku: "DUA-1", name: seeded.title, categoryId: TIKTOK_LEAF_ID, category: TIKTOK_LEAF_ID, price: 25_000, stock: 5 });
+    const [outcome] = await adapter.apply([{ kind: "update", sku: "DUA-1", listingId: listing.id, fields: [{ field: "stock", from: 3, to: 5 }], product }]);
+    expect(outcome?.status).toBe("applied");
+    expect(seeded.skus[0]!.inventory).toEqual([
+      { warehouse_id: WAREHOUSE_ID, quantity: 5 },
+      { warehouse_id: "7300000000000000002", quantity: 6 },
+    ]);
   });
 });

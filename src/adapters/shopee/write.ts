@@ -15,6 +15,7 @@ import { uploadPhotos, type PhotoDeps } from "./photos.js";
 import { LISTED_STATUSES } from "./read.js";
 import { readTiers, type ModelList } from "./map.js";
 import { AdapterError } from "../../errors.js";
+import { pacedSleep } from "../shared/pacing.js";
 
 export const UNLIST_BATCH = 50;
 const LOST_WRITE_ATTEMPTS = 4;
@@ -253,8 +254,9 @@ async function create(product: Extract<Change, { kind: "create" }>["product"], d
   const imageIds = await uploadPhotos(product, deps.photos, signal);
   const body = await addItemBody(product, imageIds, deps.details, deps.logistics, deps.packageCm);
   const itemId = await addItemOnce(body, product.sku, deps, signal);
+  const addedAtMs = Date.now();
   const variants = product.variants ?? [];
-  if (variants.length > 0) await initTiersOnce(itemId, product, deps, signal);
+  if (variants.length > 0) await initTiersOnce(itemId, product, deps, signal, addedAtMs);
   return String(itemId);
 }
 
@@ -303,16 +305,31 @@ async function optionImagesOf(product: DesiredProduct, deps: WriteDeps, signal?:
   return optionImages;
 }
 
-async function initTiersOnce(itemId: number, product: Extract<Change, { kind: "create" }>["product"], deps: WriteDeps, signal?: AbortSignal): Promise<void> {
+/**
+ * Shopee's guide says to wait ~5 s after add_item before defining variants (reference A3 Variants).
+ * NOTE: we do not wait up front (it would slow every create); an init_tier_variation refused within
+ * twice that time of its add_item is sent once more when the 5 s are up, whatever the error name
+ * (none is documented for "not ready yet").
+ */
+const ITEM_SETTLE_MS = 5_000;
+
+async function initTiersOnce(itemId: number, product: Extract<Change, { kind: "create" }>["product"], deps: WriteDeps, signal?: AbortSignal, addedAtMs?: number): Promise<void> {
   const variants = product.variants ?? [];
   const optionImages = await optionImagesOf(product, deps, signal);
   const body = initTierBody(itemId, variants, optionImages);
+  let hasWaitedForItem = false;
   for (let attempt = 0; ; attempt += 1) {
     try {
       await deps.client.post("/api/v2/product/init_tier_variation", body, { isUnsafeWrite: true, ...(signal ? { signal } : {}) });
       return;
     } catch (error) {
       const isLost = error instanceof OutcomeUnknownError || (error instanceof ShopeeApiError && RETRYABLE.has(error.error));
+      const isTooEarly = !isLost && !hasWaitedForItem && addedAtMs !== undefined && error instanceof ShopeeApiError && Date.now() - addedAtMs < 2 * ITEM_SETTLE_MS;
+      if (isTooEarly) {
+        hasWaitedForItem = true;
+        await pacedSleep(Math.max(0, addedAtMs + ITEM_SETTLE_MS - Date.now()), signal);
+        continue;
+      }
       const isAlready = attempt > 0 && error instanceof ShopeeApiError && error.error === "error_param" && /already has tier/i.test(error.message);
       if (!isLost && !isAlready) throw error;
       const models = ((await deps.client.get("/api/v2/product/get_model_list", [["item_id", String(itemId)]], signal ? { signal } : {})).response ?? {}) as { model?: unknown[] };

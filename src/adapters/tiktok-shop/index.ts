@@ -72,6 +72,7 @@ export async function createTikTokShopAdapter(options: TikTokShopOptions, ctx: A
   const details = await DetailCache.open(stateDir, shop.id);
   const skuIds = new Map<string, string[]>();
   const statuses = new Map<string, string>();
+  const inventories = new Map<string, { warehouse_id: string; quantity: number }[]>();
   let warehouseId: string | undefined;
   let categories: Category[] | undefined;
   const quota = { reached: false };
@@ -112,6 +113,7 @@ export async function createTikTokShopAdapter(options: TikTokShopOptions, ctx: A
     platforms: options.platforms,
     skuIds,
     statuses,
+    inventories,
     attributeIds,
     requirements,
     ...(ctx.fetch ? { fetch: ctx.fetch } : {}),
@@ -133,7 +135,7 @@ export async function createTikTokShopAdapter(options: TikTokShopOptions, ctx: A
     rules: TIKTOK_SHOP_RULES,
 
     async listListings(opts) {
-      const listings = await readListings({ client, details, photos, warehouseId: await warehouse(), concurrency: options.concurrency, statuses, ...(opts?.signal ? { signal: opts.signal } : {}) });
+      const listings = await readListings({ client, details, photos, warehouseId: await warehouse(), concurrency: options.concurrency, statuses, inventories, ...(opts?.signal ? { signal: opts.signal } : {}) });
       return listings;
     },
 

@@ -53,6 +53,8 @@ export interface ReadDeps {
   signal?: AbortSignal;
   /** Filled with each product's combined status (statusOf), for writes that depend on it. */
   statuses?: Map<string, string>;
+  /** Filled with each SKU's inventory (SKU id -> per warehouse), for stock writes (write.ts inventoryOf). */
+  inventories?: Map<string, { warehouse_id: string; quantity: number }[]>;
 }
 
 export async function searchAll(client: TikTokClient, body: Record<string, unknown>, signal?: AbortSignal): Promise<SearchProduct[]> {
@@ -137,7 +139,13 @@ export async function readListings(deps: ReadDeps): Promise<Listing[]> {
   // returns deleted products: a deleted product is gone (Get Product refuses it, §4.3), so it is
   // no listing; a catalogue row for it is created again.
   const products = (await searchAll(deps.client, {}, deps.signal)).filter((p) => statusOf(p) !== "DELETED");
-  for (const p of products) deps.statuses?.set(p.id, statusOf(p));
+  for (const p of products) {
+    deps.statuses?.set(p.id, statusOf(p));
+    for (const s of p.skus ?? []) {
+      const known = (s.inventory ?? []).flatMap((i) => (i.warehouse_id ? [{ warehouse_id: i.warehouse_id, quantity: Number(i.quantity) || 0 }] : []));
+      deps.inventories?.set(s.id, known);
+    }
+  }
   const limit = pLimit(deps.concurrency);
   const listings = await Promise.all(
     products.map((p) =>

@@ -26,6 +26,8 @@ export interface WriteDeps {
   skuIds: Map<string, string[]>;
   /** product id -> its combined status from the last read (read.ts statusOf). */
   statuses?: Map<string, string>;
+  /** SKU id -> its inventory per warehouse from the last read. */
+  inventories?: Map<string, { warehouse_id: string; quantity: number }[]>;
   attributeIds(categoryId: string): Promise<AttributeIds | undefined>;
   /** The category's required attributes and certifications (checks.ts, cached per run). */
   requirements?(categoryId: string): Promise<CategoryRequirements>;
@@ -89,6 +91,16 @@ const IN_REVIEW_MESSAGE =
   "The product is in the marketplace's review, and only a live product can be deactivated: the next sync after the review deactivates it / Produk sedang ditinjau marketplace dan hanya produk yang tayang bisa dinonaktifkan: sinkronisasi berikutnya setelah peninjauan menonaktifkannya";
 
 /**
+ * A SKU's inventory to send: `quantity` in desbumi's warehouse, and every other warehouse the SKU
+ * had at the last read with its quantity unchanged: with several warehouses all must be listed
+ * (§4.6, `12019028`), and a partial edit replaces the list wholesale (§4.5).
+ */
+export function inventoryOf(skuId: string | undefined, quantity: number, warehouseId: string, inventories?: WriteDeps["inventories"]): { warehouse_id: string; quantity: number }[] {
+  const others = (skuId ? inventories?.get(skuId) : undefined)?.filter((i) => i.warehouse_id !== warehouseId) ?? [];
+  return [{ warehouse_id: warehouseId, quantity }, ...others.map((i) => ({ warehouse_id: i.warehouse_id, quantity: i.quantity }))];
+}
+
+/**
  * The SKUs of a product as the API takes them (§4.2): one SKU for a single-SKU row; with variants
  * one per variant (≤ 100 in ID), its options as custom sales attributes (name ≤ 20, value ≤ 50;
  * ≤ 3 types, the same set on every SKU: the catalogue reader guarantees both). `ids` (seller SKU,
@@ -96,11 +108,11 @@ const IN_REVIEW_MESSAGE =
  * NOTE (sold out): TikTok Shop has no per-SKU deactivate (§4.6); a variant the row marks inactive,
  * like one with stock 0, is sent with quantity 0, so it has no sellable stock.
  */
-export function skuBodies(product: DesiredProduct, warehouseId: string, ids?: ReadonlyMap<string, string>, images?: AttributeImages): Record<string, unknown>[] {
-  const inventory = (quantity: number) => [{ warehouse_id: warehouseId, quantity }];
+export function skuBodies(product: DesiredProduct, warehouseId: string, ids?: ReadonlyMap<string, string>, images?: AttributeImages, inventories?: WriteDeps["inventories"]): Record<string, unknown>[] {
+  const inventory = (quantity: number, id: string | undefined) => inventoryOf(id, quantity, warehouseId, inventories);
   if (!product.variants || product.variants.length === 0) {
     const id = ids?.get(product.sku.toLowerCase());
-    return [{ ...(id ? { id } : {}), seller_sku: product.sku, price: amount(product.price), inventory: inventory(product.stock) }];
+    return [{ ...(id ? { id } : {}), seller_sku: product.sku, price: amount(product.price), inventory: inventory(product.stock, id) }];
   }
   return product.variants.map((v) => {
     const id = ids?.get(v.sku.toLowerCase());
@@ -108,7 +120,7 @@ export function skuBodies(product: DesiredProduct, warehouseId: string, ids?: Re
       ...(id ? { id } : {}),
       seller_sku: v.sku,
       price: amount(v.price),
-      inventory: inventory(v.status === "inactive" ? 0 : v.stock),
+      inventory: inventory(v.status === "inactive" ? 0 : v.stock, id),
       sales_attributes: Object.entries(v.options).map(([name, value]) => {
         // The variant's photo goes on the first option's value (§4.2 sku_img, variantImageUris).
         const uri = images?.name === name ? images.byValue.get(value) : undefined;
@@ -263,7 +275,7 @@ export async function updateFields(change: Extract<Change, { kind: "update" | "r
     // Variants added, removed or re-optioned: the SKU list goes with the partial edit (sending
     // `skus` replaces them: kept SKUs by id, new ones without, omitted ones deleted, §4.5).
     const structural = (change.variants ?? []).some((v) => v.kind !== "update" || v.fields.some((f) => f.field === "options" || f.field === "images"));
-    if (structural) edit.skus = skuBodies(product, deps.warehouseId, await liveSkuIds(id, deps), await variantImageUris(product, deps));
+    if (structural) edit.skus = skuBodies(product, deps.warehouseId, await liveSkuIds(id, deps), await variantImageUris(product, deps), deps.inventories);
     // Certificates (issue 15 leftover): an edit that moves the product to a category that asks for
     // a certification, or whose certificate photos changed since they were last sent, sends
     // `certifications[]` too (partial edit replaces the array, §4.5).
@@ -311,7 +323,7 @@ export async function updateFields(change: Extract<Change, { kind: "update" | "r
         }
         if (live && names.has("stock")) {
           const env = await deps.client.call("POST", `/product/202309/products/${id}/inventory/update`, {
-            json: { skus: [{ id: sku, inventory: [{ warehouse_id: deps.warehouseId, quantity: product.stock }] }] },
+            json: { skus: [{ id: sku, inventory: inventoryOf(sku, product.stock, deps.warehouseId, deps.inventories) }] },
             cipher: true,
           });
           if (isNotLiveAnswer(env)) live = false;
@@ -359,7 +371,8 @@ async function editSkus(change: Extract<Change, { kind: "update" | "reactivate" 
   const ids = new Map(live.filter((s) => s.seller_sku).map((s) => [(s.seller_sku as string).toLowerCase(), s.id]));
   const only = live.length === 1 ? live[0] : undefined;
   if (!product.variants?.length && only && !ids.has(product.sku.toLowerCase())) ids.set(product.sku.toLowerCase(), only.id);
-  const env = await partialEdit(id, { skus: skuBodies(product, deps.warehouseId, ids) }, deps);
+  // Sending `skus` replaces them wholesale (§4.5): variant photos go with them again.
+  const env = await partialEdit(id, { skus: skuBodies(product, deps.warehouseId, ids, await variantImageUris(product, deps), deps.inventories) }, deps);
   if (hasErrors(env)) return refused(change, env, id);
   deps.skuIds.set(id, (env.data?.skus ?? []).map((s) => s.id));
   deps.details.wrote(id, { stoppedVariants: stoppedVariants(product.variants ?? []) });
@@ -403,7 +416,7 @@ async function updateVariants(change: Extract<Change, { kind: "update" | "reacti
   } else if (stocked.length > 0) {
     const skus = stocked.map((u) => {
       const v = wanted.get(u.sku.toLowerCase());
-      return { id: u.variantId, inventory: [{ warehouse_id: deps.warehouseId, quantity: !v || v.status === "inactive" ? 0 : v.stock }] };
+      return { id: u.variantId, inventory: inventoryOf(u.variantId, !v || v.status === "inactive" ? 0 : v.stock, deps.warehouseId, deps.inventories) };
     });
     const env = await deps.client.call("POST", `/product/202309/products/${id}/inventory/update`, { json: { skus }, cipher: true });
     if (isNotLiveAnswer(env)) {

@@ -70,7 +70,7 @@ export type TokopediaBulkOptions = z.output<typeof tokopediaBulkOptionsSchema>;
 // NOTE: no variants: the workbook written is the basic template (one row = one product); the
 // variant template (reference section 8, XLS2) keys options by the category's variant ids
 // (`Warna (1) - Value`), which free-text options cannot name. Rows with variants are refused, located.
-export const TOKOPEDIA_BULK_RULES: MarketplaceRules = { ...TOKOPEDIA_RULES, stockMin: 1, descriptionRequired: true, categoryCodesOnly: true, maxOptionTypes: 0, maxVariants: 0 };
+export const TOKOPEDIA_BULK_RULES: MarketplaceRules = { ...TOKOPEDIA_RULES, family: "tokopedia", stockMin: 1, descriptionRequired: true, categoryCodesOnly: true, maxOptionTypes: 0, maxVariants: 0 };
 
 /** With a `categories` map, category names in the catalogue are fine (the export maps them). */
 const MAPPED_RULES: MarketplaceRules = { ...TOKOPEDIA_BULK_RULES, categoryCodesOnly: false };

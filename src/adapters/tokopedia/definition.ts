@@ -47,7 +47,8 @@ export const tokopedia: AdapterDefinition<TokopediaOptions> = {
   displayName: "Tokopedia (legacy Open API, closed 2025-09-30)",
   status: "retired",
   optionsSchema: tokopediaOptionsSchema as z.ZodType<TokopediaOptions>,
-  rules: TOKOPEDIA_RULES,
+  // `family`: its per-marketplace columns are `Nama Produk (Tokopedia)`, `Harga (Tokopedia)` (issue 14).
+  rules: { ...TOKOPEDIA_RULES, family: "tokopedia" },
   optionHelp: {
     fsId: {
       id: "Isi dengan app id Tokopedia Anda (fs_id): angka seperti 13004, dari aplikasi Seller API Anda di developer.tokopedia.com.",

@@ -92,8 +92,14 @@ const view = (item: Item) => ({
   model: item.models.map((m) => ({ tier_index: m.tierIndex, model_id: m.modelId, model_sku: m.sku, price_info: [{ original_price: m.price, current_price: m.price }], seller_stock: [{ stock: m.stock }] })),
 });
 
-function initTierVariation(ctx: RouteContext): ShopeeReply {
+export interface VariationFlags {
+  /** init_tier_variation is refused this long after add_item (reference A3: "wait ~5 s"). */
+  settleSeconds: number;
+}
+
+const initTierVariation = (flags: VariationFlags) => (ctx: RouteContext): ShopeeReply => {
   const item = requireItem(ctx);
+  if (flags.settleSeconds > 0 && ctx.nowUnix - item.createTime < flags.settleSeconds) return paramError("The item is not ready for variations yet, please try again in a few seconds.");
   if (item.tiers.length > 0) return paramError("The item already has tier variations, use update_tier_variation and add_model.");
   const limits = limitsFor(ctx.profile, item.categoryId);
   const tiers = decodeTiers(ctx, ctx.body, limits);
@@ -104,7 +110,7 @@ function initTierVariation(ctx: RouteContext): ShopeeReply {
   deriveFromModels(item);
   touch(ctx.shop, item, ctx.nowUnix);
   return ok(view(item));
-}
+};
 
 function updateTierVariation(ctx: RouteContext): ShopeeReply {
   const item = requireItem(ctx);
@@ -143,9 +149,9 @@ function deleteModel(ctx: RouteContext): ShopeeReply {
   return ok({ item_id: item.itemId, model_id: ctx.body.model_id });
 }
 
-export const VARIATION_ROUTES: Record<string, Route> = {
-  "/api/v2/product/init_tier_variation": { method: "POST", sign: "shop", isWrite: true, handle: initTierVariation },
+export const variationRoutes = (flags: VariationFlags): Record<string, Route> => ({
+  "/api/v2/product/init_tier_variation": { method: "POST", sign: "shop", isWrite: true, handle: initTierVariation(flags) },
   "/api/v2/product/update_tier_variation": { method: "POST", sign: "shop", isWrite: true, handle: updateTierVariation },
   "/api/v2/product/add_model": { method: "POST", sign: "shop", isWrite: true, handle: addModel },
   "/api/v2/product/delete_model": { method: "POST", sign: "shop", isWrite: true, handle: deleteModel },
-};
+});

@@ -25,7 +25,7 @@ import { DEFAULT_ITEM_LIMITS, type ItemLimitProfile } from "./limits.js";
 import { handleAuthRoute, isAuthPath } from "./routes-auth.js";
 import { MEDIA_ROUTES } from "./routes-media.js";
 import { READ_ROUTES } from "./routes-read.js";
-import { VARIATION_ROUTES } from "./routes-variation.js";
+import { variationRoutes } from "./routes-variation.js";
 import { writeRoutes } from "./routes-write.js";
 import type { Route } from "./route-types.js";
 import { checkCommon, signMatches, wrongSign } from "./sign.js";
@@ -56,6 +56,11 @@ export interface ShopeeMockOptions {
   dailyLimit?: number;
   faults?: ShopeeFaults;
   itemLimits?: ItemLimitProfile;
+  /**
+   * Seconds after add_item before init_tier_variation is taken (reference A3: "wait ~5 s"; refused
+   * with error_param before). @default 0
+   */
+  variationSettleSeconds?: number;
   /** Holiday mode: add_item/delete_item refused. */
   holiday?: boolean;
   /**
@@ -174,7 +179,7 @@ async function serve(options: ShopeeMockOptions, lock: StateLock | undefined, sa
   let stats = emptyStats();
   const daily = { day: capDay(clock()), calls: 0 };
   const flags = { holiday: options.holiday ?? false };
-  const routes: Record<string, Route> = { ...READ_ROUTES, ...writeRoutes(flags), ...VARIATION_ROUTES, ...MEDIA_ROUTES };
+  const routes: Record<string, Route> = { ...READ_ROUTES, ...writeRoutes(flags), ...variationRoutes({ settleSeconds: options.variationSettleSeconds ?? 0 }), ...MEDIA_ROUTES };
 
   const persistFailed = (): ShopeeReply => {
     stats.persistFailures += 1;
