@@ -111,4 +111,14 @@ describe("tiktok-shop reading reference-shaped answers", () => {
     const outcomes = await setStatus([{ kind: "deactivate", sku: "KR-1", listingId: "1729592969712207008", reason: "catalog-inactive", fields: [] }], false, { ...deps, platforms: ["TOKOPEDIA"], skuIds: new Map(), attributeIds: async () => undefined, quota: { reached: false } } satisfies WriteDeps);
     expect(outcomes).toEqual([{ status: "failed", sku: "KR-1", kind: "deactivate", listingId: "1729592969712207008", error: { code: "12052901", retryable: true, message: expect.stringMatching(/review.*next sync.*\/ Produk sedang ditinjau/) } }]);
   });
+
+  it.each([
+    [101000, "The access token is not authorized for the shop of this shop_cipher.", /connect tiktok-shop/],
+    [105005, "Access denied: the app lacks the scope Product Basic.", /105005.*Partner Center.*connect tiktok-shop/],
+  ])("§3: %i stops the run with what to do, not a protocol error", async (code, message, wording) => {
+    const { client } = clientAnswering(() => ({ status: 200, body: { code, message, request_id: "x", data: {} } }));
+    const error = await readListings(await readDeps(client)).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "AdapterError", kind: "auth" });
+    expect(String((error as Error).message)).toMatch(wording);
+  });
 });

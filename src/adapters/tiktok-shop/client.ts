@@ -144,7 +144,20 @@ export class TikTokClient {
           await this.o.session.expired(token);
           continue;
         }
-        if (isAuthorizationLost(envelope.code, envelope.message) || envelope.code === CODE.accessExpired) throw reconnectError(this.o.group, envelope.code);
+        // 101000 (§3): the token is not the seller's, or not tied to the shop of this cipher: the
+        // stored authorization does not fit the shop any more, so connecting again is the fix.
+        if (isAuthorizationLost(envelope.code, envelope.message) || envelope.code === CODE.accessExpired || envelope.code === CODE.wrongShop) throw reconnectError(this.o.group, envelope.code);
+        if (envelope.code === CODE.noScope) {
+          throw new AdapterError({
+            adapter: ADAPTER,
+            kind: "auth",
+            code: String(envelope.code),
+            message: {
+              en: `the app may not use ${key} (105005, missing scope): add the permission to the app in Partner Center, then run \`desbumi connect tiktok-shop\` again`,
+              id: `aplikasi tidak boleh memakai ${key} (105005, izin/scope kurang): tambahkan izinnya ke aplikasi di Partner Center, lalu jalankan lagi \`desbumi connect tiktok-shop\``,
+            },
+          });
+        }
         if (envelope.code === CODE.badSign) {
           throw new AdapterError({ adapter: ADAPTER, kind: "auth", code: String(envelope.code), message: { en: "the marketplace refused the request signature: check the app secret (TIKTOK_SHOP_APP_SECRET)", id: "marketplace menolak tanda tangan permintaan: periksa app secret (TIKTOK_SHOP_APP_SECRET)" } });
         }
