@@ -1,6 +1,6 @@
 // Photo cells -> references (issue 12 item 3: commas separate like | and ;).
 import { describe, expect, test } from "vitest";
-import { imageRefProblem, splitImageCell } from "./images.js";
+import { imageRefProblem, isImageUrl, splitImageCell } from "./images.js";
 
 const A = "https://img.example/a.jpg";
 const B = "https://img.example/b.jpg";
@@ -42,5 +42,39 @@ describe("imageRefProblem", () => {
     ["C:\\foto\\kopi.jpg", undefined],
   ])("%j", (ref, code) => {
     expect(imageRefProblem(ref)).toBe(code);
+  });
+});
+
+describe("isImageUrl", () => {
+  // The plain-link shortcut must agree with the URL parser, including where the parser refuses.
+  const byParser = (token: string): boolean => {
+    try {
+      const url = new URL(token);
+      return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.length > 0;
+    } catch {
+      return false;
+    }
+  };
+  test.each([
+    A,
+    "HTTPS://IMG.EXAMPLE/A.JPG",
+    "https://img.example",
+    "https://img.example?x=1#y",
+    "https://img.example/%zz/a\\b.jpg",
+    "http://xn--a.example/a.jpg",
+    "http://img.xn--zz/a.jpg",
+    "http://XN--a.example/",
+    "http://999.1.1.1/a.jpg",
+    "http://1.2.3/a.jpg",
+    "http://img.example:99999/a.jpg",
+    "http://user@img.example/a.jpg",
+    "http://img..example/a.jpg",
+    "http://-img-.example-/a.jpg",
+    `https://${"a".repeat(300)}.example/a.jpg`,
+    "https://",
+    "https:///a.jpg",
+    "https://img example/a.jpg",
+  ])("%s as the URL parser says", (token) => {
+    expect(isImageUrl(token)).toBe(byParser(token));
   });
 });

@@ -3,14 +3,16 @@
 // other invalid row. Called by validate and sync after loadCatalog.
 import { resolve } from "node:path";
 import { columnLetter } from "../catalog/source.js";
-import { isLinkRef } from "../catalog/images.js";
-import type { CatalogProduct, CatalogResult, Product } from "../catalog/types.js";
+import type { CatalogProduct, CatalogResult } from "../catalog/types.js";
 import { isError, type Issue, type IssueCode, type Severity } from "../issues.js";
 import type { PhotoRules } from "../rules.js";
 import { resolvePhotoRefs, type PhotoRefAt } from "./resolve.js";
 import { resolveCertificateFiles } from "./certificate-files.js";
 import type { ResolvedPhoto } from "./types.js";
 import { carryVariantPhotos, photoOption, type PhotoVariant, type VariantPhotoRule } from "./variant-photos.js";
+import { needsCheck } from "./photo-collector.js";
+
+export { createPhotoCollector } from "./photo-collector.js";
 
 export interface CatalogPhotoOptions {
   /** Resolve the catalogue's (relative) file name against this folder. */
@@ -160,32 +162,6 @@ export function mergePhotoIssues<R extends Pick<CatalogResult, "valid" | "issues
     products: kept,
     invalidSkus: [...catalog.invalidSkus, ...invalid],
     issues: [...catalog.issues, ...issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
-  };
-}
-
-/** A share-link host (checked even offline); any other http(s) link needs no offline check. */
-const SHARE_HOST = /^https?:\/\/(?:[a-z0-9-]+\.)*(?:google\.com|goo\.gl|dropbox\.com)\//i;
-const needsCheck = (ref: string): boolean => !isLinkRef(ref) || SHARE_HOST.test(ref);
-
-/**
- * Keeps, while a catalogue is read without keeping its products (plain `validate`), only what the
- * photo checks need: rows with a local file or a share link. A catalogue of plain links keeps nothing.
- */
-export function createPhotoCollector(): { onProduct: (product: Product, line: number, sheet: string | undefined) => void; products: (ProductPhotoRefs & { sku: string })[] } {
-  const products: (ProductPhotoRefs & { sku: string })[] = [];
-  return {
-    products,
-    onProduct(product, line, sheet) {
-      const variants = product.variants ?? [];
-      const files = product.certificates?.files;
-      // Variant photos are kept too: how the target carries them is checked (variant-photos.ts).
-      if (!product.images.some(needsCheck) && !variants.some((v) => v.images.length > 0) && !files?.length) return;
-      const entry: ProductPhotoRefs & { sku: string } = { sku: product.sku, line, images: product.images };
-      if (files?.length) entry.certificates = { files };
-      if (sheet !== undefined) entry.sheet = sheet;
-      if (variants.length > 0) entry.variants = variants;
-      products.push(entry);
-    },
   };
 }
 

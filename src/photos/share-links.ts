@@ -18,7 +18,8 @@ const DRIVE_ID = /^[A-Za-z0-9_-]{10,}$/;
 /** A share link of a service desbumi knows, or undefined for any other URL (used as it is). */
 export function readShareLink(url: URL): ShareLink | undefined {
   const host = url.hostname.toLowerCase();
-  if (PHOTOS_HOSTS.has(host)) {
+  // `goo.gl/photos/...`: the older Google Photos share links.
+  if (PHOTOS_HOSTS.has(host) || ((host === "goo.gl" || host === "www.goo.gl") && url.pathname.startsWith("/photos/"))) {
     // NOTE: a Google Photos share link is an album or viewer page; the image address behind it is
     // short-lived and not derivable from the link, so it cannot be rewritten.
     return { usable: false, kind: "google-photos" };

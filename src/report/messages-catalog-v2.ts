@@ -3,7 +3,7 @@
 import type { IssueCode } from "../issues.js";
 import type { Wording } from "./messages.js";
 import { listOf, type Facts } from "./facts.js";
-import { marketplaceChoices } from "../catalog/marketplace-names.js";
+import { MARKETPLACE_NAMES, marketplaceChoices } from "../catalog/marketplace-names.js";
 
 const CERTIFICATE_NAME: Record<string, { id: string; en: string }> = {
   pirt: { id: "Nomor P-IRT", en: "The P-IRT number" },
@@ -52,7 +52,8 @@ const firstRow = (f: Facts, lang: "id" | "en"): string => {
 const where = (f: Facts, lang: "id" | "en"): string => {
   const m = f.text("marketplace");
   if (!m) return lang === "id" ? "marketplace tujuan" : "the target marketplace";
-  return m;
+  // The name people call it by (`tiktok-shop` -> TikTok Shop, `tokopedia` -> Tokopedia).
+  return MARKETPLACE_NAMES[m]?.[0] ?? m;
 };
 
 export const CATALOG_V2_WORDING = {

@@ -10,9 +10,8 @@ import { USAGE_ISSUE_CODES } from "../issues.js";
 import { countIssues, needsProducts, reporters, type ReportFormat, type UnreadableFile } from "../report/index.js";
 import { targetsFromConfig, targetsFromFiles, type TargetFlags } from "./targets.js";
 import { EXIT_CANNOT_RUN, EXIT_FAILED, EXIT_OK } from "../exit-codes.js";
-import { withCheckedPhotos } from "../photos/validate-photos.js";
 import { marketplaceIssues, needsMarketplaceCheck, withMarketplaceIssues } from "./for-marketplace.js";
-import { createPhotoCollector } from "../photos/catalog-photos.js";
+import { createPhotoCollector } from "../photos/photo-collector.js";
 
 
 const CATEGORY_ID = /^\d+$/;
@@ -81,7 +80,9 @@ export async function runValidate(files: readonly string[], flags: ValidateFlags
       }
       const withTarget = market ? withMarketplaceIssues(result, forMarketplace, market) : result;
       const withCategories = known ? withCategoryIssues(withTarget, checked, known.categories, target.categories?.defaultCategory) : withTarget;
-      results.push(await withCheckedPhotos(withCategories, photos.products, { cwd: ctx.io.cwd, target }));
+      // The photo checks load only when a row holds a local file, a share link or a variant photo.
+      const { withCheckedPhotos } = photos.products.length > 0 ? await import("../photos/validate-photos.js") : { withCheckedPhotos: undefined };
+      results.push(withCheckedPhotos ? await withCheckedPhotos(withCategories, photos.products, { cwd: ctx.io.cwd, target }) : withCategories);
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       unreadable.push({ file: target.file, text: error.text });

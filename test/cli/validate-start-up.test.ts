@@ -1,6 +1,6 @@
 // Issue 14's throughput goal: `desbumi validate` of a lone file (no config anywhere above it)
 // never loads the config loader, the adapter registry or zod (~50 ms of start-up per run, a tenth
-// of validating 10,000 rows). Node's own module log (NODE_DEBUG=esm) says what the built CLI loads.
+// of validating 10,000 rows), nor the photo checks for a catalogue of plain links. Node's own module log (NODE_DEBUG=esm) says what the built CLI loads.
 // Needs `npm run build` (it runs bin/desbumi.js on dist/).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -42,6 +42,16 @@ describe("validate start-up", () => {
     expect(ours(run.loaded, "config/load.js")).toBe(false);
     expect(ours(run.loaded, "target/open.js")).toBe(false);
     expect(zodModules(run.loaded)).toEqual([]);
+    // Plain links only: the photo checks (file reading, share links) are not loaded either.
+    expect(ours(run.loaded, "photos/resolve.js")).toBe(false);
+  });
+
+  it("a local photo file loads the photo checks, which still report a missing file", () => {
+    writeFileSync(join(dir, "katalog.csv"), CATALOG.replace("https://example.com/a.jpg", "kopi-1.jpg"));
+    const run = validate(["katalog.csv"]);
+    expect(run.code).toBe(1);
+    expect(ours(run.loaded, "photos/resolve.js")).toBe(true);
+    expect(run.stdout).toContain("kopi-1.jpg");
   });
 
   it("a config next to the file is still loaded and checked (then zod is needed)", () => {

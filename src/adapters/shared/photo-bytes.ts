@@ -2,6 +2,7 @@
 // its content hash (the photo's identity for the upload cache), type and pixel size.
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
+import { HEAD_BYTES, readPixelSize, sniffPhoto } from "../../photos/sniff.js";
 
 export interface PhotoBytes {
   bytes: Uint8Array;
@@ -36,9 +37,9 @@ export async function loadPhoto(source: { path?: string; url?: string }, options
   return describePhoto(bytes);
 }
 
-export function describePhoto(bytes: Uint8Array): PhotoBytes {
+export async function describePhoto(bytes: Uint8Array): Promise<PhotoBytes> {
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  return { bytes, sha256, ...sniffImage(bytes) };
+  return { bytes, sha256, ...(await sniffImage(bytes)) };
 }
 
 async function readLocal(path: string, maxBytes: number): Promise<Uint8Array> {
@@ -82,38 +83,13 @@ async function download(url: string, options: LoadPhotoOptions): Promise<Uint8Ar
   return Buffer.concat(chunks);
 }
 
-/** Type and size from the first bytes of a JPEG, PNG or WebP (no decoding). */
-export function sniffImage(b: Uint8Array): Pick<PhotoBytes, "mime" | "width" | "height"> {
-  const u16be = (i: number): number => ((b[i] ?? 0) << 8) | (b[i + 1] ?? 0);
-  const u32be = (i: number): number => u16be(i) * 65536 + u16be(i + 2);
-  const u16le = (i: number): number => (b[i] ?? 0) | ((b[i + 1] ?? 0) << 8);
-  if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) {
-    return { mime: "image/png", width: u32be(16), height: u32be(20) };
-  }
-  if (b[0] === 0xff && b[1] === 0xd8) {
-    let i = 2;
-    while (i + 9 < b.length) {
-      if (b[i] !== 0xff) return { mime: "image/jpeg" };
-      const marker = b[i + 1] ?? 0;
-      const len = u16be(i + 2);
-      // SOF0..SOF15 except DHT (C4), JPG (C8), DAC (CC)
-      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-        return { mime: "image/jpeg", height: u16be(i + 5), width: u16be(i + 7) };
-      }
-      i += 2 + len;
-    }
-    return { mime: "image/jpeg" };
-  }
-  const ascii = (i: number, n: number): string => String.fromCharCode(...b.subarray(i, i + n));
-  if (ascii(0, 4) === "RIFF" && ascii(8, 4) === "WEBP") {
-    const kind = ascii(12, 4);
-    if (kind === "VP8X") return { mime: "image/webp", width: 1 + (u16le(24) | ((b[26] ?? 0) << 16)), height: 1 + (u16le(27) | ((b[29] ?? 0) << 16)) };
-    if (kind === "VP8 ") return { mime: "image/webp", width: u16le(26) & 0x3fff, height: u16le(28) & 0x3fff };
-    if (kind === "VP8L") {
-      const bits = (b[21] ?? 0) | ((b[22] ?? 0) << 8) | ((b[23] ?? 0) << 16) | ((b[24] ?? 0) << 24);
-      return { mime: "image/webp", width: (bits & 0x3fff) + 1, height: ((bits >> 14) & 0x3fff) + 1 };
-    }
-    return { mime: "image/webp" };
-  }
-  return {};
+/**
+ * Type and size from the bytes of a JPEG, PNG or WebP (no decoding), by the same reader the offline
+ * checks use (src/photos/sniff.ts), so an upload and `validate` never disagree on a file.
+ */
+export async function sniffImage(b: Uint8Array): Promise<Pick<PhotoBytes, "mime" | "width" | "height">> {
+  const sniffed = sniffPhoto(b.subarray(0, HEAD_BYTES));
+  if (!sniffed.photo) return {};
+  const size = await readPixelSize(sniffed.mime, b, async (offset, length) => b.subarray(offset, offset + length));
+  return { mime: sniffed.mime, ...(size ? { width: size.width, height: size.height } : {}) };
 }

@@ -76,10 +76,10 @@ describe("PhotoUploadCache", () => {
 });
 
 describe("photo bytes", () => {
-  it("hashes and sniffs PNG size", () => {
+  it("hashes and sniffs PNG size", async () => {
     const png = Buffer.from("89504e470d0a1a0a0000000d494844520000012c000001900806000000", "hex");
-    expect(sniffImage(png)).toEqual({ mime: "image/png", width: 300, height: 400 });
-    expect(describePhoto(png).sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(await sniffImage(png)).toEqual({ mime: "image/png", width: 300, height: 400 });
+    expect((await describePhoto(png)).sha256).toMatch(/^[0-9a-f]{64}$/);
   });
   it("refuses a local file over the cap", async () => {
     const d = await dir();
