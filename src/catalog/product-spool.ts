@@ -15,6 +15,7 @@ import { productDocumentJson } from "./product-document.js";
 import type { Product } from "./types.js";
 
 const CHUNK_CHARS = 1 << 20;
+const CHUNK_BYTES = 1 << 20;
 
 export interface ProductSpool {
   add(product: Product, line: number, sheet: string | undefined): void;
@@ -37,15 +38,18 @@ export function createProductSpool(): ProductSpool {
   const dir = mkdtempSync(join(tmpdir(), "desbumi-products-"));
   const path = join(dir, "products.jsonl");
   let fd: number | undefined = openSync(path, "wx", 0o600);
-  let buffer = "";
+  // NOTE: documents are encoded straight into one reused buffer: appending them to a string made a
+  // 1 MB string per chunk out of thousands of pieces, and collecting those was a tenth of the time.
+  const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  let used = 0;
   const dropped = new Set<number>();
   /** A document JSON's own line: its last `"line":` key (only `sheet` follows it; see product-document.ts). */
   const isDropped = (document: string): boolean => dropped.size > 0 && dropped.has(lineOf(document));
   /** Every line of a product with variants, for dropping it by any of its rows. */
   const variantLines = new Map<number, number>();
   const flush = (): void => {
-    if (fd !== undefined && buffer.length > 0) writeSync(fd, buffer);
-    buffer = "";
+    if (fd !== undefined) writeAll(fd, chunk, used);
+    used = 0;
   };
   const dispose = (): void => {
     if (fd !== undefined) closeSync(fd);
@@ -56,9 +60,13 @@ export function createProductSpool(): ProductSpool {
   process.on("exit", dispose);
   return {
     add(product, line, sheet) {
-      buffer += `${productDocumentJson(product, line, sheet)}\n`;
+      const text = `${productDocumentJson(product, line, sheet)}\n`;
+      // A UTF-16 unit is at most 3 bytes of UTF-8.
+      if (used + text.length * 3 > CHUNK_BYTES) flush();
+      if (text.length * 3 > CHUNK_BYTES) {
+        if (fd !== undefined) writeAll(fd, Buffer.from(text, "utf8"));
+      } else used += chunk.write(text, used, "utf8");
       for (const v of product.variants ?? []) if (v.line !== line) variantLines.set(v.line, line);
-      if (buffer.length >= CHUNK_CHARS) flush();
     },
     drop(lines) {
       for (const line of lines) {
@@ -115,6 +123,10 @@ export function createProductSpool(): ProductSpool {
 export function lineOf(document: string): number {
   const at = document.lastIndexOf('"line":');
   return at < 0 ? NaN : Number.parseInt(document.slice(at + 7, at + 24), 10);
+}
+
+function writeAll(fd: number, bytes: Buffer, length = bytes.length): void {
+  for (let at = 0; at < length; ) at += writeSync(fd, bytes, at, length - at);
 }
 
 function readChunks(path: string): AsyncIterable<string> {

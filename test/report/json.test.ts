@@ -150,7 +150,8 @@ describe("json document version 2 (issue 14.4)", () => {
       makeProduct({
         sku: `S-${i}`,
         name: `Keripik Pedas ${"é".repeat(i % 7)} ☕ ${i}`,
-        description: `baris 1\nbaris 2 "kutip" \u007f ${"x".repeat(300)}`,
+        // one document larger than the spool's write buffer
+        description: `baris 1\nbaris 2 "kutip" \u007f ${"x".repeat(i === 100 ? 400_000 : 300)}`,
         line: i + 2,
         ...(i % 3 === 0 ? { sheet: 'Produk "line":1' } : {}),
         ...(i % 5 === 0 ? { variants: [{ sku: `S-${i}-M`, options: { Ukuran: "M" }, price: 1000, stock: 1, weight: 100, images: [], status: "active" as const, line: i + 2 }] } : {}),
