@@ -259,3 +259,29 @@ describe("reference A3 variants: wait ~5 s after add_item before defining varian
     expect(rig.server.items()[0]?.models.map((m) => m.sku)).toEqual(["MSK-5S-S", "MSK-5S-M"]);
   }, 15_000);
 });
+
+describe("reference A3 get_item_list: the offset ceiling and the update_time range", () => {
+  it("a server that refuses offsets past its ceiling is listed in update_time windows: every item once", async () => {
+    const seedItems = Array.from({ length: 250 }, (_, i) => ({ sku: `W-${String(i).padStart(3, "0")}`, name: `Barang ${i}`, price: 10_000, stock: 1 }));
+    rig = await startShopeeRig({ server: { itemListOffsetCap: 100 }, seedItems });
+    const skus = (await rig.adapter.listListings()).map((l) => l.sku);
+    expect(skus).toHaveLength(250);
+    expect(new Set(skus).size).toBe(250);
+  });
+
+  it("a lost add_item is still looked up when the server refuses an update_time_to in the future", async () => {
+    const strictRange =
+      (real: typeof fetch): typeof fetch =>
+      async (input, init) => {
+        const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
+        const to = Number(url.searchParams.get("update_time_to") ?? 0);
+        if (url.pathname.endsWith("/get_item_list") && to > Math.floor(Date.now() / 1000)) return json({ request_id: "r", error: "error_update_time_range", message: "update_time_to should not be in the future." });
+        return real(input, init);
+      };
+    rig = await startShopeeRig({ apiFetch: strictRange });
+    rig.server.scheduleFault("product/add_item", "drop");
+    const outcomes = await rig.adapter.apply([create(product({ sku: "L-R", name: "Kopi Rentang" }))]);
+    expect(outcomes[0]).toMatchObject({ status: "applied", listingId: String(rig.server.items()[0]?.itemId) });
+    expect(rig.server.items().map((i) => i.sku)).toEqual(["L-R"]);
+  });
+});

@@ -235,9 +235,23 @@ const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 /** The item with this item_sku changed since `since` (a lost add_item), if any. */
 async function findRecentBySku(client: ShopeeClient, sku: string, since: number, signal?: AbortSignal): Promise<number | undefined> {
   let offset = 0;
+  // NOTE: the window ends a minute ahead (clock difference); a server refusing that range
+  // (error_update_time_range, reference A3) is asked up to now, then without a range.
+  const ranges: (number | undefined)[] = [60, 0, undefined];
   for (let page = 0; page < 100; page += 1) {
-    const query: [string, string][] = [["offset", String(offset)], ["page_size", "100"], ["update_time_from", String(since)], ["update_time_to", String(nowSeconds() + 60)], ...LISTED_STATUSES.map((s): [string, string] => ["item_status", s])];
-    const r = ((await client.get("/api/v2/product/get_item_list", query, signal ? { signal } : {})).response ?? {}) as { item?: { item_id: number }[]; has_next_page?: boolean; next_offset?: number };
+    const ahead = ranges[0];
+    const query: [string, string][] = [["offset", String(offset)], ["page_size", "100"], ...LISTED_STATUSES.map((s): [string, string] => ["item_status", s])];
+    if (ahead !== undefined) query.push(["update_time_from", String(since)], ["update_time_to", String(nowSeconds() + ahead)]);
+    let env;
+    try {
+      env = await client.get("/api/v2/product/get_item_list", query, signal ? { signal } : {});
+    } catch (error) {
+      if (!(error instanceof ShopeeApiError && error.error === "error_update_time_range" && ranges.length > 1)) throw error;
+      ranges.shift();
+      offset = 0;
+      continue;
+    }
+    const r = (env.response ?? {}) as { item?: { item_id: number }[]; has_next_page?: boolean; next_offset?: number };
     const ids = (r.item ?? []).map((i) => i.item_id);
     for (let i = 0; i < ids.length; i += 50) {
       const env = await client.get("/api/v2/product/get_item_base_info", [["item_id_list", ids.slice(i, i + 50).join(",")]], signal ? { signal } : {});
