@@ -193,7 +193,7 @@ export async function createTikTokShopAdapter(options: TikTokShopOptions, ctx: A
               if (c.kind === "create") return report(c, await createOne(c, d));
               if (c.kind === "update") return report(c, await updateFields(c, d));
               // reactivate: field changes first, then activate in batches
-              const fieldsDone = c.fields.length > 0 ? await updateFields(c, d) : undefined;
+              const fieldsDone = c.fields.length > 0 || details.get(c.listingId)?.heldStock !== undefined ? await updateFields(c, d) : undefined;
               if (fieldsDone && fieldsDone.status !== "applied") return report(c, fieldsDone);
               toActivate.push(c);
             }),
