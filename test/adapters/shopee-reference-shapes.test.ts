@@ -10,6 +10,7 @@ import { createDetails, type Channel, type Details, type ItemLimits } from "../.
 import { addItemBody, logisticInfo } from "../../src/adapters/shopee/payload.js";
 import { uploadedImage } from "../../src/adapters/shopee/photos.js";
 import { listAllListings } from "../../src/adapters/shopee/read.js";
+import { AdapterError } from "../../src/errors.js";
 import type { Change, DesiredProduct } from "../../src/plan/types.js";
 import { makeDesired } from "../builders.js";
 import { DEFAULT_ITEM_LIMITS } from "../../src/mock-server/shopee/limits.js";
@@ -283,5 +284,18 @@ describe("reference A3 get_item_list: the offset ceiling and the update_time ran
     const outcomes = await rig.adapter.apply([create(product({ sku: "L-R", name: "Kopi Rentang" }))]);
     expect(outcomes[0]).toMatchObject({ status: "applied", listingId: String(rig.server.items()[0]?.itemId) });
     expect(rig.server.items().map((i) => i.sku)).toEqual(["L-R"]);
+  });
+});
+
+describe("reference A2 common errors about the shop or the app stop the run, not one item", () => {
+  it.each([
+    ["shop_access_expired", "auth", /desbumi connect shopee/],
+    ["shop_banned", "rejected", /shop_banned/],
+  ])("%s on add_item is one run-stopping AdapterError", async (code, kind, wording) => {
+    rig = await startShopeeRig({ apiFetch: firstAnswer("product/add_item", () => json({ request_id: "r", error: code, message: "" }, 403)) });
+    const error = await rig.adapter.apply([create(product({ sku: "S-1", name: "Barang Toko" }))]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AdapterError);
+    expect(error).toMatchObject({ kind, code });
+    expect((error as AdapterError).text.en).toMatch(wording);
   });
 });

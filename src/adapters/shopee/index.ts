@@ -110,6 +110,7 @@ export async function createShopeeAdapter(options: ShopeeOptions, ctx: AdapterCo
         photos: { client, cache: photos, cwd: ctx.cwd, fetch: ctx.fetch ?? globalThis.fetch },
         logistics: options.logistics,
         packageCm: options.packageDimensionCm,
+        group,
         known,
         concurrency: WRITE_CONCURRENCY,
         log,

@@ -9,7 +9,7 @@ import type { Change, ChangeOutcome, DesiredProduct, ListingReview, ListingVaria
 import type { ApplyOptions } from "../types.js";
 import type { ShopeeClient } from "./client.js";
 import type { Details } from "./details.js";
-import { DAILY_LIMIT_TEXT, DailyLimitError, OutcomeUnknownError, RETRYABLE, ShopeeApiError } from "./errors.js";
+import { asRunError, DAILY_LIMIT_TEXT, DailyLimitError, RUN_STOPPING, OutcomeUnknownError, RETRYABLE, ShopeeApiError } from "./errors.js";
 import { addItemBody, initTierBody, tiersOf, updateItemBody, type PackageCm } from "./payload.js";
 import { uploadPhotos, type PhotoDeps } from "./photos.js";
 import { LISTED_STATUSES } from "./read.js";
@@ -34,6 +34,8 @@ export interface WriteDeps {
   photos: PhotoDeps;
   logistics: readonly (number | string)[] | undefined;
   packageCm: PackageCm;
+  /** The catalogue group (named in a "connect again" message). */
+  group: string;
   known: Map<string, KnownListing>;
   concurrency: number;
   log: Logger;
@@ -49,8 +51,9 @@ const failed = (change: Change, code: string, message: string, retryable: boolea
   error: { code, message, retryable },
 });
 
-function toFailure(change: Change, error: unknown): ChangeOutcome {
+function toFailure(change: Change, error: unknown, group: string): ChangeOutcome {
   const listingId = change.kind === "create" ? undefined : change.listingId;
+  if (error instanceof ShopeeApiError && RUN_STOPPING.has(error.error)) throw asRunError(error, group);
   if (error instanceof DailyLimitError) return failed(change, "error_limit", DAILY_LIMIT_TEXT.en, true, listingId);
   if (error instanceof ShopeeApiError) return failed(change, error.error, error.message, RETRYABLE.has(error.error), listingId);
   if (error instanceof OutcomeUnknownError) return failed(change, "OUTCOME_UNKNOWN", `${error.message}; run sync again to check and finish it`, true, listingId);
@@ -90,7 +93,7 @@ export async function writeChanges(changes: readonly Change[], opts: ApplyOption
           else report(index, { status: "applied", sku: change.sku, kind: change.kind, listingId });
         } catch (error) {
           if (error instanceof DailyLimitError) isStopped = true;
-          report(index, toFailure(change, error));
+          report(index, toFailure(change, error, deps.group));
         }
       }),
     ),
@@ -117,7 +120,7 @@ async function flipStatuses(flips: Flip[], changes: readonly Change[], deps: Wri
     } catch (error) {
       for (const f of batch) {
         const change = changes[f.index];
-        if (change) report(f.index, toFailure(change, error));
+        if (change) report(f.index, toFailure(change, error, deps.group));
       }
     }
   }
