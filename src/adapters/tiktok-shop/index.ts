@@ -14,7 +14,7 @@ import { TikTokClient, TransportError } from "./client.js";
 import { TIKTOK_SHOP_RULES, type TikTokShopOptions } from "./definition.js";
 import { DetailCache } from "./details.js";
 import { ADAPTER, missingCredentialsError, reconnectError } from "./errors.js";
-import type { AttributeIds } from "./payload.js";
+import { sentAttributes, type AttributeIds } from "./payload.js";
 import { readListings } from "./read.js";
 import { checkProducts, createRequirementsLookup } from "./checks.js";
 import { createOne, setStatus, updateFields, type WriteDeps } from "./write.js";
@@ -165,6 +165,11 @@ export async function createTikTokShopAdapter(options: TikTokShopOptions, ctx: A
     async checkProducts(products, at) {
       const names = new Map((categories ?? (await adapter.listCategories?.()) ?? []).map((c) => [c.id, c.path.join(" > ")]));
       return checkProducts(products, at, requirements, (id) => names.get(id) ?? id, options.platforms);
+    },
+
+    // Get Product reads product_attributes back by the category's names (read.ts): the plan compares them.
+    async sentAttributes(product) {
+      return sentAttributes(product, await attributeIds(product.categoryId));
     },
 
     async apply(changes: readonly Change[], opts: ApplyOptions = {}): Promise<ChangeOutcome[]> {

@@ -270,9 +270,11 @@ export async function updateFields(change: Extract<Change, { kind: "update" | "r
     if (names.has("min_order")) edit.minimum_order_quantity = product.min_order;
     if (names.has("condition") && preOwnedAllowed(deps.platforms)) edit.is_pre_owned = product.condition === "USED";
     let attributes: Record<string, string> | undefined;
-    if (names.has("category")) {
+    // A new category takes its own attributes; an attributes change sends them all (partial edit
+    // replaces product_attributes, §4.5), as the create did.
+    if (names.has("category") || names.has("attributes")) {
       const ids = await deps.attributeIds(product.categoryId);
-      edit.category_id = product.categoryId;
+      if (names.has("category")) edit.category_id = product.categoryId;
       edit.product_attributes = productAttributes(product, ids);
       attributes = sentAttributes(product, ids);
     }
