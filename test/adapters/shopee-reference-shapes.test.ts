@@ -299,3 +299,22 @@ describe("reference A2 common errors about the shop or the app stop the run, not
     expect((error as AdapterError).text.en).toMatch(wording);
   });
 });
+
+describe("reference A3 ids as strings", () => {
+  it("add_item's item_id and unlist_item's failure_list item_id read as numbers", async () => {
+    rig = await startShopeeRig({
+      apiFetch: reshapeAnswers({
+        "product/add_item": (body) => ({ ...body, response: { ...(body.response as object), item_id: String((body.response as { item_id: number }).item_id) } }),
+        "product/unlist_item": (body) => {
+          const r = body.response as { success_list: { item_id: number }[] };
+          return { ...body, warning: "failed rows", response: { success_list: [], failure_list: r.success_list.map((s) => ({ item_id: String(s.item_id), failed_reason: "Item is in a promotion." })) } };
+        },
+      }),
+    });
+    const p = product({ sku: "STR-1", name: "Barang String" });
+    const [created] = await rig.adapter.apply([create(p)]);
+    expect(created).toMatchObject({ status: "applied", listingId: String(rig.server.items()[0]?.itemId) });
+    const [off] = await rig.adapter.apply([{ kind: "deactivate", sku: p.sku, listingId: String(rig.server.items()[0]?.itemId), reason: "catalog-inactive", fields: [] }]);
+    expect(off).toMatchObject({ status: "failed", error: { message: "Item is in a promotion." } });
+  });
+});

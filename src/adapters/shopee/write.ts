@@ -110,7 +110,7 @@ async function flipStatuses(flips: Flip[], changes: readonly Change[], deps: Wri
       // Setting a status is safe to repeat, so the client may retry a lost answer.
       const env = await deps.client.post("/api/v2/product/unlist_item", { item_list: batch.map((f) => ({ item_id: f.itemId, unlist: f.unlist })) });
       const r = (env.response ?? {}) as { failure_list?: { item_id: number; failed_reason?: string }[] };
-      const failures = new Map((r.failure_list ?? []).map((f) => [f.item_id, f.failed_reason ?? "refused"]));
+      const failures = new Map((r.failure_list ?? []).map((f) => [Number(f.item_id), f.failed_reason || "refused"]));
       for (const f of batch) {
         const change = changes[f.index];
         if (!change) continue;
@@ -284,8 +284,8 @@ async function addItemOnce(body: Record<string, unknown>, sku: string, deps: Wri
   for (let attempt = 0; ; attempt += 1) {
     try {
       const env = await deps.client.post("/api/v2/product/add_item", body, { isUnsafeWrite: true, ...(signal ? { signal } : {}) });
-      const id = (env.response as { item_id?: number } | undefined)?.item_id;
-      if (typeof id !== "number") throw new ShopeeApiError("error_protocol", "add_item answered without an item_id", 200);
+      const id = Number((env.response as { item_id?: number | string } | null | undefined)?.item_id);
+      if (!Number.isSafeInteger(id) || id <= 0) throw new ShopeeApiError("error_protocol", "add_item answered without an item_id", 200);
       return id;
     } catch (error) {
       const isLost = error instanceof OutcomeUnknownError || (error instanceof ShopeeApiError && RETRYABLE.has(error.error));

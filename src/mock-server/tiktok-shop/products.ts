@@ -378,10 +378,9 @@ export function setActive(state: MockState, shopId: string, body: Json, activate
       }
     } else {
       if (p.status === "SELLER_DEACTIVATED") continue;
-      // NOTE: §4.4 says deactivate takes ACTIVATE products only. By default the mock also stops a
-      // product under review (PENDING/FAILED), which is what a seller hiding it expects;
-      // `deactivateInReview: false` answers 12052901 for it, as the reference reads (the adapter
-      // handles both). A draft or a frozen product always gets 12052901.
+      // NOTE: §4.4 says deactivate takes ACTIVATE products only, so by default the mock answers
+      // 12052901 for a product under review (PENDING/FAILED); `deactivateInReview: true` stops it
+      // anyway (the adapter handles both). A draft or a frozen product always gets 12052901.
       if (p.status === "FREEZE" || p.status === "DRAFT" || (!cfg.deactivateInReview && p.status !== "ACTIVATE")) {
         errors.push({ code: 12052901, message: `The action is not allowed in the current status (${p.status}).`, detail: { product_id: id } });
         continue;

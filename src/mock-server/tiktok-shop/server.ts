@@ -55,7 +55,8 @@ export interface TikTokMockOptions {
   editVersions?: readonly string[];
   /**
    * Deactivate a product still under review (PENDING/FAILED). §4.4 says deactivate takes ACTIVATE
-   * products only: false answers 12052901 as the reference reads. @default true
+   * products only: false answers 12052901 as the reference reads; true also stops one in review.
+   * @default false
    */
   deactivateInReview?: boolean;
   clock?: () => number;
@@ -157,7 +158,7 @@ export async function startTikTokMock(options: TikTokMockOptions = {}): Promise<
     rejectWords: options.rejectWords ?? DEFAULT_REJECT_WORDS,
     dailyListingLimit: options.dailyListingLimit ?? 1000,
     refuseDuplicateTitles: options.refuseDuplicateTitles ?? true,
-    deactivateInReview: options.deactivateInReview ?? true,
+    deactivateInReview: options.deactivateInReview ?? false,
   };
   const rate = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   const buckets = new Map<string, { tokens: number; atMs: number }>();
