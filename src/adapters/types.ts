@@ -82,6 +82,18 @@ export interface MarketplaceAdapter {
    */
   checkProducts?(products: readonly DesiredProduct[], at: CheckAt): Promise<Issue[]>;
   /**
+   * The product's attributes as this marketplace would be sent them for its category: the
+   * category's attribute names -> value names, matched ones only (brand and certificate numbers
+   * included), as listListings reads them back in Listing.attributes. Undefined: no opinion (no
+   * category). Optional, and only for adapters that read attributes back: without it the plan never
+   * changes attributes on this target.
+   * NOTE (why a hook and not checkProducts filling the products): checks return diagnostics as data
+   * and leave products alone; only the adapter knows the category's attributes and how it sends
+   * them, so it answers per product and the core keeps the answer on the product
+   * (DesiredProduct.sentAttributes), where the pure diff compares it and plan files carry it.
+   */
+  sentAttributes?(product: DesiredProduct, opts?: { signal?: AbortSignal }): Promise<Record<string, string> | undefined>;
+  /**
    * Adapters that write upload files instead of calling an API (tokopedia-bulk): the files the last
    * `apply` wrote, so the summary names them ("Written: upload/x.xlsx (20 rows)") instead of
    * counting listings as created. Optional.

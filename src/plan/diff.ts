@@ -12,6 +12,7 @@ import type {
 import { samePhotos, shownListingImages } from "../photos/identity.js";
 import { skuKey } from "../catalog/sku.js";
 import { diffVariants } from "./variant-diff.js";
+import { diffAttributes } from "./attribute-diff.js";
 
 export interface DiffInput {
   /** Valid catalogue rows with resolved category ids. */
@@ -203,6 +204,9 @@ export function diffFields(product: DesiredProduct, listing: Listing): FieldChan
   // NOTE: photos compare by content where known (src/photos/identity.ts): a renamed file is the
   // same photo, an edited one is a change; links compare as text.
   if (!samePhotos(product, listing)) add("images", shownListingImages(listing, product), product.images);
+  // Attributes only where the target says what it would send (it reads them back too).
+  const attributes = product.sentAttributes !== undefined ? diffAttributes(product.sentAttributes, listing.attributes) : undefined;
+  if (attributes) add("attributes", attributes.from, attributes.to);
   return out;
 }
 

@@ -29,6 +29,7 @@ export function formatFieldValue(field: ListingField, value: unknown, lang: Lang
     return groupThousands(value);
   }
   if (Array.isArray(value)) return photoCount(value.length, lang);
+  if (field === "attributes") return formatAttributes(value, lang);
   const s = String(value ?? "");
   if (field === "category" || field === "etalase") {
     if (s === "") return field === "etalase" ? t({ id: "(tanpa etalase)", en: "(no etalase)" }) : t({ id: "(kosong)", en: "(none)" });
@@ -40,6 +41,28 @@ export function formatFieldValue(field: ListingField, value: unknown, lang: Lang
   if (field === "stock" && s === "unlimited") return t({ id: "selalu tersedia (stok tidak dihitung)", en: "always available (stock not counted)" });
   if (field === "condition") return s === "NEW" ? t({ id: "baru", en: "new" }) : t({ id: "bekas", en: "used" });
   return safeText(JSON.stringify(shorten(s)));
+}
+
+/** Attributes as `Bahan: Sutra; Merek: Batik Lasem` (`(none)` when there are none). */
+function formatAttributes(value: unknown, lang: Lang): string {
+  const entries = Object.entries(attributeRecord(value));
+  if (entries.length === 0) return pick({ id: "(tidak ada)", en: "(none)" }, lang);
+  return entries.map(([name, v]) => `${safeText(name)}: ${safeText(shorten(v))}`).join("; ");
+}
+
+const attributeRecord = (value: unknown): Record<string, string> =>
+  value !== null && typeof value === "object" && !Array.isArray(value)
+    ? Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, String(v ?? "")]))
+    : {};
+
+/** An attributes change, one entry per attribute the row sends: its name, the listing's value (`(none)` when it has none) and the new one. */
+export function formatAttributesChange(from: unknown, to: unknown, lang: Lang): { name: string; from: string; to: string }[] {
+  const before = attributeRecord(from);
+  return Object.entries(attributeRecord(to)).map(([name, value]) => ({
+    name: safeText(name),
+    from: Object.hasOwn(before, name) ? safeText(shorten(before[name] ?? "")) : pick({ id: "(tidak ada)", en: "(none)" }, lang),
+    to: safeText(shorten(value)),
+  }));
 }
 
 /**

@@ -51,6 +51,7 @@ const desiredProduct = z.object({
   line: z.number().int(),
   sheet: z.string().optional(),
   variants: z.array(variant).optional(),
+  sentAttributes: z.record(z.string(), z.string()).optional(),
 });
 
 const change = z.discriminatedUnion("kind", [

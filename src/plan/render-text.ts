@@ -2,7 +2,7 @@
 import { createColors } from "picocolors";
 import { pick, type Lang, type Text } from "../i18n.js";
 import { formatRupiah } from "../catalog/money.js";
-import { formatFieldValue, formatImagesChange, formatWeight, groupThousands } from "./format-value.js";
+import { formatAttributesChange, formatFieldValue, formatImagesChange, formatWeight, groupThousands } from "./format-value.js";
 import { renderVariantLines } from "./render-variants.js";
 import { summarizePlan, type PlanSummary } from "./summary.js";
 import { safeText } from "../report/terminal-safe.js";
@@ -27,6 +27,7 @@ export const FIELD_LABELS: Record<ListingField, Text> = {
   min_order: { id: "min. pesan", en: "min order" },
   etalase: { id: "etalase", en: "etalase" },
   images: { id: "foto", en: "images" },
+  attributes: { id: "atribut", en: "attributes" },
 };
 
 const KIND_WORDS: Record<Change["kind"], Text> = {
@@ -72,6 +73,11 @@ export function renderPlanText(plan: Plan, opts: RenderOptions): string {
       if (f.field === "images") {
         const photos = formatImagesChange(f.from, f.to, opts.lang);
         lines.push(`    ${label}: ${photos.from !== undefined ? `${c.dim(photos.from)} -> ` : ""}${photos.to}`);
+        continue;
+      }
+      if (f.field === "attributes") {
+        // One line per attribute: `attribute Bahan: Katun -> Sutra`.
+        for (const a of formatAttributesChange(f.from, f.to, opts.lang)) lines.push(`    ${t({ id: "atribut", en: "attribute" })} ${a.name}: ${c.dim(a.from)} -> ${a.to}`);
         continue;
       }
       const from = formatFieldValue(f.field, f.from, opts.lang, plan.names);

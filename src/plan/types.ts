@@ -15,6 +15,7 @@ export const LISTING_FIELDS = [
   "min_order",
   "etalase",
   "images",
+  "attributes",
 ] as const;
 
 export type ListingField = (typeof LISTING_FIELDS)[number];
@@ -50,6 +51,11 @@ export interface Listing {
   /** Marketplace-side review state (TikTok Shop audit, Shopee REVIEWING/BANNED); absent = live/unknown. */
   review?: ListingReview;
   brand?: string;
+  /**
+   * Product attributes as the marketplace reads them back: the category's attribute names -> value
+   * names (several joined with ", "). Absent or {} = none. Compared only with
+   * DesiredProduct.sentAttributes (adapters that cannot read attributes never fill that).
+   */
   attributes?: Record<string, string>;
 }
 
@@ -114,6 +120,13 @@ export interface DesiredProduct extends CatalogProduct {
   photos?: ResolvedPhoto[];
   /** Product.certificates.files resolved and checked (local files; absent before photos land). */
   certificatePhotos?: ResolvedPhoto[];
+  /**
+   * The row's attributes as this marketplace would be sent them for `categoryId` (the category's
+   * attribute names -> value names; matched ones only, brand and certificate numbers included),
+   * from MarketplaceAdapter.sentAttributes. Absent: the target cannot read attributes back, so the
+   * plan never changes them there.
+   */
+  sentAttributes?: Record<string, string>;
 }
 
 export interface FieldChange {

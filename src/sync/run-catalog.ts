@@ -37,6 +37,7 @@ import { finishWithPlan, type SyncReport } from "./finish.js";
 import { recordKnown } from "./report-json.js";
 import type { InterruptSource } from "./interrupt.js";
 import { withResolvedPhotos } from "../photos/catalog-photos.js";
+import { withSentAttributes } from "./sent-attributes.js";
 
 export interface CatalogJob {
   /** The catalogue as shown and as resolved against the working folder. */
@@ -281,6 +282,9 @@ async function planAndApply(job: CatalogJob, opts: SyncOptions, ctx: CommandCont
         en: `--adopt cannot be used with ${target.label}: this marketplace cannot put a SKU on an existing listing.`,
       });
     }
+    // The rows' attributes as this target would be sent them, where it reads them back (the plan compares them).
+    const sentAttributes = adapter.sentAttributes?.bind(adapter);
+    if (sentAttributes) products = await withSentAttributes(products, sentAttributes);
     const adoption = opts.adopt ? planAdoptions(products, listings, where) : undefined;
     const diffed = diffCatalog({
       products,

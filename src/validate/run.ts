@@ -54,7 +54,8 @@ export async function runValidate(files: readonly string[], flags: ValidateFlags
         return bad;
       };
       const namesOnly = target.categories?.namesOnly === true;
-      const photos = createPhotoCollector();
+      // The practice shop (no marketplace given) is a TikTok Shop one: it carries variant photos per option value.
+      const photos = createPhotoCollector({ variantPhotos: target.rules.photo?.variantPhotos !== undefined || target.categories?.isPracticeShop === true });
       // issue 14: products with an issue for the target marketplace (its own title/price columns, pricing rule).
       const forMarketplace: { product: Product; line: number; sheet: string | undefined }[] = [];
       const market = target.marketplace;

@@ -10,6 +10,7 @@ import { createDetails, type Channel, type Details, type ItemLimits } from "../.
 import { addItemBody, logisticInfo } from "../../src/adapters/shopee/payload.js";
 import { uploadedImage } from "../../src/adapters/shopee/photos.js";
 import { listAllListings } from "../../src/adapters/shopee/read.js";
+import { AdapterError } from "../../src/errors.js";
 import type { Change, DesiredProduct } from "../../src/plan/types.js";
 import { makeDesired } from "../builders.js";
 import { DEFAULT_ITEM_LIMITS } from "../../src/mock-server/shopee/limits.js";
@@ -258,4 +259,62 @@ describe("reference A3 variants: wait ~5 s after add_item before defining varian
     expect(rig.server.stats().byPath["product/init_tier_variation"]).toBe(2);
     expect(rig.server.items()[0]?.models.map((m) => m.sku)).toEqual(["MSK-5S-S", "MSK-5S-M"]);
   }, 15_000);
+});
+
+describe("reference A3 get_item_list: the offset ceiling and the update_time range", () => {
+  it("a server that refuses offsets past its ceiling is listed in update_time windows: every item once", async () => {
+    const seedItems = Array.from({ length: 250 }, (_, i) => ({ sku: `W-${String(i).padStart(3, "0")}`, name: `Barang ${i}`, price: 10_000, stock: 1 }));
+    rig = await startShopeeRig({ server: { itemListOffsetCap: 100 }, seedItems });
+    const skus = (await rig.adapter.listListings()).map((l) => l.sku);
+    expect(skus).toHaveLength(250);
+    expect(new Set(skus).size).toBe(250);
+  });
+
+  it("a lost add_item is still looked up when the server refuses an update_time_to in the future", async () => {
+    const strictRange =
+      (real: typeof fetch): typeof fetch =>
+      async (input, init) => {
+        const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
+        const to = Number(url.searchParams.get("update_time_to") ?? 0);
+        if (url.pathname.endsWith("/get_item_list") && to > Math.floor(Date.now() / 1000)) return json({ request_id: "r", error: "error_update_time_range", message: "update_time_to should not be in the future." });
+        return real(input, init);
+      };
+    rig = await startShopeeRig({ apiFetch: strictRange });
+    rig.server.scheduleFault("product/add_item", "drop");
+    const outcomes = await rig.adapter.apply([create(product({ sku: "L-R", name: "Kopi Rentang" }))]);
+    expect(outcomes[0]).toMatchObject({ status: "applied", listingId: String(rig.server.items()[0]?.itemId) });
+    expect(rig.server.items().map((i) => i.sku)).toEqual(["L-R"]);
+  });
+});
+
+describe("reference A2 common errors about the shop or the app stop the run, not one item", () => {
+  it.each([
+    ["shop_access_expired", "auth", /desbumi connect shopee/],
+    ["shop_banned", "rejected", /shop_banned/],
+  ])("%s on add_item is one run-stopping AdapterError", async (code, kind, wording) => {
+    rig = await startShopeeRig({ apiFetch: firstAnswer("product/add_item", () => json({ request_id: "r", error: code, message: "" }, 403)) });
+    const error = await rig.adapter.apply([create(product({ sku: "S-1", name: "Barang Toko" }))]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AdapterError);
+    expect(error).toMatchObject({ kind, code });
+    expect((error as AdapterError).text.en).toMatch(wording);
+  });
+});
+
+describe("reference A3 ids as strings", () => {
+  it("add_item's item_id and unlist_item's failure_list item_id read as numbers", async () => {
+    rig = await startShopeeRig({
+      apiFetch: reshapeAnswers({
+        "product/add_item": (body) => ({ ...body, response: { ...(body.response as object), item_id: String((body.response as { item_id: number }).item_id) } }),
+        "product/unlist_item": (body) => {
+          const r = body.response as { success_list: { item_id: number }[] };
+          return { ...body, warning: "failed rows", response: { success_list: [], failure_list: r.success_list.map((s) => ({ item_id: String(s.item_id), failed_reason: "Item is in a promotion." })) } };
+        },
+      }),
+    });
+    const p = product({ sku: "STR-1", name: "Barang String" });
+    const [created] = await rig.adapter.apply([create(p)]);
+    expect(created).toMatchObject({ status: "applied", listingId: String(rig.server.items()[0]?.itemId) });
+    const [off] = await rig.adapter.apply([{ kind: "deactivate", sku: p.sku, listingId: String(rig.server.items()[0]?.itemId), reason: "catalog-inactive", fields: [] }]);
+    expect(off).toMatchObject({ status: "failed", error: { message: "Item is in a promotion." } });
+  });
 });

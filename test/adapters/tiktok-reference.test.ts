@@ -188,4 +188,33 @@ describe("tiktok-shop against the reference", () => {
       { warehouse_id: "7300000000000000002", quantity: 6 },
     ]);
   });
+
+  it("§4.4 deactivate takes live products only: an inactive row is created with no sellable stock, reads inactive in review, and is deactivated after it", async () => {
+    rig = await startTikTokRig({ reviewDelayMs: 3_600_000, deactivateInReview: false });
+    const adapter = await rig.adapter();
+    const row = makeDesired({ sku: "KOPI-9", name: "Kopi Luwak Liar Lereng Kawi Kemasan 100 gr", categoryId: TIKTOK_LEAF_ID, category: TIKTOK_LEAF_ID, price: 150_000, stock: 6, status: "inactive" });
+    const [outcome] = await adapter.apply([{ kind: "create", sku: "KOPI-9", product: row }]);
+    const product = rig.mock.state.products[0]!;
+    expect(outcome).toMatchObject({ status: "applied", listingId: product.id });
+    expect(product.status).toBe("PENDING");
+    expect(product.skus[0]?.inventory.map((i) => i.quantity)).toEqual([0]);
+    // in review: reads as the inactive row, so the next sync has nothing to do
+    const inReview = await adapter.listListings();
+    expect(inReview[0]).toMatchObject({ status: "inactive", stock: 6 });
+    expect(diffCatalog({ products: [row], listings: inReview }).changes).toEqual([]);
+    // approved (live, quantity 0): the sync after the review deactivates it, then nothing to do
+    product.auditDueMs = 0;
+    const approved = diffCatalog({ products: [row], listings: await adapter.listListings() });
+    expect(approved.changes.map((c) => c.kind)).toEqual(["deactivate"]);
+    expect((await adapter.apply(approved.changes)).map((o) => o.status)).toEqual(["applied"]);
+    expect(product.status).toBe("SELLER_DEACTIVATED");
+    expect(diffCatalog({ products: [row], listings: await adapter.listListings() }).changes).toEqual([]);
+    // turned on: the row's stock is sent, then it is activated
+    const on = { ...row, status: "active" as const };
+    const plan = diffCatalog({ products: [on], listings: await adapter.listListings() });
+    expect(plan.changes.map((c) => c.kind)).toEqual(["reactivate"]);
+    expect((await adapter.apply(plan.changes)).map((o) => o.status)).toEqual(["applied"]);
+    expect(product.skus[0]?.inventory.map((i) => i.quantity)).toEqual([6]);
+    expect(product.status).toBe("PENDING");
+  });
 });

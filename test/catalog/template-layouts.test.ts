@@ -172,3 +172,13 @@ describe("WooCommerce product CSV export", () => {
     });
   });
 });
+
+test.each([
+  ["shopee-mass-upload-en.csv", "shopee"],
+  ["tiktok-batch-en.csv", "tiktok-shop"],
+  ["shopify-products.csv", "tiktok-shop"],
+  ["woocommerce-products.csv", "tiktok-shop"],
+])("%s: a template column that means something else gets no did-you-mean (Height is not weight, Maximum is not Minimum Purchase Quantity)", async (file, marketplace) => {
+  const r = await load(file, marketplace);
+  expect(r.issues.filter((i) => i.code === "UNKNOWN_COLUMN" && i.args?.suggestion !== undefined).map((i) => [i.column, i.args?.suggestion])).toEqual([]);
+});

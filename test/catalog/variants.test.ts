@@ -206,4 +206,26 @@ describe("properties", () => {
       { numRuns: 25 },
     );
   });
+
+  test("without a parent column: the order of products, and of rows within a product's run, does not matter", async () => {
+    const header = "SKU,Nama Produk,Rasa,Harga,Stok,Berat,Foto";
+    const blocks = [
+      [`T-ORI,Keripik Tempe,Original,15000,4,200,${IMG}`, "T-PDS,Keripik Tempe,Pedas,15000,2,200,", "T-BLD,Keripik Tempe,Balado,16000,1,200,"],
+      [`S-ORI,Keripik Singkong,Original,12000,3,250,${IMG}`, "S-BLD,Keripik Singkong,Balado,12000,3,250,"],
+      [`K-1,Kopi Robusta,,25000,5,250,${IMG}`],
+    ];
+    const byName = (r: CatalogResult) => Object.fromEntries(r.products.map((p) => [p.name, (p.variants ?? []).map((v) => v.sku).sort()]));
+    const expected = { "Keripik Tempe": ["T-BLD", "T-ORI", "T-PDS"], "Keripik Singkong": ["S-BLD", "S-ORI"], "Kopi Robusta": [] };
+    // NOTE: the first row of a run holds the product's photo; a shuffled run moves it with the product cells.
+    const withPhotoFirst = (rows: string[]) => rows.map((row, i) => (i === 0 ? row.replace(/,$/, `,${IMG}`) : row.replace(new RegExp(`,${IMG.replace(/[.]/g, "\\.")}$`), ",")));
+    await fc.assert(
+      fc.asyncProperty(fc.shuffledSubarray(blocks, { minLength: 3, maxLength: 3 }), fc.array(fc.nat(), { minLength: 3, maxLength: 3 }), async (order, seeds) => {
+        const rows = order.flatMap((block, i) => withPhotoFirst([...block.slice(seeds[i]! % block.length), ...block.slice(0, seeds[i]! % block.length)]));
+        const r = await load([header, ...rows].join("\n"));
+        expect(r.issues).toEqual([]);
+        expect(byName(r)).toEqual(expected);
+      }),
+      { numRuns: 20 },
+    );
+  });
 });

@@ -423,8 +423,10 @@ describe("every group of a config synced to the practice shop: one shop per grou
     await writeCsv(cwd, "b.csv", [csvRow("BE-1", { kategori: "Jamu", nama: "Jamu Beta Beras Kencur 250 ml" }), csvRow("BE-2", { kategori: "Kopi", nama: "Kopi Beta Arabika Bubuk 250 gr" })]);
     return cwd;
   }
+  // Reviews settle at the next read: the prune below deactivates live products (a product still in
+  // review cannot be deactivated, §4.4 of the reference; the next test covers that answer).
   const practice = async (cwd: string, args: string[]): Promise<{ code: number; io: TestIo }> => {
-    const io = makeIo({ cwd });
+    const io = makeIo({ cwd, env: { DESBUMI_PRACTICE_REVIEW_MS: "0" } });
     return { code: await main(["--lang", "en", ...args], io), io };
   };
   const shopSkus = async (cwd: string, group: string): Promise<string[]> => {
@@ -467,6 +469,21 @@ describe("every group of a config synced to the practice shop: one shop per grou
     expect(pruned.io.stdout.text).not.toMatch(/deactivate BE-/);
     expect(await shopSkus(cwd, "alpha")).toEqual(["AL-1"]);
     expect(await shopSkus(cwd, "beta")).toEqual(["BE-1", "BE-2"]);
+  });
+
+  it("a product still in review cannot be pruned yet: the item fails, says the next sync after the review does it, and stays listed", async () => {
+    const cwd = await setUp();
+    const inReview = async (args: string[]) => {
+      const io = makeIo({ cwd }); // the practice shop's own one-minute review
+      return { code: await main(["--lang", "en", ...args], io), io };
+    };
+    expect((await inReview(["sync", "--group", "alpha", "--yes"])).code).toBe(0);
+    await writeCsv(cwd, "a.csv", [csvRow("AL-1", { kategori: "Jamu", nama: "Jamu Alpha Kunyit Asam 250 ml" })]);
+    const pruned = await inReview(["sync", "--group", "alpha", "--yes", "--prune", "--allow-mass-deactivate"]);
+    expect(pruned.code).toBe(1);
+    expect(pruned.io.stdout.text).toContain("1 failed: SKU AL-2");
+    expect(pruned.io.stdout.text).toContain("only a live product can be deactivated: the next sync after the review deactivates it");
+    expect(await shopSkus(cwd, "alpha")).toEqual(["AL-1", "AL-2"]);
   });
 
   it("a saved group plan is applied to the same group's practice shop; a single file keeps the shared shop", async () => {

@@ -186,9 +186,9 @@ describe("images and products", () => {
     expect(tooMany.body.code).toBe(12019120);
   });
 
-  it("§4 table: Update Price and Update Inventory take ACTIVATE products only (12052901 in review)", async () => {
+  it("§4 table / §4.4: price, stock and deactivate take ACTIVATE products only (12052901 in review)", async () => {
     await mock.close();
-    mock = await startTikTokMock({ appSecret: "mock-secret", reviewDelayMs: 3_600_000 });
+    mock = await startTikTokMock({ appSecret: "mock-secret", reviewDelayMs: 3_600_000, deactivateInReview: false });
     token = (await tokenGet(mock.issueAuthCode())).data.access_token;
     const uri = (await upload(makePng(400, 400, 6))).body.data.uri as string;
     const created = (await call("/product/202309/products", { json: product(uri) })).body.data;
@@ -198,6 +198,8 @@ describe("images and products", () => {
     expect(price.body.code).toBe(12052901);
     const stock = await call(`/product/202309/products/${id}/inventory/update`, { json: { skus: [{ id: sku, inventory: [{ warehouse_id: WH, quantity: 3 }] }] } });
     expect(stock.body.code).toBe(12052901);
+    const off = await call("/product/202309/products/deactivate", { json: { product_ids: [id] } });
+    expect(off.body).toMatchObject({ code: 0, data: { errors: [{ code: 12052901, detail: { product_id: id } }] } });
     // the partial edit takes them in any status but FREEZE/DELETED (§4.4)
     const edit = await call(`/product/202309/products/${id}/partial_edit`, { json: { skus: [{ id: sku, seller_sku: "KOPI-001", price: { amount: "46000", currency: "IDR" }, inventory: [{ warehouse_id: WH, quantity: 3 }] }] } });
     expect(edit.body.code).toBe(0);

@@ -4,6 +4,7 @@
 import { expect, test } from "vitest";
 import { createMemoryAdapter } from "../../src/adapters/memory/index.js";
 import { diffCatalog } from "../../src/plan/diff.js";
+import { sameVariantPhotos, shownListingImages } from "../../src/photos/identity.js";
 import { renderPlanText } from "../../src/plan/render-text.js";
 import type { DesiredProduct } from "../../src/plan/types.js";
 import type { ResolvedPhoto } from "../../src/photos/types.js";
@@ -44,4 +45,29 @@ test("links compare as text, as before (a listing without photoHashes)", () => {
   const listing = makeListing({ sku: "K-1", images: ["https://img.example/a.jpg"] });
   expect(diffCatalog({ products: [product], listings: [listing] }).unchanged).toBe(1);
   expect(diffCatalog({ products: [{ ...product, images: ["https://img.example/b.jpg"], photos: [] }], listings: [listing] }).changes).toHaveLength(1);
+});
+
+test("the same file name with new content is one images change, shown as edited, not as a reorder", () => {
+  // As an uploading adapter reads it back: the image under the name it was uploaded for, its old hash.
+  const listing = makeListing({ sku: "K-1", images: ["kopi-1.jpg"], photoHashes: [A] });
+  const edited = diffCatalog({ products: [withPhotos([file("kopi-1.jpg", B)])], listings: [listing] });
+  expect(edited.changes).toMatchObject([{ kind: "update", fields: [{ field: "images", from: ["kopi-1.jpg"], to: ["kopi-1.jpg"] }] }]);
+  expect(renderPlanText(makePlan({ changes: edited.changes }), { lang: "en", color: false })).toContain("images: 1 photo (edited: kopi-1.jpg)");
+});
+
+test("variants: by content where the live SKU's hash is known, as text where not (sameVariantPhotos)", () => {
+  const variant = { images: ["merah.jpg"], photos: [file("merah.jpg", A)] };
+  expect(sameVariantPhotos(variant, { images: ["warna-merah.jpg"], photoHashes: [A] })).toBe(true);
+  expect(sameVariantPhotos(variant, { images: ["merah.jpg"], photoHashes: [B] })).toBe(false);
+  expect(sameVariantPhotos(variant, { images: ["merah.jpg"] })).toBe(true);
+  expect(sameVariantPhotos(variant, { images: ["tos-uri-by-hand"] })).toBe(false);
+  expect(sameVariantPhotos(variant, { images: [] })).toBe(false);
+  expect(shownListingImages({ images: ["warna-merah.jpg"], photoHashes: [A] }, variant)).toEqual(["merah.jpg"]);
+  const text = renderPlanText(
+    makePlan({
+      changes: [{ kind: "update", sku: "BTK", listingId: "1", fields: [], product: makeDesired({ sku: "BTK" }), variants: [{ kind: "update", sku: "BTK-M", variantId: "9", fields: [{ field: "images", from: ["merah.jpg"], to: ["merah.jpg"] }] }] }],
+    }),
+    { lang: "id", color: false },
+  );
+  expect(text).toContain("~ varian BTK-M foto: 1 foto (isi foto diubah: merah.jpg)");
 });

@@ -96,6 +96,21 @@ describe("the photo step locates them, by the target adapter's rule", () => {
     expect(done.products[0]!.variants!.map((x) => x.images)).toEqual([["biru.jpg"], ["merah.jpg"], ["biru.jpg"]]);
   });
 
+  test("photo links only (no file to read): still checked against Shopee's rule by validate", async () => {
+    await writeFile(
+      join(dir, "links.csv"),
+      [
+        "Kode Induk,SKU,Nama Produk,Deskripsi,Ukuran,Warna,Harga,Stok,Berat,Kategori,Foto,Foto Variasi",
+        "BTK,BTK-M-B,Kemeja Batik Gajah Oling Lengan Pendek,Batik tulis,M,Biru,150000,3,300,Kemeja,https://img.example.test/u.jpg,https://img.example.test/biru.jpg",
+        "BTK,BTK-M-M,,,M,Merah,150000,3,,,,https://img.example.test/merah.jpg",
+      ].join("\n") + "\n",
+    );
+    const r = await runCli(["validate", "links.csv", "--marketplace", "shopee", "--format", "json"], { cwd: dir });
+    const doc = JSON.parse(r.stdout) as { files: { issues: { code: string; line: number; column?: string }[] }[] };
+    expect(doc.files[0]!.issues.filter((i) => i.code.startsWith("VARIANT_PHOTO")).map((i) => [i.code, i.line, i.column])).toEqual([["VARIANT_PHOTO_CONFLICT", 3, "Foto Variasi"]]);
+    expect(r.code).toBe(1);
+  });
+
   test("validate --marketplace shopee reports it, located, in both languages", async () => {
     const en = await runCli(["validate", "k.csv", "--marketplace", "shopee"], { cwd: dir });
     expect(en.code).toBe(1);

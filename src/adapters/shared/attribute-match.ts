@@ -5,6 +5,7 @@
 import type { CertificateKind } from "../../catalog/certificates.js";
 import type { Certificates } from "../../catalog/types.js";
 import { editDistance } from "../../edit-distance.js";
+import { attributeKey, valueKey } from "../../catalog/attribute-key.js";
 
 /** A category attribute as the adapter read it from the marketplace (ids as strings). */
 export interface CategoryAttribute {
@@ -47,11 +48,8 @@ export interface AttributeMatch {
   unknown: { name: string; value: string; suggestion?: string }[];
 }
 
-/** Attribute names: case, spacing and punctuation ignored (`bahan-utama` = `Bahan Utama`). */
-export const attributeKey = (name: string): string => name.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
-
-/** Attribute values: case and spacing ignored (`1 bulan` = `1Bulan`), punctuation kept (`3.5` is not `35`). */
-export const valueKey = (value: string): string => value.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
+// The keys live in the catalogue so the plan's attribute diff compares exactly as the matcher does.
+export { attributeKey, valueKey };
 
 /** Allowed distance grows with length, as for headers: none under 4 letters, 1 up to 6, 2 up to 11, then 3. */
 const tolerance = (length: number): number => (length < 4 ? 0 : length < 7 ? 1 : length < 12 ? 2 : 3);
@@ -171,4 +169,12 @@ export function sourcesFor(attribute: CategoryAttribute): AttributeSource[] {
 export function allowedValues(attribute: CategoryAttribute, max = 10): { options: string; more: number } {
   const names = attribute.values.map((v) => v.name);
   return { options: names.slice(0, max).join(", "), more: Math.max(0, names.length - max) };
+}
+
+/**
+ * The attributes a match sends, as the marketplace reads them back: the category's own attribute
+ * name -> the listed value's name, or the custom value. What the plan compares with Listing.attributes.
+ */
+export function attributesAsSent(match: Pick<AttributeMatch, "matched">): Record<string, string> {
+  return Object.fromEntries(match.matched.map((m) => [m.attribute.name, "custom" in m.value ? m.value.custom : m.value.name]));
 }

@@ -5,7 +5,12 @@ import { z } from "zod";
 import type { MarketplaceRules } from "../../rules.js";
 import type { AdapterDefinition, ConnectInput } from "../types.js";
 
-/** The documented live host (reference A1; Indonesian shops use the SG host). */
+/**
+ * The documented live host (reference A1; Indonesian shops use the SG host).
+ * NOTE (open question "whether the sandbox still honours partner.test-stable.shopeemobile.com"): we
+ * pick no sandbox host; `baseUrl` names one (openplatform.sandbox.test-stable.shopee.sg or the legacy
+ * one), and the mock answers on any host with the same paths.
+ */
 export const SHOPEE_LIVE_HOST = "https://partner.shopeemobile.com";
 /** NOTE (open question "numeric rate limits"): none are published; 10 req/s is our starting pace. */
 export const DEFAULT_PACE = 10;

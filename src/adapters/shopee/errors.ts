@@ -34,6 +34,12 @@ export const TOKEN_ERRORS = new Set(["invalid_acceess_token", "invalid_access_to
 /** The authorization itself is gone: only `desbumi connect shopee` helps. */
 export const LAPSED_ERRORS = new Set(["refresh_token_expired", "error_shop_refresh_token", "shop_access_expired", "shop_no_linked", "partner_shop_no_link", "invalid_code"]);
 
+/**
+ * Errors about the app or the shop, not the item (reference A2 common errors): every other write
+ * would get them too, so the run stops with one message instead of failing item by item.
+ */
+export const RUN_STOPPING = new Set([...LAPSED_ERRORS, ...TOKEN_ERRORS, "shop_banned", "error_api_permission", "api_suspended", "source_ip_undeclared"]);
+
 export function reconnectError(group: string, code?: string): AdapterError {
   const g = group === "default" ? "" : ` --group ${group}`;
   return new AdapterError({

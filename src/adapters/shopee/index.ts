@@ -6,6 +6,8 @@ import { PhotoUploadCache, photoCacheFile } from "../shared/photo-cache.js";
 import { TokenStore } from "../shared/token-store.js";
 import type { AdapterContext, Category, MarketplaceAdapter } from "../types.js";
 import { checkProducts } from "./checks.js";
+import { buildAttributes } from "./attributes.js";
+import { attributesAsSent } from "../shared/attribute-match.js";
 import { ShopeeClient } from "./client.js";
 import { SHOPEE_RULES, type ShopeeOptions } from "./definition.js";
 import { createDetails } from "./details.js";
@@ -103,6 +105,14 @@ export async function createShopeeAdapter(options: ShopeeOptions, ctx: AdapterCo
       checkProducts(products, at, details, () => listCategories()).catch((error: unknown) => {
         throw asRunError(error, group);
       }),
+    // get_item_base_info reads attribute_list back by the tree's names (map.ts): the plan compares them.
+    sentAttributes: (product) =>
+      details
+        .attributes(Number(product.categoryId))
+        .then((tree) => attributesAsSent(buildAttributes(product, tree).match))
+        .catch((error: unknown) => {
+          throw asRunError(error, group);
+        }),
     apply: (changes, opts = {}) =>
       writeChanges(changes, opts, {
         client,
@@ -110,6 +120,7 @@ export async function createShopeeAdapter(options: ShopeeOptions, ctx: AdapterCo
         photos: { client, cache: photos, cwd: ctx.cwd, fetch: ctx.fetch ?? globalThis.fetch },
         logistics: options.logistics,
         packageCm: options.packageDimensionCm,
+        group,
         known,
         concurrency: WRITE_CONCURRENCY,
         log,

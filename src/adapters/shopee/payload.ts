@@ -108,7 +108,7 @@ export async function updateItemBody(itemId: number, product: DesiredProduct, fi
     else if (f.field === "category") {
       body.category_id = Number(product.categoryId);
       body.attribute_list = await attributeList(details, product, Number(product.categoryId));
-    }
+    } else if (f.field === "attributes") body.attribute_list ??= await attributeList(details, product, Number(product.categoryId));
   }
   return Object.keys(body).length > 1 ? body : undefined;
 }

@@ -9,7 +9,7 @@ import type { Change, ChangeOutcome, DesiredProduct, ListingReview, ListingVaria
 import type { ApplyOptions } from "../types.js";
 import type { ShopeeClient } from "./client.js";
 import type { Details } from "./details.js";
-import { DAILY_LIMIT_TEXT, DailyLimitError, OutcomeUnknownError, RETRYABLE, ShopeeApiError } from "./errors.js";
+import { asRunError, DAILY_LIMIT_TEXT, DailyLimitError, RUN_STOPPING, OutcomeUnknownError, RETRYABLE, ShopeeApiError } from "./errors.js";
 import { addItemBody, initTierBody, tiersOf, updateItemBody, type PackageCm } from "./payload.js";
 import { uploadPhotos, type PhotoDeps } from "./photos.js";
 import { LISTED_STATUSES } from "./read.js";
@@ -34,6 +34,8 @@ export interface WriteDeps {
   photos: PhotoDeps;
   logistics: readonly (number | string)[] | undefined;
   packageCm: PackageCm;
+  /** The catalogue group (named in a "connect again" message). */
+  group: string;
   known: Map<string, KnownListing>;
   concurrency: number;
   log: Logger;
@@ -49,8 +51,9 @@ const failed = (change: Change, code: string, message: string, retryable: boolea
   error: { code, message, retryable },
 });
 
-function toFailure(change: Change, error: unknown): ChangeOutcome {
+function toFailure(change: Change, error: unknown, group: string): ChangeOutcome {
   const listingId = change.kind === "create" ? undefined : change.listingId;
+  if (error instanceof ShopeeApiError && RUN_STOPPING.has(error.error)) throw asRunError(error, group);
   if (error instanceof DailyLimitError) return failed(change, "error_limit", DAILY_LIMIT_TEXT.en, true, listingId);
   if (error instanceof ShopeeApiError) return failed(change, error.error, error.message, RETRYABLE.has(error.error), listingId);
   if (error instanceof OutcomeUnknownError) return failed(change, "OUTCOME_UNKNOWN", `${error.message}; run sync again to check and finish it`, true, listingId);
@@ -90,7 +93,7 @@ export async function writeChanges(changes: readonly Change[], opts: ApplyOption
           else report(index, { status: "applied", sku: change.sku, kind: change.kind, listingId });
         } catch (error) {
           if (error instanceof DailyLimitError) isStopped = true;
-          report(index, toFailure(change, error));
+          report(index, toFailure(change, error, deps.group));
         }
       }),
     ),
@@ -107,7 +110,7 @@ async function flipStatuses(flips: Flip[], changes: readonly Change[], deps: Wri
       // Setting a status is safe to repeat, so the client may retry a lost answer.
       const env = await deps.client.post("/api/v2/product/unlist_item", { item_list: batch.map((f) => ({ item_id: f.itemId, unlist: f.unlist })) });
       const r = (env.response ?? {}) as { failure_list?: { item_id: number; failed_reason?: string }[] };
-      const failures = new Map((r.failure_list ?? []).map((f) => [f.item_id, f.failed_reason ?? "refused"]));
+      const failures = new Map((r.failure_list ?? []).map((f) => [Number(f.item_id), f.failed_reason || "refused"]));
       for (const f of batch) {
         const change = changes[f.index];
         if (!change) continue;
@@ -117,7 +120,7 @@ async function flipStatuses(flips: Flip[], changes: readonly Change[], deps: Wri
     } catch (error) {
       for (const f of batch) {
         const change = changes[f.index];
-        if (change) report(f.index, toFailure(change, error));
+        if (change) report(f.index, toFailure(change, error, deps.group));
       }
     }
   }
@@ -235,9 +238,23 @@ const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 /** The item with this item_sku changed since `since` (a lost add_item), if any. */
 async function findRecentBySku(client: ShopeeClient, sku: string, since: number, signal?: AbortSignal): Promise<number | undefined> {
   let offset = 0;
+  // NOTE: the window ends a minute ahead (clock difference); a server refusing that range
+  // (error_update_time_range, reference A3) is asked up to now, then without a range.
+  const ranges: (number | undefined)[] = [60, 0, undefined];
   for (let page = 0; page < 100; page += 1) {
-    const query: [string, string][] = [["offset", String(offset)], ["page_size", "100"], ["update_time_from", String(since)], ["update_time_to", String(nowSeconds() + 60)], ...LISTED_STATUSES.map((s): [string, string] => ["item_status", s])];
-    const r = ((await client.get("/api/v2/product/get_item_list", query, signal ? { signal } : {})).response ?? {}) as { item?: { item_id: number }[]; has_next_page?: boolean; next_offset?: number };
+    const ahead = ranges[0];
+    const query: [string, string][] = [["offset", String(offset)], ["page_size", "100"], ...LISTED_STATUSES.map((s): [string, string] => ["item_status", s])];
+    if (ahead !== undefined) query.push(["update_time_from", String(since)], ["update_time_to", String(nowSeconds() + ahead)]);
+    let env;
+    try {
+      env = await client.get("/api/v2/product/get_item_list", query, signal ? { signal } : {});
+    } catch (error) {
+      if (!(error instanceof ShopeeApiError && error.error === "error_update_time_range" && ranges.length > 1)) throw error;
+      ranges.shift();
+      offset = 0;
+      continue;
+    }
+    const r = (env.response ?? {}) as { item?: { item_id: number }[]; has_next_page?: boolean; next_offset?: number };
     const ids = (r.item ?? []).map((i) => i.item_id);
     for (let i = 0; i < ids.length; i += 50) {
       const env = await client.get("/api/v2/product/get_item_base_info", [["item_id_list", ids.slice(i, i + 50).join(",")]], signal ? { signal } : {});
@@ -267,8 +284,8 @@ async function addItemOnce(body: Record<string, unknown>, sku: string, deps: Wri
   for (let attempt = 0; ; attempt += 1) {
     try {
       const env = await deps.client.post("/api/v2/product/add_item", body, { isUnsafeWrite: true, ...(signal ? { signal } : {}) });
-      const id = (env.response as { item_id?: number } | undefined)?.item_id;
-      if (typeof id !== "number") throw new ShopeeApiError("error_protocol", "add_item answered without an item_id", 200);
+      const id = Number((env.response as { item_id?: number | string } | null | undefined)?.item_id);
+      if (!Number.isSafeInteger(id) || id <= 0) throw new ShopeeApiError("error_protocol", "add_item answered without an item_id", 200);
       return id;
     } catch (error) {
       const isLost = error instanceof OutcomeUnknownError || (error instanceof ShopeeApiError && RETRYABLE.has(error.error));

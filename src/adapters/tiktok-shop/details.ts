@@ -24,6 +24,12 @@ export interface ProductDetail {
    * inactive while the SKU still has no sellable stock (read.ts variantState).
    */
   stoppedVariants?: Record<string, number>;
+  /**
+   * A product created for an inactive row: its SKUs were sent with quantity 0 (seller SKU lowercase
+   * -> the row's stock), so it is never sellable while the deactivate waits for the review (§4.4:
+   * deactivate takes live products only). Cleared by the next stock write.
+   */
+  heldStock?: Record<string, number>;
   /** Content hashes of the certificate photos last sent in `certifications[]` (write.ts). */
   certificates?: string[];
   /** update_time seen with these details (search/Get Product), or 0 when we wrote them. */

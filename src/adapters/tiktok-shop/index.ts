@@ -14,7 +14,7 @@ import { TikTokClient, TransportError } from "./client.js";
 import { TIKTOK_SHOP_RULES, type TikTokShopOptions } from "./definition.js";
 import { DetailCache } from "./details.js";
 import { ADAPTER, missingCredentialsError, reconnectError } from "./errors.js";
-import type { AttributeIds } from "./payload.js";
+import { sentAttributes, type AttributeIds } from "./payload.js";
 import { readListings } from "./read.js";
 import { checkProducts, createRequirementsLookup } from "./checks.js";
 import { createOne, setStatus, updateFields, type WriteDeps } from "./write.js";
@@ -167,6 +167,11 @@ export async function createTikTokShopAdapter(options: TikTokShopOptions, ctx: A
       return checkProducts(products, at, requirements, (id) => names.get(id) ?? id, options.platforms);
     },
 
+    // Get Product reads product_attributes back by the category's names (read.ts): the plan compares them.
+    async sentAttributes(product) {
+      return sentAttributes(product, await attributeIds(product.categoryId));
+    },
+
     async apply(changes: readonly Change[], opts: ApplyOptions = {}): Promise<ChangeOutcome[]> {
       const outcomes = new Map<Change, ChangeOutcome>();
       const report = (c: Change, o: ChangeOutcome): void => {
@@ -193,7 +198,7 @@ export async function createTikTokShopAdapter(options: TikTokShopOptions, ctx: A
               if (c.kind === "create") return report(c, await createOne(c, d));
               if (c.kind === "update") return report(c, await updateFields(c, d));
               // reactivate: field changes first, then activate in batches
-              const fieldsDone = c.fields.length > 0 ? await updateFields(c, d) : undefined;
+              const fieldsDone = c.fields.length > 0 || details.get(c.listingId)?.heldStock !== undefined ? await updateFields(c, d) : undefined;
               if (fieldsDone && fieldsDone.status !== "applied") return report(c, fieldsDone);
               toActivate.push(c);
             }),

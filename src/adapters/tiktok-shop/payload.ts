@@ -1,7 +1,7 @@
 // Catalogue product -> TikTok Shop product payload (reference §4.2, §9 Tokopedia fields).
 import { createHash } from "node:crypto";
 import type { DesiredProduct } from "../../plan/types.js";
-import { matchAttributes, type CategoryAttribute } from "../shared/attribute-match.js";
+import { attributesAsSent, matchAttributes, type CategoryAttribute } from "../shared/attribute-match.js";
 
 /** Plain text -> the HTML the API wants: escaped, one <p> per line (2024 docs' safe tag set). */
 export function toHtml(text: string): string {
@@ -45,7 +45,7 @@ const matched = (product: DesiredProduct, ids: AttributeIds | undefined) => (ids
 
 /** The catalogue attributes the category knows, under the category's own names and values (as Get Product reads them back). */
 export function sentAttributes(product: DesiredProduct, ids: AttributeIds | undefined): Record<string, string> {
-  return Object.fromEntries(matched(product, ids).map((m) => [m.attribute.name, "custom" in m.value ? m.value.custom : m.value.name]));
+  return attributesAsSent({ matched: matched(product, ids) });
 }
 
 /** §4.2 `product_attributes[{id, values:[{id}|{name}]}]`: a listed value by id, a custom one (customizable only) by name. */

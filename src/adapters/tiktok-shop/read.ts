@@ -109,6 +109,9 @@ async function fetchDetail(client: TikTokClient, id: string, signal?: AbortSigna
   };
 }
 
+/** In review or rejected: not live yet, so not deactivatable (§4.4). */
+const WAITING = new Set(["PENDING", "FAILED"]);
+
 const INACTIVE = new Set(["SELLER_DEACTIVATED", "PLATFORM_DEACTIVATED", "FREEZE", "DRAFT", "DELETED"]);
 
 /** The combined status: TikTok's when listed there, else the Tokopedia platform status (§9: `status` is omitted then). */
@@ -166,7 +169,7 @@ export async function readListings(deps: ReadDeps): Promise<Listing[]> {
             reasons = got.reasons;
             // What only desbumi knows (Get Product does not say it) survives the re-read.
             const old = deps.details.get(p.id);
-            detail = { ...got.detail, updateTime: p.update_time ?? got.detail.updateTime, ...(old?.stoppedVariants ? { stoppedVariants: old.stoppedVariants } : {}), ...(old?.certificates ? { certificates: old.certificates } : {}) };
+            detail = { ...got.detail, updateTime: p.update_time ?? got.detail.updateTime, ...(old?.stoppedVariants ? { stoppedVariants: old.stoppedVariants } : {}), ...(old?.certificates ? { certificates: old.certificates } : {}), ...(old?.heldStock ? { heldStock: old.heldStock } : {}) };
             deps.details.put(p.id, detail);
           } else {
             detail = deps.details.get(p.id) ?? { description: "", weightGrams: 0, categoryId: "", images: [], updateTime: 0, writtenAt: 0 };
@@ -187,17 +190,24 @@ function toListing(p: SearchProduct, d: ProductDetail, reasons: ListingReview["r
   const qty = (s: SearchSku | undefined): number =>
     (s?.inventory ?? []).filter((i) => i.warehouse_id === deps.warehouseId || (s?.inventory?.length ?? 0) === 1).reduce((n, i) => n + (Number(i.quantity) || 0), 0);
   const price = (s: SearchSku | undefined): number => Number(s?.price?.sale_price ?? s?.price?.tax_exclusive_price ?? 0);
+  // A SKU held at quantity 0 because its product was created inactive reads with the row's stock.
+  const shown = (s: SearchSku | undefined): number => {
+    const q = qty(s);
+    const held = s?.seller_sku !== undefined ? d.heldStock?.[s.seller_sku.toLowerCase()] : undefined;
+    return q === 0 && held !== undefined ? held : q;
+  };
   const listing: Listing = {
     id: p.id,
     sku: first?.seller_sku ?? "",
     name: p.title,
     description: d.description,
     price: price(first),
-    stock: skus.length > 1 ? skus.reduce((n, s) => n + qty(s), 0) : qty(first),
+    stock: skus.length > 1 ? skus.reduce((n, s) => n + shown(s), 0) : shown(first),
     weight: d.weightGrams,
     categoryId: d.categoryId,
     condition: d.preOwned ? "USED" : "NEW",
-    status: INACTIVE.has(statusOf(p)) ? "inactive" : "active",
+    // A product created for an inactive row waits in review for its deactivate (heldStock, §4.4).
+    status: INACTIVE.has(statusOf(p)) || (d.heldStock !== undefined && WAITING.has(statusOf(p))) ? "inactive" : "active",
     min_order: d.minOrder ?? 1,
     etalase: "",
     images: d.images.map((uri) => deps.photos.refFor(uri) ?? uri),
@@ -250,5 +260,7 @@ function variantState(s: SearchSku, quantity: number, d: ProductDetail): { stock
   if (s.status_info?.status === "DEACTIVATED") return { stock: quantity, status: "inactive" };
   const stopped = s.seller_sku !== undefined && d.stoppedVariants ? d.stoppedVariants[s.seller_sku.toLowerCase()] : undefined;
   if (stopped !== undefined && quantity === 0) return { stock: stopped, status: "inactive" };
+  const held = s.seller_sku !== undefined && d.heldStock ? d.heldStock[s.seller_sku.toLowerCase()] : undefined;
+  if (held !== undefined && quantity === 0) return { stock: held, status: "active" };
   return { stock: quantity, status: "active" };
 }

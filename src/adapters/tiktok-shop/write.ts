@@ -145,6 +145,10 @@ export function stoppedVariants(sent: readonly { sku: string; stock: number; sta
   return out;
 }
 
+/** Seller SKU (lowercase) -> the row's stock, for every SKU of a product created inactive. */
+const heldStockOf = (product: DesiredProduct): Record<string, number> =>
+  product.variants?.length ? Object.fromEntries(product.variants.map((v) => [v.sku.toLowerCase(), v.stock])) : { [product.sku.toLowerCase()]: product.stock };
+
 /**
  * The certifications a create sends (§4.2 `certifications[]`): each certification the category
  * requires, with the product's uploaded certificate photos. NOTE: the catalogue gives certificate
@@ -185,7 +189,9 @@ export async function createOne(change: Extract<Change, { kind: "create" }>, dep
     package_weight: { value: kilograms(product.weight), unit: "KILOGRAM" },
     product_attributes: productAttributes(product, await deps.attributeIds(product.categoryId)),
     // NOTE: stock 0 is sent as quantity 0 (open question §11; see docs/tiktok-shop.md "Sold out").
-    skus: skuBodies(product, deps.warehouseId, undefined, variantImages),
+    // An inactive row is created with no sellable stock (heldStock): it may be approved and go live
+    // before the deactivate is allowed (§4.4).
+    skus: skuBodies(product.status === "inactive" ? { ...product, stock: 0, ...(product.variants ? { variants: product.variants.map((v) => ({ ...v, stock: 0 })) } : {}) } : product, deps.warehouseId, undefined, variantImages),
     listing_platforms: deps.platforms,
     // NOTE (open question §11, REQUIRED vs MANDATORY): shipping_insurance_requirement is not sent,
     // so the platform's default applies and no enum spelling is guessed.
@@ -218,10 +224,13 @@ export async function createOne(change: Extract<Change, { kind: "create" }>, dep
 async function created(change: Change, id: string, skuIds: string[], product: DesiredProduct, uris: string[], deps: WriteDeps): Promise<ChangeOutcome> {
   deps.skuIds.set(id, skuIds);
   const ids = await deps.attributeIds(product.categoryId);
-  deps.details.wrote(id, { description: product.description, weightGrams: product.weight, categoryId: product.categoryId, images: uris, minOrder: product.min_order, preOwned: product.condition === "USED", attributes: sentAttributes(product, ids), stoppedVariants: stoppedVariants(product.variants ?? []), ...(product.certificatePhotos?.length ? { certificates: certificateHashes(product) } : {}) });
+  deps.details.wrote(id, { description: product.description, weightGrams: product.weight, categoryId: product.categoryId, images: uris, minOrder: product.min_order, preOwned: product.condition === "USED", attributes: sentAttributes(product, ids), stoppedVariants: stoppedVariants(product.variants ?? []), ...(product.certificatePhotos?.length ? { certificates: certificateHashes(product) } : {}), ...(product.status === "inactive" ? { heldStock: heldStockOf(product) } : {}) });
   if (product.status === "inactive") {
     const env = await deps.client.call("POST", "/product/202309/products/deactivate", { json: { product_ids: [id], listing_platforms: deps.platforms }, cipher: true });
-    if (isNotLiveAnswer(env)) return failed(change, String(NOT_ALLOWED_IN_STATUS), IN_REVIEW_MESSAGE, true, id);
+    // NOTE (§4.4 deactivate takes ACTIVATE only): a product still in review cannot be deactivated
+    // yet; it was created with no sellable stock, reads as inactive while in review, and the sync
+    // after the review deactivates it. The create itself is done.
+    if (isNotLiveAnswer(env)) return { status: "applied", sku: change.sku, kind: change.kind, listingId: id };
     if (hasErrors(env)) return refused(change, env, id);
   }
   return { status: "applied", sku: change.sku, kind: change.kind, listingId: id };
@@ -251,6 +260,8 @@ export async function updateFields(change: Extract<Change, { kind: "update" | "r
   const id = change.listingId;
   const product = change.product;
   const names = new Set(change.fields.map((f: FieldChange) => f.field));
+  // A product created inactive holds quantity 0 (heldStock): turning it on sends the row's stock.
+  const held = change.kind === "reactivate" && deps.details.get(id)?.heldStock !== undefined;
   try {
     const edit: Record<string, unknown> = {};
     if (names.has("name")) edit.title = product.name;
@@ -259,9 +270,11 @@ export async function updateFields(change: Extract<Change, { kind: "update" | "r
     if (names.has("min_order")) edit.minimum_order_quantity = product.min_order;
     if (names.has("condition") && preOwnedAllowed(deps.platforms)) edit.is_pre_owned = product.condition === "USED";
     let attributes: Record<string, string> | undefined;
-    if (names.has("category")) {
+    // A new category takes its own attributes; an attributes change sends them all (partial edit
+    // replaces product_attributes, §4.5), as the create did.
+    if (names.has("category") || names.has("attributes")) {
       const ids = await deps.attributeIds(product.categoryId);
-      edit.category_id = product.categoryId;
+      if (names.has("category")) edit.category_id = product.categoryId;
       edit.product_attributes = productAttributes(product, ids);
       attributes = sentAttributes(product, ids);
     }
@@ -306,6 +319,11 @@ export async function updateFields(change: Extract<Change, { kind: "update" | "r
         ...(structural ? { stoppedVariants: stoppedVariants(product.variants ?? []) } : {}),
       });
     }
+    if (held) {
+      const refusedEdit = await editSkus(change, deps);
+      if (refusedEdit) return refusedEdit;
+      if (change.fields.every((f) => f.field === "price" || f.field === "stock") && !(change.variants ?? []).length) return { status: "applied", sku: change.sku, kind: change.kind, listingId: id };
+    }
     const variantDone = await updateVariants(change, edit, deps);
     if (variantDone) return variantDone;
     if (names.has("price") || names.has("stock")) {
@@ -326,6 +344,7 @@ export async function updateFields(change: Extract<Change, { kind: "update" | "r
           });
           if (isNotLiveAnswer(env)) live = false;
           else if (hasErrors(env)) return refused(change, env, id);
+          else if (live) deps.details.wrote(id, { heldStock: undefined });
         }
       }
       if (!live) {
@@ -373,7 +392,7 @@ async function editSkus(change: Extract<Change, { kind: "update" | "reactivate" 
   const env = await partialEdit(id, { skus: skuBodies(product, deps.warehouseId, ids, await variantImageUris(product, deps), deps.inventories) }, deps);
   if (hasErrors(env)) return refused(change, env, id);
   deps.skuIds.set(id, (env.data?.skus ?? []).map((s) => s.id));
-  deps.details.wrote(id, { stoppedVariants: stoppedVariants(product.variants ?? []) });
+  deps.details.wrote(id, { stoppedVariants: stoppedVariants(product.variants ?? []), heldStock: undefined });
   return undefined;
 }
 
@@ -422,7 +441,9 @@ async function updateVariants(change: Extract<Change, { kind: "update" | "reacti
       if (refusedEdit) return refusedEdit;
     } else if (hasErrors(env)) return refused(change, env, id);
     const sent = stocked.flatMap((u) => wanted.get(u.sku.toLowerCase()) ?? []);
-    deps.details.wrote(id, { stoppedVariants: stoppedVariants(sent, deps.details.get(id)?.stoppedVariants) });
+    const held = deps.details.get(id)?.heldStock;
+    const stillHeld = held && Object.fromEntries(Object.entries(held).filter(([k]) => !sent.some((v) => v.sku.toLowerCase() === k)));
+    deps.details.wrote(id, { stoppedVariants: stoppedVariants(sent, deps.details.get(id)?.stoppedVariants), heldStock: stillHeld && Object.keys(stillHeld).length > 0 ? stillHeld : undefined });
   }
   if (change.fields.length > 0) return undefined; // the product's own fields are handled by the caller
   deps.details.wrote(id, {});

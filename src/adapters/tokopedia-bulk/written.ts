@@ -15,8 +15,8 @@ export const EDIT_USE: Text = {
   en: "products that already exist: do NOT upload via Tambah Produk Sekaligus (it would add them a second time); make these changes in Seller Center > Ubah Sekaligus (bulk edit), found by Product ID or SKU Name",
 };
 
-/** Field -> the template column it lands in. */
-const COLUMN_OF: Record<ListingField, string> = {
+/** Field -> the template column it lands in. `attributes` never reaches a bulk file (it cannot read them back, so plans for it never change them). */
+const COLUMN_OF: Record<Exclude<ListingField, "attributes">, string> = {
   name: "Nama Produk*",
   description: "Deskripsi Produk*",
   price: "Harga (Rp)*",
@@ -31,7 +31,7 @@ const COLUMN_OF: Record<ListingField, string> = {
 
 /** `Harga (Rp)*, Status*`: the columns an edit row changes, in the template's words. */
 export function changedColumns(change: Change): string {
-  const columns = change.kind === "create" ? [] : change.fields.map((f) => COLUMN_OF[f.field]);
+  const columns = change.kind === "create" ? [] : change.fields.flatMap((f) => (f.field === "attributes" ? [] : [COLUMN_OF[f.field]]));
   if (change.kind === "deactivate" || change.kind === "reactivate") columns.push("Status*");
   return [...new Set(columns)].join(", ");
 }

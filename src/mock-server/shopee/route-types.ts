@@ -12,6 +12,8 @@ export interface RouteContext {
   /** The multipart form of an upload. */
   form?: FormData;
   nowUnix: number;
+  /** get_item_list refuses an offset at or past this. */
+  itemListOffsetCap: number;
 }
 
 export interface Route {

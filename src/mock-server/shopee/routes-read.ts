@@ -6,7 +6,7 @@ import type { Route, RouteContext } from "./route-types.js";
 import { imageUrl, isDeleted, type Item } from "./store.js";
 import { fail, ok, okFlat, paramError, queryInt, queryList, reject } from "./wire.js";
 
-/** NOTE (open question "offset ceiling"): our choice; past it the answer names the cursor field. */
+/** NOTE (open question "offset ceiling"): our default (option itemListOffsetCap); past it the answer names the cursor field. */
 export const ITEM_LIST_OFFSET_CAP = 10_000;
 const READ_STATUSES = new Set(["NORMAL", "BANNED", "UNLIST", "REVIEWING", "SELLER_DELETE", "SHOPEE_DELETE"]);
 
@@ -18,7 +18,7 @@ function getItemList(ctx: RouteContext) {
   if (pageSize === undefined || pageSize < 1 || pageSize > 100) return paramError("page_size should be between 1 and 100.");
   if (statuses.length === 0) return paramError("item_status is required.");
   for (const s of statuses) if (!READ_STATUSES.has(s)) paramError(`Wrong item_status ${s}.`);
-  if (offset >= ITEM_LIST_OFFSET_CAP) return paramError("get items offset over limit, please use the next field");
+  if (offset >= ctx.itemListOffsetCap) return paramError("get items offset over limit, please use the next field");
   const from = queryInt(ctx.query, "update_time_from");
   const to = queryInt(ctx.query, "update_time_to");
   if (from !== undefined && to !== undefined && from > to) return reject("error_update_time_range", "update_time_from should be earlier than update_time_to.");

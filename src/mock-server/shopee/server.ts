@@ -24,7 +24,7 @@ import { createShopeeFaults, type ShopeeFaultKind, type ShopeeFaults } from "./f
 import { DEFAULT_ITEM_LIMITS, type ItemLimitProfile } from "./limits.js";
 import { handleAuthRoute, isAuthPath } from "./routes-auth.js";
 import { MEDIA_ROUTES } from "./routes-media.js";
-import { READ_ROUTES } from "./routes-read.js";
+import { ITEM_LIST_OFFSET_CAP, READ_ROUTES } from "./routes-read.js";
 import { variationRoutes } from "./routes-variation.js";
 import { writeRoutes } from "./routes-write.js";
 import type { Route } from "./route-types.js";
@@ -61,6 +61,8 @@ export interface ShopeeMockOptions {
    * with error_param before). @default 0
    */
   variationSettleSeconds?: number;
+  /** get_item_list refuses an offset at or past this (open question "offset ceiling"). @default 10000 */
+  itemListOffsetCap?: number;
   /** Holiday mode: add_item/delete_item refused. */
   holiday?: boolean;
   /**
@@ -287,7 +289,7 @@ async function serve(options: ShopeeMockOptions, lock: StateLock | undefined, sa
     }
     let reply: ShopeeReply;
     try {
-      reply = route.handle({ shop, profile, query: url.searchParams, body, ...(form ? { form } : {}), nowUnix: nowUnix() });
+      reply = route.handle({ shop, profile, query: url.searchParams, body, ...(form ? { form } : {}), nowUnix: nowUnix(), itemListOffsetCap: options.itemListOffsetCap ?? ITEM_LIST_OFFSET_CAP });
     } catch (error) {
       if (!(error instanceof Rejected)) throw error;
       reply = error.reply;

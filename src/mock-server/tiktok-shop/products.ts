@@ -21,6 +21,8 @@ export interface ProductConfig extends ValidateConfig {
   rejectWords: readonly string[];
   /** New listings per shop per day (§7; 1,000, probation 100). */
   dailyListingLimit: number;
+  /** Deactivate a product under review too (lenient; §4.4 says ACTIVATE only). */
+  deactivateInReview: boolean;
   /** Refuse a second live product with the same title [I: TikTok Shop's listing policy forbids duplicate listings; the API code is not documented, 12052910 is used]. */
   refuseDuplicateTitles: boolean;
 }
@@ -376,11 +378,10 @@ export function setActive(state: MockState, shopId: string, body: Json, activate
       }
     } else {
       if (p.status === "SELLER_DEACTIVATED") continue;
-      // NOTE: §4.4 says deactivate takes ACTIVATE products only; the mock also stops a product under
-      // audit (PENDING/FAILED), which is what a seller hiding it expects. A draft or a frozen product
-      // gets 12052901. The adapter takes a 12052901 for a product in review as "stopped by a later
-      // sync" (write.ts IN_REVIEW_MESSAGE), so a strict server does not break it.
-      if (p.status === "FREEZE" || p.status === "DRAFT") {
+      // NOTE: §4.4 says deactivate takes ACTIVATE products only, so by default the mock answers
+      // 12052901 for a product under review (PENDING/FAILED); `deactivateInReview: true` stops it
+      // anyway (the adapter handles both). A draft or a frozen product always gets 12052901.
+      if (p.status === "FREEZE" || p.status === "DRAFT" || (!cfg.deactivateInReview && p.status !== "ACTIVATE")) {
         errors.push({ code: 12052901, message: `The action is not allowed in the current status (${p.status}).`, detail: { product_id: id } });
         continue;
       }

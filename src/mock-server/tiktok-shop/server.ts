@@ -53,6 +53,12 @@ export interface TikTokMockOptions {
    * @default every version the routes know
    */
   editVersions?: readonly string[];
+  /**
+   * Deactivate a product still under review (PENDING/FAILED). §4.4 says deactivate takes ACTIVATE
+   * products only: false answers 12052901 as the reference reads; true also stops one in review.
+   * @default false
+   */
+  deactivateInReview?: boolean;
   clock?: () => number;
   /**
    * Test hook run before a request is handled (after the body is read): e.g. kill a client process
@@ -152,6 +158,7 @@ export async function startTikTokMock(options: TikTokMockOptions = {}): Promise<
     rejectWords: options.rejectWords ?? DEFAULT_REJECT_WORDS,
     dailyListingLimit: options.dailyListingLimit ?? 1000,
     refuseDuplicateTitles: options.refuseDuplicateTitles ?? true,
+    deactivateInReview: options.deactivateInReview ?? false,
   };
   const rate = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   const buckets = new Map<string, { tokens: number; atMs: number }>();
