@@ -30,12 +30,42 @@ export interface ProductDetail {
    * deactivate takes live products only). Cleared by the next stock write.
    */
   heldStock?: Record<string, number>;
+  /**
+   * Each SKU's sales attributes (options, and the sku_img of the one that has it), by seller SKU
+   * lowercase, as Get Product read them or our last SKU write sent them. Search Products returns
+   * key fields only (§4.1: no sales_attributes), so variants' options come from here.
+   */
+  skuAttributes?: Record<string, SkuAttribute[]>;
   /** Content hashes of the certificate photos last sent in `certifications[]` (write.ts). */
   certificates?: string[];
   /** update_time seen with these details (search/Get Product), or 0 when we wrote them. */
   updateTime: number;
   /** Unix seconds just after our last successful write of this product (0 = never). */
   writtenAt: number;
+}
+
+export interface SkuAttribute {
+  id?: string;
+  name?: string;
+  value_id?: string;
+  value_name?: string;
+  sku_img?: { uri?: string };
+}
+
+/** seller SKU (lowercase) -> sales attributes, for the SKUs that have any. */
+export function skuAttributesOf(skus: readonly { seller_sku?: unknown; sales_attributes?: unknown }[]): Record<string, SkuAttribute[]> | undefined {
+  const out: Record<string, SkuAttribute[]> = {};
+  for (const s of skus) {
+    if (typeof s.seller_sku !== "string" || !Array.isArray(s.sales_attributes) || s.sales_attributes.length === 0) continue;
+    out[s.seller_sku.toLowerCase()] = (s.sales_attributes as SkuAttribute[]).map((a) => ({
+      ...(a.id !== undefined ? { id: a.id } : {}),
+      ...(a.name !== undefined ? { name: a.name } : {}),
+      ...(a.value_id !== undefined ? { value_id: a.value_id } : {}),
+      ...(a.value_name !== undefined ? { value_name: a.value_name } : {}),
+      ...(a.sku_img?.uri ? { sku_img: { uri: a.sku_img.uri } } : {}),
+    }));
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 interface DetailFile {

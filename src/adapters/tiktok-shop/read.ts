@@ -4,7 +4,7 @@ import pLimit from "p-limit";
 import type { Listing, ListingReview } from "../../plan/types.js";
 import type { PhotoUploadCache } from "../shared/photo-cache.js";
 import type { TikTokClient } from "./client.js";
-import type { DetailCache, ProductDetail } from "./details.js";
+import { skuAttributesOf, type DetailCache, type ProductDetail, type SkuAttribute } from "./details.js";
 import { AdapterError } from "../../errors.js";
 import { ADAPTER } from "./errors.js";
 import { fromHtml } from "./payload.js";
@@ -18,7 +18,8 @@ export interface SearchSku {
   price?: { currency?: string; sale_price?: string; tax_exclusive_price?: string };
   /** NOTE: read as Number(quantity), so a server that sends it as a string is read the same. */
   inventory?: { warehouse_id?: string; quantity: number | string }[];
-  sales_attributes?: { id?: string; name?: string; value_id?: string; value_name?: string; sku_img?: { uri?: string } }[];
+  /** Not among §4.1's key fields: absent from a server that follows it (then from ProductDetail.skuAttributes). */
+  sales_attributes?: SkuAttribute[];
   status_info?: { status?: string };
 }
 
@@ -41,6 +42,7 @@ interface ProductDetailAnswer {
   minimum_order_quantity?: number;
   is_pre_owned?: boolean;
   product_attributes?: { id: string; name?: string; values?: { id?: string; name?: string }[] }[];
+  skus?: { id?: string; seller_sku?: string; sales_attributes?: SkuAttribute[] }[];
   audit_failed_reasons?: { listing_platform?: string; reasons?: string[]; suggestions?: string[] }[];
 }
 
@@ -102,12 +104,37 @@ async function fetchDetail(client: TikTokClient, id: string, signal?: AbortSigna
           .filter((a) => a.name && (a.values ?? []).some((v) => v.name))
           .map((a) => [a.name as string, (a.values ?? []).map((v) => v.name ?? "").filter(Boolean).join(", ")]),
       ),
+      ...withSkuAttributes(d.skus),
       updateTime: d.update_time ?? 0,
       writtenAt: 0,
     },
     reasons,
   };
 }
+
+const withSkuAttributes = (skus: ProductDetailAnswer["skus"]): { skuAttributes?: Record<string, SkuAttribute[]> } => {
+  const attrs = skuAttributesOf(skus ?? []);
+  return attrs ? { skuAttributes: attrs } : {};
+};
+
+/**
+ * A SKU's sales attributes: the search row's when it carries them (some servers do), else what
+ * Get Product or our last write said (§4.1 lists key fields only); the photo from whichever has it.
+ */
+function salesAttributesOf(s: SearchSku, d: ProductDetail): SkuAttribute[] {
+  const own = s.sales_attributes ?? [];
+  const known = s.seller_sku !== undefined ? (d.skuAttributes?.[s.seller_sku.toLowerCase()] ?? []) : [];
+  if (own.length === 0) return known;
+  if (own.some((a) => a.sku_img?.uri) || !known.some((a) => a.sku_img?.uri)) return own;
+  return own.map((a) => ({ ...a, ...(known.find((k) => k.name === a.name && k.sku_img?.uri)?.sku_img ? { sku_img: known.find((k) => k.name === a.name)?.sku_img } : {}) }));
+}
+
+/**
+ * Whether the search row alone cannot say the product's variants: several SKUs (or one) without
+ * sales attributes, and no record of them. Then Get Product is asked once (and the answer kept).
+ */
+const lacksSkuAttributes = (p: SearchProduct, d: ProductDetail | undefined): boolean =>
+  (p.skus ?? []).length > 1 && (p.skus ?? []).every((s) => (s.sales_attributes ?? []).length === 0) && d?.skuAttributes === undefined;
 
 /** In review or rejected: not live yet, so not deactivatable (§4.4). */
 const WAITING = new Set(["PENDING", "FAILED"]);
@@ -156,7 +183,7 @@ export async function readListings(deps: ReadDeps): Promise<Listing[]> {
         const rejected = statusOf(p) === "FAILED" || p.audit?.status === "FAILED";
         let detail = deps.details.fresh(p.id, p.update_time ?? 0);
         let reasons: ListingReview["reasons"];
-        if (!detail || rejected) {
+        if (!detail || rejected || lacksSkuAttributes(p, detail)) {
           let got: Awaited<ReturnType<typeof fetchDetail>> | undefined;
           try {
             got = await fetchDetail(deps.client, p.id, deps.signal);
@@ -221,16 +248,16 @@ function toListing(p: SearchProduct, d: ProductDetail, reasons: ListingReview["r
   // A product with variants: several SKUs, or one SKU with sales attributes (a catalogue product
   // with a parent code and a single option row, `Isi=250 ml`): read as its variant, or every
   // sync would add that variant again.
-  if (skus.length > 1 || (skus.length === 1 && (skus[0]!.sales_attributes ?? []).some((a) => a.name))) {
+  if (skus.length > 1 || (skus.length === 1 && salesAttributesOf(skus[0]!, d).some((a) => a.name))) {
     listing.variants = skus.map((s) => ({
       id: s.id,
       sku: s.seller_sku ?? "",
       // Options by the sales attribute's name (desbumi sends the catalogue's option names).
-      options: Object.fromEntries((s.sales_attributes ?? []).filter((a) => a.name).map((a) => [a.name as string, a.value_name ?? ""])),
+      options: Object.fromEntries(salesAttributesOf(s, d).filter((a) => a.name).map((a) => [a.name as string, a.value_name ?? ""])),
       price: price(s),
       ...variantState(s, qty(s), d),
       // The variant's photo: the sku_img of its sales attribute that has one (§4.2), by content too.
-      ...variantPhoto(s, deps.photos),
+      ...variantPhoto(salesAttributesOf(s, d), deps.photos),
     }));
   }
   return listing;
@@ -242,8 +269,8 @@ function fileHash(uri: string, photos: PhotoUploadCache): string | null {
   return ref !== undefined && !/^https?:\/\//i.test(ref) ? (photos.sha256Of(uri) ?? null) : null;
 }
 
-function variantPhoto(s: SearchSku, photos: PhotoUploadCache): { images: string[]; photoHashes?: (string | null)[] } {
-  const uri = (s.sales_attributes ?? []).find((a) => a.sku_img?.uri)?.sku_img?.uri;
+function variantPhoto(attributes: readonly SkuAttribute[], photos: PhotoUploadCache): { images: string[]; photoHashes?: (string | null)[] } {
+  const uri = attributes.find((a) => a.sku_img?.uri)?.sku_img?.uri;
   if (!uri) return { images: [] };
   const hash = fileHash(uri, photos);
   return { images: [photos.refFor(uri) ?? uri], ...(hash ? { photoHashes: [hash] } : {}) };

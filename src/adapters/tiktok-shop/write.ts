@@ -4,7 +4,7 @@
 import type { Change, ChangeOutcome, DesiredProduct, FieldChange, VariantChange } from "../../plan/types.js";
 import type { PhotoUploadCache } from "../shared/photo-cache.js";
 import { TransportError, type Envelope, type TikTokClient } from "./client.js";
-import type { DetailCache } from "./details.js";
+import { skuAttributesOf, type DetailCache } from "./details.js";
 import { CODE, isRetryableCode } from "./errors.js";
 import { amount, idempotencyKey, kilograms, productAttributes, sentAttributes, toHtml, type AttributeIds } from "./payload.js";
 import { certificateUris, PhotoError, photoUris, variantImageUris, type AttributeImages } from "./photos.js";
@@ -210,7 +210,7 @@ export async function createOne(change: Extract<Change, { kind: "create" }>, dep
     if (!(error instanceof TransportError)) throw error;
     // The create may have been committed and its answer lost: look the SKU up before anything else.
     const found = await findBySku(product.variants?.[0]?.sku ?? product.sku, deps).catch(() => undefined);
-    if (found) return created(change, found.id, found.skuIds, product, uris, deps);
+    if (found) return created(change, found.id, found.skuIds, product, uris, deps, body.skus);
     return failed(change, "OUTCOME_UNKNOWN", `${error.message}; the next sync looks the SKU up before creating again`, true);
   }
   if (env.code === CODE.dailyListingLimit) {
@@ -218,13 +218,15 @@ export async function createOne(change: Extract<Change, { kind: "create" }>, dep
     return failed(change, String(env.code), QUOTA_MESSAGE, true);
   }
   if (env.code !== 0 || !env.data?.product_id) return refused(change, env);
-  return created(change, env.data.product_id, (env.data.skus ?? []).map((s) => s.id), product, uris, deps);
+  return created(change, env.data.product_id, (env.data.skus ?? []).map((s) => s.id), product, uris, deps, body.skus);
 }
 
-async function created(change: Change, id: string, skuIds: string[], product: DesiredProduct, uris: string[], deps: WriteDeps): Promise<ChangeOutcome> {
+async function created(change: Change, id: string, skuIds: string[], product: DesiredProduct, uris: string[], deps: WriteDeps, skus?: readonly Record<string, unknown>[]): Promise<ChangeOutcome> {
   deps.skuIds.set(id, skuIds);
   const ids = await deps.attributeIds(product.categoryId);
-  deps.details.wrote(id, { description: product.description, weightGrams: product.weight, categoryId: product.categoryId, images: uris, minOrder: product.min_order, preOwned: product.condition === "USED", attributes: sentAttributes(product, ids), stoppedVariants: stoppedVariants(product.variants ?? []), ...(product.certificatePhotos?.length ? { certificates: certificateHashes(product) } : {}), ...(product.status === "inactive" ? { heldStock: heldStockOf(product) } : {}) });
+  // The options as sent (Search Products does not return them, §4.1).
+  const skuAttributes = skus ? skuAttributesOf(skus) : undefined;
+  deps.details.wrote(id, { ...(skuAttributes ? { skuAttributes } : {}), description: product.description, weightGrams: product.weight, categoryId: product.categoryId, images: uris, minOrder: product.min_order, preOwned: product.condition === "USED", attributes: sentAttributes(product, ids), stoppedVariants: stoppedVariants(product.variants ?? []), ...(product.certificatePhotos?.length ? { certificates: certificateHashes(product) } : {}), ...(product.status === "inactive" ? { heldStock: heldStockOf(product) } : {}) });
   if (product.status === "inactive") {
     const env = await deps.client.call("POST", "/product/202309/products/deactivate", { json: { product_ids: [id], listing_platforms: deps.platforms }, cipher: true });
     // NOTE (§4.4 deactivate takes ACTIVATE only): a product still in review cannot be deactivated
@@ -316,7 +318,7 @@ export async function updateFields(change: Extract<Change, { kind: "update" | "r
         ...(uris ? { images: uris } : {}),
         ...(certificates ? { certificates } : {}),
         // The whole SKU list was sent: what is stopped is exactly what this list stopped.
-        ...(structural ? { stoppedVariants: stoppedVariants(product.variants ?? []) } : {}),
+        ...(structural ? { stoppedVariants: stoppedVariants(product.variants ?? []), skuAttributes: skuAttributesOf(edit.skus as Record<string, unknown>[]) } : {}),
       });
     }
     if (held) {

@@ -67,14 +67,18 @@ function platformStatuses(p: MockProduct): { platform: string; status: string }[
   return p.listing_platforms.filter((x) => x === "TOKOPEDIA").map((platform) => ({ platform, status: p.status }));
 }
 
-function skuView(s: MockSku): Json {
+/**
+ * A SKU as Search Products (key fields, §4.1: id, seller_sku, price, inventory, status_info) or
+ * Get Product (`full`: also sales_attributes with sku_img, §4.3) shows it.
+ */
+function skuView(s: MockSku, full: boolean): Json {
   return {
     id: s.id,
     ...(s.seller_sku !== undefined ? { seller_sku: s.seller_sku } : {}),
     ...(s.external_sku_id !== undefined ? { external_sku_id: s.external_sku_id } : {}),
     price: { currency: s.price.currency, tax_exclusive_price: s.price.amount, sale_price: s.price.amount },
     inventory: s.inventory.map((i) => ({ ...i })),
-    sales_attributes: s.sales_attributes.map((a) => ({ ...a })),
+    ...(full ? { sales_attributes: s.sales_attributes.map((a) => ({ ...a })) } : {}),
     status_info: { status: s.status },
   };
 }
@@ -92,13 +96,14 @@ function searchView(p: MockProduct): Json {
     integrated_platform_statuses: platformStatuses(p),
     has_draft: false,
     is_not_for_sale: false,
-    skus: p.skus.map(skuView),
+    skus: p.skus.map((s) => skuView(s, false)),
   };
 }
 
 function detailView(p: MockProduct, state: MockState): Json {
   return {
     ...searchView(p),
+    skus: p.skus.map((s) => skuView(s, true)),
     status: p.status,
     product_status: p.status === "PENDING" || p.status === "FAILED" ? "INITIAL" : p.status,
     audit: { status: p.audit },
