@@ -95,6 +95,9 @@ export const ISSUE_CODES = [
   "LISTING_REJECTED",
   "ETALASE_NOT_SUPPORTED",
   "CONDITION_NOT_SUPPORTED",
+  // a target whose format has no place for them (legacy tokopedia, tokopedia-bulk): adapters/shared/not-sent.ts
+  "CERTIFICATES_NOT_SENT",
+  "ATTRIBUTES_NOT_SENT",
   // what init/template write (issue 12.10, 12.13)
   "EXAMPLE_ROW",
   "SHEET_IGNORED",

@@ -79,4 +79,24 @@ export const TIKTOK_WORDING = {
       en: () => "Nothing to change: buyers find the products by their category. The column is still used for marketplaces that have etalase",
     },
   },
+  CERTIFICATES_NOT_SENT: {
+    message: {
+      id: (f) => `${f.text("target") ?? "Marketplace ini"} tidak punya tempat untuk foto sertifikat: foto sertifikat${f.quoted ? ` (${f.quoted}` : " ("}${(f.num("rows") ?? 1) > 1 ? ` dan ${(f.num("rows") ?? 1) - 1} baris lain` : ""}) tidak dikirim`,
+      en: (f) => `${f.text("target") ?? "This marketplace"} has no place for certificate photos: the certificate photos${f.quoted ? ` (${f.quoted}` : " ("}${(f.num("rows") ?? 1) > 1 ? ` and ${(f.num("rows") ?? 1) - 1} more rows` : ""}) are not sent`,
+    },
+    hint: {
+      id: () => "Tulis nomor izin (PIRT/BPOM) di deskripsi bila pembeli perlu melihatnya. Kolom ini tetap dipakai untuk marketplace yang meminta sertifikat (Tokopedia & Shop, Shopee)",
+      en: () => "Put the permit number (PIRT/BPOM) in the description if buyers should see it. The column is still used for marketplaces that ask for certificates (Tokopedia & Shop, Shopee)",
+    },
+  },
+  ATTRIBUTES_NOT_SENT: {
+    message: {
+      id: (f) => `${f.text("target") ?? "Marketplace ini"} tidak punya atribut kategori: kolom ${f.text("column") ?? "Atribut"}${f.quoted ? ` (${f.quoted}` : " ("}${(f.num("rows") ?? 1) > 1 ? ` dan ${(f.num("rows") ?? 1) - 1} baris lain` : ""}) tidak dikirim`,
+      en: (f) => `${f.text("target") ?? "This marketplace"} has no category attributes: the ${f.text("column") ?? "Atribut"} column${f.quoted ? ` (${f.quoted}` : " ("}${(f.num("rows") ?? 1) > 1 ? ` and ${(f.num("rows") ?? 1) - 1} more rows` : ""}) is not sent`,
+    },
+    hint: {
+      id: () => "Tidak perlu diubah untuk marketplace ini. Kolom atribut tetap dipakai untuk Tokopedia & Shop dan Shopee",
+      en: () => "Nothing to change for this marketplace. Attribute columns are still used for Tokopedia & Shop and Shopee",
+    },
+  },
 } satisfies Partial<Record<IssueCode, Wording>>;

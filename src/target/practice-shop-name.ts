@@ -32,6 +32,8 @@ const ONE_LANGUAGE: readonly { pattern: RegExp; show: (m: RegExpExecArray, lang:
   },
   // src/adapters/shopee/index.ts: "Shopee shop / toko Shopee <shop_id> (<host>)".
   { pattern: /^Shopee shop \/ toko Shopee (.+)$/, show: (m, lang) => (lang === "id" ? `toko Shopee ${m[1]}` : `Shopee shop ${m[1]}`) },
+  // src/adapters/tokopedia/index.ts: "Tokopedia shop / toko Tokopedia <shop_id> (<host>)".
+  { pattern: /^Tokopedia shop \/ toko Tokopedia (.+)$/, show: (m, lang) => (lang === "id" ? `toko Tokopedia ${m[1]}` : `Tokopedia shop ${m[1]}`) },
   // src/adapters/tokopedia-bulk/index.ts: "Tokopedia bulk-upload files in <folder>".
   { pattern: /^Tokopedia bulk-upload files in (.+)$/, show: (m, lang) => (lang === "id" ? `berkas unggahan massal Tokopedia di ${m[1]}` : m[0]) },
 ];

@@ -144,7 +144,7 @@ describe("desbumi sync (mock marketplace)", () => {
     expect(rowError.io.stdout.text).toMatch(/^Target: tokopedia shop \d+\nCatalogue: a\.csv\n/);
     const categoryError = await sync(cwd, [await writeCsv(cwd, "b.csv", [csvRow("MSK-001", { kategori: "Sepatu Kulit" })]), "--yes"]);
     expect(categoryError.code).toBe(1);
-    expect(categoryError.io.stdout.text).toMatch(/^Target: Tokopedia shop \/ toko Tokopedia \d+ \(127\.0\.0\.1:\d+\)\nCatalogue: b\.csv\n/);
+    expect(categoryError.io.stdout.text).toMatch(/^Target: Tokopedia shop \d+ \(127\.0\.0\.1:\d+\)\nCatalogue: b\.csv\n/);
     expect(server.stats().writes).toBe(0);
 
     const practice = makeIo({ cwd });

@@ -1,6 +1,7 @@
 // `tokopedia-bulk`: instead of calling an API, writes the Seller Center bulk-upload workbooks
 // ("Tambah Produk Sekaligus") for shops without API access. Optionally plans against a previous
 // export, so only new and changed rows are written.
+import { notSentNotes } from "../shared/not-sent.js";
 import { relative, resolve } from "node:path";
 import { errorMessage, UsageError } from "../../errors.js";
 import { text } from "../../i18n.js";
@@ -156,6 +157,8 @@ export function createTokopediaBulkAdapter(options: TokopediaBulkOptions, ctx: A
       cheapFields: [],
     },
     rules: TOKOPEDIA_BULK_RULES,
+    // The Seller Center workbook has no certificate or category-attribute columns: said once.
+    checkProducts: async (products, at) => notSentNotes(products, at, { target: "Tokopedia (Seller Center)" }),
     listListings,
     ...(options.categories !== undefined ? { listCategories } : {}),
     apply,

@@ -17,6 +17,7 @@ import {
 } from "./etalase.js";
 import { fetchCategories, listAllListings, type ShopRef } from "./read.js";
 import { writeChanges } from "./write.js";
+import { notSentNotes } from "../shared/not-sent.js";
 
 export interface TokopediaAdapter extends MarketplaceAdapter {
   /** Token endpoint calls made so far (tests prove the token is cached). */
@@ -68,6 +69,8 @@ export function createTokopediaAdapter(options: TokopediaOptions, ctx: AdapterCo
       canSetSku: true,
     },
     rules: TOKOPEDIA_RULES,
+    // The legacy product API has no certificate or category-attribute fields: said once, not dropped silently.
+    checkProducts: async (products, at) => notSentNotes(products, at, { target: "Tokopedia" }),
     async listListings(opts) {
       const listings = await listAllListings(client, shop, opts?.signal);
       shopSize = listings.length;
