@@ -5,59 +5,29 @@
 // value_id 0 and the rerun writes nothing.
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/index.js";
-import { startShopeeMock, type ShopeeMockServer } from "../../src/mock-server/shopee/index.js";
-import { startPhotoServer } from "../adapters/shopee-rig.js";
-import { makeIo, tempDir, type TestIo } from "../sync/harness.js";
+import { describe, expect, it } from "vitest";
+import type { TestIo } from "../sync/harness.js";
+import { connectedShopee } from "./connected-shop-rig.js";
 
-let server: ShopeeMockServer;
-let photos: Awaited<ReturnType<typeof startPhotoServer>>;
-let cwd: string;
-let env: NodeJS.ProcessEnv;
-
-beforeEach(async () => {
-  photos = await startPhotoServer();
-  server = await startShopeeMock({ rateLimit: 1000 });
-  cwd = await tempDir();
-  env = { DESBUMI_HOME: join(cwd, "home"), SHOPEE_PARTNER_ID: String(server.partnerId), SHOPEE_PARTNER_KEY: server.partnerKey, LANG: "en_US.UTF-8" };
-  await writeFile(join(cwd, "desbumi.config.json"), JSON.stringify({ marketplace: { adapter: "shopee", baseUrl: server.url, pace: 1000, retryBaseMs: 5 }, groups: [{ id: "desa", name: "Kelompok Desa", catalog: "katalog.csv" }] }));
-  const { createHmac } = await import("node:crypto");
-  const ts = Math.floor(Date.now() / 1000);
-  const path = "/api/v2/shop/auth_partner";
-  const sign = createHmac("sha256", server.partnerKey).update(`${server.partnerId}${path}${ts}`).digest("hex");
-  const res = await fetch(`${server.url}${path}?partner_id=${server.partnerId}&timestamp=${ts}&sign=${sign}&redirect=${encodeURIComponent("https://localhost/x")}`, { redirect: "manual" });
-  const landing = new URL(res.headers.get("location") ?? "");
-  const connected = await cli(["connect", "shopee", "--code", landing.searchParams.get("code") ?? "", "--shop-id", landing.searchParams.get("shop_id") ?? ""]);
-  expect(connected.code, connected.io.stderr.text).toBe(0);
-});
-afterEach(async () => {
-  await server.close();
-  await photos.close();
-});
-
-async function cli(args: string[]): Promise<{ code: number; io: TestIo }> {
-  const io = makeIo({ cwd, env });
-  const code = await main(["--lang", "en", "--log-level", "silent", ...args], io);
-  return { code, io };
-}
+const rig = connectedShopee();
+const cli = rig.run;
 
 const HEADER = "sku,nama,deskripsi,harga,stok,berat,kategori,foto,Atribut: bahan,Atribut: TEKNIK-batik,Atribut: Asal Daerah,Atribut: Motif";
 const row = (sku: string, name: string, cells: { bahan?: string; teknik?: string; asal?: string; motif?: string }): string =>
-  [sku, name, "Batik buatan warga desa", "150000", "3", "300 gr", "Kain Batik", `${photos.url}/${sku}.png`, cells.bahan ?? "", cells.teknik ?? "", cells.asal ?? "", cells.motif ?? ""].join(",");
-const writeCatalog = (rows: string[]): Promise<void> => writeFile(join(cwd, "katalog.csv"), `${[HEADER, ...rows].join("\n")}\n`);
+  [sku, name, "Batik buatan warga desa", "150000", "3", "300 gr", "Kain Batik", `${rig.photos.url}/${sku}.png`, cells.bahan ?? "", cells.teknik ?? "", cells.asal ?? "", cells.motif ?? ""].join(",");
+const writeCatalog = (rows: string[]): Promise<void> => writeFile(join(rig.cwd, "katalog.csv"), `${[HEADER, ...rows].join("\n")}\n`);
 const sync = (): Promise<{ code: number; io: TestIo }> => cli(["sync", "katalog.csv", "--yes"]);
 
 describe("shopee: catalogue attributes matched at plan time (issue 14)", () => {
   it("a near miss on a dropdown attribute is an error at its Atribut cell with did-you-mean and the allowed values; nothing is written", async () => {
     await writeCatalog([row("BTK-1", "Kain Batik Tulis Lasem Merah", { bahan: "katun", teknik: "Tuliss" })]);
-    server.resetStats();
+    rig.mock.resetStats();
     const run = await sync();
     expect(run.code, run.io.stdout.text).toBe(1);
     expect(run.io.stdout.text).toMatch(/katalog\.csv:2 Atribut: TEKNIK-batik: .*"Teknik Batik" holds "Tuliss" that Shopee does not accept/);
     expect(run.io.stdout.text).toContain('Did you mean "Tulis"? Write one of the listed values: Tulis, Cap, Kombinasi');
-    expect(server.stats().writes).toBe(0);
-    expect(server.items()).toEqual([]);
+    expect(rig.mock.stats().writes).toBe(0);
+    expect(rig.mock.items()).toEqual([]);
   });
 
   it("an attribute the category lacks is one note (with its rows) and the sync goes on; a custom combo-box value is sent as value_id 0; the rerun writes nothing", async () => {
@@ -72,15 +42,15 @@ describe("shopee: catalogue attributes matched at plan time (issue 14)", () => {
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatch(/katalog\.csv:2 Atribut: Motif: Shopee has no attribute "Motif" in category .*Kain Batik: it is not sent to Shopee \(this row and 2 more rows\)/);
     expect(first.io.stdout.text).toContain("Plan: 3 to create");
-    const byId = (sku: string) => server.items().find((i) => i.sku === sku)?.attributes.map((a) => [a.attribute_id, a.attribute_value_list.map((v) => [v.value_id, v.original_value_name])]);
+    const byId = (sku: string) => rig.mock.items().find((i) => i.sku === sku)?.attributes.map((a) => [a.attribute_id, a.attribute_value_list.map((v) => [v.value_id, v.original_value_name])]);
     // Bahan 200004 (Katun 300010), Teknik Batik 200006 (Tulis 300030), Asal Daerah 200005 custom.
     expect(byId("BTK-1")).toEqual([[200004, [[300010, ""]]], [200006, [[300030, ""]]], [200005, [[0, "Pekalongan"]]]]);
     expect(byId("BTK-2")).toEqual([[200004, [[300011, ""]]], [200006, [[300031, ""]]], [200005, [[300020, ""]]]]);
 
-    server.resetStats();
+    rig.mock.resetStats();
     const second = await sync();
     expect(second.code, second.io.stdout.text).toBe(0);
     expect(second.io.stdout.text).toContain("0 to create, 0 to update, 0 to deactivate, 0 to reactivate, 3 unchanged");
-    expect(server.stats().writes).toBe(0);
+    expect(rig.mock.stats().writes).toBe(0);
   });
 });

@@ -4,49 +4,18 @@
 // the rerun writes nothing. An attribute the category lacks changing is no change at all.
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/index.js";
-import { startTikTokMock, type TikTokMock } from "../../src/mock-server/tiktok-shop/index.js";
-import { startPhotoServer, type PhotoServer } from "../adapters/tiktok-rig.js";
-import { makeIo, tempDir, type TestIo } from "../sync/harness.js";
+import { describe, expect, it } from "vitest";
+import { connectedTikTokShop } from "./connected-shop-rig.js";
 
-let mock: TikTokMock;
-let photos: PhotoServer;
-let cwd: string;
-let home: string;
-
-beforeAll(async () => {
-  mock = await startTikTokMock({ appSecret: "attr-change-secret" });
-  photos = await startPhotoServer();
-  cwd = await tempDir();
-  home = await tempDir();
-  await writeFile(
-    join(cwd, "desbumi.config.json"),
-    JSON.stringify({
-      marketplace: { adapter: "tiktok-shop", serviceId: mock.serviceId, baseUrl: mock.url, authUrl: mock.url, consentUrl: `${mock.url}/open/authorize`, retryBaseMs: 5 },
-      groups: [{ id: "desa", name: "Desa Mock", catalog: "katalog.csv" }],
-    }),
-  );
-  const connected = await run(["connect", "tiktok-shop", "--code", `${mock.url}/callback?code=${mock.issueAuthCode()}&state=x`]);
-  expect(connected.code, connected.io.stderr.text).toBe(0);
-});
-afterAll(async () => {
-  await mock.close();
-  await photos.close();
-});
-
-async function run(args: string[]): Promise<{ code: number; io: TestIo }> {
-  const io = makeIo({ cwd, env: { DESBUMI_HOME: home, TIKTOK_SHOP_APP_KEY: mock.appKey, TIKTOK_SHOP_APP_SECRET: mock.appSecret } });
-  const code = await main(["--lang", "en", ...args], io);
-  return { code, io };
-}
+const rig = connectedTikTokShop("attr-change-secret");
+const { run } = rig;
 
 const HEADER = "sku,nama,deskripsi,harga,stok,berat,kategori,foto,Atribut: Bahan,Atribut: Teknik,Atribut: Asal Daerah";
 const row = (sku: string, name: string, cells: { bahan: string; teknik: string; asal?: string }): string =>
-  [sku, name, "Kain batik buatan warga desa", "450000", "3", "300 gr", "Kain Batik", `${photos.url}/${sku}.png`, cells.bahan, cells.teknik, cells.asal ?? ""].join(",");
-const catalogue = (rows: string[]): Promise<void> => writeFile(join(cwd, "katalog.csv"), `${[HEADER, ...rows].join("\n")}\n`);
-const writes = (): [string, number][] => Object.entries(mock.stats().byRoute).filter(([k]) => !k.startsWith("GET ") && !k.includes("/search"));
-const sent = (sku: string) => mock.state.products.find((p) => p.skus.some((s) => s.seller_sku === sku))?.product_attributes;
+  [sku, name, "Kain batik buatan warga desa", "450000", "3", "300 gr", "Kain Batik", `${rig.photos.url}/${sku}.png`, cells.bahan, cells.teknik, cells.asal ?? ""].join(",");
+const catalogue = (rows: string[]): Promise<void> => writeFile(join(rig.cwd, "katalog.csv"), `${[HEADER, ...rows].join("\n")}\n`);
+const writes = (): [string, number][] => Object.entries(rig.mock.stats().byRoute).filter(([k]) => !k.startsWith("GET ") && !k.includes("/search"));
+const sent = (sku: string) => rig.mock.state.products.find((p) => p.skus.some((s) => s.seller_sku === sku))?.product_attributes;
 const NAME_1 = "Kain Batik Tulis Motif Parang Lasem";
 const NAME_2 = "Kain Batik Cap Motif Gunung Jati Cirebon";
 
@@ -66,7 +35,7 @@ describe("tiktok-shop: an attribute changed in the catalogue is a change in the 
       expect.objectContaining({ kind: "update", sku: "BTK-001", fields: [{ field: "attributes", from: { Bahan: "Katun" }, to: { Bahan: "Sutra" } }] }),
     ]);
 
-    mock.resetStats();
+    rig.mock.resetStats();
     const second = await run(["sync", "--yes"]);
     expect(second.code, second.io.stdout.text).toBe(0);
     expect(second.io.stdout.text).toContain("attribute Bahan: Katun -> Sutra");
@@ -74,7 +43,7 @@ describe("tiktok-shop: an attribute changed in the catalogue is a change in the 
     expect(writes()).toEqual([[expect.stringMatching(/^POST \/product\/\d+\/products\/\{id\}\/partial_edit$/), 1]]);
     expect(sent("BTK-001")).toEqual([{ id: "200301", values: [{ id: "20030102" }] }, { id: "200302", values: [{ id: "20030201" }] }]);
 
-    mock.resetStats();
+    rig.mock.resetStats();
     const third = await run(["sync", "--yes"]);
     expect(third.code, third.io.stdout.text).toBe(0);
     expect(third.io.stdout.text).toMatch(/0 to create, 0 to update/);
@@ -85,7 +54,7 @@ describe("tiktok-shop: an attribute changed in the catalogue is a change in the 
     await catalogue([row("BTK-001", NAME_1, { bahan: "Sutra", teknik: "Tulis", asal: "Lasem" }), row("BTK-002", NAME_2, { bahan: "Primisima", teknik: "Cap" })]);
     expect((await run(["sync", "--yes"])).code).toBe(0);
     await catalogue([row("BTK-001", NAME_1, { bahan: "Sutra", teknik: "Tulis", asal: "Rembang" }), row("BTK-002", NAME_2, { bahan: "Primisima", teknik: "Cap" })]);
-    mock.resetStats();
+    rig.mock.resetStats();
     const r = await run(["sync", "--yes"]);
     expect(r.code, r.io.stdout.text).toBe(0);
     expect(r.io.stdout.text).toMatch(/0 to create, 0 to update/);

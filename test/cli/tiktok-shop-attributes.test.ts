@@ -5,59 +5,28 @@
 // value is sent as a custom `{name}` and listed ones by id; the rerun writes nothing.
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/index.js";
-import { startTikTokMock, type TikTokMock } from "../../src/mock-server/tiktok-shop/index.js";
-import { startPhotoServer, type PhotoServer } from "../adapters/tiktok-rig.js";
-import { makeIo, tempDir, type TestIo } from "../sync/harness.js";
+import { describe, expect, it } from "vitest";
+import { connectedTikTokShop } from "./connected-shop-rig.js";
 
-let mock: TikTokMock;
-let photos: PhotoServer;
-let cwd: string;
-let home: string;
-
-beforeAll(async () => {
-  mock = await startTikTokMock({ appSecret: "attr-app-secret" });
-  photos = await startPhotoServer();
-  cwd = await tempDir();
-  home = await tempDir();
-  await writeFile(
-    join(cwd, "desbumi.config.json"),
-    JSON.stringify({
-      marketplace: { adapter: "tiktok-shop", serviceId: mock.serviceId, baseUrl: mock.url, authUrl: mock.url, consentUrl: `${mock.url}/open/authorize`, retryBaseMs: 5 },
-      groups: [{ id: "desa", name: "Desa Mock", catalog: "katalog.csv" }],
-    }),
-  );
-  const connected = await run(["connect", "tiktok-shop", "--code", `${mock.url}/callback?code=${mock.issueAuthCode()}&state=x`]);
-  expect(connected.code, connected.io.stderr.text).toBe(0);
-});
-afterAll(async () => {
-  await mock.close();
-  await photos.close();
-});
-
-async function run(args: string[]): Promise<{ code: number; io: TestIo }> {
-  const io = makeIo({ cwd, env: { DESBUMI_HOME: home, TIKTOK_SHOP_APP_KEY: mock.appKey, TIKTOK_SHOP_APP_SECRET: mock.appSecret } });
-  const code = await main(["--lang", "en", ...args], io);
-  return { code, io };
-}
+const rig = connectedTikTokShop("attr-app-secret");
+const { run } = rig;
 
 const HEADER = "sku,nama,deskripsi,harga,stok,berat,kategori,foto,Atribut: BAHAN,Atribut: teknik.,Atribut: Motif,Atribut: Asal Daerah";
 const row = (sku: string, name: string, cells: { bahan?: string; teknik?: string; motif?: string; asal?: string }): string =>
-  [sku, name, "Kain batik buatan warga desa", "450000", "3", "300 gr", "Kain Batik", `${photos.url}/${sku}.png`, cells.bahan ?? "", cells.teknik ?? "", cells.motif ?? "", cells.asal ?? ""].join(",");
-const catalogue = (rows: string[]): Promise<void> => writeFile(join(cwd, "katalog.csv"), `${[HEADER, ...rows].join("\n")}\n`);
-const writes = (): [string, number][] => Object.entries(mock.stats().byRoute).filter(([k]) => !k.startsWith("GET ") && !k.includes("/search"));
+  [sku, name, "Kain batik buatan warga desa", "450000", "3", "300 gr", "Kain Batik", `${rig.photos.url}/${sku}.png`, cells.bahan ?? "", cells.teknik ?? "", cells.motif ?? "", cells.asal ?? ""].join(",");
+const catalogue = (rows: string[]): Promise<void> => writeFile(join(rig.cwd, "katalog.csv"), `${[HEADER, ...rows].join("\n")}\n`);
+const writes = (): [string, number][] => Object.entries(rig.mock.stats().byRoute).filter(([k]) => !k.startsWith("GET ") && !k.includes("/search"));
 
 describe("tiktok-shop: catalogue attributes matched at plan time (issue 14)", () => {
   it("a near miss on a fixed list is an error at its Atribut cell with did-you-mean and the allowed values; nothing is sent", async () => {
     await catalogue([row("BTK-001", "Kain Batik Tulis Motif Parang Lasem", { bahan: "Katun", teknik: "Kombinasih" })]);
-    mock.resetStats();
+    rig.mock.resetStats();
     const r = await run(["sync", "--yes"]);
     expect(r.code, r.io.stdout.text).toBe(1);
     expect(r.io.stdout.text).toMatch(/katalog\.csv:2 Atribut: teknik\.: The attribute "Teknik" holds "Kombinasih" that Tokopedia & Shop does not accept in category Pakaian > Kain Batik/);
     expect(r.io.stdout.text).toContain('Did you mean "Kombinasi"? Write one of the listed values: Tulis, Cap, Kombinasi');
     expect(writes()).toEqual([]);
-    expect(mock.state.products).toEqual([]);
+    expect(rig.mock.state.products).toEqual([]);
   });
 
   it("an attribute the category lacks is one note; listed values go by id, a customizable one's own value by name; the rerun writes nothing", async () => {
@@ -70,7 +39,7 @@ describe("tiktok-shop: catalogue attributes matched at plan time (issue 14)", ()
     const notes = first.io.stdout.text.split("\n").filter((l) => l.includes('no attribute "Asal Daerah"'));
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatch(/katalog\.csv:2 Atribut: Asal Daerah: Tokopedia & Shop has no attribute "Asal Daerah" in category Pakaian > Kain Batik: it is not sent to Tokopedia & Shop \(this row and 1 more rows\)/);
-    const sent = (sku: string) => mock.state.products.find((p) => p.skus.some((s) => s.seller_sku === sku))?.product_attributes;
+    const sent = (sku: string) => rig.mock.state.products.find((p) => p.skus.some((s) => s.seller_sku === sku))?.product_attributes;
     // Bahan 200301 (Katun 20030101, Primisima 20030104), Teknik 200302, Motif 200303 (customizable).
     expect(sent("BTK-001")).toEqual([
       { id: "200301", values: [{ id: "20030101" }] },
@@ -83,7 +52,7 @@ describe("tiktok-shop: catalogue attributes matched at plan time (issue 14)", ()
       { id: "200303", values: [{ name: "Mega Mendung" }] },
     ]);
 
-    mock.resetStats();
+    rig.mock.resetStats();
     const second = await run(["sync", "--yes"]);
     expect(second.code, second.io.stdout.text).toBe(0);
     expect(second.io.stdout.text).toMatch(/0 to create, 0 to update/);
