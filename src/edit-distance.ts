@@ -19,3 +19,16 @@ export function editDistance(a: string, b: string): number {
   }
   return d[rows * cols - 1]!;
 }
+
+/** The candidate whose key is fewest edits from `key` (the first of equals), with that distance; undefined for none. */
+export function closest<T>(key: string, candidates: Iterable<T>, keyOf: (candidate: T) => string): { item: T; distance: number } | undefined {
+  let best: { item: T; distance: number } | undefined;
+  for (const item of candidates) {
+    const distance = editDistance(key, keyOf(item));
+    if (!best || distance < best.distance) best = { item, distance };
+  }
+  return best;
+}
+
+/** How many edits still read as a typo of a key this long: none under 4 letters, 1 up to 6, 2 up to 11, then 3. */
+export const typoTolerance = (length: number): number => (length < 4 ? 0 : length < 7 ? 1 : length < 12 ? 2 : 3);

@@ -4,7 +4,7 @@
 // keyed by, which is what src/sync/for-target.ts looks up (the adapter name, or rules.family).
 // NOTE: a literal table, not the adapter registry: the catalogue never imports adapters; a test
 // checks that every registered adapter is named here.
-import { editDistance } from "../edit-distance.js";
+import { closest } from "../edit-distance.js";
 import { headerKey } from "./header-aliases.js";
 
 /** Override key -> the names that mean it (the first is the one suggestions show). */
@@ -26,18 +26,9 @@ export const marketplaceKey = (name: string): string | undefined => BY_KEY.get(h
 export function suggestMarketplace(name: string): string | undefined {
   const key = headerKey(name);
   if (key === "") return undefined;
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const names of Object.values(MARKETPLACE_NAMES)) {
-    for (const candidate of names) {
-      const distance = editDistance(key, headerKey(candidate));
-      if (distance < bestDistance) {
-        best = names[0];
-        bestDistance = distance;
-      }
-    }
-  }
-  return bestDistance <= Math.max(1, Math.floor(key.length / 3)) ? best : undefined;
+  const pairs = Object.values(MARKETPLACE_NAMES).flatMap((names) => names.map((name) => ({ name, shown: names[0] })));
+  const best = closest(key, pairs, (p) => headerKey(p.name));
+  return best && best.distance <= Math.max(1, Math.floor(key.length / 3)) ? best.item.shown : undefined;
 }
 
 /** Every marketplace name people may write, for the UNKNOWN_MARKETPLACE hint. */

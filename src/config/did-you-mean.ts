@@ -1,5 +1,5 @@
 // "Did you mean ...?" for misspelt config keys and adapter names.
-import { editDistance } from "../edit-distance.js";
+import { closest } from "../edit-distance.js";
 
 /**
  * The closest candidate, if it is close enough to be a plausible typo: at most a third of the
@@ -10,11 +10,7 @@ export function suggestKey(word: string, candidates: readonly string[]): string 
   const exactish = candidates.find((c) => squash(c) === squash(word));
   if (exactish !== undefined) return exactish;
   const limit = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
-  let best: { key: string; distance: number } | undefined;
-  for (const candidate of candidates) {
-    // Case-insensitive: facilitators type `Catalog` as often as `catalog`.
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (distance <= limit && (!best || distance < best.distance)) best = { key: candidate, distance };
-  }
-  return best?.key;
+  // Case-insensitive: facilitators type `Catalog` as often as `catalog`.
+  const best = closest(word.toLowerCase(), candidates, (c) => c.toLowerCase());
+  return best && best.distance <= limit ? best.item : undefined;
 }

@@ -6,7 +6,7 @@ import pLimit from "p-limit";
 import { isImageUrl } from "../catalog/images.js";
 import type { Issue, IssueCode, Severity } from "../issues.js";
 import type { PhotoRules } from "../rules.js";
-import { editDistance } from "../edit-distance.js";
+import { closest } from "../edit-distance.js";
 import { readPhotoFile, type FileRead } from "./read-file.js";
 import { readShareLink } from "./share-links.js";
 import type { ResolvedPhoto } from "./types.js";
@@ -189,17 +189,9 @@ function lazyFolderNames(folder: string): () => Promise<string[]> {
 export function suggestName(ref: string, names: readonly string[]): string | undefined {
   const base = ref.replace(/\\/g, "/").split("/").pop() ?? ref;
   const key = base.toLowerCase();
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const name of names) {
-    const distance = editDistance(key, name.toLowerCase());
-    if (distance < bestDistance) {
-      best = name;
-      bestDistance = distance;
-    }
-  }
+  const best = closest(key, names, (name) => name.toLowerCase());
   const tolerance = key.length < 6 ? 1 : key.length < 12 ? 2 : 3;
-  return best !== undefined && best !== base && bestDistance <= tolerance ? best : undefined;
+  return best !== undefined && best.item !== base && best.distance <= tolerance ? best.item : undefined;
 }
 
 const shownFolder = (folder: string, catalogDir: string): string => {

@@ -4,7 +4,7 @@
 // turn the result into their payload and their located issues (attribute-issues.ts).
 import type { CertificateKind } from "../../catalog/certificates.js";
 import type { Certificates } from "../../catalog/types.js";
-import { editDistance } from "../../edit-distance.js";
+import { closest, typoTolerance } from "../../edit-distance.js";
 import { attributeKey, valueKey } from "../../catalog/attribute-key.js";
 
 /** A category attribute as the adapter read it from the marketplace (ids as strings). */
@@ -51,23 +51,12 @@ export interface AttributeMatch {
 // The keys live in the catalogue so the plan's attribute diff compares exactly as the matcher does.
 export { attributeKey, valueKey };
 
-/** Allowed distance grows with length, as for headers: none under 4 letters, 1 up to 6, 2 up to 11, then 3. */
-const tolerance = (length: number): number => (length < 4 ? 0 : length < 7 ? 1 : length < 12 ? 2 : 3);
-
 /** The closest of `candidates` to `given` by edit distance on their keys, if close enough. */
 export function nearest(given: string, candidates: readonly string[], key: (s: string) => string = valueKey, byWords = true): string | undefined {
   const k = key(given);
   if (k.length === 0 || k.length > 60) return undefined;
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(k, key(c));
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  if (bestDistance <= tolerance(k.length)) return best;
+  const best = closest(k, candidates, key);
+  if (best && best.distance <= typoTolerance(k.length)) return best.item;
   if (!byWords) return undefined;
   // Else one candidate whose words are all in the given value, or the other way round
   // (`Katun Jepang` -> `Katun`, `Sekar` -> `Sekar Jagad`); several are no suggestion.
