@@ -126,7 +126,10 @@ function salesAttributesOf(s: SearchSku, d: ProductDetail): SkuAttribute[] {
   const known = s.seller_sku !== undefined ? (d.skuAttributes?.[s.seller_sku.toLowerCase()] ?? []) : [];
   if (own.length === 0) return known;
   if (own.some((a) => a.sku_img?.uri) || !known.some((a) => a.sku_img?.uri)) return own;
-  return own.map((a) => ({ ...a, ...(known.find((k) => k.name === a.name && k.sku_img?.uri)?.sku_img ? { sku_img: known.find((k) => k.name === a.name)?.sku_img } : {}) }));
+  return own.map((a) => {
+    const image = known.find((k) => k.name === a.name && k.sku_img?.uri)?.sku_img;
+    return image ? { ...a, sku_img: image } : a;
+  });
 }
 
 /**
