@@ -24,7 +24,8 @@ export function isReservedPhotoHost(url: string): boolean {
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-function chunk(type: string, data: Buffer): Buffer {
+/** One PNG chunk: length, type, data, CRC of type + data. */
+export function pngChunk(type: string, data: Buffer): Buffer {
   const head = Buffer.alloc(8);
   head.writeUInt32BE(data.length, 0);
   head.write(type, 4, "latin1");
@@ -45,7 +46,7 @@ export function samplePhoto(url: string, px = SAMPLE_PHOTO_PX): Buffer {
   const row = Buffer.alloc(1 + px * 3);
   for (let x = 0; x < px; x++) row.set(rgb, 1 + x * 3);
   const raw = Buffer.concat(Array.from({ length: px }, () => row));
-  return Buffer.concat([SIGNATURE, chunk("IHDR", ihdr), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([SIGNATURE, pngChunk("IHDR", ihdr), pngChunk("IDAT", deflateSync(raw)), pngChunk("IEND", Buffer.alloc(0))]);
 }
 
 /** `fetch` for the practice shop's photo downloads: reserved example names answered locally, the rest passed on. */

@@ -14,10 +14,10 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { crc32 } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { describePhoto } from "../../src/adapters/shared/photo-bytes.js";
 import { readPhotoFile } from "../../src/photos/read-file.js";
+import { pngChunk } from "../../src/target/practice-photos.js";
 import { HEAD_BYTES } from "../../src/photos/sniff.js";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/photos");
@@ -33,15 +33,6 @@ function exifFirst(jpeg: Buffer, size: number): Buffer {
   const xmp = Buffer.concat([Buffer.from("http://ns.adobe.com/xap/1.0/\0", "latin1"), Buffer.alloc(Math.max(0, size - 65_000), 0x3c)]);
   const segment2 = Buffer.concat([Buffer.from([0xff, 0xe1]), Buffer.from([(xmp.length + 2) >> 8, (xmp.length + 2) & 0xff]), xmp]);
   return Buffer.concat([Buffer.from([0xff, 0xd8]), segment, segment2, rest]);
-}
-
-function pngChunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, "latin1");
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0);
-  return Buffer.concat([head, data, crc]);
 }
 
 /** An APNG: acTL (1 frame, loop forever) and fcTL after IHDR, before the image data, as the format puts them. */
