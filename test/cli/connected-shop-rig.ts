@@ -21,32 +21,28 @@ export interface ConnectedRig<M> {
 
 const GROUP = { id: "desa", name: "Kelompok Desa", catalog: "katalog.csv" };
 
+/** The rig's run; mock, photos and cwd are filled in by the hook that starts them. */
+const filledIn = <M>(run: ConnectedRig<M>["run"]): ConnectedRig<M> => ({ run }) as ConnectedRig<M>;
+
+async function cli(args: string[], at: { cwd: string; env: NodeJS.ProcessEnv }, quiet: boolean): Promise<{ code: number; io: TestIo }> {
+  const io = makeIo(at);
+  return { code: await main(["--lang", "en", ...(quiet ? ["--log-level", "silent"] : []), ...args], io), io };
+}
+
 /** One Tokopedia & Shop mock and folder for the whole file (connected once, in beforeAll). */
 export function connectedTikTokShop(appSecret: string, opts: { quiet?: boolean } = {}): ConnectedRig<TikTokMock> {
   let mock: TikTokMock;
   let photos: PhotoServer;
-  let cwd: string;
   let home: string;
-  const rig: ConnectedRig<TikTokMock> = {
-    get mock() {
-      return mock;
-    },
-    get photos() {
-      return photos;
-    },
-    get cwd() {
-      return cwd;
-    },
-    async run(args) {
-      const io = makeIo({ cwd, env: { DESBUMI_HOME: home, TIKTOK_SHOP_APP_KEY: mock.appKey, TIKTOK_SHOP_APP_SECRET: mock.appSecret } });
-      return { code: await main(["--lang", "en", ...(opts.quiet ? ["--log-level", "silent"] : []), ...args], io), io };
-    },
-  };
+  const rig: ConnectedRig<TikTokMock> = filledIn((args) =>
+    cli(args, { cwd: rig.cwd, env: { DESBUMI_HOME: home, TIKTOK_SHOP_APP_KEY: mock.appKey, TIKTOK_SHOP_APP_SECRET: mock.appSecret } }, opts.quiet === true),
+  );
   beforeAll(async () => {
     mock = await startTikTokMock({ appSecret });
     photos = await startTikTokPhotos();
-    cwd = await tempDir();
+    const cwd = await tempDir();
     home = await tempDir();
+    Object.assign(rig, { mock, photos, cwd });
     const marketplace = { adapter: "tiktok-shop", serviceId: mock.serviceId, baseUrl: mock.url, authUrl: mock.url, consentUrl: `${mock.url}/open/authorize`, retryBaseMs: 5 };
     await writeFile(join(cwd, "desbumi.config.json"), JSON.stringify({ marketplace, groups: [GROUP] }));
     const connected = await rig.run(["connect", "tiktok-shop", "--code", `${mock.url}/callback?code=${mock.issueAuthCode()}&state=x`]);
@@ -63,27 +59,13 @@ export function connectedTikTokShop(appSecret: string, opts: { quiet?: boolean }
 export function connectedShopee(): ConnectedRig<ShopeeMockServer> {
   let mock: ShopeeMockServer;
   let photos: Awaited<ReturnType<typeof startShopeePhotos>>;
-  let cwd: string;
   let env: NodeJS.ProcessEnv;
-  const rig: ConnectedRig<ShopeeMockServer> = {
-    get mock() {
-      return mock;
-    },
-    get photos() {
-      return photos;
-    },
-    get cwd() {
-      return cwd;
-    },
-    async run(args) {
-      const io = makeIo({ cwd, env });
-      return { code: await main(["--lang", "en", "--log-level", "silent", ...args], io), io };
-    },
-  };
+  const rig: ConnectedRig<ShopeeMockServer> = filledIn((args) => cli(args, { cwd: rig.cwd, env }, true));
   beforeEach(async () => {
     photos = await startShopeePhotos();
     mock = await startShopeeMock({ rateLimit: 1000 });
-    cwd = await tempDir();
+    const cwd = await tempDir();
+    Object.assign(rig, { mock, photos, cwd });
     env = { DESBUMI_HOME: join(cwd, "home"), SHOPEE_PARTNER_ID: String(mock.partnerId), SHOPEE_PARTNER_KEY: mock.partnerKey, LANG: "en_US.UTF-8" };
     await writeFile(join(cwd, "desbumi.config.json"), JSON.stringify({ marketplace: { adapter: "shopee", baseUrl: mock.url, pace: 1000, retryBaseMs: 5 }, groups: [GROUP] }));
     const ts = Math.floor(Date.now() / 1000);
