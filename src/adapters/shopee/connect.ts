@@ -9,7 +9,7 @@ import type { AdapterContext, AuthorizationStatus, ConnectContext, ConnectResult
 import type { ShopeeOptions } from "./definition.js";
 import { ADAPTER, LAPSED_ERRORS, partnerRefusedError, ShopeeApiError } from "./errors.js";
 import { readPartner } from "./index.js";
-import { postTokenCallWithShops } from "./session.js";
+import { postTokenCall } from "./session.js";
 import { authorizationLink } from "./sign.js";
 import { AdapterError } from "../../errors.js";
 
@@ -66,7 +66,7 @@ export async function connectShopee(options: ShopeeOptions, ctx: ConnectContext)
   let answer;
   try {
     const owner = mainAccountId !== undefined ? { main_account_id: mainAccountId } : { shop_id: wanted };
-    answer = await postTokenCallWithShops(options.baseUrl, partner, "/api/v2/auth/token/get", { code: landing.code, partner_id: partner.partnerId, ...owner }, ctx.fetch ?? fetch, now);
+    answer = await postTokenCall(options.baseUrl, partner, "/api/v2/auth/token/get", { code: landing.code, partner_id: partner.partnerId, ...owner }, ctx.fetch ?? fetch, now);
   } catch (error) {
     if (error instanceof ShopeeApiError && (error.error === "invalid_partner_id" || error.error === "error_sign")) throw partnerRefusedError(error.error);
     // `invalid_main_acount_id` is Shopee's own spelling (reference A1).

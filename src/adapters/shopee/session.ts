@@ -22,20 +22,8 @@ interface TokenAnswer {
   shop_id_list?: (number | string)[] | null;
 }
 
-/** POST a Public API token call and return the tokens (throws ShopeeApiError on `error`). */
+/** POST a Public API token call: the tokens (throws ShopeeApiError on `error`), and the answer's shop_id_list (a main-account code exchange). */
 export async function postTokenCall(
-  baseUrl: string,
-  partner: Partner,
-  path: "/api/v2/auth/token/get" | "/api/v2/auth/access_token/get",
-  body: Record<string, unknown>,
-  fetchFn: typeof fetch,
-  nowSeconds: number,
-): Promise<TokenPair> {
-  return (await postTokenCallWithShops(baseUrl, partner, path, body, fetchFn, nowSeconds)).tokens;
-}
-
-/** postTokenCall plus the answer's shop_id_list (a main-account code exchange). */
-export async function postTokenCallWithShops(
   baseUrl: string,
   partner: Partner,
   path: "/api/v2/auth/token/get" | "/api/v2/auth/access_token/get",
@@ -127,7 +115,7 @@ export class ShopeeSession {
       const next = await refreshDurably(
         store,
         auth,
-        (refreshToken) => postTokenCall(baseUrl, partner, "/api/v2/auth/access_token/get", { refresh_token: refreshToken, partner_id: partner.partnerId, shop_id: shopId }, fetchFn, this.now()),
+        async (refreshToken) => (await postTokenCall(baseUrl, partner, "/api/v2/auth/access_token/get", { refresh_token: refreshToken, partner_id: partner.partnerId, shop_id: shopId }, fetchFn, this.now())).tokens,
         this.now,
       );
       this.refreshes += 1;
